@@ -1,0 +1,167 @@
+"""Find footnote bodies that PDF extraction dropped mid-text, and the markers that cite them.
+
+A body is a line that starts with footnote number *n* ("3 Trong đó: …", "9Trong đó", " 11 (1) …").
+It is accepted only when a marker glued to a word ("đạt1", "ong3", "sạch”7", "cấp)11") with the
+same number appears before it, after the previous footnote's marker, and within a few pages.
+Numbers run in sequence, so a figure or heading at the start of a line cannot pose as footnote *n*
+unless its marker exists too. A body runs over the following lines until the next body, a page
+number, a separator, a heading, an indented block start, or a lower-case line after a sentence end
+(the interrupted running text resuming). A body left unfinished continues at the foot of a later
+page: a lower-case block of footnote-width lines (small print holds more characters per line)
+standing after a finished sentence of running text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractor.cleaning.lines import Line
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+# A digit run glued to the end of a word or to closing punctuation, then a break.
+MARKER = regex.compile(
+    r"(?:(?<=(?P<word>\p{L}+))|(?<=[”\"’)\]]))(?P<number>\d{1,3})(?=[\s.,;:!?)\]”\"’…]|$)"
+    r"|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+)
+# Words whose trailing digit is an exponent or part of a code, not a marker (km2, m3, QH15).
+EXPONENT_UNITS = frozenset({"m", "km", "cm", "dm", "mm", "hm"})
+BODY_START = regex.compile(r"^\s*(?:(?P<number>\d{1,3})(?:[ \t]+(?=\S)|(?=[\p{Lu}“\"(\[]))|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S))")
+SENTENCE_END = regex.compile(r"[.!?…][\s”\"’)]*$")
+LOWER_START = regex.compile(r"^\s*\p{Ll}")
+
+MAX_MARKER_DISTANCE = 8000  # characters; a footnote sits on its marker's page or the next
+MAX_SKIPPED_NUMBERS = 2  # tolerate a footnote whose body was lost
+FOOTNOTE_WIDTH = 1.15  # a small-print line is this much longer than a full line of running text
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    start: int  # in the normalised text
+    end: int
+
+
+@dataclass(frozen=True)
+class FootnoteLines:
+    number: int
+    marker: Marker
+    lines: tuple[Line, ...]
+    label_end: int  # end of the body's leading number in the normalised text
+
+
+def find_markers(text: str) -> list[Marker]:
+    markers = []
+    for match in MARKER.finditer(text):
+        if match.group("superscript"):
+            digits = match.group("superscript").translate(SUPERSCRIPT_DIGITS)
+            span = match.span("superscript")
+        else:
+            word = match.group("word") or ""
+            if word.lower() in EXPONENT_UNITS or (len(word) >= 2 and word.isupper()):
+                continue
+            digits = match.group("number")
+            span = match.span("number")
+        if digits.startswith("0"):
+            continue
+        markers.append(Marker(int(digits), *span))
+    return markers
+
+
+def body_number(line: Line) -> tuple[int, int] | None:
+    """(footnote number, end of the number) when the line could open footnote *n*."""
+    if line.kind not in ("text", "item", "weak_item"):
+        return None
+    match = BODY_START.match(line.text)
+    if not match:
+        return None
+    group = "superscript" if match.group("superscript") else "number"
+    digits = match.group(group).translate(SUPERSCRIPT_DIGITS)
+    if digits.startswith("0"):
+        return None
+    return int(digits), line.start + match.end(group)
+
+
+def find_footnotes(lines: list[Line], text: str, width: float) -> list[FootnoteLines]:
+    markers_by_number: dict[int, list[Marker]] = {}
+    for marker in find_markers(text):
+        markers_by_number.setdefault(marker.number, []).append(marker)
+
+    footnotes: list[FootnoteLines] = []
+    expected, last_marker_start = 1, -1
+    index = 0
+    while index < len(lines):
+        accepted = _accept_body(lines[index], expected, last_marker_start, markers_by_number)
+        if accepted is None:
+            index += 1
+            continue
+        number, label_end, marker = accepted
+        body = _body_lines(lines, index, number + 1, marker.start, markers_by_number)
+        resume_at = body[-1].index + 1
+        if not SENTENCE_END.search(body[-1].text.rstrip()):
+            start = _continuation_start(lines, resume_at, number + 1, marker.start, markers_by_number, width)
+            if start is not None:
+                body += _body_lines(lines, start, number + 1, marker.start, markers_by_number)
+        footnotes.append(FootnoteLines(number, marker, tuple(body), label_end))
+        expected, last_marker_start = number + 1, marker.start
+        index = resume_at
+    return footnotes
+
+
+def _continuation_start(lines, first, next_number, marker_start, markers_by_number, width) -> int | None:
+    """Index of the line where an unfinished footnote body resumes on a later page, if any."""
+    previous = None
+    for line in lines[first:]:
+        if line.start - lines[first].start > MAX_MARKER_DISTANCE:
+            return None
+        if line.kind == "blank":
+            continue
+        if _accept_body(line, next_number, marker_start, markers_by_number) is not None:
+            return None  # the next footnote comes first
+        if (
+            previous is not None
+            and SENTENCE_END.search(previous.text.rstrip())
+            and LOWER_START.match(line.text)
+            and len(line.stripped) > FOOTNOTE_WIDTH * width
+        ):
+            return line.index
+        previous = line
+    return None
+
+
+def _accept_body(line, expected, last_marker_start, markers_by_number):
+    found = body_number(line)
+    if found is None:
+        return None
+    number, label_end = found
+    if not expected <= number <= expected + MAX_SKIPPED_NUMBERS:
+        return None
+    candidates = [
+        m for m in markers_by_number.get(number, ())
+        if last_marker_start < m.start < line.start and line.start - m.start <= MAX_MARKER_DISTANCE
+    ]
+    if not candidates:
+        return None
+    return number, label_end, candidates[-1]
+
+
+def _body_lines(lines, first, next_number, marker_start, markers_by_number) -> list[Line]:
+    body = [lines[first]]
+    for line in lines[first + 1:]:
+        if line.kind == "blank":
+            continue
+        if line.kind in ("page_number", "separator", "heading") or line.page_break_before:
+            break
+        if _accept_body(line, next_number, marker_start, markers_by_number) is not None:
+            break
+        previous = body[-1]
+        if line.indent > previous.indent and len(body) > 1:
+            break  # an indented block start after flush continuation lines
+        if line.indent > previous.indent and LOWER_START.match(line.text):
+            break
+        if SENTENCE_END.search(previous.text.rstrip()) and LOWER_START.match(line.text):
+            break  # the interrupted running text resumes
+        body.append(line)
+    return body

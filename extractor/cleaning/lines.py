@@ -1,0 +1,90 @@
+"""Split normalised text into classified lines (rules in ``line_rules.json``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from statistics import quantiles
+
+import regex
+
+LINE_BREAK = regex.compile(r"\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]")
+RULE_KEYS = {"id", "kind", "pattern", "note"}
+LINE_KINDS = ("page_number", "separator", "heading", "item", "weak_item")
+
+
+@dataclass(frozen=True)
+class LineRule:
+    id: str
+    kind: str
+    pattern: "regex.Pattern[str]"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line of the normalised text; ``start``/``end`` exclude the line break."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str  # "blank", "text", or a rule kind from LINE_KINDS
+    rule: str | None = None
+    page_break_before: bool = False  # the line follows a form feed
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+
+@lru_cache(maxsize=1)
+def line_rules() -> tuple[LineRule, ...]:
+    rows = json.loads(resources.files("extractor.cleaning").joinpath("line_rules.json").read_text(encoding="utf-8"))
+    rules = []
+    for row in rows:
+        unknown = set(row) - RULE_KEYS
+        if unknown or row["kind"] not in LINE_KINDS:
+            raise ValueError(f"line_rules.json: bad rule {row.get('id')}: {unknown or row['kind']}")
+        rules.append(LineRule(row["id"], row["kind"], regex.compile(row["pattern"])))
+    return tuple(rules)
+
+
+def classify(text: str) -> tuple[str, str | None]:
+    if not text.strip():
+        return "blank", None
+    for rule in line_rules():
+        if rule.pattern.match(text):
+            return rule.kind, rule.id
+    return "text", None
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    position = 0
+    page_break = False
+    for match in LINE_BREAK.finditer(text):
+        lines.append(_make_line(len(lines), position, match.start(), text, page_break))
+        page_break = match.group() == "\f"
+        position = match.end()
+    lines.append(_make_line(len(lines), position, len(text), text, page_break))
+    return lines
+
+
+def _make_line(index: int, start: int, end: int, text: str, page_break: bool) -> Line:
+    line_text = text[start:end]
+    kind, rule = classify(line_text)
+    return Line(index, start, end, line_text, kind, rule, page_break)
+
+
+def typical_line_width(lines: list[Line]) -> float:
+    """Characters in a full line of running text (80th percentile of text line lengths)."""
+    lengths = [len(line.stripped) for line in lines if line.kind == "text"]
+    if len(lengths) < 4:
+        return float(max(lengths, default=80))
+    return quantiles(lengths, n=10)[7]

@@ -1,0 +1,10 @@
+"""The one error type users see: a bad input file, named, with a reason."""
+
+
+class InputError(Exception):
+    """An input that cannot be processed; ``str()`` is a one-line message naming the file."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,67 @@
+"""Map every character of a derived text back to a range of the raw text.
+
+Cleaning changes lengths (NFC composition, joined lines, removed page numbers and
+footnote markers), so each derived character keeps the half-open raw range it came from.
+A derived span ``[a, b)`` maps to ``[starts[a], ends[b-1])``.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+
+
+@dataclass
+class OffsetMap:
+    starts: array = field(default_factory=lambda: array("q"))
+    ends: array = field(default_factory=lambda: array("q"))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def append(self, raw_start: int, raw_end: int) -> None:
+        self.starts.append(raw_start)
+        self.ends.append(raw_end)
+
+    def extend_identity(self, raw_start: int, length: int) -> None:
+        """Characters copied unchanged from ``raw[raw_start:raw_start+length]``."""
+        self.starts.extend(range(raw_start, raw_start + length))
+        self.ends.extend(range(raw_start + 1, raw_start + length + 1))
+
+    def extend_same(self, raw_start: int, raw_end: int, count: int) -> None:
+        """``count`` characters that all stand for one raw range (a composed cluster)."""
+        self.starts.extend([raw_start] * count)
+        self.ends.extend([raw_end] * count)
+
+    def extend_from(self, other: "OffsetMap", start: int, end: int) -> None:
+        self.starts.extend(other.starts[start:end])
+        self.ends.extend(other.ends[start:end])
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw range of the derived span ``[start, end)``; an empty span maps to an empty range."""
+        if end <= start:
+            position = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return position, position
+        raw_start, raw_end = self.starts[start], self.ends[end - 1]
+        if raw_end < raw_start:  # span crosses a moved block (e.g. body text and a footnote)
+            raw_start = min(self.starts[start:end])
+            raw_end = max(self.ends[start:end])
+        return raw_start, raw_end
+
+    def compose(self, inner: "OffsetMap", raw_length: int) -> "OffsetMap":
+        """``self`` maps derived→middle, ``inner`` maps middle→raw: return derived→raw.
+
+        An empty middle range (an inserted separator) stays empty, at the raw position of its start.
+        """
+        size = len(inner)
+        inner_starts, inner_ends = inner.starts, inner.ends
+
+        def raw_position(middle: int) -> int:
+            return inner_starts[middle] if middle < size else raw_length
+
+        composed = OffsetMap()
+        composed.starts = array("q", (raw_position(s) for s in self.starts))
+        composed.ends = array(
+            "q", (inner_ends[e - 1] if e > s else raw_position(s) for s, e in zip(self.starts, self.ends))
+        )
+        return composed
