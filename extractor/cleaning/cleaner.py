@@ -220,15 +220,15 @@ class _TextBuilder:
         if self.length:
             self._emit("\n", self._last_end, self._last_end)  # paragraph separator: no raw text
         start = self.length
-        first = True
+        previous_end = None
         for segment in segments:
             text_start, text_end = self._strip(segment)
             if text_start >= text_end:
                 continue
-            if not first:
-                self._emit(" ", self._last_end, self._last_end + 1)  # the line break that was joined
+            if previous_end is not None:  # the line break that was joined, as one space
+                self._emit(" ", previous_end, previous_end + 1)
             self._copy(text_start, text_end)
-            first = False
+            previous_end = text_end
         return Paragraph(start, self.length, 0, 0, kind, rule, footnote)
 
     @property

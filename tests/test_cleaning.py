@@ -1,0 +1,208 @@
+"""The cleaner on the corpus report and on short hand-written passages."""
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.cleaning import clean_text
+from extractor.cleaning.normalize import normalize_chars
+
+# ---- the corpus report -------------------------------------------------------------------
+
+BODY_PARAGRAPHS_IN_CORPUS = 272  # measured and read through once; a change here needs a look
+
+
+def body_text(cleaned) -> str:
+    return cleaned.text[: cleaned.body_end]
+
+
+def test_every_footnote_is_found_and_linked(corpus_raw, corpus_clean):
+    notes = corpus_clean.footnotes
+    assert [f.marker for f in notes] == [str(n) for n in range(1, 12)]
+    for note in notes:
+        assert corpus_raw[note.ref_start:note.ref_end] == note.marker  # the marker glued to a word
+        assert regex.match(r"\d+", corpus_raw[note.start:note.end]).group() == note.marker
+        assert note.ref_end <= note.start  # cited before its body appears
+    starts = {f.marker: corpus_raw[f.start:f.start + 20] for f in notes}
+    assert starts["3"].startswith("3 Trong đó: Đàn Trâu")
+    assert starts["9"].startswith("9Trong đó: Năm 2020")  # number glued to its first word
+    assert starts["11"].startswith("11 (1) Kết luận")  # "(1)" inside is not a list item
+
+
+def test_footnote_bodies_are_cut_out_of_the_running_text(corpus_clean):
+    body = body_text(corpus_clean)
+    text = corpus_clean.text
+    for note in corpus_clean.footnotes:
+        note_text = text[note.clean_start:note.clean_end]
+        assert len(note_text) > 20
+        assert note_text[:40] not in body
+    assert "Đàn Trâu 327 con" not in body
+    assert "chỉ tiêu chưa đạt." in body and "chưa đạt1" not in body  # marker removed from the word
+    assert "có 690 đàn ong." in body and "đàn ong3" not in body
+    assert "sạch”;" in body  # "sạch”7;" loses its marker, keeps the quote
+
+
+def test_multi_line_and_continued_footnotes_are_one_footnote(corpus_clean):
+    text = corpus_clean.text
+    notes = {f.marker: text[f.clean_start:f.clean_end] for f in corpus_clean.footnotes}
+    assert notes["4"].endswith("Đàn dê 2,006/3,080 con.")
+    assert notes["9"].endswith("năm 2024 bắt 14 vụ (26 đối tượng ma túy và phạm pháp hình sự).")
+    # footnote 11 breaks off at a page end and resumes at the foot of the next page
+    assert "theo Kết luận số 272/KL-UBND ngày 30/01/2019 của UBND tỉnh. (3) Thông báo" in notes["11"]
+    assert "ngày 30/01/2019 của UBND tỉnh" not in body_text(corpus_clean)
+
+
+def test_interrupted_paragraphs_are_rejoined(corpus_clean):
+    body = body_text(corpus_clean)
+    assert "các địa phương hướng dẫn thôn, bản sản xuất đúng thời vụ" in body  # around footnotes 3-5
+    assert "phối hợp chặt chẽ với các tổ chức tín dụng trong triển khai" in body  # footnote 6 and page 8
+
+
+def test_no_page_number_or_separator_survives(corpus_clean):
+    text = corpus_clean.text
+    paragraphs = [text[p.start:p.end] for p in corpus_clean.paragraphs]
+    assert not [p for p in paragraphs if regex.fullmatch(r"\s*\d{1,4}\s*", p)]
+    assert not [p for p in paragraphs if "-----" in p]
+    reasons = [r.reason for r in corpus_clean.removed]
+    assert reasons.count("separator") == 2
+    assert reasons.count("page_number") >= 2
+    assert reasons.count("footnote_marker") == 11
+
+
+def test_paragraph_counts(corpus_clean):
+    kinds = [p.kind for p in corpus_clean.paragraphs]
+    assert kinds.count("footnote") == 11
+    assert len(kinds) - kinds.count("footnote") == BODY_PARAGRAPHS_IN_CORPUS
+
+
+def test_headings_and_items_start_paragraphs(corpus_clean):
+    text = corpus_clean.text
+    starts = [text[p.start:p.end] for p in corpus_clean.paragraphs]
+    assert "Phần thứ nhất" in starts
+    assert "2.1.1- Sản xuất nông nghiệp, lâm nghiệp và chăn nuôi" in starts
+    assert any(s.startswith("Một là, Trung tâm giao thương") for s in starts)
+    assert any(s.startswith("(5) Tỷ lệ lao động qua đào tạo đạt 55%.") for s in starts)
+    assert any(s.startswith("* Phát triển chăn nuôi:") for s in starts)
+    # a wrapped title line that begins with "-" continues the title
+    assert any(s.endswith("các tổ chức chính trị - xã hội, hội quần chúng") for s in starts)
+
+
+# ---- short passages ---------------------------------------------------------------------
+
+def paragraphs_of(raw: str) -> list[str]:
+    cleaned = clean_text(raw)
+    return [cleaned.text[p.start:p.end] for p in cleaned.paragraphs if p.kind != "footnote"]
+
+
+def test_dash_continuation_versus_dash_item():
+    raw = (
+        "6. Phát huy dân chủ và nâng cao vai trò của các tổ chức chính trị\n"
+        "- xã hội, hội quần chúng\n"
+        "Nội dung đoạn văn thứ nhất kết thúc ở đây.\n"
+        "- Công tác xây dựng Đảng còn hạn chế.\n"
+        "- thứ hai là một gạch đầu dòng sau câu đã kết thúc.\n"
+    )
+    assert paragraphs_of(raw) == [
+        "6. Phát huy dân chủ và nâng cao vai trò của các tổ chức chính trị - xã hội, hội quần chúng",
+        "Nội dung đoạn văn thứ nhất kết thúc ở đây.",
+        "- Công tác xây dựng Đảng còn hạn chế.",
+        "- thứ hai là một gạch đầu dòng sau câu đã kết thúc.",
+    ]
+
+
+def test_list_items_start_paragraphs():
+    raw = (
+        "Các giải pháp chính gồm những nội dung sau đây được triển khai đồng bộ:\n\n"
+        "Một là, tăng cường sự lãnh đạo\n\ncủa cấp ủy đối với công tác này.\n\n"
+        "(1) Tỷ lệ hộ nghèo giảm\n\nbình quân 2%/năm.\n\n"
+        "* Chăn nuôi: tổng đàn gia súc\n\ntrên 30.000 con.\n"
+    )
+    assert paragraphs_of(raw) == [
+        "Các giải pháp chính gồm những nội dung sau đây được triển khai đồng bộ:",
+        "Một là, tăng cường sự lãnh đạo của cấp ủy đối với công tác này.",
+        "(1) Tỷ lệ hộ nghèo giảm bình quân 2%/năm.",
+        "* Chăn nuôi: tổng đàn gia súc trên 30.000 con.",
+    ]
+
+
+def test_double_spacing_page_numbers_and_separators_go():
+    raw = "Xã có tổng diện tích tự nhiên là 164,40 km2, dân số \n\n\n\n12 \n\n \n\nlà 52.361 người.\n\n-----\n\nĐoạn sau.\n"
+    assert paragraphs_of(raw) == ["Xã có tổng diện tích tự nhiên là 164,40 km2, dân số là 52.361 người.", "Đoạn sau."]
+
+
+def test_footnote_number_that_looks_like_a_page_number_or_heading():
+    raw = (
+        "Kết quả có 3/19 chỉ tiêu chưa đạt1. Đàn ong phát triển tốt, có 690 đàn ong2. Cuối \n"
+        "1 Chỉ tiêu số 01 tổng thu nhập.\n"
+        "2 \n"
+        "2 Trong đó: đàn ong mật 500 đàn.\n"
+        " kỳ đạt 214% chỉ tiêu.\n"
+        "3 tổ chức đảng được khen thưởng trong năm nay.\n"
+    )
+    cleaned = clean_text(raw)
+    notes = {f.marker: cleaned.text[f.clean_start:f.clean_end] for f in cleaned.footnotes}
+    assert notes == {"1": "Chỉ tiêu số 01 tổng thu nhập.", "2": "Trong đó: đàn ong mật 500 đàn."}
+    body = body_text(cleaned)
+    assert "chỉ tiêu chưa đạt. Đàn ong" in body and "690 đàn ong. Cuối kỳ đạt 214% chỉ tiêu." in body
+    # "3 tổ chức đảng …" has no marker 3, so it stays running text
+    assert "3 tổ chức đảng được khen thưởng" in body
+    assert [r.reason for r in cleaned.removed].count("page_number") == 1
+
+
+def test_figures_at_line_start_are_not_footnotes():
+    raw = "Xã Hát Lót đạt tổng đàn \n132.542 con (tăng 115%); có 690 đàn ong1.\n12 chỉ tiêu về xã hội đã đạt.\n"
+    cleaned = clean_text(raw)
+    assert cleaned.footnotes == []
+    assert "132.542 con" in cleaned.text and "12 chỉ tiêu về xã hội" in cleaned.text
+
+
+def test_units_and_codes_are_not_markers():
+    raw = "Diện tích 164,40 km2.\n2 Theo Nghị quyết số 1681/NQ-UBTVQH15.\n15 Theo quyết định.\n"
+    assert clean_text(raw).footnotes == []
+
+
+# ---- properties: never raises, offsets round-trip ---------------------------------------
+
+def assert_offsets_round_trip(raw: str) -> None:
+    cleaned = clean_text(raw)
+    text, offsets = cleaned.text, cleaned.offsets
+    assert len(offsets) == len(text)
+    index = 0
+    while index < len(text):  # group characters that share one raw range (a composed cluster)
+        start, end = offsets.starts[index], offsets.ends[index]
+        stop = index + 1
+        while stop < len(text) and (offsets.starts[stop], offsets.ends[stop]) == (start, end):
+            stop += 1
+        assert 0 <= start <= end <= len(raw)
+        piece, source = text[index:stop], raw[start:end]
+        if piece.isspace():
+            assert source == "" or normalize_chars(source).isspace() or source.strip() == ""
+        else:  # a cluster split by whitespace stripping ("\xa0" + mark) keeps part of its text
+            assert piece == normalize_chars(source) or piece in normalize_chars(source), (piece, source)
+        index = stop
+    for paragraph in cleaned.paragraphs:
+        assert 0 <= paragraph.raw_start <= paragraph.raw_end <= len(raw)
+    for note in cleaned.footnotes:
+        assert raw[note.ref_start:note.ref_end] == note.marker or raw[note.ref_start:note.ref_end].isdigit() is False
+
+
+def test_offsets_round_trip_on_the_corpus(corpus_raw):
+    assert_offsets_round_trip(corpus_raw)
+
+
+FRAGMENTS = list("aăâeêioôơuưyđAĐ0123456789.,;:%/-()*“”\" \n\t\f") + [
+    "\u0301", "\u0323", "\u0309", "Xã ", "đạt1", "\n1 ", "\n-----\n", "\n 2 Trong đó: ", "ƣ", "\u00a0", "\n8 \n",
+]
+vietnamese_text = st.lists(st.sampled_from(FRAGMENTS), max_size=120).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(vietnamese_text)
+def test_cleaner_never_raises_and_offsets_round_trip(raw):
+    assert_offsets_round_trip(raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_cleaner_never_raises_on_arbitrary_unicode(raw):
+    assert_offsets_round_trip(raw)
