@@ -88,3 +88,68 @@ def clean_listing(cleaned) -> str:
     if notes:
         parts.append("Footnotes:\n" + "\n".join(notes))
     return "\n\n".join(parts) + "\n"
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True,
+              help="jsonl: a file or '-' for stdout; csv/parquet: a directory (one table per record type).")
+def extract(files: tuple[str, ...], output_format: str, output: str) -> None:
+    """Extract all records of FILES. A bad file is reported and the others go on; exit 1 if any failed."""
+    from extractor.records import extract_records
+    from extractor.writing import write_records
+
+    records, failures = [], 0
+    for path in files:
+        try:
+            records.extend(extract_records(path))
+        except InputError as error:
+            failures += 1
+            click.echo(f"extractor: error: {error}", err=True)
+    write_records(records, output_format, output)
+    if failures:
+        sys.exit(1)
+
+
+@main.group()
+def gold() -> None:
+    """Gold annotation files."""
+
+
+@gold.command("check")
+@click.argument("paths", nargs=-1, required=True)
+def gold_check(paths: tuple[str, ...]) -> None:
+    """Validate gold files (schema, raw slices, overlaps, sha256, digit coverage)."""
+    from extractor.evaluation import GoldError, check_gold, gold_files
+
+    try:
+        files = gold_files(list(paths))
+    except GoldError as error:
+        fail(str(error))
+    problems = [message for path in files for message in check_gold(path)]
+    for message in problems:
+        click.echo(message, err=True)
+    click.echo(f"{len(files)} gold file(s) checked, {len(problems)} problem(s)")
+    if problems or not files:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--gold", "gold_paths", multiple=True, required=True, help="Gold file or directory (repeatable).")
+@click.option("--pred", "predictions", default=None, help="Records (JSONL) to score; default: run the extractor.")
+@click.option("--json", "as_json", is_flag=True, help="Scores and errors as JSON.")
+@click.option("--errors", "error_count", default=0, show_default=True, help="List up to N errors per task.")
+def evaluate(gold_paths: tuple[str, ...], predictions: str | None, as_json: bool, error_count: int) -> None:
+    """Score extraction against gold: per document and micro-averaged."""
+    from extractor.evaluation import GoldError
+    from extractor.evaluation.report import evaluate_gold, format_table
+
+    try:
+        report = evaluate_gold(list(gold_paths), predictions)
+    except (GoldError, InputError) as error:
+        fail(str(error))
+    if as_json:
+        click.echo(json.dumps(report.to_json(error_count), ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(report, error_count))

@@ -26,12 +26,19 @@ def character_fixes() -> dict[str, str]:
     return fixes
 
 
+def _codes_nfc_may_change():
+    # Outside the BMP only musical symbols and CJK compatibility ideographs change under NFC.
+    yield from range(0x80, 0x10000)
+    yield from range(0x1D100, 0x1D200)
+    yield from range(0x2F800, 0x2FA20)
+
+
 @lru_cache(maxsize=1)
 def _changing_cluster() -> "regex.Pattern[str]":
     # A base followed by combining marks, a stray mark, or a single character that NFC or the
     # fix table changes on its own (compatibility singletons such as U+212B).
     singletons = set(character_fixes())
-    for code in range(0x80, 0x10000):
+    for code in _codes_nfc_may_change():
         char = chr(code)
         if unicodedata.combining(char) == 0 and unicodedata.normalize("NFC", char) != char:
             singletons.add(char)

@@ -1,0 +1,272 @@
+"""Scoring a run against gold, exactly as ../shared/spec/RECORDS.md describes. Pure functions:
+records in, counts and error lists out."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+SECTION_START_TOLERANCE = 2
+RELATIVE_TOLERANCE = 1e-9
+QUANTITY_ATTRIBUTES = ("value", "unit", "kind", "qualifier", "place")
+NUMERIC_FIELDS = ("value", "low", "high", "denominator")
+TARGET_FIELDS = ("value", "low", "high", "unit", "comparator", "year")
+
+
+@dataclass
+class Tally:
+    """Counts for one task; sums over documents give the micro average."""
+
+    true_positives: int = 0
+    gold: int = 0
+    predicted: int = 0
+    attributes: Counter = field(default_factory=Counter)  # name -> correct on matches
+    attribute_totals: Counter = field(default_factory=Counter)  # name -> matches where it is scored
+    metric_f1_sum: float = 0.0
+    errors: list[dict] = field(default_factory=list)
+
+    def add(self, other: "Tally") -> None:
+        self.true_positives += other.true_positives
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.attributes.update(other.attributes)
+        self.attribute_totals.update(other.attribute_totals)
+        self.metric_f1_sum += other.metric_f1_sum
+        self.errors.extend(other.errors)
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, name: str) -> float | None:
+        total = self.attribute_totals[name]
+        if name == "metric":
+            return self.metric_f1_sum / total if total else None
+        return self.attributes[name] / total if total else None
+
+    def summary(self) -> dict:
+        scores = {"precision": self.precision, "recall": self.recall, "f1": self.f1,
+                  "gold": self.gold, "predicted": self.predicted, "matched": self.true_positives}
+        for name in sorted(self.attribute_totals):
+            scores[name] = self.accuracy(name)
+        return scores
+
+
+def fold(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def numbers_equal(gold, predicted) -> bool:
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    try:
+        gold, predicted = float(gold), float(predicted)
+    except (TypeError, ValueError):
+        return False
+    return abs(gold - predicted) <= RELATIVE_TOLERANCE * max(abs(gold), abs(predicted), 1e-300)
+
+
+def token_f1(gold: str, predicted: str | None) -> float:
+    gold_tokens = Counter(fold(gold).lower().split())
+    predicted_tokens = Counter(fold(predicted).lower().split())
+    common = sum((gold_tokens & predicted_tokens).values())
+    if not common:
+        return 0.0
+    precision = common / sum(predicted_tokens.values())
+    recall = common / sum(gold_tokens.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+# ---- sections -------------------------------------------------------------------------------
+
+def score_sections(gold: list[dict], predicted: list[dict]) -> Tally:
+    tally = Tally(gold=len(gold), predicted=len(predicted))
+    unmatched = list(predicted)
+    for item in gold:
+        candidates = [p for p in unmatched
+                      if abs(p["start"] - item["start"]) <= SECTION_START_TOLERANCE and p.get("level") == item["level"]]
+        if not candidates:
+            tally.errors.append({"task": "sections", "error": "missed", "gold": _brief(item, ("label", "title", "level", "start"))})
+            continue
+        match = min(candidates, key=lambda p: abs(p["start"] - item["start"]))
+        unmatched.remove(match)
+        tally.true_positives += 1
+        tally.attribute_totals["title"] += 1
+        if fold(match.get("title")) == fold(item.get("title")):
+            tally.attributes["title"] += 1
+        else:
+            tally.errors.append({"task": "sections", "error": "wrong title", "start": item["start"],
+                                 "gold": fold(item.get("title")), "predicted": fold(match.get("title"))})
+    for extra in unmatched:
+        tally.errors.append({"task": "sections", "error": "spurious", "predicted": _brief(extra, ("label", "title", "level", "start"))})
+    return tally
+
+
+# ---- quantities ----------------------------------------------------------------------------
+
+def _overlap(a: dict, b: dict) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+def _covered(item: dict, ranges: list[list[int]]) -> bool:
+    return any(item["start"] < end and item["end"] > start for start, end in ranges)
+
+
+def match_by_overlap(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one matching of overlapping spans, largest overlaps first."""
+    pairs = sorted(
+        ((_overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted) if _overlap(g, p) > 0),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_gold, used_predicted, matches = set(), set(), []
+    for _, gi, pi in pairs:
+        if gi not in used_gold and pi not in used_predicted:
+            used_gold.add(gi)
+            used_predicted.add(pi)
+            matches.append((gold[gi], predicted[pi]))
+    return matches
+
+
+def score_quantities(gold: list[dict], predicted: list[dict], coverage: list[list[int]]) -> Tally:
+    gold = [g for g in gold if _covered(g, coverage)]
+    predicted = [p for p in predicted if _covered(p, coverage)]
+    tally = Tally(gold=len(gold), predicted=len(predicted))
+    matches = match_by_overlap(gold, predicted)
+    tally.true_positives = len(matches)
+    for g, p in matches:
+        for name in QUANTITY_ATTRIBUTES:
+            tally.attribute_totals[name] += 1
+            if name == "value":
+                correct = all(numbers_equal(g.get(f), p.get(f)) for f in NUMERIC_FIELDS)
+            else:
+                correct = g.get(name) == p.get(name)
+            if correct:
+                tally.attributes[name] += 1
+            else:
+                tally.errors.append({"task": "quantities", "error": f"wrong {name}", "start": g["start"], "text": g.get("text"),
+                                     "gold": _attribute(g, name), "predicted": _attribute(p, name)})
+        if g.get("metric"):
+            tally.attribute_totals["metric"] += 1
+            tally.metric_f1_sum += token_f1(g["metric"], p.get("metric"))
+    matched_gold = {id(g) for g, _ in matches}
+    matched_predicted = {id(p) for _, p in matches}
+    for g in gold:
+        if id(g) not in matched_gold:
+            tally.errors.append({"task": "quantities", "error": "missed", "start": g["start"], "text": g.get("text")})
+    for p in predicted:
+        if id(p) not in matched_predicted:
+            tally.errors.append({"task": "quantities", "error": "spurious", "start": p["start"], "text": p.get("text")})
+    return tally
+
+
+def _attribute(record: dict, name: str):
+    if name == "value":
+        return {f: record.get(f) for f in NUMERIC_FIELDS if record.get(f) is not None}
+    return record.get(name)
+
+
+# ---- indicators ----------------------------------------------------------------------------
+
+def score_targets(gold: list[dict], predicted: list[dict]) -> Tally:
+    gold = [g for g in gold if g.get("role") == "target"]
+    predicted = [p for p in predicted if p.get("role") == "target"]
+    tally = Tally(gold=len(gold), predicted=len(predicted))
+    by_key = {(str(p.get("group")), p.get("number")): p for p in predicted}
+    matched_keys = set()
+    for g in gold:
+        key = (str(g.get("group")), g.get("number"))
+        match = by_key.get(key)
+        if match is None:
+            tally.errors.append({"task": "targets", "error": "missed", "group": key[0], "number": key[1]})
+            continue
+        matched_keys.add(key)
+        tally.true_positives += 1
+        for target in g.get("targets", []):
+            tally.attribute_totals["targets_found"] += 1
+            if any(_same_target(target, t) for t in match.get("targets", [])):
+                tally.attributes["targets_found"] += 1
+            else:
+                tally.errors.append({"task": "targets", "error": "target not found", "group": key[0], "number": key[1],
+                                     "gold": target, "predicted": match.get("targets", [])})
+    for key, p in by_key.items():
+        if key not in matched_keys:
+            tally.errors.append({"task": "targets", "error": "spurious", "group": key[0], "number": key[1]})
+    return tally
+
+
+def _same_target(gold: dict, predicted: dict) -> bool:
+    for name in TARGET_FIELDS:
+        if name in ("value", "low", "high"):
+            if not numbers_equal(gold.get(name), predicted.get(name)):
+                return False
+        elif gold.get(name) != predicted.get(name):
+            return False
+    return True
+
+
+def score_results(gold: list[dict], predicted: list[dict]) -> Tally:
+    gold = [g for g in gold if g.get("role") == "result"]
+    predicted = [p for p in predicted if p.get("role") == "result"]
+    tally = Tally(gold=len(gold), predicted=len(predicted))
+    matches = match_by_overlap(gold, predicted)
+    tally.true_positives = len(matches)
+    for g, p in matches:
+        tally.attribute_totals["status"] += 1
+        if g.get("status") == p.get("status"):
+            tally.attributes["status"] += 1
+        else:
+            tally.errors.append({"task": "results", "error": "wrong status", "start": g["start"],
+                                 "gold": g.get("status"), "predicted": p.get("status")})
+    matched_gold = {id(g) for g, _ in matches}
+    matched_predicted = {id(p) for _, p in matches}
+    tally.errors += [{"task": "results", "error": "missed", "start": g["start"], "text": g.get("text")} for g in gold if id(g) not in matched_gold]
+    tally.errors += [{"task": "results", "error": "spurious", "start": p["start"], "text": p.get("text")} for p in predicted if id(p) not in matched_predicted]
+    return tally
+
+
+# ---- documents -----------------------------------------------------------------------------
+
+TASKS = ("sections", "quantities", "targets", "results")
+
+
+def score_document(gold: dict, records: list[dict]) -> dict[str, Tally]:
+    """Score one gold document against the records predicted for it."""
+    by_type: dict[str, list[dict]] = {}
+    for record in records:
+        by_type.setdefault(record.get("type"), []).append(record)
+    coverage = gold.get("coverage", {})
+    quantity_ranges = coverage.get("quantities", [])
+    tallies = {
+        "quantities": score_quantities(gold.get("quantities", []), by_type.get("quantity", []), quantity_ranges),
+    }
+    if coverage.get("sections") == "all":
+        tallies["sections"] = score_sections(gold.get("sections", []), by_type.get("section", []))
+    if coverage.get("indicators") == "all":
+        tallies["targets"] = score_targets(gold.get("indicators", []), by_type.get("indicator", []))
+        tallies["results"] = score_results(gold.get("indicators", []), by_type.get("indicator", []))
+    for tally in tallies.values():
+        for error in tally.errors:
+            error["doc_id"] = gold["doc_id"]
+    return tallies
+
+
+def micro_average(per_document: dict[str, dict[str, Tally]]) -> dict[str, Tally]:
+    total: dict[str, Tally] = {}
+    for tallies in per_document.values():
+        for task, tally in tallies.items():
+            total.setdefault(task, Tally()).add(tally)
+    return total
+
+
+def _brief(record: dict, keys: tuple[str, ...]) -> dict:
+    return {k: record.get(k) for k in keys}
