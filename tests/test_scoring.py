@@ -42,6 +42,7 @@ def test_a_perfect_run_scores_one():
         assert tallies[task].f1 == 1.0
     quantities = tallies["quantities"]
     assert (quantities.precision, quantities.recall, quantities.gold) == (1.0, 1.0, 2)  # the third is outside coverage
+    assert quantities.strict_f1 == 1.0
     for name in ("value", "unit", "kind", "qualifier", "place", "metric"):
         assert quantities.accuracy(name) == 1.0
     assert tallies["targets"].accuracy("targets_found") == 1.0
@@ -65,6 +66,8 @@ def test_quantities_match_by_overlap_one_to_one_and_count_attribute_errors():
     ]
     tally = score_quantities(GOLD["quantities"], predicted, GOLD["coverage"]["quantities"])
     assert (tally.true_positives, tally.predicted, tally.gold) == (2, 3, 2)
+    assert tally.strict_true_positives == 1  # only "75-95 triệu đồng/ha" has the exact gold span
+    assert tally.strict_f1 == pytest.approx(2 * 1 / 5)
     assert tally.accuracy("value") == 0.5  # a range collapsed to a mean is wrong
     assert tally.accuracy("qualifier") == 0.5
     assert tally.accuracy("metric") == pytest.approx(token_f1("diện tích cây ăn quả", "diện tích"))

@@ -19,6 +19,7 @@ class Tally:
     """Counts for one task; sums over documents give the micro average."""
 
     true_positives: int = 0
+    strict_true_positives: int = 0  # spans equal, not only overlapping (quantities, results)
     gold: int = 0
     predicted: int = 0
     attributes: Counter = field(default_factory=Counter)  # name -> correct on matches
@@ -28,6 +29,7 @@ class Tally:
 
     def add(self, other: "Tally") -> None:
         self.true_positives += other.true_positives
+        self.strict_true_positives += other.strict_true_positives
         self.gold += other.gold
         self.predicted += other.predicted
         self.attributes.update(other.attributes)
@@ -48,6 +50,11 @@ class Tally:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def strict_f1(self) -> float:
+        denominator = self.gold + self.predicted
+        return 2 * self.strict_true_positives / denominator if denominator else 1.0
+
     def accuracy(self, name: str) -> float | None:
         total = self.attribute_totals[name]
         if name == "metric":
@@ -56,7 +63,8 @@ class Tally:
 
     def summary(self) -> dict:
         scores = {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                  "gold": self.gold, "predicted": self.predicted, "matched": self.true_positives}
+                  "strict_f1": self.strict_f1, "gold": self.gold, "predicted": self.predicted,
+                  "matched": self.true_positives, "matched_strict": self.strict_true_positives}
         for name in sorted(self.attribute_totals):
             scores[name] = self.accuracy(name)
         return scores
@@ -137,12 +145,23 @@ def match_by_overlap(gold: list[dict], predicted: list[dict]) -> list[tuple[dict
     return matches
 
 
+def _strict_matches(gold: list[dict], predicted: list[dict]) -> int:
+    spans = Counter((p["start"], p["end"]) for p in predicted)
+    found = 0
+    for g in gold:
+        if spans[(g["start"], g["end"])] > 0:
+            spans[(g["start"], g["end"])] -= 1
+            found += 1
+    return found
+
+
 def score_quantities(gold: list[dict], predicted: list[dict], coverage: list[list[int]]) -> Tally:
     gold = [g for g in gold if _covered(g, coverage)]
     predicted = [p for p in predicted if _covered(p, coverage)]
     tally = Tally(gold=len(gold), predicted=len(predicted))
     matches = match_by_overlap(gold, predicted)
     tally.true_positives = len(matches)
+    tally.strict_true_positives = _strict_matches(gold, predicted)
     for g, p in matches:
         for name in QUANTITY_ATTRIBUTES:
             tally.attribute_totals[name] += 1
@@ -220,6 +239,7 @@ def score_results(gold: list[dict], predicted: list[dict]) -> Tally:
     tally = Tally(gold=len(gold), predicted=len(predicted))
     matches = match_by_overlap(gold, predicted)
     tally.true_positives = len(matches)
+    tally.strict_true_positives = _strict_matches(gold, predicted)
     for g, p in matches:
         tally.attribute_totals["status"] += 1
         if g.get("status") == p.get("status"):
