@@ -153,3 +153,25 @@ def evaluate(gold_paths: tuple[str, ...], predictions: str | None, as_json: bool
         click.echo(json.dumps(report.to_json(error_count), ensure_ascii=False, indent=1))
     else:
         click.echo(format_table(report, error_count))
+
+
+@main.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Section records (JSON Lines) instead of the tree.")
+def sections(file: str, as_json: bool) -> None:
+    """Print the section tree of FILE: label, title and level, indented by nesting."""
+    from extractor.cleaning import clean_text
+    from extractor.reading import read_document
+    from extractor.records import section_records
+    from extractor.sections import find_sections
+
+    try:
+        raw = read_document(file)
+    except InputError as error:
+        fail(str(error))
+    found = find_sections(clean_text(raw.text))
+    if as_json:
+        write_output("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in section_records(raw, found)), "-")
+        return
+    lines = [f"{'  ' * (s.level - 1)}{s.label}  {s.title}  [level {s.level}]" for s in found]
+    write_output("\n".join(lines) + ("\n" if lines else ""), "-")

@@ -6,6 +6,7 @@ import regex
 
 from extractor.cleaning import CleanText, clean_text
 from extractor.reading import RawDocument, read_document
+from extractor.sections import Section, find_sections
 
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
 TERM = regex.compile(r"nhiệm\s+kỳ\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", regex.IGNORECASE)
@@ -16,7 +17,8 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     """All records of one input (a path or an already read document); raises InputError on bad input."""
     raw = read_document(source) if isinstance(source, str) else source
     clean = clean_text(raw.text)
-    return [document_record(raw, clean)] + footnote_records(raw, clean)
+    sections = find_sections(clean)
+    return [document_record(raw, clean)] + section_records(raw, sections) + footnote_records(raw, clean)
 
 
 def document_record(raw: RawDocument, clean: CleanText) -> dict:
@@ -47,4 +49,21 @@ def footnote_records(raw: RawDocument, clean: CleanText) -> list[dict]:
             "text": raw.text[note.start:note.end],
         }
         for note in clean.footnotes
+    ]
+
+
+def section_records(raw: RawDocument, sections: list[Section]) -> list[dict]:
+    return [
+        {
+            "type": "section",
+            "doc_id": raw.doc_id,
+            "id": s.id,
+            "label": s.label,
+            "title": s.title,
+            "level": s.level,
+            "parent": s.parent,
+            "start": s.start,
+            "end": s.end,
+        }
+        for s in sections
     ]

@@ -7,8 +7,11 @@ the clean text (body paragraphs, then footnote paragraphs) with one offset map t
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -23,6 +26,7 @@ HAS_LOWER = regex.compile(r"\p{Ll}")
 HAS_LETTER = regex.compile(r"\p{L}")
 WHITESPACE = regex.compile(r"\s+")
 PARAGRAPH_END_SPACES = regex.compile(r"\S[ \t]{2,}$")
+INTERNAL_SENTENCE_BREAK = regex.compile(r"\p{L}{2}[.!?][”\"’)]?\s+\p{Lu}")
 
 SHORT_LINE = 0.7  # of the typical line width: such a line ends its paragraph
 FULL_LINE = 0.9  # a line this full that ends with "." is more likely a wrap than a paragraph end
@@ -131,14 +135,14 @@ def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
     for position, line in enumerate(lines):
         if groups and marks_paragraph_ends and _marked_paragraph_end(groups[-1][-1], line, width):
             groups.append([line])
-        elif groups and not starts_paragraph(groups[-1], line, width, lines[position:]):
+        elif groups and not starts_paragraph(groups[-1], line, width, lines[position:], marks_paragraph_ends):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
 
 
-def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Line]) -> bool:
+def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Line], marks_paragraph_ends: bool = False) -> bool:
     """Does ``line`` open a new paragraph after the lines of ``group``? (``ahead`` starts at ``line``.)"""
     if line.kind in ("heading", "item"):
         return True
@@ -155,7 +159,7 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
     if len(previous_text) < SHORT_LINE * width:
         return True
     if group[0].kind == "heading":
-        return _body_follows_heading(ahead, width)
+        return _body_follows_heading(ahead, width, marks_paragraph_ends, group[-1])
     return False
 
 
@@ -169,6 +173,12 @@ def _marked_paragraph_end(previous: Line, line: Line, width: float) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def dangling_words() -> frozenset[str]:
+    data = json.loads(resources.files("extractor.cleaning").joinpath("dangling_words.json").read_text(encoding="utf-8"))
+    return frozenset(data["words"])
+
+
 def _uses_paragraph_end_spaces(lines: list[Line]) -> bool:
     """Word-exported PDF text often ends each paragraph's last line with two spaces; trust that
     signal only where it is rare enough to mean something."""
@@ -176,15 +186,22 @@ def _uses_paragraph_end_spaces(lines: list[Line]) -> bool:
     return 0 < marked <= 0.3 * len(lines)
 
 
-def _body_follows_heading(ahead: list[Line], width: float, max_lines: int = 4) -> bool:
+def _body_follows_heading(ahead: list[Line], width: float, marks_paragraph_ends: bool, previous: Line, max_lines: int = 4) -> bool:
     """A capitalised line after a full heading line: a wrapped title runs on to a short unfinished
-    line ("… nhiệm kỳ 2020 - 2025"), while a body paragraph runs on to a sentence end."""
+    line ("… nhiệm kỳ 2020 - 2025"), while a body paragraph runs on to a sentence end. A title that
+    ends on a function word ("… nghị quyết của" / "Đảng, …"), or whose sentence ends inside the
+    capitalised line ("Đảng các cấp … của tỉnh. Xây …"), runs on in the same paragraph."""
+    last_word = previous.stripped.rsplit(" ", 1)[-1].lower()
+    if last_word in dangling_words() or INTERNAL_SENTENCE_BREAK.search(ahead[0].stripped):
+        return False
     for line in ahead[:max_lines]:
         if line.kind in ("heading", "item"):
             return False
         text = line.stripped
         if SENTENCE_END.search(text):
             return True
+        if marks_paragraph_ends and PARAGRAPH_END_SPACES.search(line.text):
+            return False  # the marked paragraph end comes before any sentence end: a wrapped title
         if len(text) < SHORT_LINE * width:
             return False
     return True

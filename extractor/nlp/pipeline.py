@@ -12,6 +12,7 @@ from extractor.cleaning import CleanText, clean_text
 from extractor.nlp.extensions import register_extensions
 from extractor.nlp.tokenizer import VietnameseTokenizer
 from extractor.reading import RawDocument, read_document
+from extractor.sections import find_sections
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,10 @@ def make_doc(source: str | RawDocument) -> Doc:
         doc.char_span(note.clean_start, note.clean_end, label=note.id, alignment_mode="expand")
         for note in clean.footnotes
         if note.clean_end > note.clean_start
+    ]
+    doc._.sections = find_sections(clean)
+    doc.spans["sections"] = [
+        doc.char_span(s.clean_start, s.clean_end, label=s.id, alignment_mode="expand") for s in doc._.sections
     ]
     for name, component in nlp.pipeline:
         doc = component(doc)

@@ -1,0 +1,160 @@
+"""Section tree: headings from the clean paragraphs, levels from the order schemes appear in.
+
+Levels are not a fixed table: "Phần" is level 1; any other numbering scheme takes the next level
+below the schemes currently open, and returns to its own level when it appears again (so "I."
+under "Phần", or "1.1" directly under "I", nest as the document nests them). Arabic numbers nest
+by depth ("2.1" under "2."). "(1)" and "a)" items count as headings only when a document uses
+them as such: a short title paragraph followed by its own body.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from extractor.cleaning import CleanText, Paragraph
+
+SCHEME_KEYS = {"id", "family", "pattern", "note"}
+SENTENCE_BREAK = regex.compile(r"(?<=[^\s.]{2}[.!?…][”\"’)]?)\s+(?=[\p{Lu}“\"])")
+COLON_BODY = regex.compile(r":\s+(?=\p{Lu})")
+TRAILING = regex.compile(r"[\s:.;,]+$")
+SENTENCE_END = regex.compile(r"[.!?…][”\"’)]*$")
+SHORT_TITLE = 120  # characters: a "(1)" item longer than this is a list item, not a sub-heading
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    family: str
+    pattern: "regex.Pattern[str]"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    label: str
+    title: str
+    level: int
+    parent: str | None
+    start: int  # raw offsets: first character of the label, end of the title
+    end: int
+    clean_start: int  # clean-text range of the heading (label to end of title)
+    clean_end: int
+    scheme: str
+
+
+@lru_cache(maxsize=1)
+def schemes() -> tuple[Scheme, ...]:
+    rows = json.loads(resources.files("extractor.sections").joinpath("schemes.json").read_text(encoding="utf-8"))
+    loaded = []
+    for row in rows:
+        if set(row) - SCHEME_KEYS:
+            raise ValueError(f"schemes.json: unknown keys in {row.get('id')}")
+        loaded.append(Scheme(row["id"], row["family"], regex.compile(row["pattern"])))
+    return tuple(loaded)
+
+
+def parse_label(text: str) -> tuple[Scheme, str, int] | None:
+    """(scheme, normalised label, end of the label and its punctuation) for a heading's text."""
+    for scheme in schemes():
+        match = scheme.pattern.match(text)
+        if match:
+            label = match.group("label") or (match.groupdict().get("label2") or "")
+            if not label:
+                label = match.group("label2")
+            return scheme, " ".join(unicodedata.normalize("NFC", label).split()), match.end()
+    return None
+
+
+def scheme_key(scheme: Scheme, label: str) -> tuple[str, int]:
+    """Arabic labels form one scheme per depth: "2.1" is depth 2."""
+    if scheme.family == "arabic":
+        return ("arabic", label.count(".") + 1)
+    return (scheme.family, 0)
+
+
+def find_sections(clean: CleanText) -> list[Section]:
+    text = clean.text
+    body = [p for p in clean.paragraphs if p.kind != "footnote"]
+    sections: list[Section] = []
+    open_schemes: list[tuple[tuple[str, int], str]] = []  # (scheme key, section id), outermost first
+    for index, paragraph in enumerate(body):
+        heading = _heading(paragraph, body[index + 1] if index + 1 < len(body) else None, text)
+        if heading is None:
+            continue
+        scheme, label, label_end, title_start, title_end, title_paragraph = heading
+        key = scheme_key(scheme, label)
+        open_schemes = _close_to(open_schemes, key)
+        level = len(open_schemes) + 1
+        parent = open_schemes[-1][1] if open_schemes else None
+        section_id = f"s{len(sections) + 1}"
+        title = _clean_title(text[title_start:title_end])
+        start, _ = clean.raw_span(paragraph.start, paragraph.start + 1)
+        _, end = clean.raw_span(title_end - 1, title_end) if title_end > title_start else clean.raw_span(label_end - 1, label_end)
+        sections.append(Section(section_id, label, title, level, parent, start, end, paragraph.start, title_end, scheme.id))
+        open_schemes.append((key, section_id))
+    return sections
+
+
+def _close_to(open_schemes, key):
+    """Pop the schemes a new heading with ``key`` closes: its own level and anything deeper."""
+    if key[0] == "part":
+        return []
+    for position, (open_key, _) in enumerate(open_schemes):
+        if open_key == key:
+            return open_schemes[:position]
+        if key[0] == "arabic" and open_key[0] == "arabic" and open_key[1] > key[1]:
+            return open_schemes[:position]  # "2." after "1.1": back above the deeper arabic level
+    return open_schemes
+
+
+def _heading(paragraph: Paragraph, following: Paragraph | None, text: str):
+    content = text[paragraph.start:paragraph.end]
+    if paragraph.kind not in ("heading", "item"):
+        return None
+    parsed = parse_label(content)
+    if parsed is None:
+        return None
+    scheme, label, label_end = parsed
+    if paragraph.kind == "item" and not _item_used_as_heading(scheme, content, following):
+        return None
+    if paragraph.kind == "heading" and scheme.family in ("paren", "lower-letter"):
+        return None
+    title_start = paragraph.start + label_end
+    title_end = paragraph.start + _title_end(content, label_end)
+    title_paragraph = paragraph
+    if title_end <= title_start and following is not None and scheme.family in ("part", "chapter", "roman", "letter"):
+        title_start, title_end, title_paragraph = following.start, following.end, following  # title on the next line
+    return scheme, label, label_end, title_start, title_end, title_paragraph
+
+
+def _item_used_as_heading(scheme: Scheme, content: str, following: Paragraph | None) -> bool:
+    return (
+        scheme.family in ("paren", "lower-letter")
+        and following is not None
+        and following.kind == "text"
+        and len(content) <= SHORT_TITLE
+        and not SENTENCE_END.search(content.rstrip())
+    )
+
+
+def _title_end(content: str, label_end: int) -> int:
+    """Where the title stops inside a heading paragraph (offset into ``content``)."""
+    colon = COLON_BODY.search(content, label_end)
+    if colon:
+        return colon.start()
+    breaks = list(SENTENCE_BREAK.finditer(content, label_end))
+    # The body runs on after the title's sentence when the paragraph ends a sentence or holds more
+    # than two; a standalone heading of two sentences ("1.5. … điều kiện. Từng bước …") stays whole.
+    if breaks and (SENTENCE_END.search(content.rstrip()) or len(breaks) >= 2):
+        return len(TRAILING.sub("", content[:breaks[0].start()]))
+    return len(TRAILING.sub("", content)) if TRAILING.sub("", content) else label_end
+
+
+def _clean_title(title: str) -> str:
+    return TRAILING.sub("", " ".join(unicodedata.normalize("NFC", title).split()))
