@@ -126,7 +126,8 @@ def read_digits(text: str, prefer: str = "vi") -> NumberReading | None:
     """Read one numeral token as written; None when it is not one.
 
     ``prefer`` settles a separator followed by exactly three digits: "vi" reads "1,191" as
-    1.191 and "1.866" as 1866, "en" reads them as 1191 and 1.866, "thousands" as 1191 and 1866.
+    1.191 and "1.866" as 1866, "en" reads them as 1191 and 1.866, "thousands" as 1191 and 1866
+    (any other value of ``prefer`` is a ValueError).
     """
     readings = _ranked_readings(text, prefer)
     return readings[0] if readings else None

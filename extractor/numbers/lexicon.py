@@ -114,8 +114,8 @@ def _id_set(ids: list[str], known: set[str], where: str) -> frozenset[str]:
     return frozenset(ids)
 
 
-def _word_set(section: dict, where: str, key: str = "words") -> frozenset[str]:
-    _check_keys(section, {"note", "words", "except_next", "enabled", "free", "needs_context"}, where)
+def _word_set(section: dict, where: str, key: str = "words", extra_keys: frozenset[str] = frozenset()) -> frozenset[str]:
+    _check_keys(section, {"note", "words"} | extra_keys, where)
     return frozenset(fold_word(w) for w in section.get(key, []))
 
 
@@ -130,6 +130,8 @@ def _running_text(section: dict, known: set[str]) -> RunningTextRules:
     standalone = section["standalone"]
     _check_keys(standalone, {"note", "free", "needs_context"}, "running_text.standalone")
     fractions = section["fraction_words_after"]
+    fraction_keys = frozenset({"except_next"})
+    _check_keys(section["join_across_comma"], {"note", "enabled"}, "join_across_comma")
     return RunningTextRules(
         free_alone=_id_set(standalone["free"], known, "standalone.free"),
         alone_with_context=_id_set(standalone["needs_context"], known, "standalone.needs_context"),
@@ -140,8 +142,8 @@ def _running_text(section: dict, known: set[str]) -> RunningTextRules:
         number_context_before=_word_set(section["number_context_before"], "number_context_before"),
         counted_nouns=_word_set(section["counted_nouns"], "counted_nouns"),
         approximate_pair_before=_word_set(section["approximate_pair_before"], "approximate_pair_before"),
-        fraction_words_after=_word_set(fractions, "fraction_words_after"),
-        fraction_exceptions=_word_set(fractions, "fraction_words_after", key="except_next"),
+        fraction_words_after=_word_set(fractions, "fraction_words_after", extra_keys=fraction_keys),
+        fraction_exceptions=_word_set(fractions, "fraction_words_after", "except_next", fraction_keys),
         join_across_comma=bool(section["join_across_comma"]["enabled"]),
     )
 

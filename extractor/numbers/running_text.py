@@ -18,7 +18,8 @@ from extractor.numbers.lexicon import RunningTextRules, fold_word, lexicon
 from extractor.numbers.spelled import read_spelled
 
 # Words are letters with their combining marks (input may be NFD); digits and every other
-# non-space character are tokens of their own so that punctuation separates clauses.
+# non-space character are tokens of their own, so two word tokens in a row have only white
+# space (line breaks included: reports break lines mid-sentence) between them.
 _TOKEN = regex.compile(r"(?P<word>[\p{L}\p{M}]+)|(?P<digits>[0-9]+)|(?P<other>\S)")
 _JOINING_PUNCTUATION = {",", "-", "\u2013", "/"}  # may stand between a numeral and "năm người"
 
@@ -48,29 +49,27 @@ class _Finder:
 
     # -- neighbourhood
 
-    def adjacent(self, a: int, b: int) -> bool:
-        """Tokens a and b (a < b) are consecutive with only spaces between them."""
-        return b == a + 1 and self.text[self.tokens[a].end : self.tokens[b].start].strip() == ""
-
     def word_before(self, i: int) -> _Token | None:
         """The word right before token i in the same clause."""
-        if i > 0 and self.tokens[i - 1].is_word and self.adjacent(i - 1, i):
+        if i > 0 and self.tokens[i - 1].is_word:
             return self.tokens[i - 1]
         return None
 
     def word_after(self, last: int) -> _Token | None:
         """The word right after token ``last`` in the same clause."""
-        if last + 1 < len(self.tokens) and self.tokens[last + 1].is_word and self.adjacent(last, last + 1):
+        if last + 1 < len(self.tokens) and self.tokens[last + 1].is_word:
             return self.tokens[last + 1]
         return None
 
     def chain(self, i: int) -> list[str]:
-        """Folded words from token i on, as long as only spaces separate them."""
-        words = [self.tokens[i].folded]
-        k = i
-        while k + 1 < len(self.tokens) and self.tokens[k + 1].is_word and self.adjacent(k, k + 1):
-            k += 1
+        """Folded numeral words from token i on, plus the word after them (it can veto the last: "tỷ lệ")."""
+        words = []
+        for k in range(i, len(self.tokens)):
+            if not self.tokens[k].is_word:
+                break
             words.append(self.tokens[k].folded)
+            if self.tokens[k].folded not in self.numerals:
+                break
         return words
 
     def is_numeral(self, token: _Token | None) -> bool:

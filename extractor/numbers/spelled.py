@@ -47,7 +47,11 @@ class _Number:
         self.after_magnitude = self.after_half = False
 
     def fold(self, magnitude: Decimal, allow_equal: bool) -> bool:
-        """Close the open group with a magnitude word; False when magnitudes would stop falling."""
+        """Close the open group with a magnitude word; False when magnitudes would stop falling.
+
+        In speech an equal magnitude folds too (``allow_equal``): "một tỉ hai trăm triệu ba trăm
+        nghìn bốn trăm tỉ" is 1 200 300 400 tỉ. Prose keeps the strict order instead.
+        """
         keep = len(self.groups)
         while keep and (self.groups[keep - 1][1] < magnitude or (allow_equal and self.groups[keep - 1][1] == magnitude)):
             keep -= 1
@@ -224,7 +228,7 @@ class _Parser:
         else:
             return None
         self.read_rest(number, number.end)
-        return number.total(), number.end
+        return (number.total(), number.end) if number.end > i else None
 
     def read_rest(self, number: _Number, j: int) -> None:
         """Extend the number word by word; ``number.end`` always marks a complete number."""
@@ -246,14 +250,16 @@ class _Parser:
                     return
                 number.segment += fraction[0]
                 number.end = j = fraction[1]
-            elif number.segment is not None or (number.after_half and kind != "connector"):
-                return
-            elif kind == "connector":
+            elif number.segment is not None:
+                return  # an open group is closed only by a magnitude or a decimal point
+            elif kind == "connector":  # "một tỷ lẻ hai triệu", "tỷ rưỡi lẻ chín trăm nghìn"
                 following = self.group(j + 1, "after_linh")
                 if following is None:
                     return
                 number.open_segment(following[0], j, following[1])
                 j = following[1]
+            elif number.after_half:
+                return  # after "rưỡi" only "lẻ ..." may follow
             else:
                 self.take_group_after_magnitude(number, j)
                 if number.segment is None or number.end == j:
