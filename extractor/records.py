@@ -6,6 +6,7 @@ import regex
 
 from extractor.cleaning import CleanText, clean_text
 from extractor.reading import RawDocument, read_document
+from extractor.quantities import extract_quantities
 from extractor.sections import Section, find_sections
 
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
@@ -18,7 +19,12 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     raw = read_document(source) if isinstance(source, str) else source
     clean = clean_text(raw.text)
     sections = find_sections(clean)
-    return [document_record(raw, clean)] + section_records(raw, sections) + footnote_records(raw, clean)
+    return (
+        [document_record(raw, clean)]
+        + section_records(raw, sections)
+        + footnote_records(raw, clean)
+        + quantity_records(raw, clean, sections)
+    )
 
 
 def document_record(raw: RawDocument, clean: CleanText) -> dict:
@@ -67,3 +73,57 @@ def section_records(raw: RawDocument, sections: list[Section]) -> list[dict]:
         }
         for s in sections
     ]
+
+
+def innermost_section(sections: list[Section], clean_position: int) -> str | None:
+    current = None
+    for section in sections:
+        if section.clean_start <= clean_position:
+            current = section.id
+        else:
+            break
+    return current
+
+
+def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]) -> list[dict]:
+    footnote_anchor = {note.id: note for note in clean.footnotes}
+    records = []
+    for number, (quantity, paragraph) in enumerate(extract_quantities(clean, sections), 1):
+        start, end = clean.raw_span(quantity.start, quantity.end)
+        in_footnote = paragraph.kind == "footnote"
+        anchor = quantity.start
+        if in_footnote:  # a footnote belongs where its marker stands
+            note = footnote_anchor[paragraph.footnote]
+            anchor = _clean_position_of_raw(clean, note.ref_start)
+        record = {
+            "type": "quantity",
+            "doc_id": raw.doc_id,
+            "id": f"q{number}",
+            "start": start,
+            "end": end,
+            "text": raw.text[start:end],
+            "value": quantity.value,
+            "low": quantity.low,
+            "high": quantity.high,
+            "unit": quantity.unit,
+            "kind": quantity.kind,
+            "qualifier": quantity.qualifier,
+            "place": None,
+            "metric": None,
+            "section": innermost_section(sections, anchor),
+            "in_footnote": in_footnote,
+            "number_style": quantity.number_style,
+        }
+        if quantity.denominator is not None:
+            record["denominator"] = quantity.denominator
+        records.append(record)
+    return records
+
+
+def _clean_position_of_raw(clean: CleanText, raw_position: int) -> int:
+    """First clean character whose raw range starts at or after ``raw_position`` in the body."""
+    from bisect import bisect_left
+
+    starts = clean.offsets.starts[: clean.body_end]
+    index = bisect_left(list(starts), raw_position)  # body raw starts are non-decreasing
+    return min(index, max(clean.body_end - 1, 0))

@@ -1,0 +1,359 @@
+"""Figures in clean text → quantities, as a readable pipeline:
+numbers → exclusions → structure (single, range, fraction) → magnitude and unit → qualifier.
+
+Works on one paragraph at a time so context never leaks across paragraphs. Offsets are into the
+clean text; the record builder maps them to raw offsets.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from extractor.numbers import apply_magnitude, read_digits
+
+NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+YEAR = regex.compile(r"(?:19|20)\d\d")
+RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
+FRACTION_JOIN = regex.compile(r"\s?/\s?")
+DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
+LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
+MAGNITUDE = regex.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ|vạn)(?![\p{L}\d])", regex.IGNORECASE)
+PERCENT = regex.compile(r"\s?%+")
+PER = regex.compile(r"\s?/\s?")
+WORD = regex.compile(r"[\p{L}][\p{L}\p{M}]*")
+BEFORE_WINDOW = 40
+AFTER_WINDOW = 60
+
+
+@dataclass
+class Quantity:
+    start: int  # clean-text span of the figure and its unit
+    end: int
+    value: int | float | None
+    unit: str | None
+    kind: str
+    low: int | float | None = None
+    high: int | float | None = None
+    denominator: int | float | None = None
+    qualifier: str | None = None
+    number_style: str = "vi"  # "vi", "en" or "plain": how the digits were read
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    end: int  # offset just after the unit (or after the number when there is none)
+    unit: str | None
+    kind: str
+    multiplier: int = 1
+    comma_three: str = "decimal"
+
+
+# ---- data ---------------------------------------------------------------------------------
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("extractor.quantities").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict:
+    data = _load("units.json")
+    forms = []
+    for row in data["units"]:
+        assert set(row) <= {"id", "forms", "unit", "kind", "comma_three"}, row
+        for form in row["forms"]:
+            forms.append((form, row))
+    forms.sort(key=lambda pair: -len(pair[0]))  # longest form first: "km2" before "km" before "m"
+    alternation = "|".join(regex.escape(form) for form, _ in forms)
+    money_forms = [(form, row["multiplier"]) for row in data["money_magnitudes"] for form in row["forms"]]
+    money_forms.sort(key=lambda pair: -len(pair[0]))
+    return {
+        "pattern": regex.compile(rf"\s?({alternation})(?![\p{{L}}\d])", regex.IGNORECASE),
+        "by_form": {form.lower(): row for form, row in forms},
+        "money_pattern": regex.compile(
+            r"\s?(" + "|".join(regex.escape(f) for f, _ in money_forms) + r")(?![\p{L}\d])", regex.IGNORECASE
+        ),
+        "money_by_form": {form.lower(): multiplier for form, multiplier in money_forms},
+        "per_words": sorted(data["per_words"], key=len, reverse=True),
+        "classifiers_joined": set(data["classifiers_joined"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def context_rules() -> dict:
+    data = _load("context_rules.json")
+
+    def compile_rules(rows, side):
+        compiled = []
+        for row in rows:
+            assert set(row) <= {"id", "before", "after", "qualifier", "reason"}, row
+            pattern = row.get(side)
+            if pattern:
+                compiled.append((row["id"], regex.compile(pattern), row.get("qualifier") or row.get("reason")))
+        return compiled
+
+    return {
+        "qualifiers": compile_rules(data["qualifiers"], "before"),
+        "qualifiers_after": compile_rules(data["qualifiers_after"], "after"),
+        "exclude_before": compile_rules(data["exclusions"], "before"),
+        "exclude_after": compile_rules(data["exclusions"], "after"),
+    }
+
+
+# ---- pipeline -----------------------------------------------------------------------------
+
+def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]] = (), counted_noun=None) -> list[Quantity]:
+    """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels) are ignored.
+    ``counted_noun(text_after) -> str | None`` names the noun counted after a bare number."""
+    counted_noun = counted_noun or first_noun
+    quantities: list[Quantity] = []
+    position = start
+    for match in NUMBER.finditer(text, start, end):
+        if match.start() < position or any(a <= match.start() < b for a, b in skip):
+            continue
+        if _excluded(text, match, start, end):
+            continue
+        quantity = _read_quantity(text, match, start, end, counted_noun)
+        if quantity is None:
+            continue
+        quantities.append(quantity)
+        position = quantity.end
+    return quantities
+
+
+def _excluded(text: str, match, start: int, end: int) -> str | None:
+    """Reason the number is not a quantity (date, year, name, code, list number, …) or None."""
+    before = text[max(start, match.start() - BEFORE_WINDOW):match.start()]
+    after = text[match.end():min(end, match.end() + AFTER_WINDOW)]
+    digits = match.group()
+    if before and (before[-1].isalpha() or before[-1] in "-_" and len(before) > 1 and before[-2].isalpha()):
+        return "name"  # glued to a word: TK2, km2's exponent, UBTVQH15, Covid-19
+    if after[:1].isdigit():
+        return "name"
+    if DATE.match(text, match.start()) or (after.startswith("/") and _is_day_month(digits, after)):
+        return "date"
+    if LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False:
+        return "list_number"
+    if YEAR.fullmatch(digits) and not _unit_follows(after):
+        return "year"
+    for _, pattern, reason in context_rules()["exclude_before"]:
+        if pattern.search(before):
+            return reason
+    for _, pattern, reason in context_rules()["exclude_after"]:
+        if pattern.match(after):
+            return reason
+    return None
+
+
+def _is_day_month(digits: str, after: str) -> bool:
+    second = regex.match(r"/(\d{1,2})(?:/(\d{2,4}))?\b", after)
+    return bool(second and second.group(2)) and 1 <= int(digits) <= 31
+
+
+def _unit_follows(after: str) -> bool:
+    """A 4-digit number that reads like a year is a quantity only when a real unit follows."""
+    if PERCENT.match(after) or MAGNITUDE.match(after):
+        return True
+    unit = unit_table()["pattern"].match(after)
+    return bool(unit) and unit.group(1).lower() not in ("năm", "tháng", "ngày")
+
+
+def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quantity | None:
+    first = _Number(match.start(), match.end(), match.group())
+    second, kind_of_pair = _second_number(text, first, end)
+    last = second or first
+    unit = _read_unit(text, last.end, end, counted_noun)
+    if second is not None and kind_of_pair == "range":
+        first_unit = _read_unit(text, first.end, end, counted_noun) if text[first.end:first.end + 2].strip()[:1] == "%" else None
+        if first_unit is not None and first_unit.unit != unit.unit:
+            second = None  # "15% - 20 người": not one range
+            unit = _read_unit(text, first.end, end, counted_noun)
+    low_value = _value(first.digits, unit)
+    if low_value is None:
+        return None
+    quantity = Quantity(start=first.start, end=unit.end, value=None, unit=unit.unit, kind=unit.kind)
+    if second is None:
+        quantity.value = _scaled(low_value, unit)
+    elif kind_of_pair == "range":
+        high_value = _value(second.digits, unit)
+        quantity.low, quantity.high = _scaled(low_value, unit), _scaled(high_value, unit)
+        if quantity.low is None or quantity.high is None or quantity.low >= quantity.high:
+            return None
+    else:  # fraction "12/19 chỉ tiêu", "1,191/ 2,127con"
+        quantity.value = _scaled(low_value, unit)
+        quantity.denominator = _scaled(_value(second.digits, unit), unit)
+        quantity.kind = "fraction"
+    quantity.number_style = _style(first.digits, unit)
+    quantity.qualifier = _qualifier(text, quantity, start, end)
+    return quantity
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    digits: str
+
+
+def _second_number(text: str, first: _Number, end: int) -> tuple[_Number | None, str | None]:
+    """A second number joined to the first as a range ("75-95", "15% -20%", "1 đến 2") or a
+    fraction ("12/19"); the first may carry "%" before the join."""
+    position = first.end
+    percent = PERCENT.match(text, position)
+    if percent:
+        position = percent.end()
+    for join, kind in ((FRACTION_JOIN, "fraction"), (RANGE_JOIN, "range")):
+        if kind == "fraction" and percent:
+            continue
+        joined = join.match(text, position, end)
+        if not joined:
+            continue
+        number = NUMBER.match(text, joined.end(), end)
+        if number and not (kind == "range" and YEAR.fullmatch(first.digits) and YEAR.fullmatch(number.group())):
+            after = text[number.end():number.end() + 3]
+            if kind == "fraction" and after.startswith("/"):
+                return None, None  # a date or a code: 18/4/2023
+            return _Number(number.start(), number.end(), number.group()), kind
+    return None, None
+
+
+def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
+    table = unit_table()
+    after = text[position:end]
+    multiplier, cursor = 1, position
+    money = table["money_pattern"].match(text, cursor, end)
+    if money:
+        return _with_per(text, money.end(), end, _Unit(money.end(), "đồng", "money", table["money_by_form"][money.group(1).lower()], "decimal"))
+    magnitude = MAGNITUDE.match(text, cursor, end)
+    if magnitude:
+        multiplier = int(apply_magnitude(1, magnitude.group(1).lower()))
+        cursor = magnitude.end()
+    percent = PERCENT.match(text, cursor, end)
+    if percent and multiplier == 1:
+        return _with_per(text, percent.end(), end, _Unit(percent.end(), "%", "percent"))
+    measure = table["pattern"].match(text, cursor, end)
+    if measure and not (measure.group(1).lower() == "đ" and multiplier == 1 and not after.lstrip().startswith("đ ")):
+        row = table["by_form"][measure.group(1).lower()]
+        unit = _Unit(measure.end(), row["unit"], row["kind"], multiplier, row["comma_three"])
+        return _with_per(text, measure.end(), end, unit)
+    if multiplier >= 1_000_000:
+        noun = counted_noun(text[cursor:end])
+        if noun is None or noun[0] in ("đồng",):
+            return _Unit(cursor, "đồng", "money", multiplier, "decimal")  # "15,610 tỷ", "900 triệu"
+        return _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands")
+    noun = counted_noun(text[cursor:end])
+    if noun is None:
+        return _Unit(cursor, None, "count", multiplier, "thousands")
+    return _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands")
+
+
+def _noun_end(text: str, cursor: int, length: int) -> int:
+    gap = len(text[cursor:]) - len(text[cursor:].lstrip())
+    return cursor + gap + length
+
+
+def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
+    """Compound units: "tấn/ha", "đồng/người/năm", "%/năm", "lần/tháng"."""
+    table = unit_table()
+    names = [unit.unit]
+    cursor = position
+    while True:
+        slash = PER.match(text, cursor, end)
+        if not slash:
+            break
+        word = next((w for w in table["per_words"] if text[slash.end():slash.end() + len(w)].lower() == w
+                     and not text[slash.end() + len(w):slash.end() + len(w) + 1].isalpha()), None)
+        if word is None:
+            break
+        names.append(word)
+        cursor = slash.end() + len(word)
+    if len(names) == 1:
+        return unit
+    return replace(unit, end=cursor, unit="/".join(names), kind="rate")
+
+
+def _value(digits: str, unit: _Unit):
+    prefer = "vi"
+    if regex.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) and unit.comma_three == "thousands":
+        prefer = "thousands"
+    reading = read_digits(digits, prefer=prefer)
+    return None if reading is None else reading.value
+
+
+def _style(digits: str, unit: _Unit) -> str:
+    reading = read_digits(digits, prefer="thousands" if unit.comma_three == "thousands" and regex.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) else "vi")
+    return reading.style if reading else "vi"
+
+
+def _scaled(value, unit: _Unit):
+    if value is None:
+        return None
+    if unit.multiplier == 1:
+        return value
+    scaled = Decimal(str(value)) * unit.multiplier
+    return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
+
+
+def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | None:
+    before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
+    after = text[quantity.end:min(end, quantity.end + 20)]
+    opens_with_tu = regex.search(r"(?:^|\s)từ\s*$", before)
+    for _, pattern, qualifier in context_rules()["qualifiers_after"]:
+        if pattern.match(after):
+            return qualifier
+    if opens_with_tu and quantity.low is None:
+        return "at_least"  # "có từ 90% tổ chức …": a lower bound
+    for _, pattern, qualifier in context_rules()["qualifiers"]:
+        if pattern.search(before):
+            return qualifier
+    return None
+
+
+# ---- counted nouns ------------------------------------------------------------------------
+
+STOP_AT = regex.compile(r"[,;:.()\[\]“”\"!?…/]|\s-\s|\d")
+
+
+def first_noun(after: str) -> tuple[str, int] | None:
+    """(counted noun, its length in ``after`` from the first non-space) using underthesea's POS tags:
+    the first word when it is a noun ("đảng viên", "hợp tác xã"), a classifier joined to its noun
+    for collectives ("đàn ong")."""
+    stripped = after.lstrip()
+    if not stripped or not stripped[0].isalpha():
+        return None
+    window = stripped[:STOP_AT.search(stripped).start()] if STOP_AT.search(stripped) else stripped[:AFTER_WINDOW]
+    window = window[:AFTER_WINDOW].strip()
+    if not window:
+        return None
+    tagged = _pos_tag(window)
+    if not tagged:
+        return None
+    word, tag = tagged[0]
+    if not tag.startswith("N"):
+        return None
+    words = [word]
+    if word.lower() in unit_table()["classifiers_joined"] and len(tagged) > 1 and tagged[1][1].startswith("N"):
+        words.append(tagged[1][0])
+    phrase = " ".join(words)
+    length = _length_in(stripped, phrase)
+    return phrase.lower(), length
+
+
+def _length_in(text: str, phrase: str) -> int:
+    """Length of ``phrase`` as it appears at the start of ``text`` (spacing may differ)."""
+    pattern = r"\s+".join(regex.escape(part) for part in phrase.split())
+    match = regex.match(pattern, text)
+    return match.end() if match else len(phrase)
+
+
+@lru_cache(maxsize=4096)
+def _pos_tag(window: str) -> tuple[tuple[str, str], ...]:
+    from underthesea import pos_tag
+
+    return tuple(tuple(pair) for pair in pos_tag(window))
