@@ -27,6 +27,9 @@ MAGNITUDE = regex.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ|vạn)(?![\p{L}\d
 PERCENT = regex.compile(r"\s?%+")
 PER = regex.compile(r"\s?/\s?")
 WORD = regex.compile(r"[\p{L}][\p{L}\p{M}]*")
+LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
+LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
+TOKEN_TAIL = regex.compile(r"(?:[/:.-][\w]+)*")
 BEFORE_WINDOW = 40
 AFTER_WINDOW = 60
 
@@ -114,11 +117,17 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
     counted_noun = counted_noun or first_noun
     quantities: list[Quantity] = []
     position = start
+    excluded_end = None  # end of the last excluded number: a list after it shares its reason
     for match in NUMBER.finditer(text, start, end):
         if match.start() < position or any(a <= match.start() < b for a, b in skip):
             continue
-        if _excluded(text, match, start, end):
+        continues_list = excluded_end is not None and LIST_GAP.fullmatch(text, excluded_end, match.start())
+        reason = "list" if continues_list else _excluded(text, match, start, end)
+        if reason:
+            position = _excluded_token_end(text, match, end)
+            excluded_end = position if reason in LISTED_REASONS else None
             continue
+        excluded_end = None
         quantity = _read_quantity(text, match, start, end, counted_noun)
         if quantity is None:
             continue
@@ -132,8 +141,11 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
     before = text[max(start, match.start() - BEFORE_WINDOW):match.start()]
     after = text[match.end():min(end, match.end() + AFTER_WINDOW)]
     digits = match.group()
-    if before and (before[-1].isalpha() or before[-1] in "-_" and len(before) > 1 and before[-2].isalpha()):
-        return "name"  # glued to a word: TK2, km2's exponent, UBTVQH15, Covid-19
+    glued = before and (before[-1].isalpha() or before[-1] in "-_" and len(before) > 1 and before[-2].isalpha())
+    if glued and not (before[-1].islower() and unit_table()["pattern"].match(after) and not PERCENT.match(after)):
+        return "name"  # glued to a word: TK2, km2's exponent, UBTVQH15, Covid-19 (but "được115m" is a typo)
+    if before.endswith("/") and len(before) > 1 and before[-2].isdigit():
+        return "name"  # the tail of a code or a name: TK3/2 (but "86 vụ/96 đối tượng" is a pair)
     if after[:1].isdigit():
         return "name"
     if DATE.match(text, match.start()) or (after.startswith("/") and _is_day_month(digits, after)):
@@ -149,6 +161,15 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         if pattern.match(after):
             return reason
     return None
+
+
+def _excluded_token_end(text: str, match, end: int) -> int:
+    """Skip a whole date or code ("16/6/2025", "57/2023/NQ-HĐND") and a range partner of an
+    excluded number ("trẻ 24 - 60 tháng")."""
+    token = TOKEN_TAIL.match(text, match.end(), end)
+    position = token.end() if token else match.end()
+    partner = regex.compile(r"\s*[-–]\s*\d+(?:[.,]\d+)*").match(text, position, end)
+    return partner.end() if partner else position
 
 
 def _is_day_month(digits: str, after: str) -> bool:
@@ -238,9 +259,10 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     if percent and multiplier == 1:
         return _with_per(text, percent.end(), end, _Unit(percent.end(), "%", "percent"))
     measure = table["pattern"].match(text, cursor, end)
-    if measure and not (measure.group(1).lower() == "đ" and multiplier == 1 and not after.lstrip().startswith("đ ")):
+    if measure and not _starts_longer_word(text, measure, end, counted_noun):
         row = table["by_form"][measure.group(1).lower()]
-        unit = _Unit(measure.end(), row["unit"], row["kind"], multiplier, row["comma_three"])
+        comma_three = "decimal" if multiplier > 1 else row["comma_three"]  # "56,604 tỷ đồng"
+        unit = _Unit(measure.end(), row["unit"], row["kind"], multiplier, comma_three)
         return _with_per(text, measure.end(), end, unit)
     if multiplier >= 1_000_000:
         noun = counted_noun(text[cursor:end])
@@ -251,6 +273,15 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     if noun is None:
         return _Unit(cursor, None, "count", multiplier, "thousands")
     return _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands")
+
+
+def _starts_longer_word(text: str, measure, end: int, counted_noun) -> bool:
+    """"đồng chí" is a counted noun, not money: a unit form that begins a longer word is no unit."""
+    form = measure.group(1)
+    if not form[:1].isalpha() or text[measure.end():measure.end() + 1] != " ":
+        return False
+    noun = counted_noun(text[measure.start(1):end])
+    return noun is not None and len(noun[0]) > len(form) and noun[0].startswith(form.lower())
 
 
 def _noun_end(text: str, cursor: int, length: int) -> int:
@@ -303,20 +334,20 @@ def _scaled(value, unit: _Unit):
 def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | None:
     before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
     after = text[quantity.end:min(end, quantity.end + 20)]
-    opens_with_tu = regex.search(r"(?:^|\s)từ\s*$", before)
     for _, pattern, qualifier in context_rules()["qualifiers_after"]:
         if pattern.match(after):
             return qualifier
-    if opens_with_tu and quantity.low is None:
-        return "at_least"  # "có từ 90% tổ chức …": a lower bound
     for _, pattern, qualifier in context_rules()["qualifiers"]:
-        if pattern.search(before):
+        if pattern.search(before.lower()):
+            if qualifier == "at_least" and quantity.low is not None:
+                continue  # "từ 75-95 triệu": "từ" opens the range
             return qualifier
     return None
 
 
 # ---- counted nouns ------------------------------------------------------------------------
 
+NUMBER_CONTEXT = "5 "
 STOP_AT = regex.compile(r"[,;:.()\[\]“”\"!?…/]|\s-\s|\d")
 
 
@@ -331,7 +362,10 @@ def first_noun(after: str) -> tuple[str, int] | None:
     window = window[:AFTER_WINDOW].strip()
     if not window:
         return None
-    tagged = _pos_tag(window)
+    known = _known_noun(window)
+    if known:
+        return known.lower(), _length_in(stripped, known)
+    tagged = _pos_tag(NUMBER_CONTEXT + window)[1:]  # after a number the tagger reads nouns as nouns
     if not tagged:
         return None
     word, tag = tagged[0]
@@ -343,6 +377,18 @@ def first_noun(after: str) -> tuple[str, int] | None:
     phrase = " ".join(words)
     length = _length_in(stripped, phrase)
     return phrase.lower(), length
+
+
+@lru_cache(maxsize=1)
+def _known_nouns() -> "regex.Pattern[str]":
+    data = _load("counted_nouns.json")
+    nouns = sorted(data["nouns"], key=len, reverse=True)
+    return regex.compile(r"(?i)(" + "|".join(regex.escape(n).replace("\\ ", r"\s+") for n in nouns) + r")(?![\p{L}\p{M}])")
+
+
+def _known_noun(window: str) -> str | None:
+    match = _known_nouns().match(window)
+    return match.group(1) if match else None
 
 
 def _length_in(text: str, phrase: str) -> int:
