@@ -6,7 +6,10 @@ import regex
 
 from extractor.cleaning import CleanText, clean_text
 from extractor.reading import RawDocument, read_document
+from bisect import bisect_right
+
 from extractor.quantities import extract_quantities
+from extractor.quantities.places import document_places, find_mentions, place_at, resolve_bare_names
 from extractor.sections import Section, find_sections
 
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
@@ -36,7 +39,7 @@ def document_record(raw: RawDocument, clean: CleanText) -> dict:
         "sha256": raw.sha256,
         "chars": len(raw.text),
         "encoding": raw.encoding,
-        "places": [],
+        "places": document_places(clean.text),
         "term": f"{term.group(1)}-{term.group(2)}" if term else None,
     }
 
@@ -87,14 +90,28 @@ def innermost_section(sections: list[Section], clean_position: int) -> str | Non
 
 def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]) -> list[dict]:
     footnote_anchor = {note.id: note for note in clean.footnotes}
+    bare_names = resolve_bare_names(clean.text)
+    mentions_by_paragraph: dict[int, list] = {}
+
+    def place_for(paragraph, position):
+        if paragraph.start not in mentions_by_paragraph:
+            mentions_by_paragraph[paragraph.start] = find_mentions(clean.text, paragraph.start, paragraph.end, bare_names)
+        return place_at(mentions_by_paragraph[paragraph.start], clean.text, position)
+
+    paragraph_at = {p.start: p for p in clean.paragraphs}
+    body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
     records = []
     for number, (quantity, paragraph) in enumerate(extract_quantities(clean, sections), 1):
         start, end = clean.raw_span(quantity.start, quantity.end)
         in_footnote = paragraph.kind == "footnote"
         anchor = quantity.start
+        place = place_for(paragraph, quantity.start)
         if in_footnote:  # a footnote belongs where its marker stands
             note = footnote_anchor[paragraph.footnote]
             anchor = _clean_position_of_raw(clean, note.ref_start)
+            if place is None:
+                anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, anchor) - 1]]
+                place = place_for(anchor_paragraph, anchor)
         record = {
             "type": "quantity",
             "doc_id": raw.doc_id,
@@ -108,7 +125,7 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "unit": quantity.unit,
             "kind": quantity.kind,
             "qualifier": quantity.qualifier,
-            "place": None,
+            "place": place,
             "metric": None,
             "section": innermost_section(sections, anchor),
             "in_footnote": in_footnote,
