@@ -9,6 +9,7 @@ from extractor.reading import RawDocument, read_document
 from bisect import bisect_right
 
 from extractor.quantities import extract_quantities
+from extractor.quantities.metric import find_metric
 from extractor.quantities.places import document_places, find_mentions, place_at, resolve_bare_names
 from extractor.sections import Section, find_sections
 
@@ -93,10 +94,16 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
     bare_names = resolve_bare_names(clean.text)
     mentions_by_paragraph: dict[int, list] = {}
 
-    def place_for(paragraph, position):
+    def mentions_in(paragraph):
         if paragraph.start not in mentions_by_paragraph:
             mentions_by_paragraph[paragraph.start] = find_mentions(clean.text, paragraph.start, paragraph.end, bare_names)
-        return place_at(mentions_by_paragraph[paragraph.start], clean.text, position)
+        return mentions_by_paragraph[paragraph.start]
+
+    def place_for(paragraph, position):
+        return place_at(mentions_in(paragraph), clean.text, position)
+
+    def place_spans(paragraph):
+        return [(m.start, m.end) for m in mentions_in(paragraph)]
 
     paragraph_at = {p.start: p for p in clean.paragraphs}
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
@@ -126,7 +133,7 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "kind": quantity.kind,
             "qualifier": quantity.qualifier,
             "place": place,
-            "metric": None,
+            "metric": find_metric(clean.text, quantity, paragraph.start, paragraph.end, place_spans(paragraph)),
             "section": innermost_section(sections, anchor),
             "in_footnote": in_footnote,
             "number_style": quantity.number_style,
