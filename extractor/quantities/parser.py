@@ -15,7 +15,7 @@ from importlib import resources
 
 import regex
 
-from extractor.numbers import apply_magnitude, read_digits
+from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
 
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -133,7 +133,32 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
             continue
         quantities.append(quantity)
         position = quantity.end
+    quantities.extend(_spelled_quantities(text, start, end, quantities, counted_noun))
+    quantities.sort(key=lambda q: q.start)
     return quantities
+
+
+def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], counted_noun) -> list[Quantity]:
+    """Amounts written in words ("ba đơn vị hành chính", "hai triệu rưỡi đồng") that name what they count."""
+    spelled = []
+    for word_start, word_end, value in find_spelled_numbers(text[start:end]):
+        word_start, word_end = start + word_start, start + word_end
+        if any(q.start < word_end and word_start < q.end for q in found):
+            continue
+        before = text[max(start, word_start - BEFORE_WINDOW):word_start]
+        after = text[word_end:min(end, word_end + AFTER_WINDOW)]
+        if any(p.search(before) for _, p, _ in context_rules()["exclude_before"]) or any(
+            p.match(after) for _, p, _ in context_rules()["exclude_after"]
+        ):
+            continue
+        unit = _read_unit(text, word_end, end, counted_noun)
+        if unit.unit is None:
+            continue
+        quantity = Quantity(start=word_start, end=unit.end, value=_scaled(value, unit), unit=unit.unit, kind=unit.kind,
+                            number_style="words")
+        quantity.qualifier = _qualifier(text, quantity, start, end)
+        spelled.append(quantity)
+    return spelled
 
 
 def _excluded(text: str, match, start: int, end: int) -> str | None:
