@@ -226,6 +226,7 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
     quantity = Quantity(start=first.start, end=unit.end, value=None, unit=unit.unit, kind=unit.kind)
     if second is None:
         quantity.value = _scaled(low_value, unit)
+        _add_smaller_magnitudes(text, quantity, unit, end)
     elif kind_of_pair == "range":
         high_value = _value(second.digits, unit)
         quantity.low, quantity.high = _scaled(low_value, unit), _scaled(high_value, unit)
@@ -332,6 +333,24 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
     if len(names) == 1:
         return unit
     return replace(unit, end=cursor, unit="/".join(names), kind="rate")
+
+
+SMALLER_MAGNITUDE = regex.compile(r"\s+(\d{1,3})\s*(triệu|nghìn|ngàn)(?:\s*(đồng|đ)(?![\p{L}]))?", regex.IGNORECASE)
+
+
+def _add_smaller_magnitudes(text: str, quantity: Quantity, unit: _Unit, end: int) -> None:
+    """"16 tỷ 434 triệu đồng" is one amount: 16 434 000 000 đồng."""
+    if unit.unit != "đồng" or unit.multiplier < 1_000_000:
+        return
+    while True:
+        more = SMALLER_MAGNITUDE.match(text, quantity.end, end)
+        if not more:
+            return
+        multiplier = int(apply_magnitude(1, more.group(2).lower()))
+        if multiplier >= unit.multiplier:
+            return
+        quantity.value = int(Decimal(str(quantity.value)) + int(more.group(1)) * multiplier)
+        quantity.end = more.end()
 
 
 def _value(digits: str, unit: _Unit):
