@@ -31,6 +31,7 @@ def test_doc_spans_map_back_to_raw(corpus_doc, corpus_raw):
     doc = corpus_doc
     assert doc._.doc_id == "mai-son" and doc._.raw_text == corpus_raw
     assert len(doc.spans["footnotes"]) == 11
+    assert len(doc.spans["sections"]) == 104 and len(doc.spans["quantities"]) > 400
     third = [s for s in doc.spans["footnotes"] if s.label_ == "f3"][0]
     start, end = third._.raw_span
     assert corpus_raw[start:end].startswith("Trong đó: Đàn Trâu 327 con")

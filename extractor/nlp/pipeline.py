@@ -12,6 +12,7 @@ from extractor.cleaning import CleanText, clean_text
 from extractor.nlp.extensions import register_extensions
 from extractor.nlp.tokenizer import VietnameseTokenizer
 from extractor.reading import RawDocument, read_document
+from extractor.quantities import extract_quantities
 from extractor.sections import find_sections
 
 
@@ -41,6 +42,11 @@ def make_doc(source: str | RawDocument) -> Doc:
     doc._.sections = find_sections(clean)
     doc.spans["sections"] = [
         doc.char_span(s.clean_start, s.clean_end, label=s.id, alignment_mode="expand") for s in doc._.sections
+    ]
+    doc.spans["quantities"] = [
+        span
+        for quantity, _ in extract_quantities(clean, doc._.sections)
+        if (span := doc.char_span(quantity.start, quantity.end, label=quantity.kind, alignment_mode="expand")) is not None
     ]
     for name, component in nlp.pipeline:
         doc = component(doc)
