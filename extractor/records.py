@@ -8,6 +8,7 @@ from extractor.cleaning import CleanText, clean_text
 from extractor.reading import RawDocument, read_document
 from bisect import bisect_right
 
+from extractor.indicators.extract import attach_targets, find_results, find_target_items
 from extractor.quantities import extract_quantities
 from extractor.quantities.metric import find_metric
 from extractor.quantities.places import document_places, find_mentions, place_at, resolve_bare_names
@@ -23,12 +24,13 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     raw = read_document(source) if isinstance(source, str) else source
     clean = clean_text(raw.text)
     sections = find_sections(clean)
-    return (
-        [document_record(raw, clean)]
-        + section_records(raw, sections)
-        + footnote_records(raw, clean)
-        + quantity_records(raw, clean, sections)
-    )
+    document = document_record(raw, clean)
+    found = extract_quantities(clean, sections)
+    quantities = quantity_records(raw, clean, sections, found)
+    indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document)
+    if warnings:
+        document["warnings"] = warnings
+    return [document] + section_records(raw, sections) + footnote_records(raw, clean) + quantities + indicators
 
 
 def document_record(raw: RawDocument, clean: CleanText) -> dict:
@@ -89,7 +91,7 @@ def innermost_section(sections: list[Section], clean_position: int) -> str | Non
     return current
 
 
-def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]) -> list[dict]:
+def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section], found: list) -> list[dict]:
     footnote_anchor = {note.id: note for note in clean.footnotes}
     bare_names = resolve_bare_names(clean.text)
     mentions_by_paragraph: dict[int, list] = {}
@@ -108,14 +110,14 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
     paragraph_at = {p.start: p for p in clean.paragraphs}
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
     records = []
-    for number, (quantity, paragraph) in enumerate(extract_quantities(clean, sections), 1):
+    for number, (quantity, paragraph) in enumerate(found, 1):
         start, end = clean.raw_span(quantity.start, quantity.end)
         in_footnote = paragraph.kind == "footnote"
         anchor = quantity.start
         place = place_for(paragraph, quantity.start)
         if in_footnote:  # a footnote belongs where its marker stands
             note = footnote_anchor[paragraph.footnote]
-            anchor = _clean_position_of_raw(clean, note.ref_start)
+            anchor = clean.clean_position(note.ref_start)
             if place is None:
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, anchor) - 1]]
                 place = place_for(anchor_paragraph, anchor)
@@ -144,10 +146,39 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
     return records
 
 
-def _clean_position_of_raw(clean: CleanText, raw_position: int) -> int:
-    """First clean character whose raw range starts at or after ``raw_position`` in the body."""
-    from bisect import bisect_left
-
-    starts = clean.offsets.starts[: clean.body_end]
-    index = bisect_left(list(starts), raw_position)  # body raw starts are non-decreasing
-    return min(index, max(clean.body_end - 1, 0))
+def indicator_records(raw, clean, sections, found, quantities, document) -> tuple[list[dict], list[str]]:
+    """Target items of "chỉ tiêu chủ yếu" lists and result statements, as indicator records."""
+    term_end = int(document["term"][-4:]) if document.get("term") else None
+    items, warnings = find_target_items(clean, sections, term_end)
+    attach_targets(items, [(quantity, record) for (quantity, _), record in zip(found, quantities)], clean.text)
+    records = []
+    for item in items:
+        start, _ = clean.raw_span(item.spans[0][0], item.spans[0][0] + 1)
+        _, end = clean.raw_span(item.spans[-1][1] - 1, item.spans[-1][1])
+        records.append({
+            "type": "indicator", "doc_id": raw.doc_id, "id": f"i{len(records) + 1}", "role": "target",
+            "group": item.group, "number": item.number, "start": start, "end": end, "text": raw.text[start:end],
+            "metric": item.metric, "section": item.section, "targets": item.targets,
+        })
+    bare_names = resolve_bare_names(clean.text)
+    paragraph_starts = [p.start for p in clean.paragraphs]
+    for number, result in enumerate(find_results(clean), 1):
+        start, end = clean.raw_span(result.start, result.end)
+        paragraph = clean.paragraphs[bisect_right(paragraph_starts, result.start) - 1]
+        in_footnote = paragraph.kind == "footnote"
+        anchor_paragraph, anchor = paragraph, result.start
+        if in_footnote:
+            note = next(n for n in clean.footnotes if n.id == paragraph.footnote)
+            anchor = clean.clean_position(note.ref_start)
+            anchor_paragraph = clean.paragraphs[bisect_right(paragraph_starts, anchor) - 1]
+        mentions = find_mentions(clean.text, anchor_paragraph.start, anchor_paragraph.end, bare_names)
+        linked = [q["id"] for q in quantities if q["start"] < end and start < q["end"]]
+        records.append({
+            "type": "indicator", "doc_id": raw.doc_id, "id": f"i{len(records) + 1}", "role": "result",
+            "group": None, "number": number, "start": start, "end": end, "text": raw.text[start:end],
+            "status": result.status, "place": place_at(mentions, clean.text, anchor),
+            "value": result.value, "denominator": result.denominator, "unit": result.unit,
+            "section": innermost_section(sections, anchor), "in_footnote": in_footnote,
+            "quantities": linked, "targets_not_met": result.named_targets,
+        })
+    return records, warnings

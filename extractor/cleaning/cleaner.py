@@ -76,6 +76,19 @@ class CleanText:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_raw(start, end)
 
+    def clean_position(self, raw_position: int) -> int:
+        """First clean character of the running text at or after ``raw_position`` (raw starts of
+        the body are non-decreasing, so this is a binary search)."""
+        low, high = 0, self.body_end
+        starts = self.offsets.starts
+        while low < high:
+            middle = (low + high) // 2
+            if starts[middle] < raw_position:
+                low = middle + 1
+            else:
+                high = middle
+        return min(low, max(self.body_end - 1, 0))
+
     @property
     def body_end(self) -> int:
         """End of the running text; footnote paragraphs follow it."""

@@ -1,0 +1,1 @@
+"""Indicator statements: targets for the coming term and results against past targets."""

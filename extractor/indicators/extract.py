@@ -1,0 +1,252 @@
+"""Indicator statements: targets of a "Chỉ tiêu chủ yếu" list and results against past targets.
+
+Targets: the list is the section whose title names it (any wording in ``rules.json``); its
+sub-sections that read as groups ("3.1. Các chỉ tiêu về kinh tế (07 chỉ tiêu)") give the group,
+and each numbered item ("(1)", "1.", "1)", also several "(n)" run together in one paragraph) is
+one indicator whose targets are the quantities inside it. Numbering may restart in each group or
+run on. Declared counts are checked against the items found and a mismatch becomes a warning.
+
+Results: clauses saying how past targets were met ("12/19 chỉ tiêu đạt và vượt", "đạt 214% chỉ
+tiêu", "đảm bảo chỉ tiêu …"), with status from the status words or the percentage, the place of
+the clause, and the targets a footnote names as not met ("Chỉ tiêu số 01 tổng thu nhập …").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from extractor.cleaning import CleanText, Paragraph
+from extractor.sections import Section
+
+COMPARATOR_OF_QUALIFIER = {None: "=", "approx": "~", "over": ">", "under": "<", "at_least": ">=", "at_most": "<="}
+
+
+@lru_cache(maxsize=1)
+def indicator_rules() -> dict:
+    data = json.loads(resources.files("extractor.indicators").joinpath("rules.json").read_text(encoding="utf-8"))
+    compiled = {key: regex.compile(value) for key, value in data.items()
+                if key not in ("note", "status_words", "results")}
+    compiled["status_words"] = [(row["id"], regex.compile(row["pattern"]), row["status"]) for row in data["status_words"]]
+    compiled["results"] = [(row["id"], regex.compile(row["pattern"]), row["status"]) for row in data["results"]]
+    return compiled
+
+
+@dataclass
+class TargetItem:
+    group: str
+    number: int
+    spans: list[tuple[int, int]]  # clean-text ranges of the item's text
+    metric: str | None
+    section: str | None
+    targets: list[dict] = field(default_factory=list)
+    year: int | None = None  # default deadline: the list heading's year, else the term's end
+
+
+@dataclass
+class Result:
+    start: int  # clean-text span of the clause
+    end: int
+    status: str | None
+    value: float | None = None
+    denominator: float | None = None
+    unit: str | None = None
+    rule: str = ""
+    named_targets: list[dict] = field(default_factory=list)
+
+
+# ---- targets -------------------------------------------------------------------------------
+
+def find_target_items(clean: CleanText, sections: list[Section], default_year: int | None) -> tuple[list[TargetItem], list[str]]:
+    rules = indicator_rules()
+    text = clean.text
+    items: list[TargetItem] = []
+    warnings: list[str] = []
+    for index, section in enumerate(sections):
+        if not rules["list_heading"].search(section.title):
+            continue
+        region_end = _region_end(sections, index, clean.body_end)
+        groups = [s for s in sections[index + 1:] if s.clean_start < region_end and rules["group_title"].search(s.title)]
+        list_year = _year_in(section.title) or default_year
+        paragraphs = [p for p in clean.paragraphs if p.kind != "footnote" and section.clean_end <= p.start < region_end]
+        found = _items_in(paragraphs, text, section, groups, sections)
+        for item in found:
+            item.year = list_year
+        items.extend(found)
+        warnings.extend(_count_warnings(section, groups, found))
+    return items, warnings
+
+
+def _year_in(title: str) -> int | None:
+    years = list(indicator_rules()["year"].finditer(title))
+    return int(years[-1].group(1)) if years else None
+
+
+def _region_end(sections: list[Section], index: int, body_end: int) -> int:
+    level = sections[index].level
+    for later in sections[index + 1:]:
+        if later.level <= level:
+            return later.clean_start
+    return body_end
+
+
+def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetItem]:
+    rules = indicator_rules()
+    items: list[TargetItem] = []
+    for paragraph in paragraphs:
+        group = _group_at(groups, paragraph.start) or list_section
+        content = text[paragraph.start:paragraph.end]
+        inline = list(rules["inline_item"].finditer(content))
+        label = rules["item_label"].match(content)
+        if label and paragraph.kind in ("item", "heading") and not any(g.clean_start == paragraph.start for g in groups):
+            starts = [(paragraph.start + m.start(), int(m.group(1))) for m in inline if m.start() > 0]
+            number = int(label.group(1) or label.group(2))
+            pieces = [(paragraph.start, number)] + starts
+            for position, (piece_start, piece_number) in enumerate(pieces):
+                piece_end = pieces[position + 1][0] if position + 1 < len(pieces) else paragraph.end
+                items.append(TargetItem(group.label, piece_number, [(piece_start, piece_end)],
+                                        _item_metric(text, piece_start, piece_end), _innermost(sections, piece_start)))
+        elif items and paragraph.kind == "text" and _group_at(groups, paragraph.start) == _group_at(groups, items[-1].spans[0][0]):
+            items[-1].spans.append((paragraph.start, paragraph.end))  # an unnumbered line continues the item
+    return items
+
+
+def _group_at(groups: list[Section], position: int) -> Section | None:
+    current = None
+    for group in groups:
+        if group.clean_start <= position:
+            current = group
+    return current
+
+
+def _innermost(sections: list[Section], position: int) -> str | None:
+    current = None
+    for section in sections:
+        if section.clean_start <= position:
+            current = section.id
+    return current
+
+
+def _item_metric(text: str, start: int, end: int) -> str | None:
+    content = text[start:end]
+    label = indicator_rules()["item_label"].match(content)
+    body = content[label.end():] if label else content
+    stop = regex.search(r"\s(?:đạt|là)\s|:|\(|\d|;|\.(?:\s|$)", body)
+    metric = body[: stop.start()] if stop else body
+    metric = " ".join(metric.split()).strip(" ,")
+    return metric or None
+
+
+def _count_warnings(list_section: Section, groups: list[Section], items: list[TargetItem]) -> list[str]:
+    rules = indicator_rules()
+    warnings = []
+    for heading in [list_section] + groups:
+        declared = rules["declared_count"].search(heading.title)
+        if not declared:
+            continue
+        if heading is list_section:
+            found = len(items)
+        else:
+            found = sum(1 for item in items if item.group == heading.label)
+        if int(declared.group(1)) != found:
+            warnings.append(f"section {heading.label} declares {int(declared.group(1))} chỉ tiêu but {found} items were found")
+    return warnings
+
+
+def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) -> None:
+    """Each quantity inside an item becomes one of its targets."""
+    rules = indicator_rules()
+    for item in items:
+        for quantity, record in quantities:
+            if not any(start <= quantity.start < end for start, end in item.spans):
+                continue
+            span_start = next(start for start, end in item.spans if start <= quantity.start < end)
+            years = list(rules["year"].finditer(text, span_start, quantity.start))
+            year = int(years[-1].group(1)) if years else item.year
+            comparator = "range" if quantity.low is not None else COMPARATOR_OF_QUALIFIER.get(quantity.qualifier, "=")
+            item.targets.append({
+                "value": quantity.value, "low": quantity.low, "high": quantity.high, "unit": quantity.unit,
+                "comparator": comparator, "year": year, "quantity": record["id"], "metric": record.get("metric"),
+            })
+
+
+# ---- results -------------------------------------------------------------------------------
+
+def find_results(clean: CleanText) -> list[Result]:
+    rules = indicator_rules()
+    text = clean.text
+    results: list[Result] = []
+    for paragraph in clean.paragraphs:
+        taken: list[tuple[int, int]] = []
+        for rule_id, pattern, status_rule in rules["results"]:
+            for match in pattern.finditer(text, paragraph.start, paragraph.end):
+                if any(a < match.end() and match.start() < b for a, b in taken):
+                    continue
+                result = _result_of(match, rule_id, status_rule)
+                if result is None:
+                    continue
+                taken.append((match.start(), match.end()))
+                results.append(result)
+    results.sort(key=lambda r: r.start)
+    _link_named_targets(results, clean)
+    return results
+
+
+def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
+    groups = match.groupdict()
+    figure = (groups.get("figure") or "").replace(" ", "")
+    value = denominator = unit = None
+    if "/" in figure:
+        numerator, denominator_text = figure.split("/")
+        value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
+    elif figure.endswith("%"):
+        value, unit = float(figure[:-1].replace(".", "").replace(",", ".") if "," in figure else figure[:-1]), "%"
+    elif figure:
+        value, unit = float(figure), "chỉ tiêu"
+    if groups.get("fraction"):
+        numerator, denominator_text = groups["fraction"].replace(" ", "").split("/")
+        value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
+    status = _status_from_words(groups.get("status"))
+    if status_rule == "by_value" or status is None:
+        if unit == "%" and value is not None:
+            status = "exceeded" if value > 100 else ("met" if value == 100 else "not_met")
+    if status is None:
+        return None
+    return Result(match.start(), match.end(), status, _clean_number(value), _clean_number(denominator), unit, rule_id)
+
+
+def _clean_number(value):
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _status_from_words(words: str | None) -> str | None:
+    if not words:
+        return None
+    for _, pattern, status in indicator_rules()["status_words"]:
+        if pattern.fullmatch(words.strip()) or pattern.match(words.strip()):
+            return status
+    return None
+
+
+def _link_named_targets(results: list[Result], clean: CleanText) -> None:
+    """A footnote cited by a result clause that names targets ("Chỉ tiêu số 01 tổng thu nhập …")
+    links those targets to the result."""
+    text = clean.text
+    named = indicator_rules()["named_target"]
+    for note in clean.footnotes:
+        body = text[note.clean_start:note.clean_end]
+        targets = [{"number": int(m.group(1)), "name": " ".join(m.group(2).split()).strip(" ,")} for m in named.finditer(body)]
+        if not targets:
+            continue
+        marker_position = clean.clean_position(note.ref_start)
+        for result in results:
+            if result.start <= marker_position <= result.end + 2 and result.start < clean.body_end:
+                result.named_targets = targets
+            elif note.clean_start <= result.start < note.clean_end:
+                result.named_targets = targets
