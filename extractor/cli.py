@@ -175,3 +175,60 @@ def sections(file: str, as_json: bool) -> None:
         return
     lines = [f"{'  ' * (s.level - 1)}{s.label}  {s.title}  [level {s.level}]" for s in found]
     write_output("\n".join(lines) + ("\n" if lines else ""), "-")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Indicator records (JSON Lines) instead of the table.")
+def indicators(files: tuple[str, ...], as_json: bool) -> None:
+    """Targets and results of FILES as a readable table (metric, target, unit, comparator, year, place)."""
+    from extractor.records import extract_records
+
+    failures = 0
+    for path in files:
+        try:
+            records = extract_records(path)
+        except InputError as error:
+            failures += 1
+            click.echo(f"extractor: error: {error}", err=True)
+            continue
+        found = [r for r in records if r["type"] == "indicator"]
+        if as_json:
+            write_output("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in found), "-")
+            continue
+        document = records[0]
+        for warning in document.get("warnings", []):
+            click.echo(f"extractor: warning: {path}: {warning}", err=True)
+        write_output(indicator_table(path, found), "-")
+    if failures:
+        sys.exit(1)
+
+
+def indicator_table(path: str, found: list[dict]) -> str:
+    rows = [f"== {path}", f"{'item':<8} {'metric':<58} {'target':>16} {'unit':<12} {'cmp':<5} {'year':<5} place"]
+    for record in found:
+        if record["role"] != "target":
+            continue
+        item = f"{record['group']}({record['number']})"
+        metric = (record.get("metric") or "")[:58]
+        for target in record["targets"] or [{}]:
+            value = target.get("value")
+            shown = f"{target.get('low')}-{target.get('high')}" if value is None and target.get("low") is not None else _number(value)
+            rows.append(f"{item:<8} {metric:<58} {shown:>16} {str(target.get('unit') or ''):<12} "
+                        f"{str(target.get('comparator') or ''):<5} {str(target.get('year') or ''):<5} {record.get('place') or ''}")
+            item, metric = "", ""
+    results = [r for r in found if r["role"] == "result"]
+    if results:
+        rows.append(f"{'result':<8} {'statement':<58} {'status':>16} {'place'}")
+        for record in results:
+            statement = " ".join(record["text"].split())[:58]
+            rows.append(f"{record['number']:<8} {statement:<58} {record['status']:>16} {record.get('place') or ''}")
+    return "\n".join(rows) + "\n"
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".replace(",", " ")
+    return f"{int(value):,}".replace(",", " ")

@@ -70,6 +70,8 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
         if not rules["list_heading"].search(section.title):
             continue
         region_end = _region_end(sections, index, clean.body_end)
+        if any(rules["list_heading"].search(s.title) for s in sections[index + 1:] if s.clean_start < region_end):
+            continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
         groups = [s for s in sections[index + 1:] if s.clean_start < region_end and rules["group_title"].search(s.title)]
         list_year = _year_in(section.title) or default_year
         paragraphs = [p for p in clean.paragraphs if p.kind != "footnote" and section.clean_end <= p.start < region_end]
@@ -97,9 +99,16 @@ def _region_end(sections: list[Section], index: int, body_end: int) -> int:
 def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetItem]:
     rules = indicator_rules()
     items: list[TargetItem] = []
+    dash_group: tuple[int, str] | None = None  # "- Về kinh tế:" lines group items without a number
     for paragraph in paragraphs:
         group = _group_at(groups, paragraph.start) or list_section
         content = text[paragraph.start:paragraph.end]
+        if rules["dash_group"].match(content):
+            dash_group = (paragraph.start, " ".join(content.strip(" -–+*:").split()))
+            continue
+        group_label = group.label
+        if dash_group and dash_group[0] > group.clean_start:
+            group_label = dash_group[1]
         inline = list(rules["inline_item"].finditer(content))
         label = rules["item_label"].match(content)
         if label and paragraph.kind in ("item", "heading") and not any(g.clean_start == paragraph.start for g in groups):
@@ -108,7 +117,7 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
             pieces = [(paragraph.start, number)] + starts
             for position, (piece_start, piece_number) in enumerate(pieces):
                 piece_end = pieces[position + 1][0] if position + 1 < len(pieces) else paragraph.end
-                items.append(TargetItem(group.label, piece_number, [(piece_start, piece_end)],
+                items.append(TargetItem(group_label, piece_number, [(piece_start, piece_end)],
                                         _item_metric(text, piece_start, piece_end), _innermost(sections, piece_start)))
         elif items and paragraph.kind == "text" and _group_at(groups, paragraph.start) == _group_at(groups, items[-1].spans[0][0]):
             items[-1].spans.append((paragraph.start, paragraph.end))  # an unnumbered line continues the item
@@ -135,6 +144,8 @@ def _item_metric(text: str, start: int, end: int) -> str | None:
     content = text[start:end]
     label = indicator_rules()["item_label"].match(content)
     body = content[label.end():] if label else content
+    body = indicator_rules()["year"].sub(" ", body)  # "… đến năm 2030 đạt 96%": the year is not the metric
+    body = regex.sub(r"^\W*(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*", "", body.strip())
     stop = regex.search(r"\s(?:đạt|là)\s|:|\(|\d|;|\.(?:\s|$)", body)
     metric = body[: stop.start()] if stop else body
     metric = " ".join(metric.split()).strip(" ,")
@@ -158,7 +169,8 @@ def _count_warnings(list_section: Section, groups: list[Section], items: list[Ta
 
 
 def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) -> None:
-    """Each quantity inside an item becomes one of its targets."""
+    """Each quantity inside an item becomes one of its targets; an item whose words before the
+    figure name nothing ("Đến năm 2030, 100% hồ sơ …") takes its first target's metric."""
     rules = indicator_rules()
     for item in items:
         for quantity, record in quantities:
@@ -172,6 +184,8 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
                 "value": quantity.value, "low": quantity.low, "high": quantity.high, "unit": quantity.unit,
                 "comparator": comparator, "year": year, "quantity": record["id"], "metric": record.get("metric"),
             })
+        if not item.metric and item.targets:
+            item.metric = item.targets[0]["metric"]
 
 
 # ---- results -------------------------------------------------------------------------------

@@ -1,0 +1,102 @@
+"""Indicators: target lists in different styles, results, and the corpus gold."""
+
+from click.testing import CliRunner
+
+from extractor.api import records_from_text
+from extractor.cli import main
+from extractor.evaluation.report import evaluate_gold
+from tests.conftest import CORPUS_REPORT, ROOT
+
+OTHER_COMMUNE = """ĐẠI HỘI ĐẢNG BỘ XÃ SƠN LANG NHIỆM KỲ 2025 - 2030
+II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030
+1- Mục tiêu tổng quát
+Xây dựng xã Sơn Lang phát triển nhanh và bền vững.
+2- Các chỉ tiêu chủ yếu (8 chỉ tiêu)
+- Về kinh tế:
+(1) Thu nhập bình quân đầu người trên 50 triệu đồng/người/năm.
+(2) Tỷ lệ hộ nghèo giảm xuống dưới 5%.
+(3) Thành lập mới từ 1 đến 2 Hợp tác xã.
+- Về văn hóa - xã hội:
+(4) Tỷ lệ lao động qua đào tạo từ 90% trở lên.
+(5) Tỷ lệ che phủ rừng khoảng 60%.
+(6) Hằng năm có tối thiểu 15% đảng viên hoàn thành xuất sắc nhiệm vụ; 15% -20% chi bộ trong sạch vững mạnh.
+(7) Năm 2027 có 04/09 thôn, làng đạt chuẩn nông thôn mới.
+III- NHIỆM VỤ
+"""
+
+
+def indicator_records(text):
+    records = records_from_text(text)
+    return records[0], [r for r in records if r["type"] == "indicator"]
+
+
+def test_a_list_in_another_communes_style():
+    document, found = indicator_records(OTHER_COMMUNE)
+    targets = {r["number"]: r for r in found if r["role"] == "target"}
+    assert sorted(targets) == [1, 2, 3, 4, 5, 6, 7]  # numbering runs on across the dash groups
+    assert targets[1]["group"] == "Về kinh tế" and targets[4]["group"] == "Về văn hóa - xã hội"
+
+    def brief(number):
+        return [(t["value"], t["low"], t["high"], t["unit"], t["comparator"], t["year"]) for t in targets[number]["targets"]]
+
+    assert brief(1) == [(50000000, None, None, "đồng/người/năm", ">", 2030)]  # year from the list heading
+    assert brief(2) == [(5, None, None, "%", "<", 2030)]
+    assert brief(3) == [(None, 1, 2, "hợp tác xã", "range", 2030)]
+    assert brief(4) == [(90, None, None, "%", ">=", 2030)]
+    assert brief(5) == [(60, None, None, "%", "~", 2030)]
+    assert brief(6) == [(15, None, None, "%", ">=", 2030), (None, 15, 20, "%", "range", 2030)]
+    assert brief(7) == [(4, None, None, "thôn", "=", 2027)]  # the item's own year
+    assert targets[5]["metric"].startswith("Tỷ lệ che phủ rừng")
+    # the heading declares 8 but 7 items are listed: a warning, not hidden
+    assert document["warnings"] == ["section 2 declares 8 chỉ tiêu but 7 items were found"]
+
+
+def test_numbering_restarting_per_group_under_numbered_subsections():
+    text = (
+        "3. Chỉ tiêu chủ yếu đến năm 2030 (3 chỉ tiêu)\n"
+        "3.1. Các chỉ tiêu về kinh tế (02 chỉ tiêu):\n"
+        "(1) Tốc độ tăng trưởng kinh tế bình quân đạt 8%/năm.\n"
+        "(2) Sản lượng lương thực đạt 10.000 tấn.\n"
+        "3.2. Các chỉ tiêu về xã hội (01 chỉ tiêu)\n"
+        "(1) Tỷ lệ hộ nghèo dưới 2%.\n"
+    )
+    document, found = indicator_records(text)
+    keys = [(r["group"], r["number"]) for r in found if r["role"] == "target"]
+    assert keys == [("3.1", 1), ("3.1", 2), ("3.2", 1)]
+    assert "warnings" not in document
+
+
+def test_results_statuses_and_named_targets():
+    text = (
+        "Đảng bộ xã Hát Lót đã đề ra 19 chỉ tiêu; kết quả: có 12/19 chỉ tiêu đạt và vượt, 4/19 chỉ tiêu cơ bản đạt, "
+        "3/19 chỉ tiêu chưa đạt1. Xã Cò Nòi tổng đàn 752.000 con (đạt 214% chỉ tiêu); độ che phủ đạt 9,67% (51% chỉ tiêu "
+        "Nghị quyết).\n"
+        "1 Chỉ tiêu số 01 tổng thu nhập toàn xã hội; chỉ tiêu số 03 tổng giá trị công nghiệp, xây dựng.\n"
+    )
+    _, found = indicator_records(text)
+    results = [(r["text"], r["status"], r["place"]) for r in found if r["role"] == "result"]
+    assert results == [
+        ("12/19 chỉ tiêu đạt và vượt", "exceeded", "xã Hát Lót"),
+        ("4/19 chỉ tiêu cơ bản đạt", "mostly_met", "xã Hát Lót"),
+        ("3/19 chỉ tiêu chưa đạt", "not_met", "xã Hát Lót"),
+        ("đạt 214% chỉ tiêu", "exceeded", "xã Cò Nòi"),
+        ("51% chỉ tiêu Nghị quyết", "not_met", "xã Cò Nòi"),
+    ]
+    not_met = next(r for r in found if r["role"] == "result" and r["status"] == "not_met" and r["value"] == 3)
+    assert not_met["targets_not_met"] == [{"number": 1, "name": "tổng thu nhập toàn xã hội"},
+                                          {"number": 3, "name": "tổng giá trị công nghiệp, xây dựng"}]
+
+
+def test_corpus_indicators_meet_the_issue_targets():
+    micro = evaluate_gold([str(ROOT / "gold" / "mai-son.json")]).micro
+    assert micro["targets"].f1 == 1.0
+    assert micro["targets"].accuracy("targets_found") >= 0.95
+    assert micro["results"].f1 >= 0.9
+    assert micro["results"].accuracy("status") >= 0.9
+
+
+def test_indicators_command_prints_a_table():
+    result = CliRunner().invoke(main, ["indicators", str(CORPUS_REPORT)])
+    assert result.exit_code == 0
+    assert "3.1(2)" in result.output and "102 000" in result.output and "tấn" in result.output
+    assert "exceeded" in result.output
