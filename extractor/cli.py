@@ -205,24 +205,24 @@ def indicators(files: tuple[str, ...], as_json: bool) -> None:
 
 
 def indicator_table(path: str, found: list[dict]) -> str:
-    rows = [f"== {path}", f"{'item':<8} {'metric':<58} {'target':>16} {'unit':<12} {'cmp':<5} {'year':<5} place"]
+    rows = [f"== {path}", f"{'item':<16} {'metric':<58} {'target':>16} {'unit':<12} {'cmp':<5} {'year':<5} place"]
     for record in found:
         if record["role"] != "target":
             continue
-        item = f"{record['group']}({record['number']})"
+        item = f"{str(record['group'])[:11]}({record['number']})"
         metric = (record.get("metric") or "")[:58]
         for target in record["targets"] or [{}]:
             value = target.get("value")
             shown = f"{target.get('low')}-{target.get('high')}" if value is None and target.get("low") is not None else _number(value)
-            rows.append(f"{item:<8} {metric:<58} {shown:>16} {str(target.get('unit') or ''):<12} "
+            rows.append(f"{item:<16} {metric:<58} {shown:>16} {str(target.get('unit') or ''):<12} "
                         f"{str(target.get('comparator') or ''):<5} {str(target.get('year') or ''):<5} {record.get('place') or ''}")
             item, metric = "", ""
     results = [r for r in found if r["role"] == "result"]
     if results:
-        rows.append(f"{'result':<8} {'statement':<58} {'status':>16} {'place'}")
+        rows.append(f"{'result':<16} {'statement':<58} {'status':>16} {'place'}")
         for record in results:
             statement = " ".join(record["text"].split())[:58]
-            rows.append(f"{record['number']:<8} {statement:<58} {record['status']:>16} {record.get('place') or ''}")
+            rows.append(f"{record['number']:<16} {statement:<58} {record['status']:>16} {record.get('place') or ''}")
     return "\n".join(rows) + "\n"
 
 

@@ -100,3 +100,19 @@ def test_indicators_command_prints_a_table():
     assert result.exit_code == 0
     assert "3.1(2)" in result.output and "102 000" in result.output and "tấn" in result.output
     assert "exceeded" in result.output
+
+
+def test_an_unnumbered_list_heading_with_a_term():
+    text = (
+        "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)\n"
+        "- Về kinh tế:\n"
+        "(1) Thu nhập bình quân đầu người đến năm 2025: 45 triệu đồng/năm.\n"
+        "(2) Tỷ lệ tăng thu ngân sách so năm trước: 10% trở lên.\n"
+    )
+    _, found = indicator_records(text)
+    targets = [(r["group"], r["number"], [(t["value"], t["unit"], t["comparator"], t["year"]) for t in r["targets"]])
+               for r in found if r["role"] == "target"]
+    assert targets == [
+        ("Về kinh tế", 1, [(45000000, "đồng/năm", "=", 2025)]),
+        ("Về kinh tế", 2, [(10, "%", ">=", 2025)]),  # the term's end year
+    ]

@@ -23,6 +23,7 @@ import regex
 from extractor.cleaning import CleanText, Paragraph
 from extractor.sections import Section
 
+SHORT_HEADING = 150  # characters: a longer paragraph naming "chỉ tiêu chủ yếu" is prose, not a heading
 COMPARATOR_OF_QUALIFIER = {None: "=", "approx": "~", "over": ">", "under": "<", "at_least": ">=", "at_most": "<="}
 
 
@@ -66,6 +67,8 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
     text = clean.text
     items: list[TargetItem] = []
     warnings: list[str] = []
+    if not any(rules["list_heading"].search(s.title) for s in sections):
+        sections = _with_unnumbered_list_heading(clean, sections)
     for index, section in enumerate(sections):
         if not rules["list_heading"].search(section.title):
             continue
@@ -85,7 +88,26 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
 
 def _year_in(title: str) -> int | None:
     years = list(indicator_rules()["year"].finditer(title))
-    return int(years[-1].group(1)) if years else None
+    if years:
+        return int(years[-1].group(1))
+    term = indicator_rules()["term"].search(title)
+    return int(term.group(2)) if term else None
+
+
+def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> list[Section]:
+    """A list heading written without a number ("Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)") acts
+    as a section of its own, one level below whatever holds it."""
+    rules = indicator_rules()
+    for paragraph in clean.paragraphs:
+        content = clean.text[paragraph.start:paragraph.end]
+        if paragraph.kind == "footnote" or len(content) > SHORT_HEADING or not rules["list_heading"].search(content):
+            continue
+        holder = [s for s in sections if s.clean_start <= paragraph.start]
+        level = holder[-1].level + 1 if holder else 1
+        pseudo = Section("list", "", " ".join(content.split()).rstrip(":."), level, holder[-1].id if holder else None,
+                         paragraph.raw_start, paragraph.raw_end, paragraph.start, paragraph.end, "unnumbered")
+        return sorted(sections + [pseudo], key=lambda s: s.clean_start)
+    return sections
 
 
 def _region_end(sections: list[Section], index: int, body_end: int) -> int:
