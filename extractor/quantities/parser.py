@@ -20,13 +20,11 @@ from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
-FRACTION_JOIN = regex.compile(r"\s?/\s?")
+SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
 DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
 MAGNITUDE = regex.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ|vạn)(?![\p{L}\d])", regex.IGNORECASE)
 PERCENT = regex.compile(r"\s?%+")
-PER = regex.compile(r"\s?/\s?")
-WORD = regex.compile(r"[\p{L}][\p{L}\p{M}]*")
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
 LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
 TOKEN_TAIL = regex.compile(r"(?:[/:.-][\w]+)*")
@@ -236,7 +234,7 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
         quantity.value = _scaled(low_value, unit)
         quantity.denominator = _scaled(_value(second.digits, unit), unit)
         quantity.kind = "fraction"
-    quantity.number_style = _style(first.digits, unit)
+    quantity.number_style = _reading(first.digits, unit).style
     quantity.qualifier = _qualifier(text, quantity, start, end)
     return quantity
 
@@ -255,7 +253,7 @@ def _second_number(text: str, first: _Number, end: int) -> tuple[_Number | None,
     percent = PERCENT.match(text, position)
     if percent:
         position = percent.end()
-    for join, kind in ((FRACTION_JOIN, "fraction"), (RANGE_JOIN, "range")):
+    for join, kind in ((SLASH, "fraction"), (RANGE_JOIN, "range")):
         if kind == "fraction" and percent:
             continue
         joined = join.match(text, position, end)
@@ -321,7 +319,7 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
     names = [unit.unit]
     cursor = position
     while True:
-        slash = PER.match(text, cursor, end)
+        slash = SLASH.match(text, cursor, end)
         if not slash:
             break
         word = next((w for w in table["per_words"] if text[slash.end():slash.end() + len(w)].lower() == w
@@ -353,17 +351,18 @@ def _add_smaller_magnitudes(text: str, quantity: Quantity, unit: _Unit, end: int
         quantity.end = more.end()
 
 
+COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _reading(digits: str, unit: _Unit):
+    """Read digits in the style the unit makes plausible ("649,652 con": animals are whole)."""
+    prefer = "thousands" if unit.comma_three == "thousands" and COMMA_THOUSANDS.fullmatch(digits) else "vi"
+    return read_digits(digits, prefer=prefer)
+
+
 def _value(digits: str, unit: _Unit):
-    prefer = "vi"
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) and unit.comma_three == "thousands":
-        prefer = "thousands"
-    reading = read_digits(digits, prefer=prefer)
+    reading = _reading(digits, unit)
     return None if reading is None else reading.value
-
-
-def _style(digits: str, unit: _Unit) -> str:
-    reading = read_digits(digits, prefer="thousands" if unit.comma_three == "thousands" and regex.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) else "vi")
-    return reading.style if reading else "vi"
 
 
 def _scaled(value, unit: _Unit):
