@@ -5,7 +5,7 @@ UTF-16 without BOM (NUL pattern) -> binary (NULs, control characters) -> strict 
 the best-scoring Vietnamese 8-bit reading (Windows-1258, TCVN3/ABC, VNI Windows).
 
 Legacy tables live in `data/tcvn3.tsv` and `data/vni.tsv` (legacy bytes in hex, the same
-bytes shown as Latin-1 characters, the Unicode letter, its name); `data/common_syllables.tsv`
+bytes shown as Latin-1 characters, the Unicode letter, its name); the syllable list of underthesea's dictionary
 helps rank readings. All are read lazily, once.
 
 The 8-bit readings are scored by the share of tokens with a non-ASCII letter that are
@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import codecs
 import functools
+import importlib.util
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
 LEGACY_ENCODINGS = ("tcvn3", "vni")
@@ -338,11 +341,29 @@ def _score_vietnamese(text: str) -> _VietnameseScore:
     )
 
 
+COMMON_SYLLABLE_COUNT = 800
+
+
 @functools.lru_cache(maxsize=1)
 def _common_syllables() -> frozenset[str]:
-    path = resources.files("extractor.reading.data") / "common_syllables.tsv"
-    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
-    return frozenset(rows[1:])  # rows[0] is the column header
+    """Syllables with a non-ASCII letter found in the most entries of underthesea's general
+    dictionary (a dependency; read without importing the package), so the ranking of 8-bit
+    readings leans on general Vietnamese, not on any one report."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    dictionary = Path(spec.submodule_search_locations[0]) / "corpus" / "data" / "Viet22K.txt"
+    try:
+        entries = dictionary.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    counts = Counter(
+        syllable
+        for entry in entries
+        for syllable in unicodedata.normalize("NFC", entry).lower().split()
+        if syllable.isalpha() and not syllable.isascii()
+    )
+    return frozenset(syllable for syllable, _ in counts.most_common(COMMON_SYLLABLE_COUNT))
 
 
 def _is_vietnamese_word(token: str) -> bool:
