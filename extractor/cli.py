@@ -232,3 +232,16 @@ def _number(value) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}".replace(",", " ")
     return f"{int(value):,}".replace(",", " ")
+
+
+def _register_commands() -> None:
+    """Commands that live with their subpackage (they import only click at module level)."""
+    from extractor.batch.commands import batch, query
+    from extractor.compare import compare_command
+    from extractor.view import view_command
+
+    for command in (batch, query, compare_command, view_command):
+        main.add_command(command)
+
+
+_register_commands()

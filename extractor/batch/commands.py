@@ -1,0 +1,87 @@
+"""Click commands `batch` and `query` (registered on the main group by extractor.cli).
+
+Only click is imported at module level: DuckDB, tqdm and Dask load when a command runs.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+def _fail(message: str) -> None:
+    from extractor.cli import fail
+
+    fail(message)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "dataset_dir", required=True, metavar="DATASET_DIR",
+              help="Dataset directory (created, or resumed when it exists).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (local) or workers of a new LocalCluster (dask). [default: CPU count]")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: a Dask distributed cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster.")
+@click.option("--force", is_flag=True, help="Extract every input again, even those already done.")
+def batch(inputs: tuple[str, ...], dataset_dir: str, jobs: int | None, engine: str, scheduler: str | None,
+          force: bool) -> None:
+    """Extract INPUTS (files, folders, globs) into the dataset DATASET_DIR.
+
+    Writes a Parquet file per table (document, section, footnote, quantity, indicator,
+    manifest) and DATASET_DIR/dataset.duckdb. Re-running resumes: inputs done before with the
+    same bytes and extractor version are skipped. Exit 1 if any input failed (see the
+    manifest table); the others are in the dataset all the same.
+    """
+    from extractor.batch.dataset import DatasetError
+    from extractor.batch.runner import BatchError, run_batch
+
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    try:
+        summary = run_batch(list(inputs), dataset_dir, jobs=jobs, engine=engine, scheduler=scheduler, force=force,
+                            notify=lambda line: click.echo(line, err=True))
+    except (BatchError, DatasetError) as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        click.echo(f"extractor: interrupted; finished inputs are kept in {dataset_dir}: "
+                   "run the same command again to resume", err=True)
+        sys.exit(130)
+    for problem in summary.problems:
+        click.echo(f"extractor: error: {problem}", err=True)
+    click.echo(summary_line(summary), err=True)
+    if summary.failed or summary.problems:
+        sys.exit(1)
+
+
+def summary_line(summary) -> str:
+    tables = summary.tables
+    return (f"extractor batch: {summary.inputs} input(s): {summary.ok} ok, {summary.failed} failed, "
+            f"{summary.skipped} skipped, {summary.done_before} already done; "
+            f"dataset {summary.dataset}: {tables.get('document', 0)} documents, {tables.get('quantity', 0)} quantities, "
+            f"{tables.get('indicator', 0)} indicators ({summary.seconds:.1f} s)")
+
+
+@click.command()
+@click.argument("dataset_dir")
+@click.argument("sql")
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="json: an array of row objects, nested fields kept nested.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
+def query(dataset_dir: str, sql: str, output_format: str, output: str) -> None:
+    """Run SQL on DATASET_DIR/dataset.duckdb (read-only): tables document, section, footnote,
+    quantity, indicator, manifest.
+
+    Example: extractor query out/dataset "SELECT unit, count(*) FROM quantity GROUP BY unit"
+    """
+    from extractor.batch.query import FORMATTERS, QueryError, run_query
+    from extractor.cli import write_output
+
+    try:
+        columns, rows = run_query(dataset_dir, sql)
+    except QueryError as error:
+        _fail(str(error))
+    write_output(FORMATTERS[output_format](columns, rows), output)

@@ -1,0 +1,283 @@
+"""The on-disk layout of a dataset directory, and building its tables from per-input parts.
+
+    DATASET_DIR/
+      parts/<key>/manifest.json   one manifest row of one input (key = hash of its real path)
+      parts/<key>/<type>.jsonl.gz that input's records of one type, one JSON object a line
+      raw/<doc_id>-<sha8>.txt     the raw text the offsets index (UTF-8)
+      <type>.parquet              consolidated tables: document section footnote quantity indicator manifest
+      dataset.duckdb              the same tables in an embedded DuckDB database
+      .lock                       held while a batch writes
+
+A part is written in parts/.tmp/ and renamed into place, so a part either exists whole or not
+at all: a batch killed at any moment leaves no partial rows, and the next run redoes only the
+inputs without a part. The consolidated files are rebuilt from all parts at the end of every
+run (written beside, then renamed), so they never mix rows of a half-finished run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+DATABASE_NAME = "dataset.duckdb"
+MANIFEST_FILE = "manifest.json"
+PART_SUFFIX = ".jsonl.gz"
+SAFE_TABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+class DatasetError(Exception):
+    """A dataset directory that cannot be used; str() names the directory and the reason."""
+
+
+@functools.cache
+def schema() -> dict:
+    return json.loads(resources.files("extractor.batch").joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+def record_types() -> tuple[str, ...]:
+    return tuple(schema()["tables"])
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path
+
+    @property
+    def parts(self) -> Path:
+        return self.root / "parts"
+
+    @property
+    def parts_tmp(self) -> Path:
+        return self.parts / ".tmp"
+
+    @property
+    def parts_trash(self) -> Path:
+        return self.parts / ".trash"
+
+    @property
+    def raw(self) -> Path:
+        return self.root / "raw"
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_NAME
+
+    def table_file(self, table: str) -> Path:
+        return self.root / f"{table}.parquet"
+
+    def prepare(self) -> None:
+        for folder in (self.root, self.parts, self.parts_tmp, self.parts_trash, self.raw):
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def remove_leftovers(self) -> None:
+        """Temporary files of a run that was killed: never part of the dataset, safe to drop."""
+        leftovers = [*self.parts_tmp.iterdir(), *self.parts_trash.iterdir()]
+        leftovers += [*self.root.glob("*.tmp*"), *self.raw.glob("*.tmp*")]  # also DuckDB's spill folder
+        for leftover in leftovers:
+            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+
+
+@contextlib.contextmanager
+def locked(layout: Layout):
+    """One writer per dataset; the lock dies with its process, so a killed batch never blocks the next."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, one batch at a time is then the user's care
+        yield
+        return
+    layout.root.mkdir(parents=True, exist_ok=True)
+    with open(layout.root / ".lock", "w", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise DatasetError(f"{layout.root}: another batch is writing this dataset") from None
+        yield
+
+
+def part_key(real_path: str) -> str:
+    return hashlib.sha256(real_path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def raw_file_name(doc_id: str, sha256: str) -> str:
+    return f"{doc_id}-{sha256[:8]}.txt"
+
+
+def load_parts(layout: Layout) -> dict[str, dict]:
+    """Manifest row of every complete part, by key."""
+    rows = {}
+    for folder in layout.parts.iterdir():
+        if folder.name.startswith("."):
+            continue
+        try:
+            with open(folder / MANIFEST_FILE, encoding="utf-8") as handle:
+                rows[folder.name] = json.load(handle)
+        except (OSError, ValueError):  # not written by a batch (parts are renamed in whole): redo that input
+            shutil.rmtree(folder)
+    return rows
+
+
+def write_raw(layout: Layout, name: str, text: str) -> None:
+    """Raw texts are named by content (doc_id + sha), so an existing file already holds this text."""
+    target = layout.raw / name
+    if target.exists():
+        return
+    temporary = layout.raw / f"{name}.tmp{os.getpid()}"
+    with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+    os.replace(temporary, target)
+
+
+def write_part(layout: Layout, key: str, manifest: dict, tables: dict[str, bytes]) -> None:
+    """Write one input's manifest row and records, then make them visible in one rename."""
+    temporary = layout.parts_tmp / f"{key}-{os.getpid()}"
+    temporary.mkdir()
+    for table, lines in tables.items():
+        (temporary / f"{table}{PART_SUFFIX}").write_bytes(lines)
+    (temporary / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    target = layout.parts / key
+    if target.exists():  # an outdated part (file changed, new extractor version, failed before)
+        target.rename(layout.parts_trash / f"{key}-{os.getpid()}")
+    temporary.rename(target)
+    for outdated in layout.parts_trash.iterdir():
+        shutil.rmtree(outdated)
+
+
+# ---------------------------------------------------------------------------------------
+# consolidation
+
+
+def build_dataset(layout: Layout, rows: dict[str, dict]) -> dict[str, int]:
+    """Rebuild every table from the parts (DuckDB reads them), write Parquet and the database.
+
+    Returns the row count of each table. Rows are ordered by source, then position in the text.
+    """
+    import duckdb
+
+    keys = sorted(rows, key=lambda key: (rows[key]["path"], key))
+    files_of = {key: set(os.listdir(layout.parts / key)) for key in keys}
+    temporary_db = layout.root / f"{DATABASE_NAME}.tmp"
+    con = duckdb.connect(str(temporary_db))
+    counts = {}
+    try:
+        for table in tables_to_build(files_of):
+            name = f"{table}{PART_SUFFIX}"
+            parts = [layout.parts / key / name for key in keys if name in files_of[key]]
+            with staged_lines(layout, table, (gzip.decompress(path.read_bytes()) for path in parts)) as staged:
+                counts[table] = build_record_table(con, table, staged if parts else None)
+        manifest_lines = (json.dumps(rows[key], ensure_ascii=False).encode("utf-8") + b"\n" for key in keys)
+        with staged_lines(layout, "manifest", manifest_lines) as staged:
+            counts["manifest"] = build_manifest_table(con, staged)
+        for table in counts:
+            con.execute(f"COPY {quote(table)} TO {literal(f'{layout.table_file(table)}.tmp')} (FORMAT parquet, COMPRESSION zstd)")
+        con.execute("CHECKPOINT")
+    except duckdb.Error as error:
+        raise DatasetError(f"{layout.root}: building the tables failed: {first_line(error)}") from None
+    finally:
+        con.close()
+    for table in counts:
+        os.replace(f"{layout.table_file(table)}.tmp", layout.table_file(table))
+    os.replace(temporary_db, layout.database)
+    return counts
+
+
+@contextlib.contextmanager
+def staged_lines(layout: Layout, table: str, chunks):
+    """All parts of one table in one JSON Lines file: DuckDB reading thousands of small files
+    at once (union_by_name) holds a buffer per file and runs out of memory."""
+    staged = layout.root / f"staged-{table}.jsonl.tmp"
+    try:
+        with open(staged, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        yield str(staged)
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def tables_to_build(files_of: dict[str, set[str]]) -> list[str]:
+    """The contract's record types always; any other record type a future extractor writes, too."""
+    found = {name[: -len(PART_SUFFIX)] for names in files_of.values() for name in names if name.endswith(PART_SUFFIX)}
+    extra = sorted(name for name in found - set(record_types()) if SAFE_TABLE_NAME.match(name) and name != "manifest")
+    return list(record_types()) + extra
+
+
+def build_record_table(con, table: str, staged: str | None) -> int:
+    """The table from a JSON Lines file of its records (None: no record of this type anywhere)."""
+    declared = schema()["tables"].get(table, {})
+    inferred = {}
+    if staged:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE staged AS SELECT * FROM read_json(?, format = 'newline_delimited', "
+            "sample_size = -1)",
+            [staged],
+        )
+        relation = con.table("staged")
+        inferred = {name: kind for name, kind in zip(relation.columns, relation.types) if name != "type"}
+    columns = [column_expression(name, declared.get(name), inferred.get(name)) for name in declared]
+    columns += [column_expression(name, None, inferred[name]) for name in sorted(set(inferred) - set(declared))]
+    names = list(declared) + sorted(set(inferred) - set(declared))
+    order = ", ".join(f"{quote(name)} NULLS FIRST" for name in schema()["order_by"] if name in names)
+    source = "staged" if staged else "(SELECT 1) AS nothing WHERE false"
+    con.execute(f"CREATE TABLE {quote(table)} AS SELECT {', '.join(columns)} FROM {source} ORDER BY {order}")
+    if staged:
+        con.execute("DROP TABLE staged")
+    return con.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+
+
+def column_expression(name: str, declared: str | None, inferred) -> str:
+    """Declared scalars are cast; nested columns keep what was read unless the declared type holds it all."""
+    import duckdb
+
+    column = quote(name)
+    if inferred is None:
+        return f"CAST(NULL AS {declared}) AS {column}"
+    if declared is None:
+        return f"CAST({column} AS VARCHAR) AS {column}" if inferred.id == "null" else column
+    declared_type = duckdb.sqltype(declared)
+    if declared_type.id not in ("list", "struct") or fits(inferred, declared_type):
+        return f"CAST({column} AS {declared}) AS {column}"
+    return column
+
+
+def fits(inferred, declared) -> bool:
+    """True when every list/struct field of the inferred type has a place in the declared one."""
+    if inferred.id == "null" or str(inferred).startswith("JSON"):
+        return True
+    if inferred.id != declared.id:
+        return inferred.id not in ("list", "struct") and declared.id not in ("list", "struct")
+    if inferred.id == "list":
+        return fits(inferred.children[0][1], declared.children[0][1])
+    if inferred.id == "struct":
+        declared_fields = dict(declared.children)
+        return all(name in declared_fields and fits(kind, declared_fields[name]) for name, kind in inferred.children)
+    return True
+
+
+def build_manifest_table(con, staged: str) -> int:
+    declared = schema()["manifest"]
+    con.execute("CREATE TABLE manifest (" + ", ".join(f"{quote(n)} {k}" for n, k in declared.items()) + ")")
+    columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in declared.items()) + "}"
+    con.execute(f"INSERT INTO manifest SELECT * FROM read_json(?, format = 'newline_delimited', columns = {columns}) "
+                "ORDER BY path", [staged])
+    return con.execute("SELECT count(*) FROM manifest").fetchone()[0]
+
+
+def quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -1,0 +1,25 @@
+"""`extractor view`: one report as a self-contained HTML page with its records highlighted."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("view")
+@click.argument("file")
+@click.option("-o", "--output", default="-", show_default=True, help="HTML file to write, '-' for stdout.")
+def view_command(file: str, output: str) -> None:
+    """Show FILE's clean text with sections, indicators, places and quantities highlighted (hover: the record),
+    footnote markers linked to their bodies and back. The page needs no network and no other file."""
+    from extractor.cli import fail, write_output
+    from extractor.errors import InputError
+    from extractor.reading import read_document
+    from extractor.records import extract_records
+    from extractor.view.render import render_page
+
+    try:
+        raw = read_document(file)
+        records = extract_records(raw)
+    except InputError as error:
+        fail(str(error))
+    write_output(render_page(raw, records), output)

@@ -1,0 +1,244 @@
+"""`extractor compare`: target indicators and key figures aligned across two reports."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractor.compare import compare_command
+from extractor.compare.align import ALIGNED, INCOMPATIBLE, NO_FIGURE, ONLY_ONE, compare_reports
+from extractor.compare.loading import load_reports, reports_from_records
+from extractor.compare.normalise import fold, load_rules, metric_key, similarity, spell
+from extractor.records import extract_records
+from extractor.writing import records_to_jsonl
+from tests.conftest import CORPUS_REPORT, SHARED
+
+# A made-up commune report (after the shape of a Gia Lai commune's 2020-2025 target list): some targets
+# match Mai Sơn's in other words, one in an incompatible unit (%/năm against %), some only here.
+SON_LANG = """ĐẢNG BỘ HUYỆN KBANG
+ĐẢNG BỘ XÃ SƠN LANG
+
+BÁO CÁO CHÍNH TRỊ
+CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ SƠN LANG KHÓA XIV
+TẠI ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ LẦN THỨ XV, NHIỆM KỲ 2020 - 2025
+
+Phần thứ nhất
+KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ 2015 - 2020
+
+Trong nhiệm kỳ, kinh tế của xã Sơn Lang tiếp tục phát triển; tổng diện tích gieo trồng đạt 2.150 ha; thu nhập bình quân đầu người đạt 32 triệu đồng/năm; tỷ lệ lao động qua đào tạo đạt 18,5%.
+
+Phần thứ hai
+PHƯƠNG HƯỚNG, NHIỆM VỤ NHIỆM KỲ 2020 - 2025
+
+I- CÁC CHỈ TIÊU CHỦ YẾU
+1. Về kinh tế
+(1) Thu nhập bình quân đầu người đến năm 2025: 45 triệu đồng/năm.
+(2) Tốc độ tăng tổng thu ngân sách nhà nước trên địa bàn bình quân: 8%/năm.
+(3) Tổng sản lượng lương thực đến năm 2025: 5.000 tấn.
+2. Về văn hóa - xã hội
+(4) Tỷ lệ lao động qua đào tạo: trên 20%.
+(5) Tỷ lệ người dân tham gia bảo hiểm y tế hằng năm: từ 90% trở lên.
+(6) Số trường học đạt chuẩn Quốc gia: 04 trường.
+(7) Tỷ lệ hộ dân được sử dụng nước sạch, hợp vệ sinh: 98%.
+3. Về quốc phòng - an ninh
+(8) Tuyển chọn, gọi công dân nhập ngũ hằng năm đạt 100% chỉ tiêu.
+"""
+
+
+@pytest.fixture(scope="module")
+def son_lang_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("communes") / "son-lang.txt"
+    path.write_text(SON_LANG, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def records(son_lang_path) -> list[dict]:
+    return extract_records(str(CORPUS_REPORT)) + extract_records(str(son_lang_path))
+
+
+@pytest.fixture(scope="module")
+def comparison(records):
+    return compare_reports(reports_from_records(records, "test"))
+
+
+def row_named(comparison, wording: str, measure: str = "target"):
+    rows = [r for r in comparison.rows if r.measure == measure and wording in [r.metric, *r.variants]]
+    assert len(rows) == 1, [(r.metric, r.status) for r in comparison.rows]
+    return rows[0]
+
+
+def by_doc(row) -> dict:
+    return {measures[0].source.rsplit("/", 1)[-1]: measures for measures in row.cells.values()}
+
+
+def test_trained_labour_aligns_with_both_values_and_locations(comparison, corpus_raw):
+    row = row_named(comparison, "Tỷ lệ lao động qua đào tạo")
+    assert row.status == ALIGNED and row.unit == "%" and row.report_count == 2
+    cells = by_doc(row)
+    [mai_son], [son_lang] = cells["mai-son.txt"], cells["son-lang.txt"]
+    assert (mai_son.value, mai_son.comparator, mai_son.year, mai_son.item) == (55, "=", 2030, "3.1(5)")
+    assert corpus_raw[mai_son.start:mai_son.end] == "55%"  # the cell points at the figure in the raw text
+    assert (son_lang.value, son_lang.comparator, son_lang.year) == (20, ">", 2025)
+    assert SON_LANG[son_lang.start:son_lang.end] == "20%"
+
+
+def test_different_wording_and_spelling_still_align(comparison):
+    row = row_named(comparison, "Tỷ lệ dân số tham gia Bảo hiểm y tế")
+    assert row.status == ALIGNED
+    assert "Tỷ lệ người dân tham gia bảo hiểm y tế hằng năm" in [row.metric, *row.variants]  # the original spelling is printed
+    values = {name: [m.value for m in measures] for name, measures in by_doc(row).items()}
+    assert values == {"mai-son.txt": [96], "son-lang.txt": [90]}
+
+
+def test_key_quantities_align_by_metric_and_unit(comparison):
+    row = row_named(comparison, "thu nhập bình quân đầu người", measure="reported")
+    assert row.status == ALIGNED and row.unit == "đồng/năm"
+    assert by_doc(row)["son-lang.txt"][0].value == 32_000_000
+
+
+def test_percent_per_year_is_not_aligned_with_percent(comparison):
+    rows = [r for r in comparison.rows if r.key == metric_key("Tốc độ tăng tổng thu ngân sách nhà nước bình quân")]
+    assert {(r.unit, r.status) for r in rows} == {("%", INCOMPATIBLE), ("%/năm", INCOMPATIBLE)}
+    assert all(r.report_count == 1 and r.elsewhere for r in rows)
+
+
+def test_what_cannot_be_aligned_is_listed(comparison):
+    unaligned = {(r.metric, r.status) for r in comparison.unaligned}
+    assert ("Tổng sản lượng lương thực", ONLY_ONE) in unaligned
+    assert ("Số trường học", ONLY_ONE) in unaligned
+    assert ("Sản lượng một số cây trồng chủ yếu", ONLY_ONE) in unaligned
+    assert any(status == NO_FIGURE for _, status in unaligned)  # Mai Sơn's poverty item has no figure
+    assert all(r.status != ALIGNED for r in comparison.unaligned) and all(r.report_count >= 2 for r in comparison.aligned)
+    aligned_measures = {id(m) for r in comparison.aligned for ms in r.cells.values() for m in ms}
+    assert not any(id(m) in aligned_measures for r in comparison.unaligned for ms in r.cells.values() for m in ms)
+
+
+def test_csv_from_jsonl_and_from_dataset_tables_agree(records, tmp_path):
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text(records_to_jsonl(records), encoding="utf-8")
+    dataset = tmp_path / "dataset"
+    write_dataset(records, dataset)
+    tables = []
+    for source in (jsonl, dataset):
+        out = tmp_path / f"{source.stem}.csv"
+        result = CliRunner().invoke(compare_command, [str(source), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        tables.append(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))))
+    from_jsonl, from_dataset = tables
+    assert from_jsonl == from_dataset
+    header = list(from_jsonl[0])
+    assert header[:8] == ["metric", "measure", "unit", "status", "reports", "note", "variants", "metric_key"]
+    assert header[8:] == ["mai-son", "son-lang"]
+    labour = next(r for r in from_jsonl if r["metric"] == "Tỷ lệ lao động qua đào tạo" and r["measure"] == "target")
+    assert labour["status"] == "aligned"
+    assert labour["mai-son"].startswith("55 % (2030) @ ") and "item 3.1(5)" in labour["mai-son"]
+    assert labour["son-lang"].startswith("> 20 % (2025) @ ")
+    statuses = [r["status"] for r in from_jsonl]
+    assert statuses.index("only in one report") > statuses.index("aligned")  # unaligned rows come after
+
+
+def write_dataset(records: list[dict], directory: Path) -> None:
+    """The layout of `extractor batch`: a Parquet table per record type, every row with source and
+    sha256, nested fields as JSON text."""
+    import pandas as pd
+
+    directory.mkdir()
+    documents = {r["doc_id"]: r for r in records if r["type"] == "document"}
+    for record_type in ("document", "indicator", "quantity", "section"):
+        rows = []
+        for record in (r for r in records if r["type"] == record_type):
+            document = documents[record["doc_id"]]
+            row = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in record.items()}
+            rows.append({**row, "source": document["source"], "sha256": document["sha256"]})
+        pd.DataFrame(rows).to_parquet(directory / f"{record_type}.parquet", index=False)
+
+
+def test_metric_filter_is_accent_insensitive(records, tmp_path):
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text(records_to_jsonl(records), encoding="utf-8")
+    result = CliRunner().invoke(compare_command, [str(jsonl), "--metric", "LAO DONG qua dao tao"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert rows and all("lao dong qua dao tao" in fold(r["metric"] + " " + r["variants"]) for r in rows)
+    assert any(r["metric"] == "Tỷ lệ lao động qua đào tạo" and r["status"] == "aligned" for r in rows)
+
+
+def test_html_is_one_self_contained_page_with_both_listings(records, tmp_path):
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text(records_to_jsonl(records), encoding="utf-8")
+    out = tmp_path / "compare.html"
+    result = CliRunner().invoke(compare_command, [str(jsonl), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<link" not in page and "src=" not in page and "http" not in page
+    aligned, unaligned = page.split('id="aligned"')[1].split('id="unaligned"')
+    assert "Tỷ lệ lao động qua đào tạo" in aligned and "Tổng sản lượng lương thực" in unaligned
+    assert "45\u202f000\u202f000 đồng/năm (2025)" in unaligned  # figures are grouped for reading
+
+
+def test_bad_inputs_are_named(tmp_path):
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"type": "document", "doc_id": "x"}\nnot json\n', encoding="utf-8")
+    result = CliRunner().invoke(compare_command, [str(broken)])
+    assert result.exit_code == 1 and f"{broken}: line 2 is not JSON" in result.output
+    result = CliRunner().invoke(compare_command, [str(tmp_path)])
+    assert result.exit_code == 1 and "no document/indicator/quantity tables" in result.output
+    result = CliRunner().invoke(compare_command, [str(broken), "-o", str(tmp_path / "out.xlsx")])
+    assert result.exit_code == 1 and "must end in .csv or .html" in result.output
+
+
+@pytest.mark.parametrize("left, right", [
+    ("Tỷ lệ lao động qua đào tạo", "tỉ lệ lao động đã qua đào tạo"),
+    ("Tỷ lệ người dân tham gia BHYT hàng năm", "Tỷ lệ dân số tham gia bảo hiểm y tế"),
+    ("Tỷ lệ thôn, làng văn hoá", "Tỷ lệ thôn, bản văn hóa"),
+    ("Tỷ lệ đảng viên HTTNV hằng năm đạt", "đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên"),
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "Tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi"),
+])
+def test_same_metric_in_other_words_aligns(left, right):
+    assert similarity(metric_key(left), metric_key(right)) >= load_rules().threshold
+
+
+@pytest.mark.parametrize("left, right", [
+    ("Tỷ lệ hộ nghèo", "Tỷ lệ hộ cận nghèo"),
+    ("Tổng thu ngân sách", "Tổng chi ngân sách"),
+    ("Tỷ lệ người dân tham gia bảo hiểm y tế", "Tỷ lệ người dân tham gia bảo hiểm xã hội tự nguyện"),
+    ("Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ", "Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ"),
+    ("Tỷ lệ lao động qua đào tạo", "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ"),
+])
+def test_different_metrics_do_not_align(left, right):
+    assert similarity(metric_key(left), metric_key(right)) < load_rules().threshold
+
+
+def test_normalisation_is_accent_case_and_tone_placement_insensitive():
+    assert spell("Văn Hoá, THUỶ sản") == spell("văn hóa, thủy sản") == "văn hoá, thuỷ sản"
+    assert fold("Đào tạo nghề") == "dao tao nghe"
+    assert metric_key("Tỷ lệ lao động qua đào tạo đến năm 2030") == "lao dong qua dao tao"
+    assert metric_key("Số trường học đạt chuẩn quốc gia giai đoạn 2025-2030") == metric_key("trường đạt chuẩn Quốc gia")
+
+
+def test_rules_have_unique_ids():
+    from importlib import resources
+
+    data = json.loads(resources.files("extractor.compare").joinpath("rules.json").read_text(encoding="utf-8"))
+    ids = [rule["id"] for name in ("abbreviations", "synonyms", "drop_patterns", "drop_leading", "drop_anywhere", "unit_groups")
+           for rule in data[name]]
+    assert len(ids) == len(set(ids))
+
+
+def test_the_same_file_twice_is_one_column(son_lang_path):
+    reports = load_reports([str(son_lang_path), str(son_lang_path)])
+    assert len(reports) == 1
+
+
+@pytest.mark.skipif(not (SHARED / "extra/excerpts/gialai_kbang_sonlang_chitieu_2020_2025.txt").exists(),
+                    reason="the shared Kbang excerpt is not beside the repository")
+def test_shared_excerpt_aligns_with_the_corpus(records):
+    excerpt = SHARED / "extra/excerpts/gialai_kbang_sonlang_chitieu_2020_2025.txt"
+    mai_son = [r for r in records if r["doc_id"] == "mai-son"]
+    comparison = compare_reports(reports_from_records(mai_son + extract_records(str(excerpt)), "test"))
+    row = row_named(comparison, "Tỷ lệ lao động qua đào tạo")
+    assert row.status == ALIGNED and sorted(m.value for ms in row.cells.values() for m in ms) == [20, 55]
