@@ -10,6 +10,11 @@ from pathlib import Path
 from extractor.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+PDF_SUFFIXES = {".pdf"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = ".txt, .pdf, .docx, .png, .jpg, .jpeg, .tif, .tiff"
+PAGE_BREAK = "\f"  # between pages of PDF, image and DOCX text; the cleaner treats it as a page break
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,10 @@ class RawDocument:
     text: str  # the raw text: offsets of every record index into it
     encoding: str
     sha256: str  # of the raw bytes
+    # raw-text range of each page, in order (the "\f" between pages belongs to none); empty for plain text
+    pages: tuple[tuple[int, int], ...] = ()
+    # OCR mean confidence per page, 0–100 (pages read from a PDF text layer: 100); empty when nothing was OCR'd
+    page_confidence: tuple[float, ...] = ()
 
 
 def doc_id_for(path: str) -> str:
@@ -41,14 +50,48 @@ def read_bytes(path: str) -> bytes:
 
 def read_document(path: str, data: bytes | None = None) -> RawDocument:
     """Read one input file (or ``-`` for stdin) into its raw text; bad input raises InputError."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix not in TEXT_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES | DOCX_SUFFIXES:
+        raise InputError(path, f"unsupported file type {suffix!r} (supported: {SUPPORTED})")
+    data = read_bytes(path) if data is None else data
+    if suffix in PDF_SUFFIXES:
+        from extractor.reading.pdf import read_pdf
+
+        pdf = read_pdf(path, data)
+        return paged_document(path, data, pdf.texts, pdf.encoding, pdf.confidences)
+    if suffix in IMAGE_SUFFIXES:
+        from extractor.reading.ocr import read_image_pages
+
+        pages = read_image_pages(path, data)
+        if not any(page.text.strip() for page in pages):
+            raise InputError(path, "no text recognised in the image")
+        return paged_document(path, data, [p.text for p in pages], "ocr", [p.confidence for p in pages])
+    if suffix in DOCX_SUFFIXES:
+        from extractor.reading.docx import read_docx
+
+        docx = read_docx(path, data)
+        return paged_document(path, data, docx.texts, docx.encoding, [])
+    return text_document(path, data)
+
+
+def text_document(path: str, data: bytes) -> RawDocument:
     from extractor.reading.encodings import DecodeError, decode_bytes
 
-    suffix = Path(path).suffix.lower() if path != "-" else ""
-    if suffix not in TEXT_SUFFIXES:
-        raise InputError(path, f"unsupported file type {suffix!r} (supported: .txt)")
-    data = read_bytes(path) if data is None else data
     try:
         decoded = decode_bytes(data)
     except DecodeError as error:
         raise InputError(path, error.reason) from None
     return RawDocument(doc_id_for(path), path, decoded.text, decoded.encoding, hashlib.sha256(data).hexdigest())
+
+
+def paged_document(path: str, data: bytes, texts: list[str], encoding: str, confidences: list[float]) -> RawDocument:
+    """Pages joined by form feeds, with the raw-text range of each page."""
+    ranges, position = [], 0
+    for text in texts:
+        ranges.append((position, position + len(text)))
+        position += len(text) + len(PAGE_BREAK)
+    return RawDocument(
+        doc_id_for(path), path, PAGE_BREAK.join(texts), encoding, hashlib.sha256(data).hexdigest(),
+        tuple(ranges), tuple(confidences),
+    )
+

@@ -1,0 +1,179 @@
+"""OCR with Tesseract's Vietnamese model: scanned PDF pages and image files → text per page.
+
+We call the ``tesseract`` command (Debian packages ``tesseract-ocr`` and ``tesseract-ocr-vie``)
+directly rather than through a wrapper library: one subprocess per page, the page image piped
+in as PNG, TSV out. The TSV gives the words with their block/paragraph/line numbers (so lines
+are rebuilt in Tesseract's reading order) and a confidence per word, whose mean is the page's
+confidence (0–100; 0 for a page where nothing was recognised).
+
+Images: PNG, JPEG, TIFF (every frame of a multi-page TIFF is a page). Images are flattened to
+greyscale on white; their own resolution is passed to Tesseract when they state one.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import shutil
+import subprocess
+import warnings
+from dataclasses import dataclass
+
+from extractor.errors import InputError
+
+LANGUAGE = "vie"
+DEFAULT_DPI = 300  # what scanners default to; used when an image states no resolution
+MIN_DPI, MAX_DPI = 70, 1200  # stated resolutions outside this are junk metadata
+PAGE_SEGMENTATION = "3"  # fully automatic page segmentation (Tesseract's default)
+TIMEOUT_SECONDS = 300  # one page; a hung Tesseract must not hang a batch
+MAX_IMAGE_PIXELS = 300_000_000  # about an A0 sheet at 300 dpi; more is a decompression bomb
+
+INSTALL_HINT = (
+    "install Tesseract with its Vietnamese model: "
+    "sudo apt-get install tesseract-ocr tesseract-ocr-vie (Debian/Ubuntu), "
+    "brew install tesseract tesseract-lang (macOS)"
+)
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    text: str  # lines joined with "\n"; no trailing newline
+    confidence: float  # mean word confidence, 0–100
+
+
+class TesseractMissing(Exception):
+    """Tesseract or its Vietnamese model is not installed (the reason says which)."""
+
+
+# ---------------------------------------------------------------------------------------
+# Tesseract
+
+
+@functools.lru_cache(maxsize=1)
+def tesseract_command() -> str:
+    """Path of the tesseract program that has the Vietnamese model; TesseractMissing if none."""
+    command = shutil.which("tesseract")
+    if command is None:
+        raise TesseractMissing(f"OCR needs Tesseract, which is not installed; {INSTALL_HINT}")
+    languages = subprocess.run([command, "--list-langs"], capture_output=True, text=True, timeout=60)
+    if LANGUAGE not in languages.stdout.split():
+        raise TesseractMissing(f"Tesseract has no Vietnamese model ({LANGUAGE!r}); {INSTALL_HINT}")
+    return command
+
+
+def require_tesseract(path: str) -> str:
+    try:
+        return tesseract_command()
+    except TesseractMissing as missing:
+        raise InputError(path, str(missing)) from None
+
+
+def ocr_image(image, path: str, dpi: int = DEFAULT_DPI) -> OcrPage:
+    """OCR one PIL image (a page); InputError naming ``path`` if Tesseract is missing or fails."""
+    command = require_tesseract(path)
+    png = io.BytesIO()
+    prepare(image).save(png, format="PNG")
+    args = [command, "stdin", "stdout", "-l", LANGUAGE, "--psm", PAGE_SEGMENTATION, "--dpi", str(dpi), "tsv"]
+    try:
+        done = subprocess.run(args, input=png.getvalue(), capture_output=True, timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise InputError(path, f"OCR of a page took more than {TIMEOUT_SECONDS} s") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(path, f"Tesseract failed: {message[-1] if message else done.returncode}")
+    return page_from_tsv(done.stdout.decode("utf-8", "replace"))
+
+
+def prepare(image):
+    """Greyscale on white: transparency would otherwise turn black in Tesseract's binarisation."""
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(white, rgba)
+    return image.convert("L")
+
+
+def page_from_tsv(tsv: str) -> OcrPage:
+    """Rebuild lines (words of one block/paragraph/line, in order) and the mean word confidence."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    confidences = []
+    for row in tsv.splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) < 12 or fields[0] != "5":  # level 5: a word
+            continue
+        word = fields[11].strip()
+        try:
+            confidence = float(fields[10])
+            key = (int(fields[2]), int(fields[3]), int(fields[4]))
+        except ValueError:
+            continue  # a malformed row: Tesseract writes none, but a batch must not stop on one
+        if not word or confidence < 0:
+            continue
+        lines.setdefault(key, []).append(word)
+        confidences.append(confidence)
+    text = "\n".join(" ".join(words) for words in lines.values())
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    return OcrPage(text, round(mean, 2))
+
+
+# ---------------------------------------------------------------------------------------
+# image files
+
+
+def read_image_pages(path: str, data: bytes) -> list[OcrPage]:
+    """OCR every frame of an image file; InputError for what is not a readable image."""
+    frames = image_frames(path, data)  # a bad image is reported as such, Tesseract or not
+    return [ocr_image(frame, path, dpi) for frame, dpi in frames]
+
+
+def image_frames(path: str, data: bytes):
+    """(frame, dpi) for each frame, each fully decoded (so a truncated file fails here)."""
+    if not data:
+        raise InputError(path, "empty file")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Pillow warns on odd metadata; we only need the pixels
+        return _decoded_frames(path, data)
+
+
+def _decoded_frames(path: str, data: bytes):
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    try:
+        image = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        raise InputError(path, f"not a readable image ({what_it_is(data)})") from None
+    except Image.DecompressionBombError:
+        raise InputError(path, f"image too large (over {MAX_IMAGE_PIXELS} pixels)") from None
+    except Exception as error:  # noqa: BLE001 - Pillow's decoders raise many kinds on bad data
+        raise InputError(path, f"truncated or corrupt image ({error})") from None
+    frames = []
+    try:
+        for frame in ImageSequence.Iterator(image):
+            frame.load()
+            frames.append((frame.copy(), stated_dpi(frame)))
+    except Image.DecompressionBombError:
+        raise InputError(path, f"image too large (over {MAX_IMAGE_PIXELS} pixels)") from None
+    except Exception as error:  # noqa: BLE001 - as above
+        raise InputError(path, f"truncated or corrupt image ({error})") from None
+    if not frames:
+        raise InputError(path, "image has no frames")
+    return frames
+
+
+def what_it_is(data: bytes) -> str:
+    from extractor.reading.encodings import _BINARY_SIGNATURES
+
+    kind = next((kind for signature, kind in _BINARY_SIGNATURES if data.startswith(signature)), None)
+    return f"the data is a {kind}" if kind else "not PNG, JPEG or TIFF data"
+
+
+def stated_dpi(image) -> int:
+    dpi = image.info.get("dpi")
+    try:
+        value = round(float(dpi[0])) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        value = 0
+    return value if MIN_DPI <= value <= MAX_DPI else DEFAULT_DPI
