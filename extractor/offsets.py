@@ -10,6 +10,21 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass, field
 
+_IDENTITY_CACHE_LIMIT = 1 << 22  # entries (32 MB); longer ranges are built directly
+_identity = array("q")  # 0, 1, 2, …: slices of it fill identity ranges at memcpy speed
+
+
+def _identity_range(start: int, stop: int) -> array:
+    """``array("q", range(start, stop))``, sliced from a cached counting array when it fits."""
+    global _identity
+    if start < 0 or stop > _IDENTITY_CACHE_LIMIT:
+        return array("q", range(start, stop))
+    identity = _identity  # one read: another thread may replace the global meanwhile
+    if stop > len(identity):
+        identity = array("q", range(min(_IDENTITY_CACHE_LIMIT, max(stop, 2 * len(identity), 1 << 16))))
+        _identity = identity
+    return identity[start:stop]
+
 
 @dataclass
 class OffsetMap:
@@ -25,8 +40,10 @@ class OffsetMap:
 
     def extend_identity(self, raw_start: int, length: int) -> None:
         """Characters copied unchanged from ``raw[raw_start:raw_start+length]``."""
-        self.starts.extend(range(raw_start, raw_start + length))
-        self.ends.extend(range(raw_start + 1, raw_start + length + 1))
+        if length <= 0:
+            return
+        self.starts.extend(_identity_range(raw_start, raw_start + length))
+        self.ends.extend(_identity_range(raw_start + 1, raw_start + length + 1))
 
     def extend_same(self, raw_start: int, raw_end: int, count: int) -> None:
         """``count`` characters that all stand for one raw range (a composed cluster)."""

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 
 from extractor.cleaning import CleanText, clean_text
 from extractor.reading import RawDocument, read_document
-from bisect import bisect_right
 
 from extractor.indicators.extract import attach_targets, find_results, find_target_items
 from extractor.quantities import extract_quantities
 from extractor.quantities.metric import find_metric
-from extractor.quantities.places import document_places, find_mentions, place_at, resolve_bare_names
+from extractor.quantities.places import document_places, find_mentions, place_lookup, resolve_bare_names
 from extractor.sections import Section, find_sections
 
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
@@ -91,21 +92,29 @@ def innermost_section(sections: list[Section], clean_position: int) -> str | Non
     return current
 
 
+def section_lookup(sections: list[Section]):
+    """``innermost_section`` for one document's sections, by binary search: the scan stops at the
+    first section starting after the position, so only the in-order prefix of starts counts."""
+    starts = []
+    for section in sections:
+        if starts and section.clean_start < starts[-1]:
+            break
+        starts.append(section.clean_start)
+    order_breaks = len(starts) < len(sections)
+
+    def lookup(clean_position: int) -> str | None:
+        index = bisect_right(starts, clean_position)
+        if index == len(starts) and order_breaks:
+            return innermost_section(sections, clean_position)  # past the in-order prefix: scan as before
+        return sections[index - 1].id if index else None
+
+    return lookup
+
+
 def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section], found: list) -> list[dict]:
     footnote_anchor = {note.id: note for note in clean.footnotes}
-    bare_names = resolve_bare_names(clean.text)
-    mentions_by_paragraph: dict[int, list] = {}
-
-    def mentions_in(paragraph):
-        if paragraph.start not in mentions_by_paragraph:
-            mentions_by_paragraph[paragraph.start] = find_mentions(clean.text, paragraph.start, paragraph.end, bare_names)
-        return mentions_by_paragraph[paragraph.start]
-
-    def place_for(paragraph, position):
-        return place_at(mentions_in(paragraph), clean.text, position)
-
-    def place_spans(paragraph):
-        return [(m.start, m.end) for m in mentions_in(paragraph)]
+    places = _ParagraphPlaces(clean.text, resolve_bare_names(clean.text))
+    section_of = section_lookup(sections)
 
     paragraph_at = {p.start: p for p in clean.paragraphs}
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
@@ -114,13 +123,13 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
         start, end = clean.raw_span(quantity.start, quantity.end)
         in_footnote = paragraph.kind == "footnote"
         anchor = quantity.start
-        place = place_for(paragraph, quantity.start)
+        place = places.place_at(paragraph, quantity.start)
         if in_footnote:  # a footnote belongs where its marker stands
             note = footnote_anchor[paragraph.footnote]
             anchor = clean.clean_position(note.ref_start)
             if place is None:
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, anchor) - 1]]
-                place = place_for(anchor_paragraph, anchor)
+                place = places.place_at(anchor_paragraph, anchor)
         record = {
             "type": "quantity",
             "doc_id": raw.doc_id,
@@ -135,8 +144,8 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "kind": quantity.kind,
             "qualifier": quantity.qualifier,
             "place": place,
-            "metric": find_metric(clean.text, quantity, paragraph.start, paragraph.end, place_spans(paragraph)),
-            "section": innermost_section(sections, anchor),
+            "metric": find_metric(clean.text, quantity, paragraph.start, paragraph.end, places.spans(paragraph)),
+            "section": section_of(anchor),
             "in_footnote": in_footnote,
             "number_style": quantity.number_style,
         }
@@ -160,7 +169,12 @@ def indicator_records(raw, clean, sections, found, quantities, document) -> tupl
             "group": item.group, "number": item.number, "start": start, "end": end, "text": raw.text[start:end],
             "metric": item.metric, "section": item.section, "targets": item.targets,
         })
-    bare_names = resolve_bare_names(clean.text)
+    places = _ParagraphPlaces(clean.text, resolve_bare_names(clean.text))
+    section_of = section_lookup(sections)
+    overlapping = _overlap_finder(quantities)
+    first_note = {}
+    for note in clean.footnotes:
+        first_note.setdefault(note.id, note)
     paragraph_starts = [p.start for p in clean.paragraphs]
     for number, result in enumerate(find_results(clean), 1):
         start, end = clean.raw_span(result.start, result.end)
@@ -168,17 +182,57 @@ def indicator_records(raw, clean, sections, found, quantities, document) -> tupl
         in_footnote = paragraph.kind == "footnote"
         anchor_paragraph, anchor = paragraph, result.start
         if in_footnote:
-            note = next(n for n in clean.footnotes if n.id == paragraph.footnote)
+            note = first_note[paragraph.footnote]
             anchor = clean.clean_position(note.ref_start)
             anchor_paragraph = clean.paragraphs[bisect_right(paragraph_starts, anchor) - 1]
-        mentions = find_mentions(clean.text, anchor_paragraph.start, anchor_paragraph.end, bare_names)
-        linked = [q["id"] for q in quantities if q["start"] < end and start < q["end"]]
+        linked = overlapping(start, end)
         records.append({
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{len(records) + 1}", "role": "result",
             "group": None, "number": number, "start": start, "end": end, "text": raw.text[start:end],
-            "status": result.status, "place": place_at(mentions, clean.text, anchor),
+            "status": result.status, "place": places.place_at(anchor_paragraph, anchor),
             "value": result.value, "denominator": result.denominator, "unit": result.unit,
-            "section": innermost_section(sections, anchor), "in_footnote": in_footnote,
+            "section": section_of(anchor), "in_footnote": in_footnote,
             "quantities": linked, "targets_not_met": result.named_targets,
         })
     return records, warnings
+
+
+class _ParagraphPlaces:
+    """Place mentions per paragraph, found once and asked for many figures."""
+
+    def __init__(self, text: str, bare_names: dict[str, str]):
+        self.text = text
+        self.bare_names = bare_names
+        self.by_paragraph: dict[tuple[int, int], tuple] = {}
+
+    def _of(self, paragraph):
+        key = (paragraph.start, paragraph.end)
+        if key not in self.by_paragraph:
+            mentions = find_mentions(self.text, paragraph.start, paragraph.end, self.bare_names)
+            spans = [(m.start, m.end) for m in mentions]
+            self.by_paragraph[key] = (spans, place_lookup(mentions, self.text))
+        return self.by_paragraph[key]
+
+    def place_at(self, paragraph, position: int) -> str | None:
+        return self._of(paragraph)[1](position)
+
+    def spans(self, paragraph) -> list[tuple[int, int]]:
+        """The same list each time (find_metric keeps an index of it while it is unchanged)."""
+        return self._of(paragraph)[0]
+
+
+def _overlap_finder(quantities: list[dict]):
+    """Ids of the quantity records overlapping a raw span, in record order. Records are sorted
+    by start (binary search); a record longer than any before it bounds how far back to look."""
+    order = sorted(range(len(quantities)), key=lambda index: quantities[index]["start"])
+    starts = [quantities[index]["start"] for index in order]
+    longest = max((q["end"] - q["start"] for q in quantities), default=0)
+
+    def overlapping(start: int, end: int) -> list[str]:
+        first = bisect_left(starts, start - longest)
+        last = bisect_left(starts, end)
+        chosen = sorted(index for index in order[first:last]
+                        if quantities[index]["start"] < end and start < quantities[index]["end"])
+        return [quantities[index]["id"] for index in chosen]
+
+    return overlapping

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 
@@ -25,7 +26,10 @@ UPPER_START = regex.compile(r"^\s*[\p{Lu}\d“\"(\[]")
 HAS_LOWER = regex.compile(r"\p{Ll}")
 HAS_LETTER = regex.compile(r"\p{L}")
 WHITESPACE = regex.compile(r"\s+")
+LONG_WHITESPACE = regex.compile(r"\s{2,}")  # a run WHITESPACE folds into fewer characters
+OTHER_WHITESPACE = regex.compile(r"[^\S ]")  # a single whitespace character that is not a space
 PARAGRAPH_END_SPACES = regex.compile(r"\S[ \t]{2,}$")
+NON_SPACE = regex.compile(r"\S")
 INTERNAL_SENTENCE_BREAK = regex.compile(r"\p{L}{2}[.!?][”\"’)]?\s+\p{Lu}")
 
 SHORT_LINE = 0.7  # of the typical line width: such a line ends its paragraph
@@ -72,6 +76,7 @@ class CleanText:
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
+    _body_end: tuple | None = field(default=None, init=False, repr=False, compare=False)  # (list, length, last, value)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_raw(start, end)
@@ -91,9 +96,15 @@ class CleanText:
 
     @property
     def body_end(self) -> int:
-        """End of the running text; footnote paragraphs follow it."""
-        body = [p.end for p in self.paragraphs if p.kind != "footnote"]
-        return body[-1] if body else 0
+        """End of the running text; footnote paragraphs follow it. Cached while the paragraph
+        list is unchanged: every footnote figure asks for it."""
+        paragraphs = self.paragraphs
+        last = paragraphs[-1] if paragraphs else None
+        cached = self._body_end
+        if cached is None or cached[0] is not paragraphs or cached[1] != len(paragraphs) or cached[2] is not last:
+            body = [p.end for p in paragraphs if p.kind != "footnote"]
+            cached = self._body_end = (paragraphs, len(paragraphs), last, body[-1] if body else 0)
+        return cached[3]
 
 
 def clean_text(raw: str) -> CleanText:
@@ -104,7 +115,7 @@ def clean_text(raw: str) -> CleanText:
     footnote_line_ids = {line.index for note in footnotes for line in note.lines}
     marker_spans = [(note.marker.start, note.marker.end) for note in footnotes]
 
-    builder = _TextBuilder(normalized, marker_spans)
+    builder = _TextBuilder(normalized, marker_spans, to_raw, len(raw))
     body_lines = [line for line in lines if line.index not in footnote_line_ids and line.kind in ("text", "heading", "item", "weak_item")]
     paragraphs = []
     for group in group_paragraphs(body_lines, width):
@@ -118,7 +129,7 @@ def clean_text(raw: str) -> CleanText:
         paragraphs.append(paragraph)
         notes.append((note, paragraph))
 
-    offsets = builder.offsets.compose(to_raw, len(raw))
+    offsets = builder.offsets  # already composed with ``to_raw``: clean → raw
     result = CleanText(raw=raw, text=builder.text(), offsets=offsets)
     for p in paragraphs:
         raw_start, raw_end = offsets.to_raw(p.start, p.end)
@@ -142,13 +153,17 @@ def clean_text(raw: str) -> CleanText:
     return result
 
 
+LOOK_AHEAD_LINES = 4  # lines ``_body_follows_heading`` reads from the current one on
+
+
 def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
     marks_paragraph_ends = _uses_paragraph_end_spaces(lines)
     groups: list[list[Line]] = []
     for position, line in enumerate(lines):
+        ahead = lines[position:position + LOOK_AHEAD_LINES]  # not lines[position:]: that copy made this quadratic
         if groups and marks_paragraph_ends and _marked_paragraph_end(groups[-1][-1], line, width):
             groups.append([line])
-        elif groups and not starts_paragraph(groups[-1], line, width, lines[position:], marks_paragraph_ends):
+        elif groups and not starts_paragraph(groups[-1], line, width, ahead, marks_paragraph_ends):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -179,7 +194,7 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
 def _marked_paragraph_end(previous: Line, line: Line, width: float) -> bool:
     text = previous.stripped
     return (
-        bool(PARAGRAPH_END_SPACES.search(previous.text))
+        _ends_with_spaces(previous.text)
         and bool(UPPER_START.match(line.text))
         and not _is_upper_case_line(text)
         and (bool(SENTENCE_END.search(text)) or len(text) < FULL_LINE * width)
@@ -195,11 +210,12 @@ def dangling_words() -> frozenset[str]:
 def _uses_paragraph_end_spaces(lines: list[Line]) -> bool:
     """Word-exported PDF text often ends each paragraph's last line with two spaces; trust that
     signal only where it is rare enough to mean something."""
-    marked = sum(1 for line in lines if PARAGRAPH_END_SPACES.search(line.text))
+    marked = sum(1 for line in lines if _ends_with_spaces(line.text))
     return 0 < marked <= 0.3 * len(lines)
 
 
-def _body_follows_heading(ahead: list[Line], width: float, marks_paragraph_ends: bool, previous: Line, max_lines: int = 4) -> bool:
+def _body_follows_heading(ahead: list[Line], width: float, marks_paragraph_ends: bool, previous: Line,
+                          max_lines: int = LOOK_AHEAD_LINES) -> bool:
     """A capitalised line after a full heading line: a wrapped title runs on to a short unfinished
     line ("… nhiệm kỳ 2020 - 2025"), while a body paragraph runs on to a sentence end. A title that
     ends on a function word ("… nghị quyết của" / "Đảng, …"), or whose sentence ends inside the
@@ -213,32 +229,44 @@ def _body_follows_heading(ahead: list[Line], width: float, marks_paragraph_ends:
         text = line.stripped
         if SENTENCE_END.search(text):
             return True
-        if marks_paragraph_ends and PARAGRAPH_END_SPACES.search(line.text):
+        if marks_paragraph_ends and _ends_with_spaces(line.text):
             return False  # the marked paragraph end comes before any sentence end: a wrapped title
         if len(text) < SHORT_LINE * width:
             return False
     return True
 
 
+def _ends_with_spaces(text: str) -> bool:
+    """``PARAGRAPH_END_SPACES.search(text)`` without trying every position of the line: the only
+    candidate is the character before the trailing run of spaces and tabs."""
+    if text.endswith("\n"):  # "$" may also stand before a final newline
+        return bool(PARAGRAPH_END_SPACES.search(text))
+    trimmed = text.rstrip(" \t")
+    return len(text) - len(trimmed) >= 2 and bool(trimmed) and NON_SPACE.match(trimmed[-1]) is not None
+
+
 def _is_upper_case_line(text: str) -> bool:
     return bool(HAS_LETTER.search(text)) and not HAS_LOWER.search(text)
 
 
-@dataclass(frozen=True)
-class _Segment:
+class _Segment(NamedTuple):  # a tuple: one is made per line, a frozen dataclass is slow to make
     start: int  # range of the normalised text
     end: int
 
 
 class _TextBuilder:
-    """Accumulates clean text and its map to the normalised text."""
+    """Accumulates clean text and its map to the raw text (through the normalisation map
+    ``to_raw``, so no separate composition pass is needed)."""
 
-    def __init__(self, normalized: str, removed_spans: list[tuple[int, int]]):
+    def __init__(self, normalized: str, removed_spans: list[tuple[int, int]], to_raw: OffsetMap, raw_length: int):
         self.normalized = normalized
         self.removed = sorted(removed_spans)
+        self.to_raw = to_raw
+        self.raw_length = raw_length
         self.pieces: list[str] = []
         self.offsets = OffsetMap()
         self.length = 0
+        self._last_end = 0  # normalised end of the last character emitted
 
     def text(self) -> str:
         return "".join(self.pieces)
@@ -261,10 +289,6 @@ class _TextBuilder:
             previous_end = text_end
         return Paragraph(start, self.length, 0, 0, kind, rule, footnote)
 
-    @property
-    def _last_end(self) -> int:
-        return self.offsets.ends[-1] if len(self.offsets) else 0
-
     def _strip(self, segment: _Segment) -> tuple[int, int]:
         text = self.normalized[segment.start:segment.end]
         leading = len(text) - len(text.lstrip())
@@ -280,9 +304,9 @@ class _TextBuilder:
         self._copy_folded(position, end)
 
     def _removed_within(self, start: int, end: int):
-        first = bisect_left(self.removed, (start, start))
         spans = []
-        for span in self.removed[first:]:
+        for index in range(bisect_left(self.removed, (start, start)), len(self.removed)):  # no slice copy
+            span = self.removed[index]
             if span[0] >= end:
                 break
             if span[1] <= end:
@@ -290,21 +314,37 @@ class _TextBuilder:
         return spans
 
     def _copy_folded(self, start: int, end: int) -> None:
+        """Copy ``normalized[start:end]`` with each whitespace run as one space mapped to the run.
+        Only runs of two or more characters change the length; between them the copy is 1:1, so
+        it is done in slices rather than word by word."""
+        if end <= start:
+            return
         position = start
-        for match in WHITESPACE.finditer(self.normalized, start, end):
-            if match.start() > position:
-                self._emit_copy(position, match.start())
-            self._emit(" ", match.start(), match.end())
-            position = match.end()
-        if end > position:
-            self._emit_copy(position, end)
+        for match in LONG_WHITESPACE.finditer(self.normalized, start, end):
+            run_start, run_end = match.span()
+            self._copy_one_to_one(position, run_start)
+            self.pieces.append(" ")
+            self.offsets.append(self.to_raw.starts[run_start], self.to_raw.ends[run_end - 1])
+            position = run_end
+        self._copy_one_to_one(position, end)
+        self.length = len(self.offsets)
+        self._last_end = end
 
-    def _emit_copy(self, start: int, end: int) -> None:
-        self.pieces.append(self.normalized[start:end])
-        self.offsets.extend_identity(start, end - start)
-        self.length += end - start
+    def _copy_one_to_one(self, start: int, end: int) -> None:
+        """Copy a stretch whose whitespace characters stand alone: each becomes one space."""
+        if end <= start:
+            return
+        piece = self.normalized[start:end]
+        self.pieces.append(WHITESPACE.sub(" ", piece) if OTHER_WHITESPACE.search(piece) else piece)
+        self.offsets.extend_from(self.to_raw, start, end)
 
     def _emit(self, char: str, start: int, end: int) -> None:
+        """One character standing for ``normalized[start:end]`` (empty for an inserted separator)."""
+        raw_start = self._raw_position(start)
         self.pieces.append(char)
-        self.offsets.append(start, end)
+        self.offsets.append(raw_start, self.to_raw.ends[end - 1] if end > start else raw_start)
         self.length += 1
+        self._last_end = end
+
+    def _raw_position(self, normalized_position: int) -> int:
+        return self.to_raw.starts[normalized_position] if normalized_position < len(self.to_raw) else self.raw_length

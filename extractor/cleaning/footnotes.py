@@ -13,7 +13,8 @@ standing after a finished sentence of running text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 import regex
 
@@ -52,6 +53,22 @@ class FootnoteLines:
     label_end: int  # end of the body's leading number in the normalised text
 
 
+@dataclass
+class _NumberedMarkers:
+    """The markers of one footnote number in text order, with their starts for binary search."""
+
+    markers: list[Marker] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def add(self, marker: Marker) -> None:
+        self.markers.append(marker)
+        self.starts.append(marker.start)
+
+    def last_before(self, position: int) -> Marker | None:
+        index = bisect_left(self.starts, position)
+        return self.markers[index - 1] if index else None
+
+
 def find_markers(text: str) -> list[Marker]:
     markers = []
     for match in MARKER.finditer(text):
@@ -85,9 +102,9 @@ def body_number(line: Line) -> tuple[int, int] | None:
 
 
 def find_footnotes(lines: list[Line], text: str, width: float) -> list[FootnoteLines]:
-    markers_by_number: dict[int, list[Marker]] = {}
+    markers_by_number: dict[int, _NumberedMarkers] = {}
     for marker in find_markers(text):
-        markers_by_number.setdefault(marker.number, []).append(marker)
+        markers_by_number.setdefault(marker.number, _NumberedMarkers()).add(marker)
 
     footnotes: list[FootnoteLines] = []
     expected, last_marker_start = 1, -1
@@ -113,7 +130,8 @@ def find_footnotes(lines: list[Line], text: str, width: float) -> list[FootnoteL
 def _continuation_start(lines, first, next_number, marker_start, markers_by_number, width) -> int | None:
     """Index of the line where an unfinished footnote body resumes on a later page, if any."""
     previous = None
-    for line in lines[first:]:
+    for index in range(first, len(lines)):  # not lines[first:]: a copy of the rest per footnote
+        line = lines[index]
         if line.start - lines[first].start > MAX_MARKER_DISTANCE:
             return None
         if line.kind == "blank":
@@ -138,18 +156,18 @@ def _accept_body(line, expected, last_marker_start, markers_by_number):
     number, label_end = found
     if not expected <= number <= expected + MAX_SKIPPED_NUMBERS:
         return None
-    candidates = [
-        m for m in markers_by_number.get(number, ())
-        if last_marker_start < m.start < line.start and line.start - m.start <= MAX_MARKER_DISTANCE
-    ]
-    if not candidates:
+    numbered = markers_by_number.get(number)
+    marker = numbered.last_before(line.start) if numbered else None
+    # Earlier markers are only farther away and earlier, so this is the last acceptable one or none is.
+    if marker is None or marker.start <= last_marker_start or line.start - marker.start > MAX_MARKER_DISTANCE:
         return None
-    return number, label_end, candidates[-1]
+    return number, label_end, marker
 
 
 def _body_lines(lines, first, next_number, marker_start, markers_by_number) -> list[Line]:
     body = [lines[first]]
-    for line in lines[first + 1:]:
+    for index in range(first + 1, len(lines)):  # not lines[first + 1:]: a copy of the rest per footnote
+        line = lines[index]
         if line.kind == "blank":
             continue
         if line.kind in ("page_number", "separator", "heading") or line.page_break_before:

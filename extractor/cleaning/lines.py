@@ -55,13 +55,21 @@ def line_rules() -> tuple[LineRule, ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=1)
+def _any_rule() -> "regex.Pattern[str]":
+    """All rules as one ordered alternation: the first rule that matches wins, as in a loop over
+    them, but a text line costs one regex call instead of one per rule."""
+    return regex.compile("|".join(f"(?P<rule{index}>(?:{rule.pattern.pattern}))" for index, rule in enumerate(line_rules())))
+
+
 def classify(text: str) -> tuple[str, str | None]:
     if not text.strip():
         return "blank", None
-    for rule in line_rules():
-        if rule.pattern.match(text):
-            return rule.kind, rule.id
-    return "text", None
+    match = _any_rule().match(text)
+    if match is None:
+        return "text", None
+    rule = line_rules()[int(match.lastgroup[len("rule"):])]
+    return rule.kind, rule.id
 
 
 def split_lines(text: str) -> list[Line]:

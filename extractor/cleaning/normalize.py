@@ -34,16 +34,51 @@ def _codes_nfc_may_change():
 
 
 @lru_cache(maxsize=1)
-def _changing_cluster() -> "regex.Pattern[str]":
-    # A base followed by combining marks, a stray mark, or a single character that NFC or the
-    # fix table changes on its own (compatibility singletons such as U+212B).
+def _singletons() -> frozenset[str]:
+    # Single characters that NFC or the fix table changes on their own (compatibility
+    # singletons such as U+212B, the look-alikes of the fix table).
     singletons = set(character_fixes())
     for code in _codes_nfc_may_change():
         char = chr(code)
         if unicodedata.combining(char) == 0 and unicodedata.normalize("NFC", char) != char:
             singletons.add(char)
-    escaped = "".join(regex.escape(c) for c in sorted(singletons))
+    return frozenset(singletons)
+
+
+@lru_cache(maxsize=1)
+def _changing_cluster() -> "regex.Pattern[str]":
+    """A base followed by combining marks, a stray mark, or a singleton (the reference pattern;
+    ``changing_clusters`` finds the same spans faster)."""
+    escaped = "".join(regex.escape(c) for c in sorted(_singletons()))
     return regex.compile(rf"(?s).\p{{M}}+|\p{{M}}+|[{escaped}]")
+
+
+@lru_cache(maxsize=256)
+def _cluster_anchor(present: frozenset[str]) -> "regex.Pattern[str]":
+    # Starts with a mark or one of the singletons the text holds, so the engine skips ordinary
+    # text quickly instead of trying "any character followed by a mark" at every position (a
+    # class of all ~1,100 singletons is itself slow to test).
+    if not present:
+        return regex.compile(r"(?P<marks>\p{M}+)")
+    escaped = "".join(regex.escape(c) for c in sorted(present))
+    return regex.compile(rf"(?P<marks>\p{{M}}+)|[{escaped}]\p{{M}}*")
+
+
+def changing_clusters(raw: str):
+    """(start, end) of every cluster ``_changing_cluster`` matches, in order: a run of marks
+    takes the character before it as its base (that character is never part of an earlier
+    cluster: a cluster never ends right before a mark)."""
+    present = _singletons().intersection(raw)
+    for match in _cluster_anchor(frozenset(present)).finditer(raw):
+        start, end = match.span()
+        if start > 0 and match.group("marks") is not None:
+            start -= 1
+        yield start, end
+
+
+@lru_cache(maxsize=4096)
+def _normalized_cluster(cluster: str) -> str:
+    return normalize_chars(cluster)
 
 
 def normalize_chars(text: str) -> str:
@@ -57,15 +92,15 @@ def normalize_with_map(raw: str) -> tuple[str, OffsetMap]:
     pieces: list[str] = []
     offsets = OffsetMap()
     position = 0
-    for match in _changing_cluster().finditer(raw):
-        start, end = match.span()
+    for start, end in changing_clusters(raw):
         if start > position:
             pieces.append(raw[position:start])
             offsets.extend_identity(position, start - position)
-        cluster = normalize_chars(match.group())
+        original = raw[start:end]
+        cluster = _normalized_cluster(original)
         pieces.append(cluster)
-        if len(cluster) == end - start:
-            offsets.extend_identity(start, end - start) if cluster == match.group() else offsets.extend_same(start, end, len(cluster))
+        if len(cluster) == end - start and cluster == original:
+            offsets.extend_identity(start, end - start)
         else:
             offsets.extend_same(start, end, len(cluster))
         position = end

@@ -14,6 +14,8 @@ the clause, and the targets a footnote names as not met ("Chỉ tiêu số 01 t�
 from __future__ import annotations
 
 import json
+import threading
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -73,17 +75,35 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
         if not rules["list_heading"].search(section.title):
             continue
         region_end = _region_end(sections, index, clean.body_end)
-        if any(rules["list_heading"].search(s.title) for s in sections[index + 1:] if s.clean_start < region_end):
+        inside = _later_sections_before(sections, index, region_end)
+        if any(rules["list_heading"].search(s.title) for s in inside):
             continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
-        groups = [s for s in sections[index + 1:] if s.clean_start < region_end and rules["group_title"].search(s.title)]
+        groups = [s for s in inside if rules["group_title"].search(s.title)]
         list_year = _year_in(section.title) or default_year
-        paragraphs = [p for p in clean.paragraphs if p.kind != "footnote" and section.clean_end <= p.start < region_end]
+        paragraphs = [p for p in _paragraphs_starting_in(clean, section.clean_end, region_end) if p.kind != "footnote"]
         found = _items_in(paragraphs, text, section, groups, sections)
         for item in found:
             item.year = list_year
         items.extend(found)
         warnings.extend(_count_warnings(section, groups, found))
     return items, warnings
+
+
+def _later_sections_before(sections: list[Section], index: int, end: int) -> list[Section]:
+    """The sections after ``sections[index]`` starting before ``end``, in order (with starts in
+    order they are a run found by binary search, not by a pass over every later section)."""
+    starts = _sorted_starts(sections)
+    if starts is None:
+        return [s for s in sections[index + 1:] if s.clean_start < end]
+    return sections[index + 1:max(index + 1, bisect_left(starts, end))]
+
+
+def _paragraphs_starting_in(clean: CleanText, start: int, end: int) -> list[Paragraph]:
+    """The paragraphs with ``start <= p.start < end``, in order."""
+    starts = _sorted_starts(clean.paragraphs, "start")
+    if starts is None:
+        return [p for p in clean.paragraphs if start <= p.start < end]
+    return clean.paragraphs[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _year_in(title: str) -> int | None:
@@ -147,19 +167,49 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
 
 
 def _group_at(groups: list[Section], position: int) -> Section | None:
-    current = None
-    for group in groups:
-        if group.clean_start <= position:
-            current = group
-    return current
+    """The last group (in list order) starting at or before ``position``."""
+    return _last_starting_by(groups, position)
 
 
 def _innermost(sections: list[Section], position: int) -> str | None:
-    current = None
-    for section in sections:
-        if section.clean_start <= position:
-            current = section.id
-    return current
+    section = _last_starting_by(sections, position)
+    return section.id if section is not None else None
+
+
+def _last_starting_by(sections: list[Section], position: int) -> Section | None:
+    """The last section in list order whose ``clean_start`` ≤ ``position``: a binary search when
+    the starts are in order (sections come in text order), a scan otherwise."""
+    starts = _sorted_starts(sections)
+    if starts is None:
+        current = None
+        for section in sections:
+            if section.clean_start <= position:
+                current = section
+        return current
+    index = bisect_right(starts, position)
+    return sections[index - 1] if index else None
+
+
+_STARTS_CACHE: dict[int, tuple] = {}  # id(list) -> (list, length, attribute, starts or None), least recently used first
+_STARTS_LOCK = threading.Lock()
+
+
+def _sorted_starts(items: list, attribute: str = "clean_start") -> list[int] | None:
+    """``attribute`` of each item if it never decreases, else None; kept for the few lists in use
+    while their length is unchanged (the item loop asks for the same lists many times)."""
+    with _STARTS_LOCK:
+        cached = _STARTS_CACHE.pop(id(items), None)
+        if cached is not None and cached[0] is items and cached[1] == len(items) and cached[2] == attribute:
+            _STARTS_CACHE[id(items)] = cached  # most recently used last
+            return cached[3]
+    starts = [getattr(item, attribute) for item in items]
+    if any(a > b for a, b in zip(starts, starts[1:])):
+        starts = None
+    with _STARTS_LOCK:
+        _STARTS_CACHE[id(items)] = (items, len(items), attribute, starts)
+        while len(_STARTS_CACHE) > 8:
+            del _STARTS_CACHE[next(iter(_STARTS_CACHE))]
+    return starts
 
 
 def _item_metric(text: str, start: int, end: int) -> str | None:
@@ -194,10 +244,10 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
     """Each quantity inside an item becomes one of its targets; an item whose words before the
     figure name nothing ("Đến năm 2030, 100% hồ sơ …") takes its first target's metric."""
     rules = indicator_rules()
+    by_start = sorted(range(len(quantities)), key=lambda index: quantities[index][0].start)
+    starts = [quantities[index][0].start for index in by_start]
     for item in items:
-        for quantity, record in quantities:
-            if not any(start <= quantity.start < end for start, end in item.spans):
-                continue
+        for quantity, record in _quantities_in(item.spans, quantities, by_start, starts):
             span_start = next(start for start, end in item.spans if start <= quantity.start < end)
             years = list(rules["year"].finditer(text, span_start, quantity.start))
             year = int(years[-1].group(1)) if years else item.year
@@ -210,6 +260,15 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             item.metric = item.targets[0]["metric"]
 
 
+def _quantities_in(spans, quantities, by_start, starts):
+    """The quantities starting inside any of ``spans``, in their list order (binary search
+    instead of testing every quantity of the document against every item)."""
+    chosen = set()
+    for start, end in spans:
+        chosen.update(by_start[bisect_left(starts, start):bisect_left(starts, end)])
+    return [quantities[index] for index in sorted(chosen)]
+
+
 # ---- results -------------------------------------------------------------------------------
 
 def find_results(clean: CleanText) -> list[Result]:
@@ -217,19 +276,27 @@ def find_results(clean: CleanText) -> list[Result]:
     text = clean.text
     results: list[Result] = []
     for paragraph in clean.paragraphs:
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # disjoint clause spans, in order
         for rule_id, pattern, status_rule in rules["results"]:
             for match in pattern.finditer(text, paragraph.start, paragraph.end):
-                if any(a < match.end() and match.start() < b for a, b in taken):
+                if _overlaps_taken(taken, match.start(), match.end()):
                     continue
                 result = _result_of(match, rule_id, status_rule)
                 if result is None:
                     continue
-                taken.append((match.start(), match.end()))
+                insort(taken, (match.start(), match.end()))
                 results.append(result)
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
+
+
+def _overlaps_taken(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap a span of ``taken``? The spans are disjoint and sorted, so their
+    ends rise with their starts: only the last span starting before ``end`` can reach past
+    ``start`` (a binary search, not a test of every span of a long paragraph)."""
+    index = bisect_left(taken, (end,)) - 1
+    return index >= 0 and taken[index][1] > start
 
 
 def _result_of(match, rule_id: str, status_rule: str) -> Result | None:

@@ -9,12 +9,14 @@ after the figure starts a noun phrase is decided by underthesea's POS tags.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
 from extractor.quantities.parser import Quantity, first_noun
+from extractor.quantities.places import BoundaryScan
 
 
 @lru_cache(maxsize=1)
@@ -36,33 +38,40 @@ def find_metric(text: str, quantity: Quantity, paragraph_start: int, paragraph_e
     after = _after_phrase(text, quantity, paragraph_end)
     if after:
         return after
-    return _before_phrase(text, quantity.start, paragraph_start, place_spans)
+    return _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end)
 
 
 def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | None:
     rules = metric_rules()
-    tail = text[quantity.end:paragraph_end]
-    stop = rules["after_stop"].search(tail)
-    tail = tail[: stop.start()] if stop else tail[:80]
+    # Searching in place rather than in a copy of the rest of the paragraph (the pattern has no
+    # anchors or look-arounds, so that is the same search) keeps long paragraphs linear.
+    stop = rules["after_stop"].search(text, quantity.end, paragraph_end)
+    tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
     words = tail.split()
     if quantity.kind == "count" and quantity.unit:
         # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ"
         return _limited(f"{quantity.unit} {' '.join(words)}") if words else None
-    if not words or first_noun(tail) is None:
+    if not words or len(words) > rules["max_words"]:
+        return None  # _limited refuses it whatever the noun: no need to tag it
+    if first_noun(tail) is None:
         return None
     return _limited(" ".join(words))
 
 
-def _before_phrase(text: str, position: int, paragraph_start: int, place_spans) -> str | None:
+def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, paragraph_end: int) -> str | None:
     rules = metric_rules()
-    head = text[paragraph_start:position]
-    clause_start = 0
-    for boundary in rules["boundary"].finditer(head):
-        clause_start = boundary.end()
-    for start, end in place_spans:  # the place subject is not part of the metric
+    # The last boundary in text[paragraph_start:position]: the pattern has no anchors or
+    # look-arounds, so scanning the text in place is the same as scanning that slice.
+    last = _boundaries(text, paragraph_start, paragraph_end).last_end(position)
+    clause_start = 0 if last is None else last - paragraph_start
+    spans, first, in_order = _indexed_spans(place_spans, paragraph_start + clause_start)
+    for index in range(first, len(spans)):  # the place subject is not part of the metric
+        start, end = spans[index]
+        if in_order and start >= position:
+            break  # in order of start: no later span starts before the figure either
         if paragraph_start + clause_start <= start < position:
             clause_start = max(clause_start, end - paragraph_start)
-    phrase = rules["time"].sub(" ", head[clause_start:])
+    phrase = rules["time"].sub(" ", text[paragraph_start + clause_start:position])
     phrase = " ".join(phrase.split())
     previous = None
     while phrase != previous:
@@ -77,3 +86,32 @@ def _limited(phrase: str) -> str | None:
     if not words or len(words) > metric_rules()["max_words"]:
         return None
     return " ".join(words)
+
+
+_last_scan: list = [None]  # [(text, start, end, BoundaryScan)]: the figures of a paragraph come in a row
+
+
+def _boundaries(text: str, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
+    cached = _last_scan[0]
+    if cached is None or cached[0] is not text or cached[1:3] != (paragraph_start, paragraph_end):
+        scan = BoundaryScan(metric_rules()["boundary"], text, paragraph_start, paragraph_end)
+        cached = _last_scan[0] = (text, paragraph_start, paragraph_end, scan)
+    return cached[3]
+
+
+_last_spans: list = [None]  # [(spans, length, list, starts or None)]: one paragraph's spans come in a row
+
+
+def _indexed_spans(place_spans, clause_start: int) -> tuple[list, int, bool]:
+    """(spans, index of the first that can move the clause start, whether they are in order of
+    start). In order, spans starting before ``clause_start`` cannot (the start only grows)."""
+    cached = _last_spans[0]
+    if cached is None or cached[0] is not place_spans or cached[1] != len(place_spans):
+        spans = list(place_spans)
+        starts = [start for start, _ in spans]
+        in_order = all(a <= b for a, b in zip(starts, starts[1:]))
+        cached = _last_spans[0] = (place_spans, len(spans), spans, starts if in_order else None)
+    spans, starts = cached[2], cached[3]
+    if starts is None:
+        return spans, 0, False
+    return spans, bisect_left(starts, clause_start), True

@@ -8,6 +8,7 @@ clean text; the record builder maps them to raw offsets.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -28,6 +29,8 @@ PERCENT = regex.compile(r"\s?%+")
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
 LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
 TOKEN_TAIL = regex.compile(r"(?:[/:.-][\w]+)*")
+RANGE_PARTNER = regex.compile(r"\s*[-–]\s*\d+(?:[.,]\d+)*")
+DAY_MONTH_TAIL = regex.compile(r"/(\d{1,2})(?:/(\d{2,4}))?\b")
 BEFORE_WINDOW = 40
 AFTER_WINDOW = 60
 
@@ -99,12 +102,40 @@ def context_rules() -> dict:
                 compiled.append((row["id"], regex.compile(pattern), row.get("qualifier") or row.get("reason")))
         return compiled
 
-    return {
+    rules = {
         "qualifiers": compile_rules(data["qualifiers"], "before"),
         "qualifiers_after": compile_rules(data["qualifiers_after"], "after"),
         "exclude_before": compile_rules(data["exclusions"], "before"),
         "exclude_after": compile_rules(data["exclusions"], "after"),
     }
+    # One alternation per list answers "does any rule match?" in one regex call; only when one
+    # does are the rules tried in order (most figures match none). The "before" rules are
+    # anchored at the end of the text before the figure, so that one searches from the end.
+    for name in list(rules):
+        rules[f"any_{name}"] = _any_of(rules[name], reverse=name in ("qualifiers", "exclude_before"))
+    return rules
+
+
+DEFAULT_FLAGS = regex.compile("").flags
+
+
+def _any_of(compiled: list, reverse: bool) -> "regex.Pattern[str] | None":
+    patterns = [pattern.pattern for _, pattern, _ in compiled]
+    if not patterns:
+        return None
+    if any(pattern.groups or pattern.flags & ~DEFAULT_FLAGS for _, pattern, _ in compiled):
+        return None  # groups or flags would change meaning inside one alternation: no shortcut
+    return regex.compile(("(?r)" if reverse else "") + "|".join(f"(?:{p})" for p in patterns))
+
+
+def _any_rule_searches(rules: dict, name: str, text: str) -> bool:
+    combined = rules[f"any_{name}"]
+    return combined is None or combined.search(text) is not None
+
+
+def _any_rule_matches(rules: dict, name: str, text: str) -> bool:
+    combined = rules[f"any_{name}"]
+    return combined is None or combined.match(text) is not None
 
 
 # ---- pipeline -----------------------------------------------------------------------------
@@ -113,11 +144,12 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
     """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels) are ignored.
     ``counted_noun(text_after) -> str | None`` names the noun counted after a bare number."""
     counted_noun = counted_noun or first_noun
+    skipped = _SkipSpans.of(skip)
     quantities: list[Quantity] = []
     position = start
     excluded_end = None  # end of the last excluded number: a list after it shares its reason
     for match in NUMBER.finditer(text, start, end):
-        if match.start() < position or any(a <= match.start() < b for a, b in skip):
+        if match.start() < position or skipped.holds(match.start()):
             continue
         continues_list = excluded_end is not None and LIST_GAP.fullmatch(text, excluded_end, match.start())
         reason = "list" if continues_list else _excluded(text, match, start, end)
@@ -136,6 +168,36 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
     return quantities
 
 
+class _SkipSpans:
+    """Membership in a union of half-open spans by binary search. The same span list (every
+    heading label of a document) is passed for each paragraph, so its index is kept for it."""
+
+    _last: tuple | None = None  # (the list passed, its length, the index)
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted((a, b) for a, b in spans if a < b):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    @classmethod
+    def of(cls, spans) -> "_SkipSpans":
+        last = cls._last
+        if last is not None and last[0] is spans and last[1] == len(spans):
+            return last[2]
+        index = cls(spans)
+        cls._last = (spans, len(spans), index)
+        return index
+
+    def holds(self, position: int) -> bool:
+        found = bisect_right(self.starts, position) - 1
+        return found >= 0 and position < self.ends[found]
+
+
 def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], counted_noun) -> list[Quantity]:
     """Amounts written in words ("ba đơn vị hành chính", "hai triệu rưỡi đồng") that name what they count."""
     spelled = []
@@ -145,8 +207,9 @@ def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], 
             continue
         before = text[max(start, word_start - BEFORE_WINDOW):word_start]
         after = text[word_end:min(end, word_end + AFTER_WINDOW)]
-        if any(p.search(before) for _, p, _ in context_rules()["exclude_before"]) or any(
-            p.match(after) for _, p, _ in context_rules()["exclude_after"]
+        rules = context_rules()
+        if (_any_rule_searches(rules, "exclude_before", before) and any(p.search(before) for _, p, _ in rules["exclude_before"])) or (
+            _any_rule_matches(rules, "exclude_after", after) and any(p.match(after) for _, p, _ in rules["exclude_after"])
         ):
             continue
         unit = _read_unit(text, word_end, end, counted_noun)
@@ -177,12 +240,15 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "list_number"
     if YEAR.fullmatch(digits) and not _unit_follows(after):
         return "year"
-    for _, pattern, reason in context_rules()["exclude_before"]:
-        if pattern.search(before):
-            return reason
-    for _, pattern, reason in context_rules()["exclude_after"]:
-        if pattern.match(after):
-            return reason
+    rules = context_rules()
+    if _any_rule_searches(rules, "exclude_before", before):
+        for _, pattern, reason in rules["exclude_before"]:
+            if pattern.search(before):
+                return reason
+    if _any_rule_matches(rules, "exclude_after", after):
+        for _, pattern, reason in rules["exclude_after"]:
+            if pattern.match(after):
+                return reason
     return None
 
 
@@ -191,12 +257,12 @@ def _excluded_token_end(text: str, match, end: int) -> int:
     excluded number ("trẻ 24 - 60 tháng")."""
     token = TOKEN_TAIL.match(text, match.end(), end)
     position = token.end() if token else match.end()
-    partner = regex.compile(r"\s*[-–]\s*\d+(?:[.,]\d+)*").match(text, position, end)
+    partner = RANGE_PARTNER.match(text, position, end)
     return partner.end() if partner else position
 
 
 def _is_day_month(digits: str, after: str) -> bool:
-    second = regex.match(r"/(\d{1,2})(?:/(\d{2,4}))?\b", after)
+    second = DAY_MONTH_TAIL.match(after)
     return bool(second and second.group(2)) and 1 <= int(digits) <= 31
 
 
@@ -218,7 +284,8 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
         if first_unit is not None and first_unit.unit != unit.unit:
             second = None  # "15% - 20 người": not one range
             unit = _read_unit(text, first.end, end, counted_noun)
-    low_value = _value(first.digits, unit)
+    first_reading = _reading(first.digits, unit)  # read once: its value and its style
+    low_value = None if first_reading is None else first_reading.value
     if low_value is None:
         return None
     quantity = Quantity(start=first.start, end=unit.end, value=None, unit=unit.unit, kind=unit.kind)
@@ -234,7 +301,7 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
         quantity.value = _scaled(low_value, unit)
         quantity.denominator = _scaled(_value(second.digits, unit), unit)
         quantity.kind = "fraction"
-    quantity.number_style = _reading(first.digits, unit).style
+    quantity.number_style = first_reading.style
     quantity.qualifier = _qualifier(text, quantity, start, end)
     return quantity
 
@@ -270,7 +337,6 @@ def _second_number(text: str, first: _Number, end: int) -> tuple[_Number | None,
 
 def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     table = unit_table()
-    after = text[position:end]
     multiplier, cursor = 1, position
     money = table["money_pattern"].match(text, cursor, end)
     if money:
@@ -289,11 +355,11 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
         unit = _Unit(measure.end(), row["unit"], row["kind"], multiplier, comma_three)
         return _with_per(text, measure.end(), end, unit)
     if multiplier >= 1_000_000:
-        noun = counted_noun(text[cursor:end])
+        noun = counted_noun(_text_after(text, cursor, end, counted_noun))
         if noun is None or noun[0] in ("đồng",):
             return _Unit(cursor, "đồng", "money", multiplier, "decimal")  # "15,610 tỷ", "900 triệu"
         return _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands")
-    noun = counted_noun(text[cursor:end])
+    noun = counted_noun(_text_after(text, cursor, end, counted_noun))
     if noun is None:
         return _Unit(cursor, None, "count", multiplier, "thousands")
     return _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands")
@@ -304,13 +370,49 @@ def _starts_longer_word(text: str, measure, end: int, counted_noun) -> bool:
     form = measure.group(1)
     if not form[:1].isalpha() or text[measure.end():measure.end() + 1] != " ":
         return False
-    noun = counted_noun(text[measure.start(1):end])
+    after = _text_after(text, measure.start(1), end, counted_noun)
+    if counted_noun is first_noun and _first_word_is_not_longer(after, form):
+        return False  # the tokenizer alone decides: no POS tagging needed
+    noun = counted_noun(after)
     return noun is not None and len(noun[0]) > len(form) and noun[0].startswith(form.lower())
 
 
+def _first_word_is_not_longer(after: str, form: str) -> bool:
+    """True when ``first_noun(after)`` cannot be a longer word starting with ``form`` whatever the
+    POS tags: the tagger tags the tokenizer's words, and the first word after the number, not a
+    classifier, is not such a word. False means "ask first_noun"."""
+    found = _noun_window(after)
+    if found is None:
+        return True  # first_noun gives None
+    window = found[1]
+    if _known_noun(window):
+        return False  # first_noun answers from the lexicon, without the tagger
+    words = _word_tokens(NUMBER_CONTEXT + window)
+    if len(words) < 2:
+        return True  # nothing after the number: first_noun gives None
+    first = words[1].lower()
+    if first in unit_table()["classifiers_joined"]:
+        return False  # the phrase may take the next word too
+    return not (len(first) > len(form) and first.startswith(form.lower()))
+
+
+def _text_after(text: str, cursor: int, end: int, counted_noun) -> str:
+    """``text[cursor:end]`` for ``counted_noun``; ``first_noun`` reads only a short stretch after
+    the white space it skips, so it gets just that (copying the rest of a long paragraph for every
+    figure made long paragraphs quadratic)."""
+    if counted_noun is not first_noun:
+        return text[cursor:end]
+    reach = cursor
+    while reach < end and text[reach].isspace():
+        reach += 1
+    return text[cursor:min(end, reach + FIRST_NOUN_READS)]
+
+
 def _noun_end(text: str, cursor: int, length: int) -> int:
-    gap = len(text[cursor:]) - len(text[cursor:].lstrip())
-    return cursor + gap + length
+    gap = cursor  # the white space str.lstrip() would drop, counted without copying the rest of the text
+    while gap < len(text) and text[gap].isspace():
+        gap += 1
+    return gap + length
 
 
 def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
@@ -377,11 +479,16 @@ def _scaled(value, unit: _Unit):
 def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | None:
     before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
     after = text[quantity.end:min(end, quantity.end + 20)]
-    for _, pattern, qualifier in context_rules()["qualifiers_after"]:
-        if pattern.match(after):
-            return qualifier
-    for _, pattern, qualifier in context_rules()["qualifiers"]:
-        if pattern.search(before.lower()):
+    rules = context_rules()
+    if _any_rule_matches(rules, "qualifiers_after", after):
+        for _, pattern, qualifier in rules["qualifiers_after"]:
+            if pattern.match(after):
+                return qualifier
+    lowered = before.lower()
+    if not _any_rule_searches(rules, "qualifiers", lowered):
+        return None
+    for _, pattern, qualifier in rules["qualifiers"]:
+        if pattern.search(lowered):
             if qualifier == "at_least" and quantity.low is not None:
                 continue  # "từ 75-95 triệu": "từ" opens the range
             return qualifier
@@ -392,19 +499,17 @@ def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | Non
 
 NUMBER_CONTEXT = "5 "
 STOP_AT = regex.compile(r"[,;:.()\[\]“”\"!?…/]|\s-\s|\d")
+FIRST_NOUN_READS = AFTER_WINDOW + 8  # after leading white space: the window and a stop just past it
 
 
 def first_noun(after: str) -> tuple[str, int] | None:
     """(counted noun, its length in ``after`` from the first non-space) using underthesea's POS tags:
     the first word when it is a noun ("đảng viên", "hợp tác xã"), a classifier joined to its noun
     for collectives ("đàn ong")."""
-    stripped = after.lstrip()
-    if not stripped or not stripped[0].isalpha():
+    found = _noun_window(after)
+    if found is None:
         return None
-    window = stripped[:STOP_AT.search(stripped).start()] if STOP_AT.search(stripped) else stripped[:AFTER_WINDOW]
-    window = window[:AFTER_WINDOW].strip()
-    if not window:
-        return None
+    stripped, window = found
     known = _known_noun(window)
     if known:
         return known.lower(), _length_in(stripped, known)
@@ -422,6 +527,19 @@ def first_noun(after: str) -> tuple[str, int] | None:
     return phrase.lower(), length
 
 
+def _noun_window(after: str) -> tuple[str, str] | None:
+    """(``after`` without leading white space, the words first_noun looks at) or None when there
+    is no word to look at."""
+    stripped = after.lstrip()
+    if not stripped or not stripped[0].isalpha():
+        return None
+    window = stripped[:STOP_AT.search(stripped).start()] if STOP_AT.search(stripped) else stripped[:AFTER_WINDOW]
+    window = window[:AFTER_WINDOW].strip()
+    if not window:
+        return None
+    return stripped, window
+
+
 @lru_cache(maxsize=1)
 def _known_nouns() -> "regex.Pattern[str]":
     data = _load("counted_nouns.json")
@@ -436,9 +554,21 @@ def _known_noun(window: str) -> str | None:
 
 def _length_in(text: str, phrase: str) -> int:
     """Length of ``phrase`` as it appears at the start of ``text`` (spacing may differ)."""
-    pattern = r"\s+".join(regex.escape(part) for part in phrase.split())
-    match = regex.match(pattern, text)
+    match = _spaced_phrase(phrase).match(text)
     return match.end() if match else len(phrase)
+
+
+@lru_cache(maxsize=4096)
+def _spaced_phrase(phrase: str) -> "regex.Pattern[str]":
+    return regex.compile(r"\s+".join(regex.escape(part) for part in phrase.split()))
+
+
+@lru_cache(maxsize=4096)
+def _word_tokens(sentence: str) -> tuple[str, ...]:
+    """underthesea's words, as ``pos_tag`` tokenizes before tagging (a third of its cost)."""
+    from underthesea import word_tokenize
+
+    return tuple(word_tokenize(sentence))
 
 
 @lru_cache(maxsize=4096)

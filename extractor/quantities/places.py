@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,93 @@ import regex
 
 NAME_SYLLABLE = r"[\p{Lu}][\p{Ll}\p{M}]*"
 IMMEDIATE_GAP = regex.compile(r"[\s:]*$")
+JOINT_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
+RESCAN_GAP = 64  # characters: see BoundaryScan
+LONG_SPACE = regex.compile(r"\s{16,}")
+
+
+class BoundaryScan:
+    """End of the last clause boundary before a position, for many positions of one paragraph.
+
+    Equal to the end of the last match of ``pattern.finditer(text, start, position)`` (None if
+    there is none), which rescans the paragraph from its start for every position: quadratic in a
+    long paragraph. Instead the paragraph is scanned once; matches ending at least RESCAN_GAP
+    characters before the position come from that scan (they do not depend on where a scan
+    stops) and only the rest is rescanned. This holds while no match attempt reads RESCAN_GAP / 2
+    characters or more, true of the clause-boundary patterns (a punctuation mark and the white
+    space around it) unless white space runs long, so a paragraph holding a run of 16 white-space
+    characters is rescanned from its start as before (clean text has none)."""
+
+    def __init__(self, pattern: "regex.Pattern[str]", text: str, start: int, end: int):
+        self.pattern, self.text, self.start = pattern, text, start
+        self.rescan_all = LONG_SPACE.search(text, start, end) is not None
+        self._matches = pattern.finditer(text, start, end)  # the one scan, read only as far as needed
+        self._next_end: int | None = None  # end of the match read but not yet taken
+        self.ends: list[int] = []
+
+    def _scan_to(self, limit: int) -> None:
+        """Take the scan's matches ending at or before ``limit``."""
+        while True:
+            if self._next_end is None:
+                match = next(self._matches, None)
+                if match is None:
+                    self._next_end = -1
+                    return
+                self._next_end = match.end()
+            if self._next_end < 0 or self._next_end > limit:
+                return
+            self.ends.append(self._next_end)
+            self._next_end = None
+
+    def last_end(self, position: int) -> int | None:
+        last, restart = None, self.start
+        if not self.rescan_all:
+            self._scan_to(position - RESCAN_GAP)
+            count = bisect_right(self.ends, position - RESCAN_GAP)
+            if count:
+                last = self.ends[count - 1]
+            restart = max(self.start if last is None else last, position - 2 * RESCAN_GAP)
+        for match in self.pattern.finditer(self.text, restart, position):
+            last = match.end()
+        return last
+
+
+_typed_cache: list = [None]  # [(text, matches)]: the document's typed mentions, scanned once
+
+
+def _typed_matches(text: str) -> list:
+    """``place_rules()["typed"].finditer(text)`` as a list, kept for the last text asked for
+    (the document record and both record builders all scan the whole clean text)."""
+    cached = _typed_cache[0]
+    if cached is None or cached[0] is not text:
+        cached = _typed_cache[0] = (text, list(place_rules()["typed"].finditer(text)))
+    return cached[1]
+
+
+@lru_cache(maxsize=1024)
+def _bare_name_pattern(name: str) -> "regex.Pattern[str]":
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(name)}(?![\p{{L}}])")
+
+
+class _TakenSpans:
+    """Half-open spans added one by one; is a position inside any of them? (binary search on the
+    starts instead of testing every span found so far)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.spans.insert(index, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def holds(self, position: int) -> bool:
+        low = bisect_left(self.starts, position - self.longest + 1)
+        high = bisect_right(self.starts, position)
+        return any(end > position for _, end in self.spans[low:high])
 
 
 @dataclass(frozen=True)
@@ -57,18 +145,26 @@ def find_mentions(text: str, start: int, end: int, bare_names: dict[str, str]) -
         name = _trim_name(match.group(2))
         if name:
             found.append((match.start(), match.start(1) + len(match.group(1)) + 1 + len(name), normalise_place(match.group(1), name)))
+    taken = _TakenSpans()
+    for a, b, _ in found:
+        taken.add(a, b)
+    paragraph = text[start:end] if bare_names else ""
     for name, place in bare_names.items():
-        for match in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(name)}(?![\p{{L}}])", text[start:end]):
+        if name not in paragraph:
+            continue  # the pattern needs the name itself: a substring test is far cheaper
+        for match in _bare_name_pattern(name).finditer(paragraph):
             position = start + match.start()
-            if not any(a <= position < b for a, b, _ in found) and not _typed_before(text, position):
+            if not taken.holds(position) and not _typed_before(text, position):
                 found.append((position, position + len(name), place))
+                taken.add(position, position + len(name))
     for match in rules["plural_subject"].finditer(text, start, end):
         found.append((match.start(), match.end(), None))
     found.sort()
     mentions = []
+    boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for mention_start, mention_end, place in found:
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
-        subject = labels_what_follows or _in_subject_position(text, start, mention_start)
+        subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
         mentions.append(Mention(mention_start, mention_end, place, subject))
     return _mark_joint_subjects(text, mentions)
 
@@ -84,32 +180,50 @@ def _typed_before(text: str, position: int) -> bool:
     return any(before.endswith(t) for t in place_rules()["types"])
 
 
-def _in_subject_position(text: str, paragraph_start: int, position: int) -> bool:
-    rules = place_rules()
-    clause_start = paragraph_start
-    for boundary in rules["boundary"].finditer(text, paragraph_start, position):
-        clause_start = boundary.end()
-    lead = text[clause_start:position]
-    return bool(rules["subject_lead"].fullmatch(lead))
+def _in_subject_position(text: str, boundaries: BoundaryScan, position: int) -> bool:
+    clause_start = boundaries.last_end(position)
+    lead_start = boundaries.start if clause_start is None else clause_start
+    subject_lead = place_rules()["subject_lead"]
+    if _reads_only_its_span(subject_lead):  # no copy of a lead that may run from the paragraph start
+        return bool(subject_lead.fullmatch(text, lead_start, position))
+    return bool(subject_lead.fullmatch(text[lead_start:position]))
+
+
+ANCHORS_OR_LOOKAROUNDS = regex.compile(r"\(\?<?[=!]|\\[AbBGZ]|\^|\$")
+
+
+@lru_cache(maxsize=8)
+def _reads_only_its_span(pattern: "regex.Pattern[str]") -> bool:
+    """Does matching in place (pos/endpos) equal matching a copy of the span? True without
+    anchors and look-arounds, which are the only parts that see past the span's ends."""
+    return ANCHORS_OR_LOOKAROUNDS.search(pattern.pattern) is None
 
 
 def _mark_joint_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Several units named together as one subject ("Thị trấn Hát Lót, xã Cò Nòi: …") close the scope."""
+    """Several units named together as one subject ("Thị trấn Hát Lót, xã Cò Nòi: …") close the scope.
+
+    A run starts at a subject mention and takes each next mention joined to the one before it
+    ("," "và" ";" between, a different place); every member of a run of two or more becomes an
+    unnamed subject. Members are marked by position (looking each up by value failed when an
+    earlier run had already marked it: "Xã A; xã B, xã C: …"), each once, so a long chain of
+    joined mentions stays linear."""
+    joined_to_next = [
+        JOINT_GAP.fullmatch(text[mention.end:later.start]) is not None and later.place != mention.place
+        for mention, later in zip(mentions, mentions[1:])
+    ]
+    run_end = list(range(len(mentions)))  # run_end[k]: the last mention of a run starting at k
+    for index in range(len(mentions) - 2, -1, -1):
+        if joined_to_next[index]:
+            run_end[index] = run_end[index + 1]
     result = list(mentions)
+    marked_until = 0
     for index, mention in enumerate(mentions):
-        if not mention.subject:
+        if not mention.subject or run_end[index] == index:
             continue
-        run = [mention]
-        for later in mentions[index + 1:]:
-            gap = text[run[-1].end:later.start]
-            if regex.fullmatch(r"\s*(?:,|và|;)\s*", gap) and later.place != run[-1].place:
-                run.append(later)
-            else:
-                break
-        if len(run) > 1:
-            for member in run:
-                position = result.index(member)
-                result[position] = Mention(member.start, member.end, None, True)
+        for member_index in range(max(index, marked_until), run_end[index] + 1):
+            member = mentions[member_index]
+            result[member_index] = Mention(member.start, member.end, None, True)
+        marked_until = max(marked_until, run_end[index] + 1)
     return result
 
 
@@ -125,12 +239,32 @@ def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     return scope
 
 
+def place_lookup(mentions: list[Mention], text: str):
+    """``place_at`` for one paragraph's mentions and many positions: with mention ends in order,
+    the mentions before a position are a prefix, found by binary search."""
+    ends = [m.end for m in mentions]
+    if any(a > b for a, b in zip(ends, ends[1:])):
+        return lambda position: place_at(mentions, text, position)
+    scopes = [None]  # scopes[k]: place of the last subject among the first k mentions
+    for mention in mentions:
+        scopes.append(mention.place if mention.subject else scopes[-1])
+
+    def lookup(position: int) -> str | None:
+        count = bisect_right(ends, position)
+        if count:
+            last = mentions[count - 1]
+            if last.place and IMMEDIATE_GAP.fullmatch(text, last.end, position):
+                return last.place
+        return scopes[count]
+
+    return lookup
+
+
 def resolve_bare_names(text: str) -> dict[str, str]:
     """Names introduced with a type anywhere in the document; an ambiguous name ("Hát Lót" is a
     xã and a thị trấn) resolves to its most frequent type, ties to the lower-level unit listed first."""
-    rules = place_rules()
     types_by_name: dict[str, Counter] = {}
-    for match in rules["typed"].finditer(text):
+    for match in _typed_matches(text):
         name = _trim_name(match.group(2))
         types_by_name.setdefault(name, Counter())[match.group(1).lower()] += 1
     resolved = {}
@@ -143,7 +277,7 @@ def resolve_bare_names(text: str) -> dict[str, str]:
 
 def document_places(text: str) -> list[str]:
     seen: dict[str, None] = {}
-    for match in place_rules()["typed"].finditer(text):
+    for match in _typed_matches(text):
         name = _trim_name(match.group(2))
         seen.setdefault(normalise_place(match.group(1), name), None)
     return list(seen)
