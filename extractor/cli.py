@@ -41,14 +41,14 @@ def main() -> None:
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
 def clean(file: str, as_json: bool, output: str) -> None:
     """Print the clean paragraphs and footnotes of FILE ('-' reads stdin)."""
-    from extractor.cleaning import clean_text
+    from extractor.cleaning import clean_document
     from extractor.reading import read_document
 
     try:
         raw = read_document(file)
     except InputError as error:
         fail(str(error))
-    cleaned = clean_text(raw.text)
+    cleaned = clean_document(raw)
     if as_json:
         write_output(json.dumps(clean_report(raw, cleaned), ensure_ascii=False, indent=1) + "\n", output)
     else:
@@ -160,7 +160,7 @@ def evaluate(gold_paths: tuple[str, ...], predictions: str | None, as_json: bool
 @click.option("--json", "as_json", is_flag=True, help="Section records (JSON Lines) instead of the tree.")
 def sections(file: str, as_json: bool) -> None:
     """Print the section tree of FILE: label, title and level, indented by nesting."""
-    from extractor.cleaning import clean_text
+    from extractor.cleaning import clean_document
     from extractor.reading import read_document
     from extractor.records import section_records
     from extractor.sections import find_sections
@@ -169,7 +169,7 @@ def sections(file: str, as_json: bool) -> None:
         raw = read_document(file)
     except InputError as error:
         fail(str(error))
-    found = find_sections(clean_text(raw.text))
+    found = find_sections(clean_document(raw))
     if as_json:
         write_output("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in section_records(raw, found)), "-")
         return

@@ -6,8 +6,9 @@ from bisect import bisect_left, bisect_right
 
 import regex
 
-from extractor.cleaning import CleanText, clean_text
+from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument, read_document
+from extractor.reading.pages import page_number
 
 from extractor.indicators.extract import attach_targets, find_results, find_target_items
 from extractor.quantities import extract_quantities
@@ -23,7 +24,7 @@ TERM_SEARCH_CHARS = 3000  # the term of the report is named in its opening lines
 def extract_records(source: str | RawDocument) -> list[dict]:
     """All records of one input (a path or an already read document); raises InputError on bad input."""
     raw = read_document(source) if isinstance(source, str) else source
-    clean = clean_text(raw.text)
+    clean = clean_document(raw)
     sections = find_sections(clean)
     document = document_record(raw, clean)
     found = extract_quantities(clean, sections)
@@ -31,7 +32,14 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document)
     if warnings:
         document["warnings"] = warnings
-    return [document] + section_records(raw, sections) + footnote_records(raw, clean) + quantities + indicators
+    records = [document] + section_records(raw, sections) + footnote_records(raw, clean) + quantities + indicators
+    if raw.pages:  # PDF, DOCX, OCR: every record says on which page it starts
+        document["pages"] = len(raw.pages)
+        if raw.page_confidence:
+            document["page_confidence"] = list(raw.page_confidence)
+        for record in records[1:]:
+            record["page"] = page_number(raw.pages, record["start"])
+    return records
 
 
 def document_record(raw: RawDocument, clean: CleanText) -> dict:

@@ -17,7 +17,8 @@ from extractor.errors import InputError
 from extractor.reading import encodings, read_document
 from extractor.reading import ocr
 from extractor.reading.docx import Numbering, format_number
-from extractor.reading.pdf import _Line, convert_font_text, join_hyphenated, legacy_font_encodings, page_number, running_lines
+from extractor.reading.pages import page_number, running_lines
+from extractor.reading.pdf import _Line, convert_font_text, join_hyphenated, legacy_font_encodings
 from extractor.records import extract_records
 from tests import fixtures_build as build
 
@@ -368,3 +369,33 @@ def test_batch_goes_on_past_bad_archive_files(pdf_case, files):
     assert result.exit_code == 1
     assert f"{bad}: truncated PDF" in result.output and "Traceback" not in result.output
     assert '"doc_id": "two-pages"' in result.output or '"doc_id":"two-pages"' in result.output
+
+
+# ---- wiring into records and the cleaner ----------------------------------------------------
+
+
+def test_pdf_records_carry_their_page_and_running_headers_are_removed(pdf_case):
+    from extractor.cleaning import clean_document
+
+    document = read_document(pdf_case[0])
+    records = extract_records(document)
+    assert records[0]["pages"] == 2
+    by_text = {r["text"]: r for r in records if r["type"] == "quantity"}
+    assert by_text["1.866 ha"]["page"] == 1 and by_text["752.000 con"]["page"] == 2
+    assert all(isinstance(r["page"], int) for r in records[1:])
+    cleaned = clean_document(document)
+    assert build.HEADER not in cleaned.text  # glued into a paragraph running over the page break otherwise
+    assert "running_header" in {r.reason for r in cleaned.removed}
+
+
+def test_docx_lines_are_paragraphs(docx_case):
+    from extractor.cleaning import clean_document
+
+    document = read_document(docx_case[0])
+    cleaned = clean_document(document)
+    body = [p for p in cleaned.paragraphs if p.kind != "footnote"]
+    note_lines = {document.text[n.start:n.end].split("\n")[0] for n in cleaned.footnotes}
+    raw_lines = [line for line in document.text.split("\n") if line.strip() and line not in note_lines]
+    assert len(body) == len(raw_lines)  # one paragraph per DOCX paragraph, none merged
+    for paragraph, line in zip(body, raw_lines):
+        assert document.text[paragraph.raw_start:paragraph.raw_end] == line.strip()

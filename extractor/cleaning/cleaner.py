@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -65,7 +65,7 @@ class Footnote:
 class Removal:
     start: int  # raw range
     end: int
-    reason: str  # "page_number", "separator", "footnote_marker", "footnote_number"
+    reason: str  # "page_number", "separator", "running_header", "footnote_marker", "footnote_number"
 
 
 @dataclass
@@ -107,9 +107,25 @@ class CleanText:
         return cached[3]
 
 
-def clean_text(raw: str) -> CleanText:
+def clean_document(document) -> CleanText:
+    """Clean a read document (``extractor.reading.RawDocument``) with the options its format needs:
+    DOCX gives one line per paragraph; paged layouts repeat running headers and footers."""
+    from extractor.reading.pages import running_lines
+
+    return clean_text(
+        document.text,
+        paragraph_lines=document.encoding.startswith("docx"),
+        drop_ranges=running_lines(document.text, document.pages),
+    )
+
+
+def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tuple[int, int]] = ()) -> CleanText:
+    """``paragraph_lines``: every line is a paragraph (DOCX). ``drop_ranges``: raw ranges of lines
+    to remove as running headers/footers."""
     normalized, to_raw = normalize_with_map(raw)
     lines = split_lines(normalized)
+    if drop_ranges:
+        lines = _mark_running_lines(lines, to_raw, drop_ranges)
     width = typical_line_width(lines)
     footnotes = find_footnotes(lines, normalized, width)
     footnote_line_ids = {line.index for note in footnotes for line in note.lines}
@@ -118,7 +134,8 @@ def clean_text(raw: str) -> CleanText:
     builder = _TextBuilder(normalized, marker_spans, to_raw, len(raw))
     body_lines = [line for line in lines if line.index not in footnote_line_ids and line.kind in ("text", "heading", "item", "weak_item")]
     paragraphs = []
-    for group in group_paragraphs(body_lines, width):
+    groups = [[line] for line in body_lines] if paragraph_lines else group_paragraphs(body_lines, width)
+    for group in groups:
         paragraphs.append(builder.add_paragraph(group, group[0].kind, group[0].rule))
 
     notes = []
@@ -148,9 +165,25 @@ def clean_text(raw: str) -> CleanText:
         if line.kind in ("page_number", "separator") and line.index not in footnote_line_ids:
             text_start = line.start + line.indent
             text_end = line.start + len(line.text.rstrip())
-            result.removed.append(Removal(*to_raw.to_raw(text_start, text_end), line.kind))
+            reason = "running_header" if line.rule == RUNNING_LINE_RULE else line.kind
+            result.removed.append(Removal(*to_raw.to_raw(text_start, text_end), reason))
     result.removed.sort(key=lambda r: r.start)
     return result
+
+
+RUNNING_LINE_RULE = "running-header-or-footer"
+
+
+def _mark_running_lines(lines: list[Line], to_raw, drop_ranges) -> list[Line]:
+    """Lines inside a dropped raw range become separators, removed like "-----"."""
+    marked = []
+    for line in lines:
+        if line.kind != "blank" and line.end > line.start:
+            start, end = to_raw.to_raw(line.start + line.indent, line.start + len(line.text.rstrip()))
+            if any(a <= start and end <= b for a, b in drop_ranges):
+                line = replace(line, kind="separator", rule=RUNNING_LINE_RULE)
+        marked.append(line)
+    return marked
 
 
 LOOK_AHEAD_LINES = 4  # lines ``_body_follows_heading`` reads from the current one on

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.cleaning import CleanText, clean_text
+from extractor.cleaning import CleanText, clean_document
 from extractor.nlp.extensions import register_extensions
 from extractor.nlp.tokenizer import VietnameseTokenizer
 from extractor.reading import RawDocument, read_document
@@ -28,7 +28,7 @@ def make_nlp() -> Language:
 def make_doc(source: str | RawDocument) -> Doc:
     """A path (or an already read document) → Doc over the clean text, with raw offsets attached."""
     raw = read_document(source) if isinstance(source, str) else source
-    clean = clean_text(raw.text)
+    clean = clean_document(raw)
     nlp = make_nlp()
     doc = nlp.make_doc(clean.text)
     doc._.doc_id, doc._.source, doc._.sha256, doc._.encoding = raw.doc_id, raw.source, raw.sha256, raw.encoding

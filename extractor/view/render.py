@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
-from extractor.cleaning import CleanText, clean_text
+from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument
 from extractor.view.assets import SCRIPT, STYLE
 from extractor.view.highlights import (PRIORITY, FootnoteRef, Highlight, footnote_refs, place_highlights, record_highlights,
@@ -35,7 +35,7 @@ class Piece:
 
 
 def render_page(raw: RawDocument, records: list[dict], clean: CleanText | None = None) -> str:
-    clean = clean or clean_text(raw.text)
+    clean = clean or clean_document(raw)
     found, missing = record_highlights(records, clean)
     highlights = resolve_overlaps(found + place_highlights(clean))
     refs = footnote_refs(clean)
