@@ -119,3 +119,11 @@ def test_sections_command_prints_an_indented_tree():
     lines = result.output.splitlines()
     assert lines[0] == "Phần thứ nhất  BỐI CẢNH VÀ TÌNH HÌNH  [level 1]"
     assert "        2.1.1  Sản xuất nông nghiệp, lâm nghiệp và chăn nuôi  [level 5]" in lines
+
+
+def test_a_heading_without_title_ends_with_its_label():
+    from extractor.api import records_from_text
+
+    text = '" " "\nPhần thứ hai '
+    section = next(r for r in records_from_text(text) if r["type"] == "section")
+    assert section["start"] <= section["end"] and text[section["start"]:section["end"]] == "Phần thứ hai"

@@ -95,7 +95,8 @@ def find_sections(clean: CleanText) -> list[Section]:
         section_id = f"s{len(sections) + 1}"
         title = _clean_title(text[title_start:title_end])
         start, _ = clean.raw_span(paragraph.start, paragraph.start + 1)
-        _, end = clean.raw_span(title_end - 1, title_end) if title_end > title_start else clean.raw_span(label_end - 1, label_end)
+        heading_end = title_end if title_end > title_start else paragraph.start + len(text[paragraph.start:paragraph.start + label_end].rstrip())
+        _, end = clean.raw_span(heading_end - 1, heading_end)  # a heading without a title ends with its label
         sections.append(Section(section_id, label, title, level, parent, start, end, paragraph.start, title_end, scheme.id))
         open_schemes.append((key, section_id))
     return sections
