@@ -34,6 +34,7 @@ _RUNNING_TEXT_KEYS = {
 }
 
 
+@lru_cache(maxsize=65536)  # a report repeats few distinct words; folding each again is the scan's main cost
 def fold_word(word: str) -> str:
     """The lookup form of a word: NFC, lower case (diacritics are kept: năm ≠ nam)."""
     return unicodedata.normalize("NFC", word).lower()

@@ -8,7 +8,7 @@ under ``running_text``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 import regex
@@ -24,8 +24,7 @@ _TOKEN = regex.compile(r"(?P<word>[\p{L}\p{M}]+)|(?P<digits>[0-9]+)|(?P<other>\S
 _JOINING_PUNCTUATION = {",", "-", "\u2013", "/"}  # may stand between a numeral and "năm người"
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple, not a dataclass: a paragraph makes thousands of them
     start: int
     end: int
     text: str
@@ -34,10 +33,11 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [
-        _Token(match.start(), match.end(), match.group(), fold_word(match.group()), match.lastgroup == "word")
-        for match in _TOKEN.finditer(text)
-    ]
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        tokens.append(_Token(match.start(), match.end(), word, fold_word(word), match.lastgroup == "word"))
+    return tokens
 
 
 class _Finder:
