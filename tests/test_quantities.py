@@ -158,3 +158,9 @@ def test_check_records_tool_passes_on_corpus_output(tmp_path):
     CliRunner().invoke(main, ["extract", str(report), "-o", str(out)])
     checked = subprocess.run([sys.executable, str(tool), str(out), str(report)], capture_output=True, text=True)
     assert checked.returncode == 0 and "0 violations" in checked.stdout
+
+
+def test_a_counted_noun_the_tagger_splits_stays_inside_the_text():
+    text = "0Y$"  # the tagger reads "Y$" as "Y $": the unit's span must not run past the text
+    for quantity in quantities_of(text):
+        assert text[quantity["start"]:quantity["end"]] == quantity["text"]

@@ -8,8 +8,10 @@ under ``running_text``.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import unicodedata
 from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -198,4 +200,12 @@ class _Finder:
 
 def find_spelled_numbers(text: str) -> list[tuple[int, int, int | float]]:
     """(start, end, value) of every spelled-out number in ``text`` (offsets into ``text``)."""
+    if unicodedata.is_normalized("NFC", text) and not _numeral_word().search(text):
+        return []  # half the paragraphs of a report hold no numeral word: skip tokenising them
     return _Finder(text).find()
+
+
+@lru_cache(maxsize=1)
+def _numeral_word() -> "regex.Pattern[str]":
+    forms = sorted(lexicon().by_form, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)

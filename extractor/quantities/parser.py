@@ -412,7 +412,7 @@ def _noun_end(text: str, cursor: int, length: int) -> int:
     gap = cursor  # the white space str.lstrip() would drop, counted without copying the rest of the text
     while gap < len(text) and text[gap].isspace():
         gap += 1
-    return gap + length
+    return min(gap + length, len(text))
 
 
 def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
@@ -555,12 +555,13 @@ def _known_noun(window: str) -> str | None:
 def _length_in(text: str, phrase: str) -> int:
     """Length of ``phrase`` as it appears at the start of ``text`` (spacing may differ)."""
     match = _spaced_phrase(phrase).match(text)
-    return match.end() if match else len(phrase)
+    return match.end() if match else min(len(phrase), len(text))
 
 
 @lru_cache(maxsize=4096)
 def _spaced_phrase(phrase: str) -> "regex.Pattern[str]":
-    return regex.compile(r"\s+".join(regex.escape(part) for part in phrase.split()))
+    # the tagger may split what the text glues ("Y$" → "Y $"): spaces between parts are optional
+    return regex.compile(r"\s*".join(regex.escape(part) for part in phrase.split()))
 
 
 @lru_cache(maxsize=4096)
