@@ -28,8 +28,9 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     sections = find_sections(clean)
     document = document_record(raw, clean)
     found = extract_quantities(clean, sections)
-    quantities = quantity_records(raw, clean, sections, found)
-    indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document)
+    places = _ParagraphPlaces(clean.text, resolve_bare_names(clean.text))  # shared by figures and results
+    quantities = quantity_records(raw, clean, sections, found, places)
+    indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document, places)
     if warnings:
         document["warnings"] = warnings
     records = [document] + section_records(raw, sections) + footnote_records(raw, clean) + quantities + indicators
@@ -119,9 +120,8 @@ def section_lookup(sections: list[Section]):
     return lookup
 
 
-def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section], found: list) -> list[dict]:
+def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section], found: list, places) -> list[dict]:
     footnote_anchor = {note.id: note for note in clean.footnotes}
-    places = _ParagraphPlaces(clean.text, resolve_bare_names(clean.text))
     section_of = section_lookup(sections)
 
     paragraph_at = {p.start: p for p in clean.paragraphs}
@@ -163,7 +163,7 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
     return records
 
 
-def indicator_records(raw, clean, sections, found, quantities, document) -> tuple[list[dict], list[str]]:
+def indicator_records(raw, clean, sections, found, quantities, document, places) -> tuple[list[dict], list[str]]:
     """Target items of "chỉ tiêu chủ yếu" lists and result statements, as indicator records."""
     term_end = int(document["term"][-4:]) if document.get("term") else None
     items, warnings = find_target_items(clean, sections, term_end)
@@ -177,7 +177,6 @@ def indicator_records(raw, clean, sections, found, quantities, document) -> tupl
             "group": item.group, "number": item.number, "start": start, "end": end, "text": raw.text[start:end],
             "metric": item.metric, "section": item.section, "targets": item.targets,
         })
-    places = _ParagraphPlaces(clean.text, resolve_bare_names(clean.text))
     section_of = section_lookup(sections)
     overlapping = _overlap_finder(quantities)
     first_note = {}

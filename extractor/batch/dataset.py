@@ -25,8 +25,9 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+from extractor.rules import load_rules
 
 DATABASE_NAME = "dataset.duckdb"
 MANIFEST_FILE = "manifest.json"
@@ -40,7 +41,7 @@ class DatasetError(Exception):
 
 @functools.cache
 def schema() -> dict:
-    return json.loads(resources.files("extractor.batch").joinpath("schema.json").read_text(encoding="utf-8"))
+    return load_rules("extractor.batch", "schema.json")
 
 
 def record_types() -> tuple[str, ...]:

@@ -7,19 +7,18 @@ the clean text (body paragraphs, then footnote paragraphs) with one offset map t
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import regex
 
-from extractor.cleaning.footnotes import FootnoteLines, find_footnotes
+from extractor.cleaning.footnotes import find_footnotes
 from extractor.cleaning.lines import Line, split_lines, typical_line_width
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.offsets import OffsetMap
+from extractor.rules import load_rules
 
 SENTENCE_END = regex.compile(r"[.!?:…][\s”\"’)]*$")
 UPPER_START = regex.compile(r"^\s*[\p{Lu}\d“\"(\[]")
@@ -236,7 +235,7 @@ def _marked_paragraph_end(previous: Line, line: Line, width: float) -> bool:
 
 @lru_cache(maxsize=1)
 def dangling_words() -> frozenset[str]:
-    data = json.loads(resources.files("extractor.cleaning").joinpath("dangling_words.json").read_text(encoding="utf-8"))
+    data = load_rules("extractor.cleaning", "dangling_words.json")
     return frozenset(data["words"])
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from statistics import quantiles
 
 import regex
+from extractor.rules import load_rules
 
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]")
 RULE_KEYS = {"id", "kind", "pattern", "note"}
@@ -45,7 +44,7 @@ class Line:
 
 @lru_cache(maxsize=1)
 def line_rules() -> tuple[LineRule, ...]:
-    rows = json.loads(resources.files("extractor.cleaning").joinpath("line_rules.json").read_text(encoding="utf-8"))
+    rows = load_rules("extractor.cleaning", "line_rules.json")
     rules = []
     for row in rows:
         unknown = set(row) - RULE_KEYS

@@ -5,20 +5,19 @@ Only clusters that change are rebuilt; the rest is copied, so the map stays exac
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from extractor.offsets import OffsetMap
+from extractor.rules import load_rules
 
 
 @lru_cache(maxsize=1)
 def character_fixes() -> dict[str, str]:
     """Single characters replaced after NFC (legacy-font look-alikes, exotic spaces)."""
-    rows = json.loads(resources.files("extractor.cleaning").joinpath("character_fixes.json").read_text(encoding="utf-8"))
+    rows = load_rules("extractor.cleaning", "character_fixes.json")
     fixes = {}
     for row in rows:
         assert set(row) <= {"id", "char", "replacement", "why"}, row

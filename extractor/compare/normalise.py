@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
+from extractor.rules import load_rules as read_rules_file
 
 # Old and new tone placement on "oa", "oe", "uy" ("hoá"/"hóa", "thuỷ"/"thủy") spell the same syllable.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -30,7 +29,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
-    data = json.loads(resources.files("extractor.compare").joinpath("rules.json").read_text(encoding="utf-8"))
+    data = read_rules_file("extractor.compare", "rules.json")
     replacements = [(_phrase(rule["from"]), rule["to"]) for rule in data["abbreviations"]]
     replacements += [(_phrase(source), rule["to"]) for rule in data["synonyms"] for source in rule["from"]]
     return Rules(

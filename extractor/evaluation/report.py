@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from extractor.evaluation.gold import GoldError, gold_files, load_gold, resolve_source
 from extractor.evaluation.scoring import TASKS, Tally, micro_average, score_document

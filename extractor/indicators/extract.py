@@ -13,17 +13,16 @@ the clause, and the targets a footnote names as not met ("Chỉ tiêu số 01 t�
 
 from __future__ import annotations
 
-import json
 import threading
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from extractor.cleaning import CleanText, Paragraph
 from extractor.sections import Section
+from extractor.rules import load_rules
 
 SHORT_HEADING = 150  # characters: a longer paragraph naming "chỉ tiêu chủ yếu" is prose, not a heading
 COMPARATOR_OF_QUALIFIER = {None: "=", "approx": "~", "over": ">", "under": "<", "at_least": ">=", "at_most": "<="}
@@ -31,7 +30,7 @@ COMPARATOR_OF_QUALIFIER = {None: "=", "approx": "~", "over": ">", "under": "<", 
 
 @lru_cache(maxsize=1)
 def indicator_rules() -> dict:
-    data = json.loads(resources.files("extractor.indicators").joinpath("rules.json").read_text(encoding="utf-8"))
+    data = load_rules("extractor.indicators", "rules.json")
     compiled = {key: regex.compile(value) for key, value in data.items()
                 if key not in ("note", "status_words", "results")}
     compiled["status_words"] = [(row["id"], regex.compile(row["pattern"]), row["status"]) for row in data["status_words"]]

@@ -8,20 +8,19 @@ after the figure starts a noun phrase is decided by underthesea's POS tags.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from extractor.quantities.parser import Quantity, first_noun
 from extractor.quantities.places import BoundaryScan
+from extractor.rules import load_rules
 
 
 @lru_cache(maxsize=1)
 def metric_rules() -> dict:
-    data = json.loads(resources.files("extractor.quantities").joinpath("metric_rules.json").read_text(encoding="utf-8"))
+    data = load_rules("extractor.quantities", "metric_rules.json")
     linkers = sorted(data["trailing_linkers"], key=len, reverse=True)
     leading = sorted(data["leading_words"], key=len, reverse=True)
     return {

@@ -7,16 +7,15 @@ clean text; the record builder maps them to raw offsets.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
+from extractor.rules import load_rules
 
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -62,7 +61,7 @@ class _Unit:
 # ---- data ---------------------------------------------------------------------------------
 
 def _load(name: str) -> dict:
-    return json.loads(resources.files("extractor.quantities").joinpath(name).read_text(encoding="utf-8"))
+    return load_rules("extractor.quantities", name)
 
 
 @lru_cache(maxsize=1)

@@ -10,15 +10,14 @@ place at their marker.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
+from extractor.rules import load_rules
 
 NAME_SYLLABLE = r"[\p{Lu}][\p{Ll}\p{M}]*"
 IMMEDIATE_GAP = regex.compile(r"[\s:]*$")
@@ -121,7 +120,7 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def place_rules() -> dict:
-    data = json.loads(resources.files("extractor.quantities").joinpath("place_rules.json").read_text(encoding="utf-8"))
+    data = load_rules("extractor.quantities", "place_rules.json")
     types = sorted(data["unit_types"], key=len, reverse=True)
     type_pattern = "|".join(regex.escape(t) for t in types)
     return {

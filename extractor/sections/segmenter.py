@@ -9,15 +9,14 @@ them as such: a short title paragraph followed by its own body.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from extractor.cleaning import CleanText, Paragraph
+from extractor.rules import load_rules
 
 SCHEME_KEYS = {"id", "family", "pattern", "note"}
 SENTENCE_BREAK = regex.compile(r"(?<=[^\s.]{2}[.!?…][”\"’)]?)\s+(?=[\p{Lu}“\"])")
@@ -50,7 +49,7 @@ class Section:
 
 @lru_cache(maxsize=1)
 def schemes() -> tuple[Scheme, ...]:
-    rows = json.loads(resources.files("extractor.sections").joinpath("schemes.json").read_text(encoding="utf-8"))
+    rows = load_rules("extractor.sections", "schemes.json")
     loaded = []
     for row in rows:
         if set(row) - SCHEME_KEYS:
