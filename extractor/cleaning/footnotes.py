@@ -24,7 +24,7 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 # A digit run glued to the end of a word or to closing punctuation, then a break.
 MARKER = regex.compile(
-    r"(?:(?<=(?P<word>\p{L}+))|(?<=[”\"’)\]]))(?P<number>\d{1,3})(?=[\s.,;:!?)\]”\"’…]|$)"
+    r"(?:(?<=(?P<word>\p{L}+))|(?<=[”\"’)\]%]))(?P<number>\d{1,3})(?=[\s.,;:!?)\]”\"’…]|$)"
     r"|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
 )
 # Words whose trailing digit is an exponent or part of a code, not a marker (km2, m3, QH15).

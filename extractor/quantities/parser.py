@@ -7,6 +7,7 @@ clean text; the record builder maps them to raw offsets.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -15,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
+from extractor.numbers.lexicon import lexicon
 from extractor.rules import load_rules
 
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -23,7 +25,6 @@ RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
 DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
-MAGNITUDE = regex.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ|vạn)(?![\p{L}\d])", regex.IGNORECASE)
 PERCENT = regex.compile(r"\s?%+")
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
 LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
@@ -60,6 +61,27 @@ class _Unit:
 
 # ---- data ---------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def magnitude_run() -> "regex.Pattern[str]":
+    """One or more magnitude words of the numeral lexicon after a number, also across a line
+    break: "tỷ", "nghìn tỷ" (10^12), "triệu tỷ" (10^15)."""
+    forms = sorted((form for form, word in lexicon().by_form.items() if word.kind == "magnitude"), key=len, reverse=True)
+    word = "(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}\d])"
+    return regex.compile(rf"\s*({word}(?:\s+{word})*)", regex.IGNORECASE)
+
+
+def magnitude_multiplier(words: str) -> tuple[int, int]:
+    """(product of the leading magnitude words that keep rising, number of characters they take):
+    "nghìn tỷ" → 10^12; "tỷ nghìn" stops after "tỷ"."""
+    multiplier, previous, length = 1, 0, 0
+    for match in regex.finditer(r"\S+", words):
+        factor = int(apply_magnitude(1, match.group().lower()))
+        if factor <= previous:
+            break
+        multiplier, previous, length = multiplier * factor, factor, match.end()
+    return multiplier, length
+
+
 def _load(name: str) -> dict:
     return load_rules("extractor.quantities", name)
 
@@ -92,12 +114,16 @@ def unit_table() -> dict:
 def context_rules() -> dict:
     data = _load("context_rules.json")
 
-    def compile_rules(rows, side):
+    known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number"}
+    for row in (row for rows in data.values() if isinstance(rows, list) for row in rows):
+        if not set(row) <= known or "id" not in row:
+            raise ValueError(f"context_rules.json: rule {row.get('id')!r} has unknown keys {sorted(set(row) - known)}")
+
+    def compile_rules(rows, side, both=False):
         compiled = []
         for row in rows:
-            assert set(row) <= {"id", "before", "after", "qualifier", "reason"}, row
             pattern = row.get(side)
-            if pattern:
+            if pattern and both == ("before" in row and "after" in row):
                 compiled.append((row["id"], regex.compile(pattern), row.get("qualifier") or row.get("reason")))
         return compiled
 
@@ -107,10 +133,19 @@ def context_rules() -> dict:
         "exclude_before": compile_rules(data["exclusions"], "before"),
         "exclude_after": compile_rules(data["exclusions"], "after"),
     }
+    rules["exclude_both"] = [
+        (row["id"], regex.compile(row["before"]), regex.compile(row["after"]), row["reason"])
+        for row in data["exclusions"] if "before" in row and "after" in row
+    ]
+    rules["whole_word"] = {row["id"] for row in data["exclusions"] if row.get("whole_word")}
+    rules["bare_number_names"] = [
+        (row["id"], regex.compile(row["before"]), regex.compile(row.get("number", "")), row["reason"])
+        for row in data["bare_number_names"]
+    ]
     # One alternation per list answers "does any rule match?" in one regex call; only when one
     # does are the rules tried in order (most figures match none). The "before" rules are
     # anchored at the end of the text before the figure, so that one searches from the end.
-    for name in list(rules):
+    for name in ("qualifiers", "qualifiers_after", "exclude_before", "exclude_after"):
         rules[f"any_{name}"] = _any_of(rules[name], reverse=name in ("qualifiers", "exclude_before"))
     return rules
 
@@ -160,7 +195,11 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         quantity = _read_quantity(text, match, start, end, counted_noun)
         if quantity is None:
             continue
+        if _names_bare_number(text, quantity, start, match.group()):
+            position = _excluded_token_end(text, match, end)
+            continue
         quantities.append(quantity)
+        _per_population(text, quantities, end, counted_noun)
         position = quantity.end
     quantities.extend(_spelled_quantities(text, start, end, quantities, counted_noun))
     quantities.sort(key=lambda q: q.start)
@@ -241,14 +280,38 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "year"
     rules = context_rules()
     if _any_rule_searches(rules, "exclude_before", before):
-        for _, pattern, reason in rules["exclude_before"]:
-            if pattern.search(before):
+        for rule_id, pattern, reason in rules["exclude_before"]:
+            found = pattern.search(before)
+            if found and (rule_id not in rules["whole_word"] or _is_own_word(before, found)):
                 return reason
     if _any_rule_matches(rules, "exclude_after", after):
         for _, pattern, reason in rules["exclude_after"]:
             if pattern.match(after):
                 return reason
+    for _, before_pattern, after_pattern, reason in rules["exclude_both"]:
+        if after_pattern.match(after) and before_pattern.search(before):
+            return reason
     return None
+
+
+def _is_own_word(before: str, found) -> bool:
+    """The matched words end a word of their own for the segmenter ("Nghị quyết số"), not the tail
+    of a compound ("dân số", "tổng số", "chỉ số")."""
+    matched = " ".join(found.group().split()).lower()
+    words = _word_tokens(before[max(0, found.start() - 20):found.end()].strip())
+    return bool(words) and words[-1].lower() == matched
+
+
+def _names_bare_number(text: str, quantity: "Quantity", start: int, digits: str) -> bool:
+    """A number with no unit after an identifier head ("phụ lục 01", "đường 115", "Đề án 06") or a
+    version number ("iOffice 4.0") names something; it counts nothing."""
+    if quantity.unit is not None or quantity.low is not None or quantity.denominator is not None:
+        return False
+    before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
+    for _, before_pattern, number_pattern, _ in context_rules()["bare_number_names"]:
+        if number_pattern.search(digits) and before_pattern.search(before):
+            return True
+    return False
 
 
 def _excluded_token_end(text: str, match, end: int) -> int:
@@ -267,7 +330,7 @@ def _is_day_month(digits: str, after: str) -> bool:
 
 def _unit_follows(after: str) -> bool:
     """A 4-digit number that reads like a year is a quantity only when a real unit follows."""
-    if PERCENT.match(after) or MAGNITUDE.match(after):
+    if PERCENT.match(after) or magnitude_run().match(after):
         return True
     unit = unit_table()["pattern"].match(after)
     return bool(unit) and unit.group(1).lower() not in ("năm", "tháng", "ngày")
@@ -340,10 +403,14 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     money = table["money_pattern"].match(text, cursor, end)
     if money:
         return _with_per(text, money.end(), end, _Unit(money.end(), "đồng", "money", table["money_by_form"][money.group(1).lower()], "decimal"))
-    magnitude = MAGNITUDE.match(text, cursor, end)
+    magnitude = magnitude_run().match(text, cursor, end)
     if magnitude:
-        multiplier = int(apply_magnitude(1, magnitude.group(1).lower()))
-        cursor = magnitude.end()
+        multiplier, length = magnitude_multiplier(magnitude.group(1))
+        cursor = magnitude.start(1) + length
+        money = table["money_pattern"].match(text, cursor, end)  # "nghìn tỷđ"
+        if money:
+            money_unit = _Unit(money.end(), "đồng", "money", multiplier * table["money_by_form"][money.group(1).lower()], "decimal")
+            return _with_per(text, money.end(), end, money_unit)
     percent = PERCENT.match(text, cursor, end)
     if percent and multiplier == 1:
         return _with_per(text, percent.end(), end, _Unit(percent.end(), "%", "percent"))
@@ -356,7 +423,8 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     if multiplier >= 1_000_000:
         noun = counted_noun(_text_after(text, cursor, end, counted_noun))
         if noun is None or noun[0] in ("đồng",):
-            return _Unit(cursor, "đồng", "money", multiplier, "decimal")  # "15,610 tỷ", "900 triệu"
+            # "15,610 tỷ", "900 triệu", "250 triệu/năm": money with the currency elided
+            return _with_per(text, cursor, end, _Unit(cursor, "đồng", "money", multiplier, "decimal"))
         return _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands")
     noun = counted_noun(_text_after(text, cursor, end, counted_noun))
     if noun is None:
@@ -432,6 +500,41 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
     if len(names) == 1:
         return unit
     return replace(unit, end=cursor, unit="/".join(names), kind="rate")
+
+
+# "trên" meaning "per": "40 giường bệnh trên 1 vạn dân", "12 bác sỹ trên 10.000 dân".
+PER_BASE = regex.compile(
+    r"\s+trên\s+(?P<one>1|một)?(?(one)|1(?:0{1,2})?(?:\.000)*)(?:\s+(?P<magnitude>vạn|nghìn|ngàn|triệu))?(?=\s+\p{L})",
+    regex.IGNORECASE,
+)
+PER_LIST_GAP = regex.compile(r"\s*(?:,|và)\s*")
+
+
+def _per_population(text: str, quantities: list[Quantity], end: int, counted_noun) -> None:
+    """A count followed by "trên 1 vạn dân" is a rate; the counts listed before it with it share the
+    base ("12 bác sỹ, 40 giường bệnh trên 1 vạn dân"); the base is no figure of its own."""
+    last = quantities[-1]
+    if last.kind != "count" or not last.unit or last.value is None:
+        return
+    base = PER_BASE.match(text, last.end, end)
+    if not base:
+        return
+    noun = counted_noun(_text_after(text, base.end(), end, counted_noun))
+    if noun is None or noun[0] == last.unit:
+        return  # "5 xã trên 10 xã" compares like with like
+    noun_end = _noun_end(text, base.end(), noun[1])
+    # the base as written without "1"/"một" ("vạn dân") or without "trên" ("10.000 dân")
+    written = text[base.start("one") if base.group("one") else base.start() : noun_end]
+    per = " ".join(unicodedata.normalize("NFC", written).lower().split()[1:])
+    last.end = noun_end
+    for quantity in reversed(quantities):
+        if quantity is not last:
+            if not PER_LIST_GAP.fullmatch(text, quantity.end, following.start):
+                break
+            if quantity.kind != "count" or not quantity.unit or "/" in quantity.unit:
+                break
+        quantity.unit, quantity.kind = f"{quantity.unit}/{per}", "rate"
+        following = quantity
 
 
 SMALLER_MAGNITUDE = regex.compile(r"\s+(\d{1,3})\s*(triệu|nghìn|ngàn)(?:\s*(đồng|đ)(?![\p{L}]))?", regex.IGNORECASE)
