@@ -13,6 +13,7 @@ SHOWN_ATTRIBUTES = {
     "quantities": ("value", "unit", "kind", "qualifier", "place", "metric"),
     "targets": ("targets_found",),
     "results": ("status",),
+    "footnotes": ("linked",),
 }
 
 
@@ -69,7 +70,8 @@ def format_table(report: Report, error_count: int = 0) -> str:
     rows = []
     documents = list(report.per_document.items())
     scopes = documents + ([("micro", report.micro)] if len(documents) > 1 else [])
-    header = f"{'document':<16} {'task':<11} {'P':>6} {'R':>6} {'F1':>6} {'strict':>6} {'gold':>5} {'pred':>5}  attributes"
+    width = max([16] + [len(scope) for scope, _ in scopes])
+    header = f"{'document':<{width}} {'task':<11} {'P':>6} {'R':>6} {'F1':>6} {'strict':>6} {'gold':>5} {'pred':>5}  attributes"
     rows.append(header)
     rows.append("-" * len(header))
     for scope, tallies in scopes:
@@ -82,7 +84,7 @@ def format_table(report: Report, error_count: int = 0) -> str:
                 value = tally.accuracy(name)
                 attributes.append(f"{name} {'-' if value is None else f'{value:.3f}'}")
             strict = f"{tally.strict_f1:6.3f}" if task in ("quantities", "results") else f"{'':>6}"
-            rows.append(f"{scope:<16} {task:<11} {tally.precision:6.3f} {tally.recall:6.3f} {tally.f1:6.3f} {strict} "
+            rows.append(f"{scope:<{width}} {task:<11} {tally.precision:6.3f} {tally.recall:6.3f} {tally.f1:6.3f} {strict} "
                         f"{tally.gold:5d} {tally.predicted:5d}  {', '.join(attributes)}")
     if error_count:
         for task in TASKS:

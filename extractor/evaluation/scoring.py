@@ -254,9 +254,39 @@ def score_results(gold: list[dict], predicted: list[dict]) -> Tally:
     return tally
 
 
+# ---- footnotes (an extra key of our gold files: not in the contract's scoring) -----------------
+
+FOOTNOTE_TOLERANCE = 2
+
+
+def score_footnotes(gold: list[dict], predicted: list[dict]) -> Tally:
+    """A footnote is found when a predicted one has its marker at the gold marker (±2 characters);
+    it is linked when that prediction's body also overlaps the gold body."""
+    tally = Tally(gold=len(gold), predicted=len(predicted))
+    unmatched = list(predicted)
+    for item in gold:
+        candidates = [p for p in unmatched if p.get("ref_start") is not None
+                      and abs(p["ref_start"] - item["ref_start"]) <= FOOTNOTE_TOLERANCE]
+        if not candidates:
+            tally.errors.append({"task": "footnotes", "error": "missed", "gold": _brief(item, ("marker", "ref_start", "start"))})
+            continue
+        match = min(candidates, key=lambda p: abs(p["ref_start"] - item["ref_start"]))
+        unmatched.remove(match)
+        tally.true_positives += 1
+        tally.attribute_totals["linked"] += 1
+        if _overlap(item, match) > 0:
+            tally.attributes["linked"] += 1
+        else:
+            tally.errors.append({"task": "footnotes", "error": "wrong body", "gold": _brief(item, ("marker", "start", "end")),
+                                 "predicted": _brief(match, ("marker", "start", "end"))})
+    for extra in unmatched:
+        tally.errors.append({"task": "footnotes", "error": "spurious", "predicted": _brief(extra, ("marker", "ref_start", "start"))})
+    return tally
+
+
 # ---- documents -----------------------------------------------------------------------------
 
-TASKS = ("sections", "quantities", "targets", "results")
+TASKS = ("sections", "quantities", "targets", "results", "footnotes")
 
 
 def score_document(gold: dict, records: list[dict]) -> dict[str, Tally]:
@@ -274,6 +304,8 @@ def score_document(gold: dict, records: list[dict]) -> dict[str, Tally]:
     if coverage.get("indicators") == "all":
         tallies["targets"] = score_targets(gold.get("indicators", []), by_type.get("indicator", []))
         tallies["results"] = score_results(gold.get("indicators", []), by_type.get("indicator", []))
+    if coverage.get("footnotes") == "all":
+        tallies["footnotes"] = score_footnotes(gold.get("footnotes", []), by_type.get("footnote", []))
     for tally in tallies.values():
         for error in tally.errors:
             error["doc_id"] = gold["doc_id"]
