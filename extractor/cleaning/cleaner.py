@@ -17,10 +17,12 @@ import regex
 from extractor.cleaning.footnotes import find_footnotes
 from extractor.cleaning.lines import Line, split_lines, typical_line_width
 from extractor.cleaning.normalize import normalize_with_map
+from extractor.cleaning.spacing import respace
 from extractor.offsets import OffsetMap
 from extractor.rules import load_rules
 
 SENTENCE_END = regex.compile(r"[.!?:…][\s”\"’)]*$")
+LABELLED_ITEM = regex.compile(r"^\(\d{1,3}\)\s")  # "(4) Về công tác …": may be a sub-heading
 UPPER_START = regex.compile(r"^\s*[\p{Lu}\d“\"(\[]")
 HAS_LOWER = regex.compile(r"\p{Ll}")
 HAS_LETTER = regex.compile(r"\p{L}")
@@ -121,7 +123,10 @@ def clean_document(document) -> CleanText:
 def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tuple[int, int]] = ()) -> CleanText:
     """``paragraph_lines``: every line is a paragraph (DOCX). ``drop_ranges``: raw ranges of lines
     to remove as running headers/footers."""
-    normalized, to_raw = normalize_with_map(raw)
+    spaced, to_raw = normalize_with_map(raw)
+    normalized, to_spaced = respace(spaced)
+    if normalized is not spaced:
+        to_raw = to_spaced.compose(to_raw, len(raw))
     lines = split_lines(normalized)
     if drop_ranges:
         lines = _mark_running_lines(lines, to_raw, drop_ranges)
@@ -216,9 +221,16 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
         return False
     if finished:
         return len(previous_text) < FULL_LINE * width
+    if previous_text.count("(") > previous_text.count(")"):
+        return False  # "… (theo Nghị định số" goes on until its bracket closes
     if len(previous_text) < SHORT_LINE * width:
         return True
     if group[0].kind == "heading":
+        return _body_follows_heading(ahead, width, marks_paragraph_ends, group[-1])
+    if group[0].kind == "item" and LABELLED_ITEM.match(group[0].stripped):
+        # a "(4)" line may be a sub-heading too, unless it already runs on past a sentence
+        if any(INTERNAL_SENTENCE_BREAK.search(line.stripped) for line in group):
+            return False
         return _body_follows_heading(ahead, width, marks_paragraph_ends, group[-1])
     return False
 
@@ -239,6 +251,10 @@ def dangling_words() -> frozenset[str]:
     return frozenset(data["words"])
 
 
+def _ends_with_dangling_word(text: str) -> bool:
+    return text.rsplit(" ", 1)[-1].lower() in dangling_words()
+
+
 def _uses_paragraph_end_spaces(lines: list[Line]) -> bool:
     """Word-exported PDF text often ends each paragraph's last line with two spaces; trust that
     signal only where it is rare enough to mean something."""
@@ -252,8 +268,7 @@ def _body_follows_heading(ahead: list[Line], width: float, marks_paragraph_ends:
     line ("… nhiệm kỳ 2020 - 2025"), while a body paragraph runs on to a sentence end. A title that
     ends on a function word ("… nghị quyết của" / "Đảng, …"), or whose sentence ends inside the
     capitalised line ("Đảng các cấp … của tỉnh. Xây …"), runs on in the same paragraph."""
-    last_word = previous.stripped.rsplit(" ", 1)[-1].lower()
-    if last_word in dangling_words() or INTERNAL_SENTENCE_BREAK.search(ahead[0].stripped):
+    if _ends_with_dangling_word(previous.stripped) or INTERNAL_SENTENCE_BREAK.search(ahead[0].stripped):
         return False
     for line in ahead[:max_lines]:
         if line.kind in ("heading", "item"):

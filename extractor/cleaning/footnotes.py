@@ -102,32 +102,80 @@ def body_number(line: Line) -> tuple[int, int] | None:
 
 
 def find_footnotes(lines: list[Line], text: str, width: float) -> list[FootnoteLines]:
+    """Bodies paired with markers by number and position: the marker of the same number nearest
+    before the body, else the nearest after it (PDF text may put a page's footnotes ahead of the
+    running text that cites them); bodies may come out of order ("2" before "1")."""
     markers_by_number: dict[int, _NumberedMarkers] = {}
     for marker in find_markers(text):
         markers_by_number.setdefault(marker.number, _NumberedMarkers()).add(marker)
 
     footnotes: list[FootnoteLines] = []
-    expected, last_marker_start = 1, -1
+    pairing = _Pairing(markers_by_number)
     index = 0
     while index < len(lines):
-        accepted = _accept_body(lines[index], expected, last_marker_start, markers_by_number)
+        accepted = pairing.accept(lines[index])
         if accepted is None:
             index += 1
             continue
         number, label_end, marker = accepted
-        body = _body_lines(lines, index, number + 1, marker.start, markers_by_number)
+        pairing.take(number, marker)
+        interrupted = index > 0 and _interrupts_sentence(lines, index)
+        body = _body_lines(lines, index, pairing, interrupted)
         resume_at = body[-1].index + 1
         if not SENTENCE_END.search(body[-1].text.rstrip()):
-            start = _continuation_start(lines, resume_at, number + 1, marker.start, markers_by_number, width)
+            start = _continuation_start(lines, resume_at, pairing, width)
             if start is not None:
-                body += _body_lines(lines, start, number + 1, marker.start, markers_by_number)
+                body += _body_lines(lines, start, pairing, interrupted=False)
         footnotes.append(FootnoteLines(number, marker, tuple(body), label_end))
-        expected, last_marker_start = number + 1, marker.start
         index = resume_at
+    footnotes.sort(key=lambda note: note.number)
     return footnotes
 
 
-def _continuation_start(lines, first, next_number, marker_start, markers_by_number, width) -> int | None:
+class _Pairing:
+    """Which footnote numbers and markers are taken; which line can open a body."""
+
+    def __init__(self, markers_by_number: dict[int, "_NumberedMarkers"]):
+        self.markers_by_number = markers_by_number
+        self.numbers: set[int] = set()
+        self.markers: set[Marker] = set()
+
+    def take(self, number: int, marker: Marker) -> None:
+        self.numbers.add(number)
+        self.markers.add(marker)
+
+    def accept(self, line) -> tuple[int, int, Marker] | None:
+        found = body_number(line)
+        if found is None:
+            return None
+        number, label_end = found
+        if number in self.numbers or number > max(self.numbers, default=0) + 1 + MAX_SKIPPED_NUMBERS:
+            return None
+        marker = self._marker_for(number, line)
+        return None if marker is None else (number, label_end, marker)
+
+    def _marker_for(self, number: int, line) -> Marker | None:
+        numbered = self.markers_by_number.get(number)
+        if numbered is None:
+            return None
+        free = [m for m in numbered.markers if m not in self.markers and abs(line.start - m.start) <= MAX_MARKER_DISTANCE]
+        before = [m for m in free if m.start < line.start]
+        if before:
+            return before[-1]
+        after = [m for m in free if m.start >= line.end]  # never the body's own label
+        return after[0] if after else None
+
+
+def _interrupts_sentence(lines: list[Line], index: int) -> bool:
+    """The body was spliced into running text whose sentence goes on after it."""
+    for previous in range(index - 1, -1, -1):
+        if lines[previous].kind == "blank":
+            continue
+        return lines[previous].kind == "text" and not SENTENCE_END.search(lines[previous].text.rstrip())
+    return False
+
+
+def _continuation_start(lines, first, pairing: _Pairing, width) -> int | None:
     """Index of the line where an unfinished footnote body resumes on a later page, if any."""
     previous = None
     for index in range(first, len(lines)):  # not lines[first:]: a copy of the rest per footnote
@@ -136,7 +184,7 @@ def _continuation_start(lines, first, next_number, marker_start, markers_by_numb
             return None
         if line.kind == "blank":
             continue
-        if _accept_body(line, next_number, marker_start, markers_by_number) is not None:
+        if pairing.accept(line) is not None:
             return None  # the next footnote comes first
         if (
             previous is not None
@@ -149,22 +197,9 @@ def _continuation_start(lines, first, next_number, marker_start, markers_by_numb
     return None
 
 
-def _accept_body(line, expected, last_marker_start, markers_by_number):
-    found = body_number(line)
-    if found is None:
-        return None
-    number, label_end = found
-    if not expected <= number <= expected + MAX_SKIPPED_NUMBERS:
-        return None
-    numbered = markers_by_number.get(number)
-    marker = numbered.last_before(line.start) if numbered else None
-    # Earlier markers are only farther away and earlier, so this is the last acceptable one or none is.
-    if marker is None or marker.start <= last_marker_start or line.start - marker.start > MAX_MARKER_DISTANCE:
-        return None
-    return number, label_end, marker
-
-
-def _body_lines(lines, first, next_number, marker_start, markers_by_number) -> list[Line]:
+def _body_lines(lines, first, pairing: _Pairing, interrupted: bool) -> list[Line]:
+    """The lines of a body from ``first``; ``interrupted``: the body stands inside a sentence of
+    running text, which resumes with the first plain text line after a finished body sentence."""
     body = [lines[first]]
     for index in range(first + 1, len(lines)):  # not lines[first + 1:]: a copy of the rest per footnote
         line = lines[index]
@@ -172,9 +207,11 @@ def _body_lines(lines, first, next_number, marker_start, markers_by_number) -> l
             continue
         if line.kind in ("page_number", "separator", "heading") or line.page_break_before:
             break
-        if _accept_body(line, next_number, marker_start, markers_by_number) is not None:
+        if pairing.accept(line) is not None:
             break
         previous = body[-1]
+        if interrupted and line.kind == "text" and len(body) > 1 and SENTENCE_END.search(previous.text.rstrip()):
+            break
         if line.indent > previous.indent and len(body) > 1:
             break  # an indented block start after flush continuation lines
         if line.indent > previous.indent and LOWER_START.match(line.text):

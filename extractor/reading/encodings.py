@@ -28,15 +28,14 @@ from __future__ import annotations
 
 import codecs
 import functools
-import importlib.util
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from types import MappingProxyType
+
+from extractor.syllables import common_syllables, is_syllable
 
 LEGACY_ENCODINGS = ("tcvn3", "vni")
 # On equal scores the earlier candidate wins: Windows-1258 is what Windows itself wrote.
@@ -274,17 +273,6 @@ def detect_legacy_text(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------
 # how Vietnamese does a text look
 
-_TONE_MARKS = MappingProxyType(
-    {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
-)
-_INITIALS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx]"
-_NUCLEI = (
-    "uyê|uya|uyu|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|"
-    "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
-    "[aăâeêioôơuưy]"
-)
-_SYLLABLE = re.compile(f"(?:{_INITIALS})?(?:{_NUCLEI})(?P<final>ch|ng|nh|[cmnpt])?")
-_STOP_FINALS = frozenset({"c", "ch", "p", "t"})  # a syllable closed by a stop only takes sắc or nặng
 _ACRONYM_WITH_D_STROKE = re.compile(r"[A-Z]*Đ[A-ZĐ]*")  # HĐND, QĐ, ĐBSCL: frequent, not syllables
 # Tokens run up to whitespace, ASCII digits/punctuation or typography that no legacy table
 # uses as a letter, so a legacy letter read as a symbol ('®i', 'gi÷a') spoils its token.
@@ -330,57 +318,16 @@ def _score_vietnamese(text: str) -> _VietnameseScore:
     words = _TOKEN.findall(text)
     non_ascii_words = [word for word in words if not word.isascii()]
     valid = [word.lower() for word in non_ascii_words if _is_vietnamese_word(word)]
-    common_syllables = _common_syllables()
+    common = common_syllables()
     return _VietnameseScore(
         words=len(words),
         vietnamese_words=len(non_ascii_words),
         valid=len(valid),
-        common=sum(word in common_syllables for word in valid),
+        common=sum(word in common for word in valid),
         odd_chars=len(_ODD_CHAR.findall(text)),
         chars=len(text),
     )
 
 
-COMMON_SYLLABLE_COUNT = 800
-
-
-@functools.lru_cache(maxsize=1)
-def _common_syllables() -> frozenset[str]:
-    """Syllables with a non-ASCII letter found in the most entries of underthesea's general
-    dictionary (a dependency; read without importing the package), so the ranking of 8-bit
-    readings leans on general Vietnamese, not on any one report."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    dictionary = Path(spec.submodule_search_locations[0]) / "corpus" / "data" / "Viet22K.txt"
-    try:
-        entries = dictionary.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    counts = Counter(
-        syllable
-        for entry in entries
-        for syllable in unicodedata.normalize("NFC", entry).lower().split()
-        if syllable.isalpha() and not syllable.isascii()
-    )
-    return frozenset(syllable for syllable, _ in counts.most_common(COMMON_SYLLABLE_COUNT))
-
-
 def _is_vietnamese_word(token: str) -> bool:
-    return _is_vietnamese_syllable(token.lower()) or bool(_ACRONYM_WITH_D_STROKE.fullmatch(token))
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_vietnamese_syllable(word: str) -> bool:
-    """Lowercase NFC `word` is initial + vowel nucleus + final with at most one tone mark."""
-    decomposed = unicodedata.normalize("NFD", word)
-    tones = [_TONE_MARKS[c] for c in decomposed if c in _TONE_MARKS]
-    if len(tones) > 1:
-        return False
-    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-    match = _SYLLABLE.fullmatch(base)
-    if match is None:
-        return False
-    if match["final"] in _STOP_FINALS:
-        return bool(tones) and tones[0] in ("acute", "dot")
-    return True
+    return is_syllable(token.lower()) or bool(_ACRONYM_WITH_D_STROKE.fullmatch(token))

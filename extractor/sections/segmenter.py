@@ -23,6 +23,7 @@ SENTENCE_BREAK = regex.compile(r"(?<=[^\s.]{2}[.!?…][”\"’)]?)\s+(?=[\p{Lu}
 COLON_BODY = regex.compile(r":\s+(?=\p{Lu})")
 TRAILING = regex.compile(r"[\s:.;,]+$")
 SENTENCE_END = regex.compile(r"[.!?…][”\"’)]*$")
+FULL_STOP = regex.compile(r"[.!?][”\"’)]*$")
 SHORT_TITLE = 120  # characters: a "(1)" item longer than this is a list item, not a sub-heading
 
 
@@ -121,7 +122,7 @@ def _heading(paragraph: Paragraph, following: Paragraph | None, text: str):
     if parsed is None:
         return None
     scheme, label, label_end = parsed
-    if paragraph.kind == "item" and not _item_used_as_heading(scheme, content, following):
+    if paragraph.kind == "item" and not _item_used_as_heading(scheme, content, following, text):
         return None
     if paragraph.kind == "heading" and scheme.family in ("paren", "lower-letter"):
         return None
@@ -133,14 +134,16 @@ def _heading(paragraph: Paragraph, following: Paragraph | None, text: str):
     return scheme, label, label_end, title_start, title_end, title_paragraph
 
 
-def _item_used_as_heading(scheme: Scheme, content: str, following: Paragraph | None) -> bool:
-    return (
-        scheme.family in ("paren", "lower-letter")
-        and following is not None
-        and following.kind == "text"
-        and len(content) <= SHORT_TITLE
-        and not SENTENCE_END.search(content.rstrip())
-    )
+def _item_used_as_heading(scheme: Scheme, content: str, following: Paragraph | None, text: str) -> bool:
+    """A "(1)" or "a)" line is a sub-heading when it is short, ends no sentence, and its own body
+    follows: a text paragraph or a list of another kind ("- …"), not the next item of its list."""
+    if scheme.family not in ("paren", "lower-letter") or following is None:
+        return False
+    if len(content) > SHORT_TITLE or FULL_STOP.search(content.rstrip()):
+        return False  # "… xử lý trụ sở dôi dư…" ends with "etc.", not a sentence
+    if following.kind == "text":
+        return True
+    return following.kind in ("item", "weak_item") and parse_label(text[following.start:following.end]) is None
 
 
 def _title_end(content: str, label_end: int) -> int:

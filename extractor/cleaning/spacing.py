@@ -1,0 +1,201 @@
+"""Undo two PDF spacing artefacts, keeping the map back to the source:
+
+- letter-spaced text, a space after every character, whole lines or one word per line
+  ("1 . V i ệ c s ắ p x ế p", "V ề\\nt h ự c\\nh i ệ n"): the characters are joined into words,
+  cut where Vietnamese syllables cut best (``syllables.split_syllables``); consecutive
+  letter-spaced lines of one heading or sentence become one line;
+- syllables run together ("chỉtiêu", "Đảng bộxã", "vụĐảng"): a token that is no Vietnamese
+  syllable but splits into dictionary syllables gets a space (an inserted character with an
+  empty source range).
+
+Runs on the normalised text; returns the new text and its map to the normalised positions.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.offsets import OffsetMap
+from extractor.syllables import is_syllable, split_syllables
+
+# a line segment of single characters each followed by one space: "V i ệ c", "1 . 1 ."
+SPACED_RUN = regex.compile(r"(?<![^\s])\S(?: \S){3,}(?![^\s])")
+SPACED_LINE = regex.compile(r"[ \t]*\S(?: \S)+[ \t]*")
+GLUED_WORD = regex.compile(r"\p{L}{3,}")
+LABEL = regex.compile(r"(?:\d+|[IVXLC]+)(?:\.\d+)*\.")  # "1.", "1.1.", "II."
+ROMAN = regex.compile(r"[IVXLC]+")
+ATTACH_LEFT = set(",.;:)%!?…”’]")
+JOINERS = set("/-–")
+NUMBER_INNER = set(".,")
+COMMON_ENOUGH = 5  # dictionary entries a syllable of a split glued word must appear in
+
+
+def respace(text: str) -> tuple[str, OffsetMap]:
+    """``text`` with letter-spacing and run-together syllables undone, and a map from each
+    character of the result to its range in ``text``."""
+    edits: dict[int, str] = {}  # position in text -> "" (drop that space) or " " (a space before it)
+    for start, end in _letter_spaced_spans(text):
+        _join_letters(text, start, end, edits)
+    for match in GLUED_WORD.finditer(text):
+        _split_glued(text, match, edits)
+    if not edits:
+        return text, _identity(len(text))
+    return _apply(text, edits)
+
+
+def _identity(length: int) -> OffsetMap:
+    offsets = OffsetMap()
+    offsets.extend_identity(0, length)
+    return offsets
+
+
+def _letter_spaced_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of letter-spaced text; a line break between two letter-spaced lines is inside
+    the span (it becomes a space) unless the first line ends a sentence that is no label."""
+    spans: list[list[int]] = []
+    lines = list(regex.finditer(r"(?m)^[^\n]*", text))
+    spaced_lines = [bool(SPACED_LINE.fullmatch(line.group())) for line in lines]
+    for index, line in enumerate(lines):
+        for run in SPACED_RUN.finditer(text, line.start(), line.end()):
+            spans.append([run.start(), run.end()])
+        if not spaced_lines[index]:
+            continue
+        neighbours = [spaced_lines[k] for k in (index - 1, index + 1) if 0 <= k < len(lines)]
+        content = line.group().strip()
+        if len(content) < 7 and not any(neighbours):
+            continue  # a lone "a b" line is no letter-spacing
+        start = line.start() + line.group().index(content[0])
+        end = start + len(content)
+        if not spans or spans[-1][1] < start:
+            spans.append([start, end])
+        else:
+            spans[-1][1] = max(spans[-1][1], end)
+    # join a span that ends a line with the next line's span when the heading or sentence goes on
+    merged: list[list[int]] = []
+    for span in sorted(spans):
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span[1])
+            continue
+        if merged and text[merged[-1][1]:span[0]] == "\n" and _continues(text, merged[-1], span):
+            merged[-1][1] = span[1]
+            continue
+        merged.append(span)
+    return [(a, b) for a, b in merged]
+
+
+def _continues(text: str, span: list[int], following: list[int]) -> bool:
+    """A letter-spaced line goes on into the next one unless it ends a sentence or the next one
+    opens a numbered heading; a heading label goes on into its title ("1.1." + "Về …")."""
+    joined = text[span[0]:span[1]].replace(" ", "")
+    last_line = joined.rsplit("\n", 1)[-1]
+    if LABEL.fullmatch(last_line):
+        return True
+    next_line = text[following[0]:following[1]].replace(" ", "").split("\n", 1)[0]
+    return not joined.endswith((".", ":", ";")) and not LABEL.fullmatch(next_line)
+
+
+def _join_letters(text: str, start: int, end: int, edits: dict[int, str]) -> None:
+    """Decide every gap of a letter-spaced span: drop it, keep it as a space, or turn a line
+    break into a space."""
+    chars = [(i, text[i]) for i in range(start, end) if not text[i].isspace()]
+    position = 0
+    while position < len(chars):
+        if chars[position][1].isalpha():
+            group_end = position
+            while group_end + 1 < len(chars) and chars[group_end + 1][1].isalpha():
+                group_end += 1
+            letters = "".join(c for _, c in chars[position:group_end + 1])
+            split = None if ROMAN.fullmatch(letters) else split_syllables(letters)
+            cuts = set(split.cuts) if split else set()
+            for k in range(position + 1, group_end + 1):
+                _set_gap(text, chars[k - 1][0], chars[k][0], keep=(k - position) in cuts, edits=edits)
+            position = group_end
+        if position + 1 < len(chars):
+            (left_at, left), (right_at, right) = chars[position], chars[position + 1]
+            _set_gap(text, left_at, right_at, keep=_keeps_space(chars, position), edits=edits)
+        position += 1
+
+
+def _keeps_space(chars: list[tuple[int, str]], position: int) -> bool:
+    """Between two characters that are not both letters."""
+    left, right = chars[position][1], chars[position + 1][1]
+    if right in ATTACH_LEFT or left in "(“‘[" or left in JOINERS or right in JOINERS:
+        if right in NUMBER_INNER.union(ATTACH_LEFT) and left.isdigit() and position + 2 < len(chars) and chars[position + 2][1].isdigit():
+            return False  # "1 3 , 3 6" is 13,36
+        return False
+    if left in NUMBER_INNER and right.isdigit():
+        previous = chars[position - 1][1] if position else ""
+        return not previous.isdigit()  # "1 . 1" is 1.1, but ". 1" after a word is a new figure
+    if left.isdigit() and right.isdigit():
+        return False
+    return True  # letter and digit, or after punctuation
+
+
+def _set_gap(text: str, left_at: int, right_at: int, keep: bool, edits: dict[int, str]) -> None:
+    for gap in range(left_at + 1, right_at):
+        edits[gap] = ""
+    if keep:
+        edits[left_at + 1] = "\x00"  # one space stands for the whole gap
+
+
+def _split_glued(text: str, match, edits: dict[int, str]) -> None:
+    word = match.group()
+    if word.isascii() or word.isupper() or is_syllable(word.lower()):
+        return
+    if any(edits.get(i) is not None for i in range(match.start(), match.end() + 1)):
+        return  # inside a letter-spaced span: already decided
+    split = split_syllables(word)
+    if split is None or not split.cuts:
+        return
+    cuts = split.cuts
+    inner_capital = any(word[cut].isupper() for cut in cuts)
+    if not inner_capital and not split.compounds:
+        if word[0].isupper():
+            # a name ("Lênin") reads as syllables only by chance; "Côngtác" is a word, and so is
+            # "Vềvận" when the next word completes one ("Về vận hành")
+            cuts = _cuts_completed_by_next_word(text, match)
+            if not cuts:
+                return
+        elif split.rarest < COMMON_ENOUGH:
+            return
+    for cut in cuts:
+        edits[match.start() + cut] = " "
+
+
+NEXT_WORD = regex.compile(r" (\p{Ll}+)")
+
+
+def _cuts_completed_by_next_word(text: str, match) -> tuple[int, ...]:
+    following = NEXT_WORD.match(text, match.end())
+    if not following:
+        return ()
+    word = match.group()
+    split = split_syllables(word + following.group(1))
+    if split is None or not split.compounds or len(word) not in split.cuts:
+        return ()
+    return tuple(cut for cut in split.cuts if cut < len(word))
+
+
+def _apply(text: str, edits: dict[int, str]) -> tuple[str, OffsetMap]:
+    pieces: list[str] = []
+    offsets = OffsetMap()
+    position = 0
+    for at in sorted(edits):
+        if at > position:
+            pieces.append(text[position:at])
+            offsets.extend_identity(position, at - position)
+            position = at
+        edit = edits[at]
+        if edit == " ":  # inserted before text[at]
+            pieces.append(" ")
+            offsets.append(at, at)
+        elif edit == "\x00":  # the gap's first character, kept as a space
+            pieces.append(" ")
+            offsets.append(at, at + 1)
+            position = at + 1
+        else:  # dropped
+            position = at + 1
+    if position < len(text):
+        pieces.append(text[position:])
+        offsets.extend_identity(position, len(text) - position)
+    return "".join(pieces), offsets
