@@ -66,7 +66,7 @@ class Footnote:
 class Removal:
     start: int  # raw range
     end: int
-    reason: str  # "page_number", "separator", "running_header", "footnote_marker", "footnote_number"
+    reason: str  # "page_number", "separator", "running_header", "footnote_marker", "footnote_number", "markup"
 
 
 @dataclass
@@ -134,6 +134,8 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
     footnotes = find_footnotes(lines, normalized, width)
     footnote_line_ids = {line.index for note in footnotes for line in note.lines}
     marker_spans = [(note.marker.start, note.marker.end) for note in footnotes]
+    markup_spans = [(line.start, line.start + line.markup) for line in lines if line.markup]
+    marker_spans += markup_spans
 
     builder = _TextBuilder(normalized, marker_spans, to_raw, len(raw))
     body_lines = [line for line in lines if line.index not in footnote_line_ids and line.kind in ("text", "heading", "item", "weak_item")]
@@ -165,6 +167,8 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
         result.footnotes.append(Footnote(f"f{note.number}", str(note.number), start, end, ref_start, ref_end, p.start, p.end))
         result.removed.append(Removal(ref_start, ref_end, "footnote_marker"))
         result.removed.append(Removal(start, to_raw.to_raw(body_start, note.label_end)[1], "footnote_number"))
+    for start, end in markup_spans:
+        result.removed.append(Removal(*to_raw.to_raw(start, end), "markup"))
     for line in lines:
         if line.kind in ("page_number", "separator") and line.index not in footnote_line_ids:
             text_start = line.start + line.indent

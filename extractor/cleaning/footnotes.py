@@ -26,10 +26,15 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 MARKER = regex.compile(
     r"(?:(?<=(?P<word>\p{L}+))|(?<=[”\"’)\]%]))(?P<number>\d{1,3})(?=[\s.,;:!?)\]”\"’…]|$)"
     r"|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+    r"|\[\^(?P<markdown>\d{1,3})\](?!:)"  # a markdown footnote reference "[^1]"
 )
 # Words whose trailing digit is an exponent or part of a code, not a marker (km2, m3, QH15).
 EXPONENT_UNITS = frozenset({"m", "km", "cm", "dm", "mm", "hm"})
-BODY_START = regex.compile(r"^\s*(?:(?P<number>\d{1,3})(?:[ \t]+(?=\S)|(?=[\p{Lu}“\"(\[]))|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S))")
+BODY_START = regex.compile(
+    r"^\s*(?:(?P<number>\d{1,3})(?:[ \t]+(?=\S)|(?=[\p{Lu}“\"(\[]))|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?=\S)"
+    r"|\[\^(?P<markdown>\d{1,3})\]:[ \t]*)"  # a markdown footnote "[^1]: …"
+)
+MARKDOWN_BODY = regex.compile(r"^\s*\[\^\d{1,3}\]:")
 SENTENCE_END = regex.compile(r"[.!?…][\s”\"’)]*$")
 LOWER_START = regex.compile(r"^\s*\p{Ll}")
 
@@ -72,7 +77,9 @@ class _NumberedMarkers:
 def find_markers(text: str) -> list[Marker]:
     markers = []
     for match in MARKER.finditer(text):
-        if match.group("superscript"):
+        if match.group("markdown"):
+            digits, span = match.group("markdown"), match.span()
+        elif match.group("superscript"):
             digits = match.group("superscript").translate(SUPERSCRIPT_DIGITS)
             span = match.span("superscript")
         else:
@@ -94,11 +101,11 @@ def body_number(line: Line) -> tuple[int, int] | None:
     match = BODY_START.match(line.text)
     if not match:
         return None
-    group = "superscript" if match.group("superscript") else "number"
+    group = next(name for name in ("markdown", "superscript", "number") if match.group(name))
     digits = match.group(group).translate(SUPERSCRIPT_DIGITS)
     if digits.startswith("0"):
         return None
-    return int(digits), line.start + match.end(group)
+    return int(digits), line.start + (match.end() if group == "markdown" else match.end(group))
 
 
 def find_footnotes(lines: list[Line], text: str, width: float) -> list[FootnoteLines]:
@@ -201,6 +208,8 @@ def _body_lines(lines, first, pairing: _Pairing, interrupted: bool) -> list[Line
     """The lines of a body from ``first``; ``interrupted``: the body stands inside a sentence of
     running text, which resumes with the first plain text line after a finished body sentence."""
     body = [lines[first]]
+    if MARKDOWN_BODY.match(lines[first].text):
+        return body  # a markdown footnote is one line
     for index in range(first + 1, len(lines)):  # not lines[first + 1:]: a copy of the rest per footnote
         line = lines[index]
         if line.kind == "blank":

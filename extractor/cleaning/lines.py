@@ -32,6 +32,7 @@ class Line:
     kind: str  # "blank", "text", or a rule kind from LINE_KINDS
     rule: str | None = None
     page_break_before: bool = False  # the line follows a form feed
+    markup: int = 0  # length of a leading markdown heading mark ("### [tag] "), removed from the clean text
 
     @property
     def stripped(self) -> str:
@@ -83,8 +84,19 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+# "## 2. Về …", "### [A32.65-ĐU-NQ-0001-2025] 2.1. …": markdown heading marks of transcribed
+# archives, with an optional archive tag; the line is classified without them
+MARKDOWN_HEADING = regex.compile(r"[ \t]*#{1,6}[ \t]+(?:\[[^\]\n]{1,60}\][ \t]*)?(?=\S)")
+
+
 def _make_line(index: int, start: int, end: int, text: str, page_break: bool) -> Line:
     line_text = text[start:end]
+    markup = MARKDOWN_HEADING.match(line_text)
+    if markup:
+        kind, rule = classify(line_text[markup.end():])
+        if kind in ("text", "item", "weak_item"):
+            kind, rule = "heading", "markdown-heading"
+        return Line(index, start, end, line_text, kind, rule, page_break, markup.end())
     kind, rule = classify(line_text)
     return Line(index, start, end, line_text, kind, rule, page_break)
 

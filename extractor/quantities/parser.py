@@ -23,8 +23,10 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
-DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
+DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b|\d{1,2}([.-])\d{1,2}\1(?:19|20)\d\d\b")
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
+MARKUP_PREFIX = regex.compile(r"\s*(?:#{1,6}\s*)?(?:\[[^\]\n]{1,60}\]\s*)?")  # markdown heading, archive tag
+LABEL_TAIL = regex.compile(r"\.\s*\p{Lu}")
 PERCENT = regex.compile(r"\s?%+")
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
 LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
@@ -127,6 +129,9 @@ def context_rules() -> dict:
                 compiled.append((row["id"], regex.compile(pattern), row.get("qualifier") or row.get("reason")))
         return compiled
 
+    number_patterns = {row["id"]: regex.compile(row["number"]) for rows in data.values() if isinstance(rows, list)
+                       for row in rows if "number" in row}
+
     rules = {
         "qualifiers": compile_rules(data["qualifiers"], "before"),
         "qualifiers_after": compile_rules(data["qualifiers_after"], "after"),
@@ -138,8 +143,9 @@ def context_rules() -> dict:
         for row in data["exclusions"] if "before" in row and "after" in row
     ]
     rules["whole_word"] = {row["id"] for row in data["exclusions"] if row.get("whole_word")}
+    rules["number"] = number_patterns
     rules["bare_number_names"] = [
-        (row["id"], regex.compile(row["before"]), regex.compile(row.get("number", "")), row["reason"])
+        (row["id"], regex.compile(row["before"]), number_patterns.get(row["id"], regex.compile("")), row["reason"])
         for row in data["bare_number_names"]
     ]
     # One alternation per list answers "does any rule match?" in one regex call; only when one
@@ -276,13 +282,17 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "date"
     if LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False:
         return "list_number"
+    if MARKUP_PREFIX.fullmatch(text, start, match.start()) and LABEL_TAIL.match(text, match.end(), end):
+        return "heading_number"  # "## 2. Về …", "### [tag] 2.1. Phương hướng …": a label the segmenter did not take
     if YEAR.fullmatch(digits) and not _unit_follows(after):
         return "year"
     rules = context_rules()
     if _any_rule_searches(rules, "exclude_before", before):
         for rule_id, pattern, reason in rules["exclude_before"]:
             found = pattern.search(before)
-            if found and (rule_id not in rules["whole_word"] or _is_own_word(before, found)):
+            if not found or (rule_id in rules["number"] and not rules["number"][rule_id].search(digits)):
+                continue
+            if rule_id not in rules["whole_word"] or _is_own_word(before, found):
                 return reason
     if _any_rule_matches(rules, "exclude_after", after):
         for _, pattern, reason in rules["exclude_after"]:
