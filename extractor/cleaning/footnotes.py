@@ -156,10 +156,13 @@ class _Pairing:
         if found is None:
             return None
         number, label_end = found
-        if number in self.numbers or number > max(self.numbers, default=0) + 1 + MAX_SKIPPED_NUMBERS:
-            return None
-        marker = self._marker_for(number, line)
-        return None if marker is None else (number, label_end, marker)
+        for candidate in (number, *_typo_readings(number)):
+            if candidate in self.numbers or (self.numbers and candidate > max(self.numbers) + 1 + MAX_SKIPPED_NUMBERS):
+                continue  # the first may be any number (an excerpt, a part that goes on counting)
+            marker = self._marker_for(candidate, line)
+            if marker is not None:
+                return candidate, label_end, marker
+        return None
 
     def _marker_for(self, number: int, line) -> Marker | None:
         numbered = self.markers_by_number.get(number)
@@ -171,6 +174,14 @@ class _Pairing:
             return before[-1]
         after = [m for m in free if m.start >= line.end]  # never the body's own label
         return after[0] if after else None
+
+
+def _typo_readings(number: int) -> tuple[int, ...]:
+    """A body label typed with one digit doubled ("44" for 4, "112" for 12), tried only when the
+    label as written has no marker."""
+    digits = str(number)
+    readings = {int(digits[:i] + digits[i + 1:]) for i in range(1, len(digits)) if digits[i] == digits[i - 1]}
+    return tuple(sorted(readings - {0}))
 
 
 def _interrupts_sentence(lines: list[Line], index: int) -> bool:
