@@ -24,7 +24,7 @@ COLON_BODY = regex.compile(r":\s+(?=\p{Lu})")
 TRAILING = regex.compile(r"[\s:.;,]+$")
 SENTENCE_END = regex.compile(r"[.!?…][”\"’)]*$")
 FULL_STOP = regex.compile(r"[.!?][”\"’)]*$")
-SHORT_TITLE = 120  # characters: a "(1)" item longer than this is a list item, not a sub-heading
+SHORT_TITLE = 160  # characters (two lines): a "(1)" item longer than this is a list item, not a sub-heading
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,8 @@ def find_sections(clean: CleanText) -> list[Section]:
 
 def _close_to(open_schemes, key):
     """Pop the schemes a new heading with ``key`` closes: its own level and anything deeper."""
-    if key[0] == "part":
-        return []
+    if key[0] in ("part", "appendix"):
+        return []  # "Phần" and "Phụ lục" start the tree again
     for position, (open_key, _) in enumerate(open_schemes):
         if open_key == key:
             return open_schemes[:position]
@@ -129,7 +129,7 @@ def _heading(paragraph: Paragraph, following: Paragraph | None, text: str):
     title_start = paragraph.start + label_end
     title_end = paragraph.start + _title_end(content, label_end)
     title_paragraph = paragraph
-    if title_end <= title_start and following is not None and scheme.family in ("part", "chapter", "roman", "letter"):
+    if title_end <= title_start and following is not None and scheme.family in ("part", "appendix", "chapter", "roman", "letter"):
         title_start, title_end, title_paragraph = following.start, following.end, following  # title on the next line
     return scheme, label, label_end, title_start, title_end, title_paragraph
 
