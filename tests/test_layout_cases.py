@@ -22,6 +22,9 @@ def cases(name: str) -> list[dict]:
 def test_spacing_cases(case):
     text, offsets = respace(case["text"])
     assert text == case["expected"]
+    if offsets is None:
+        assert text == case["text"]
+        return
     for index, char in enumerate(text):  # every kept character maps to itself, inserted spaces to nothing
         start, end = offsets.starts[index], offsets.ends[index]
         assert case["text"][start:end] in (char, "") or (char == " " and case["text"][start:end].isspace())
@@ -47,6 +50,9 @@ def test_section_cases(case):
 @given(st.text(alphabet=st.sampled_from(list("abcđêôơư ạảãáàếệĐIV1.2 \n,/%-()#[]^:")), max_size=80))
 def test_respace_never_raises_and_maps_back(text):
     spaced, offsets = respace(text)
+    if offsets is None:
+        assert spaced == text
+        return
     assert len(offsets) == len(spaced)
     for index, char in enumerate(spaced):
         source = text[offsets.starts[index]:offsets.ends[index]]

@@ -125,7 +125,7 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
     to remove as running headers/footers."""
     spaced, to_raw = normalize_with_map(raw)
     normalized, to_spaced = respace(spaced)
-    if normalized is not spaced:
+    if to_spaced is not None:
         to_raw = to_spaced.compose(to_raw, len(raw))
     lines = split_lines(normalized)
     if drop_ranges:

@@ -13,6 +13,8 @@ Runs on the normalised text; returns the new text and its map to the normalised 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractor.offsets import OffsetMap
@@ -30,23 +32,17 @@ NUMBER_INNER = set(".,")
 COMMON_ENOUGH = 5  # dictionary entries a syllable of a split glued word must appear in
 
 
-def respace(text: str) -> tuple[str, OffsetMap]:
+def respace(text: str) -> tuple[str, OffsetMap | None]:
     """``text`` with letter-spacing and run-together syllables undone, and a map from each
-    character of the result to its range in ``text``."""
+    character of the result to its range in ``text`` (None when nothing changed)."""
     edits: dict[int, str] = {}  # position in text -> "" (drop that space) or " " (a space before it)
     for start, end in _letter_spaced_spans(text):
         _join_letters(text, start, end, edits)
     for match in GLUED_WORD.finditer(text):
         _split_glued(text, match, edits)
     if not edits:
-        return text, _identity(len(text))
+        return text, None
     return _apply(text, edits)
-
-
-def _identity(length: int) -> OffsetMap:
-    offsets = OffsetMap()
-    offsets.extend_identity(0, length)
-    return offsets
 
 
 def _letter_spaced_spans(text: str) -> list[tuple[int, int]]:
@@ -140,26 +136,33 @@ def _set_gap(text: str, left_at: int, right_at: int, keep: bool, edits: dict[int
 
 def _split_glued(text: str, match, edits: dict[int, str]) -> None:
     word = match.group()
-    if word.isascii() or word.isupper() or is_syllable(word.lower()):
+    cuts = _glued_cuts(word)
+    if cuts is None:
         return
-    if any(edits.get(i) is not None for i in range(match.start(), match.end() + 1)):
-        return  # inside a letter-spaced span: already decided
-    split = split_syllables(word)
-    if split is None or not split.cuts:
-        return
-    cuts = split.cuts
-    inner_capital = any(word[cut].isupper() for cut in cuts)
-    if not inner_capital and not split.compounds:
-        if word[0].isupper():
-            # a name ("Lênin") reads as syllables only by chance; "Côngtác" is a word, and so is
-            # "Vềvận" when the next word completes one ("Về vận hành")
-            cuts = _cuts_completed_by_next_word(text, match)
-            if not cuts:
-                return
-        elif split.rarest < COMMON_ENOUGH:
-            return
+    if match.start() - 1 in edits or match.end() in edits:
+        return  # touches a letter-spaced span: already decided
+    if not cuts:
+        # a name ("Lênin") reads as syllables only by chance; "Côngtác" is a word, and so is
+        # "Vềvận" when the next word completes one ("Về vận hành")
+        cuts = _cuts_completed_by_next_word(text, match)
     for cut in cuts:
         edits[match.start() + cut] = " "
+
+
+@lru_cache(maxsize=32768)
+def _glued_cuts(word: str) -> tuple[int, ...] | None:
+    """Where a glued word splits: None when it stays whole; () when only the next word can
+    tell (a capitalised word that forms no dictionary word alone)."""
+    if word.isascii() or word.isupper() or is_syllable(word.lower()):
+        return None
+    split = split_syllables(word)
+    if split is None or not split.cuts:
+        return None
+    if any(word[cut].isupper() for cut in split.cuts) or split.compounds:
+        return split.cuts
+    if word[0].isupper():
+        return ()
+    return split.cuts if split.rarest >= COMMON_ENOUGH else None
 
 
 NEXT_WORD = regex.compile(r" (\p{Ll}+)")
