@@ -107,8 +107,7 @@ def _join_letters(text: str, start: int, end: int, edits: dict[int, str]) -> Non
                 _set_gap(text, chars[k - 1][0], chars[k][0], keep=(k - position) in cuts, edits=edits)
             position = group_end
         if position + 1 < len(chars):
-            (left_at, left), (right_at, right) = chars[position], chars[position + 1]
-            _set_gap(text, left_at, right_at, keep=_keeps_space(chars, position), edits=edits)
+            _set_gap(text, chars[position][0], chars[position + 1][0], keep=_keeps_space(chars, position), edits=edits)
         position += 1
 
 
@@ -116,9 +115,7 @@ def _keeps_space(chars: list[tuple[int, str]], position: int) -> bool:
     """Between two characters that are not both letters."""
     left, right = chars[position][1], chars[position + 1][1]
     if right in ATTACH_LEFT or left in "(“‘[" or left in JOINERS or right in JOINERS:
-        if right in NUMBER_INNER.union(ATTACH_LEFT) and left.isdigit() and position + 2 < len(chars) and chars[position + 2][1].isdigit():
-            return False  # "1 3 , 3 6" is 13,36
-        return False
+        return False  # "l à m ." is "làm.", "4 5 - C T" is "45-CT", "1 3 , 3 6" is "13,36"
     if left in NUMBER_INNER and right.isdigit():
         previous = chars[position - 1][1] if position else ""
         return not previous.isdigit()  # "1 . 1" is 1.1, but ". 1" after a word is a new figure

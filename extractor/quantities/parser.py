@@ -209,7 +209,104 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         position = quantity.end
     quantities.extend(_spelled_quantities(text, start, end, quantities, counted_noun))
     quantities.sort(key=lambda q: q.start)
+    _name_elided_nouns(text, quantities, start, counted_noun)
     return quantities
+
+
+# ---- elided counted nouns -----------------------------------------------------------------
+
+SENTENCE_START = regex.compile(r"(?r)[.!?]\s|\n")
+BREAKDOWN = regex.compile(r"(?i)(?r)(?:trong\s+đó|bao\s+gồm|gồm)\b")
+NUMBER_OF = regex.compile(r"(?i)(?r)(?<![\p{L}\p{M}])số\s+(?=\p{L})")
+LABEL_COLON = regex.compile(r"(?r)(?:^|[;(]|\s[-–]\s|^\s*[-–+*])\s*(?:\([ivx\d]+\)\s*)?([^;:()\d]{2,60}?)\s*:\s*$")
+LIST_SEPARATOR = regex.compile(r"\s*[;,]\s*")
+MAX_SIBLINGS = 40  # earlier figures of the sentence looked at
+
+
+def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counted_noun) -> None:
+    """A bare number takes the noun the sentence states for it, in this order: the count a
+    breakdown belongs to ("23.362 hồ sơ (trong đó: hộ tịch 2.481, …)"), "số X … là N" ("Tổng số
+    người … là 23"), a label before a colon ("Cán bộ công chức: 06"), or a sibling in the same
+    list after the same word ("bản A được 370m; bản B được 700")."""
+    for index, quantity in enumerate(quantities):
+        if quantity.unit is not None or quantity.kind not in ("count", "fraction"):
+            continue
+        earlier = quantities[max(0, index - MAX_SIBLINGS):index]
+        sentence = _sentence_start(text, quantity.start, start)
+        noun = (_breakdown_noun(text, earlier, sentence, quantity.start)
+                or _number_of_noun(text, sentence, quantity.start, counted_noun)
+                or _label_noun(text, sentence, quantity.start, counted_noun)
+                or _sibling_unit(text, earlier, sentence, quantity))
+        if noun is None:
+            continue
+        if isinstance(noun, Quantity):
+            quantity.unit, quantity.kind = noun.unit, noun.kind if quantity.kind == "count" else quantity.kind
+        else:
+            quantity.unit = noun
+        quantity.notes.append("elided noun")
+
+
+SENTENCE_REACH = 400  # characters: a longer "sentence" (a run-on list) is read from this far back
+
+
+def _sentence_start(text: str, position: int, paragraph_start: int) -> int:
+    reach = max(paragraph_start, position - SENTENCE_REACH)
+    found = SENTENCE_START.search(text, reach, position)
+    return found.end() if found else reach
+
+
+def _breakdown_noun(text: str, earlier: list[Quantity], sentence: int, position: int) -> str | None:
+    """The count a breakdown belongs to: the one whose noun the part names ("1.541 đảng viên, 47
+    chi bộ; trong đó, đảng viên chính thức là 1.497"), else the nearest before "trong đó"."""
+    marker = BREAKDOWN.search(text, sentence, position)
+    if marker is None:
+        return None
+    owners = [q for q in earlier[::-1][:MAX_SIBLINGS] if sentence <= q.start and q.end <= marker.start() and q.kind == "count" and q.unit][::-1]
+    if not owners:
+        return None
+    part = text[marker.end():position].lower()
+    named = [q for q in owners if q.unit in part]
+    return (named or owners)[-1].unit
+
+
+def _number_of_noun(text: str, sentence: int, position: int, counted_noun) -> str | None:
+    """"Tổng số hồ sơ đang trình … là 23": the noun after "số", when "là" or ":" leads to N."""
+    if not regex.search(r"(?:\blà|:)\s*$", text[max(sentence, position - 12):position]):
+        return None
+    found = NUMBER_OF.search(text, sentence, position)
+    if found is None:
+        return None
+    noun = counted_noun(_text_after(text, found.end(), position, counted_noun))
+    return noun[0] if noun else None
+
+
+def _label_noun(text: str, sentence: int, position: int, counted_noun) -> str | None:
+    label = LABEL_COLON.search(text[sentence:position])
+    if label is None:
+        return None
+    words = label.group(1).strip()
+    # a sentence-initial capital would make the tagger read a verb as a name ("Tiêm phòng")
+    noun = counted_noun(words[:1].lower() + words[1:])
+    return noun[0] if noun else None
+
+
+def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Quantity) -> Quantity | None:
+    """The nearest earlier figure of the same list that follows the same word and has a unit."""
+    word = _word_before(text, quantity.start)
+    if word is None:
+        return None
+    for sibling in earlier[::-1][:MAX_SIBLINGS]:
+        if sibling.start < sentence:
+            return None
+        if sibling.unit is not None and sibling.kind not in ("percent", "fraction") and _word_before(text, sibling.start) == word:
+            between = text[sibling.end:quantity.start]
+            return sibling if LIST_SEPARATOR.search(between) else None
+    return None
+
+
+def _word_before(text: str, position: int) -> str | None:
+    found = regex.search(r"(?r)([\p{L}\p{M}]+)\s*$", text[max(0, position - 20):position])
+    return found.group(1).lower() if found else None
 
 
 class _SkipSpans:
@@ -537,12 +634,13 @@ def _per_population(text: str, quantities: list[Quantity], end: int, counted_nou
     written = text[base.start("one") if base.group("one") else base.start() : noun_end]
     per = " ".join(unicodedata.normalize("NFC", written).lower().split()[1:])
     last.end = noun_end
-    for quantity in reversed(quantities):
-        if quantity is not last:
-            if not PER_LIST_GAP.fullmatch(text, quantity.end, following.start):
-                break
-            if quantity.kind != "count" or not quantity.unit or "/" in quantity.unit:
-                break
+    last.unit, last.kind = f"{last.unit}/{per}", "rate"
+    following = last
+    for quantity in reversed(quantities[:-1]):
+        if not PER_LIST_GAP.fullmatch(text, quantity.end, following.start):
+            break
+        if quantity.kind != "count" or not quantity.unit or "/" in quantity.unit:
+            break
         quantity.unit, quantity.kind = f"{quantity.unit}/{per}", "rate"
         following = quantity
 
