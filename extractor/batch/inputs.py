@@ -6,9 +6,11 @@ import glob
 import os
 from dataclasses import dataclass
 
+from extractor.reading import READABLE_SUFFIXES
+
 # Suffixes taken from folders. Files named on the command line (or matched by a glob) are
 # always tried: the reader decides and says why it cannot read one.
-SUPPORTED_SUFFIXES = (".txt", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUPPORTED_SUFFIXES = READABLE_SUFFIXES
 GLOB_CHARACTERS = set("*?[")
 
 

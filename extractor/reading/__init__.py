@@ -13,7 +13,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 PDF_SUFFIXES = {".pdf"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 DOCX_SUFFIXES = {".docx"}
-SUPPORTED = ".txt, .pdf, .docx, .png, .jpg, .jpeg, .tif, .tiff"
+LEGACY_SUFFIXES = {".doc", ".rtf", ".odt"}  # converted to DOCX by LibreOffice (reading/legacy.py)
+READABLE_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".rtf", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUPPORTED = ", ".join(READABLE_SUFFIXES)
 PAGE_BREAK = "\f"  # between pages of PDF, image and DOCX text; the cleaner treats it as a page break
 
 
@@ -51,7 +53,7 @@ def read_bytes(path: str) -> bytes:
 def read_document(path: str, data: bytes | None = None) -> RawDocument:
     """Read one input file (or ``-`` for stdin) into its raw text; bad input raises InputError."""
     suffix = Path(path).suffix.lower() if path != "-" else ""
-    if suffix not in TEXT_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES | DOCX_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES | DOCX_SUFFIXES | LEGACY_SUFFIXES:
         raise InputError(path, f"unsupported file type {suffix!r} (supported: {SUPPORTED})")
     data = read_bytes(path) if data is None else data
     if suffix in PDF_SUFFIXES:
@@ -66,11 +68,18 @@ def read_document(path: str, data: bytes | None = None) -> RawDocument:
         if not any(page.text.strip() for page in pages):
             raise InputError(path, "no text recognised in the image")
         return paged_document(path, data, [p.text for p in pages], "ocr", [p.confidence for p in pages])
-    if suffix in DOCX_SUFFIXES:
+    if suffix in DOCX_SUFFIXES | LEGACY_SUFFIXES:
         from extractor.reading.docx import read_docx
 
-        docx = read_docx(path, data)
-        return paged_document(path, data, docx.texts, docx.encoding, [])
+        if suffix in LEGACY_SUFFIXES:
+            from extractor.reading.legacy import convert_to_docx
+
+            docx = read_docx(path, convert_to_docx(path, data))
+            encoding = f"{docx.encoding}; {suffix[1:]} converted by LibreOffice"
+        else:
+            docx = read_docx(path, data)
+            encoding = docx.encoding
+        return paged_document(path, data, docx.texts, encoding, [])
     return text_document(path, data)
 
 
