@@ -116,3 +116,30 @@ def test_an_unnumbered_list_heading_with_a_term():
         ("Về kinh tế", 1, [(45000000, "đồng/năm", "=", 2025)]),
         ("Về kinh tế", 2, [(10, "%", ">=", 2025)]),  # the term's end year
     ]
+
+
+GROUPED_DASH_LIST = """ĐẢNG BỘ XÃ TÂN LẬP
+I. PHƯƠNG HƯỚNG NHIỆM KỲ 2025 - 2030
+2.2. Các chỉ tiêu chủ yếu nhiệm kỳ 2025 - 2030: 7 chỉ tiêu
+(1) Về xây dựng Đảng: 3 chỉ tiêu
+- Hằng năm có trên 85% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.
+- Tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 4% tổng số đảng viên trở lên.
+- Tỷ lệ đảng viên học tập nghị quyết đạt 100%.
+(2) Chỉ tiêu kinh tế: 2 chỉ tiêu
+- Tốc độ tăng thu ngân sách bình quân hằng năm đạt 10 - 12%.
+- Thu nhập bình quân đầu người đến năm 2030 đạt 90 triệu đồng.
+(3) Chỉ tiêu xã hội: 2 chỉ tiêu
+- Tỷ lệ thất nghiệp hằng năm dưới 2%.
+- Tỷ lệ người dân tham gia bảo hiểm y tế đạt 97%.
+2.3. Các khâu đột phá
+"""
+
+
+def test_unnumbered_dash_items_under_numbered_groups():
+    _, found = indicator_records(GROUPED_DASH_LIST)
+    targets = {(r["group"], r["number"]): r for r in found if r["role"] == "target"}
+    assert sorted(targets) == [("1", 1), ("1", 2), ("1", 3), ("2", 1), ("2", 2), ("3", 1), ("3", 2)]
+    assert [(t["value"], t["unit"], t["comparator"]) for t in targets[("1", 1)]["targets"]] == [(85, "%", ">")]
+    assert [(t["low"], t["high"], t["comparator"], t["year"]) for t in targets[("2", 1)]["targets"]] == [(10, 12, "range", 2030)]
+    assert [(t["value"], t["unit"]) for t in targets[("2", 2)]["targets"]] == [(90000000, "đồng")]
+    assert targets[("3", 1)]["metric"] == "Tỷ lệ thất nghiệp hằng năm"

@@ -151,9 +151,10 @@ def _check_sections(sections, raw, problem) -> None:
         if start <= previous_start:
             problem(f"{where}: sections are not in document order")
         previous_start = start
-        # letter-spaced headings write "1 . 1 ." for the label "1.1": compare without white space
+        # letter-spaced headings write "1 . 1 ." for the label "1.1", and "(1)" is labelled "1":
+        # compare without white space and the opening bracket
         label = "".join(section.get("label", "").split()).lower()
-        label_text = "".join(unicodedata.normalize("NFC", raw[start:start + 3 * len(label) + 8]).split()).lower()
+        label_text = "".join(unicodedata.normalize("NFC", raw[start:start + 3 * len(label) + 8]).split()).lower().lstrip("(")
         if not label_text.startswith(label):
             problem(f"{where}: raw text at {start} does not start with the label ({label_text!r})")
         if not section.get("title"):

@@ -141,18 +141,36 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
     rules = indicator_rules()
     items: list[TargetItem] = []
     dash_group: tuple[int, str] | None = None  # "- Về kinh tế:" lines group items without a number
-    for paragraph in paragraphs:
+    line_group: tuple[int, str] | None = None  # "(1) Về xây dựng Đảng: 6 chỉ tiêu" over a dash list
+    dashes_are_items = True  # in a group whose items carry no number, each "- …" line is one
+    for position, paragraph in enumerate(paragraphs):
         group = _group_at(groups, paragraph.start) or list_section
         content = text[paragraph.start:paragraph.end]
         if rules["dash_group"].match(content):
             dash_group = (paragraph.start, " ".join(content.strip(" -–+*:").split()))
             continue
+        following = paragraphs[position + 1] if position + 1 < len(paragraphs) else None
+        numbered_group = _numbered_group_line(content, following, text)
+        if numbered_group is not None:
+            line_group, dashes_are_items = (paragraph.start, numbered_group), True
+            continue
         group_label = group.label
         if dash_group and dash_group[0] > group.clean_start:
             group_label = dash_group[1]
+        if line_group and line_group[0] > group.clean_start:
+            group_label = line_group[1]
+        if DASH_ITEM.match(content) and paragraph.kind in ("item", "weak_item"):
+            if dashes_are_items:
+                number = 1 + sum(1 for item in items if item.group == group_label)
+                items.append(TargetItem(group_label, number, [(paragraph.start, paragraph.end)],
+                                        _item_metric(text, paragraph.start, paragraph.end), _innermost(sections, paragraph.start)))
+            elif items:
+                items[-1].spans.append((paragraph.start, paragraph.end))  # a dash line inside a numbered item
+            continue
         inline = list(rules["inline_item"].finditer(content))
         label = rules["item_label"].match(content)
         if label and paragraph.kind in ("item", "heading") and not any(g.clean_start == paragraph.start for g in groups):
+            dashes_are_items = False
             starts = [(paragraph.start + m.start(), int(m.group(1))) for m in inline if m.start() > 0]
             number = int(label.group(1) or label.group(2))
             pieces = [(paragraph.start, number)] + starts
@@ -163,6 +181,25 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
         elif items and paragraph.kind == "text" and _group_at(groups, paragraph.start) == _group_at(groups, items[-1].spans[0][0]):
             items[-1].spans.append((paragraph.start, paragraph.end))  # an unnumbered line continues the item
     return items
+
+
+DASH_ITEM = regex.compile(r"^\s*[-–+•]\s+\S")
+DASH_ITEM_MARK = regex.compile(r"^\s*[-–+•]\s+")
+
+
+def _numbered_group_line(content: str, following, text: str) -> str | None:
+    """The label of a numbered line that groups the dash items after it ("(1) Về xây dựng Đảng:
+    6 chỉ tiêu", "(2) Chỉ tiêu kinh tế"), or None."""
+    rules = indicator_rules()
+    label = rules["item_label"].match(content)
+    if label is None or len(content) > SHORT_HEADING or following is None:
+        return None
+    if not DASH_ITEM.match(text[following.start:following.end]):
+        return None
+    title = content[label.end():].strip()
+    if not (rules["group_title"].search(title) or rules["declared_count"].search(title)):
+        return None
+    return label.group(1) or label.group(2)
 
 
 def _group_at(groups: list[Section], position: int) -> Section | None:
@@ -214,13 +251,33 @@ def _sorted_starts(items: list, attribute: str = "clean_start") -> list[int] | N
 def _item_metric(text: str, start: int, end: int) -> str | None:
     content = text[start:end]
     label = indicator_rules()["item_label"].match(content)
-    body = content[label.end():] if label else content
+    body = content[label.end():] if label else DASH_ITEM_MARK.sub("", content)
     body = indicator_rules()["year"].sub(" ", body)  # "… đến năm 2030 đạt 96%": the year is not the metric
-    body = regex.sub(r"^\W*(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*", "", body.strip())
+    body = regex.sub(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?", "", body.strip())
     stop = regex.search(r"\s(?:đạt|là)\s|:|\(|\d|;|\.(?:\s|$)", body)
     metric = body[: stop.start()] if stop else body
     metric = " ".join(metric.split()).strip(" ,")
-    return metric or None
+    return _without_trailing_comparator(metric) or None
+
+
+TRAILING_VERB = regex.compile(r"(?i)\s+(?:đạt|là|có|bằng|chiếm|còn|xuống|giảm|tăng)$")
+
+
+def _without_trailing_comparator(metric: str) -> str:
+    """"Tỷ lệ thất nghiệp hằng năm dưới" → "… hằng năm": the comparator before the figure (the
+    quantity's qualifier rules, one home) and a verb leading to it are no part of the metric."""
+    from extractor.quantities.parser import context_rules
+
+    qualifiers = [pattern for _, pattern, _ in context_rules()["qualifiers"]]
+    while True:
+        shorter = TRAILING_VERB.sub("", " " + metric).strip()  # a lone "có" leaves nothing
+        for pattern in qualifiers:
+            found = pattern.search(shorter.lower())
+            if found and found.start() > 0 and shorter[found.start() - 1].isspace():
+                shorter = shorter[:found.start()].rstrip()
+        if shorter == metric:
+            return metric
+        metric = shorter
 
 
 def _count_warnings(list_section: Section, groups: list[Section], items: list[TargetItem]) -> list[str]:
@@ -234,8 +291,9 @@ def _count_warnings(list_section: Section, groups: list[Section], items: list[Ta
             found = len(items)
         else:
             found = sum(1 for item in items if item.group == heading.label)
-        if int(declared.group(1)) != found:
-            warnings.append(f"section {heading.label} declares {int(declared.group(1))} chỉ tiêu but {found} items were found")
+        count = int(declared.group(1) or declared.group(2))
+        if count != found:
+            warnings.append(f"section {heading.label} declares {count} chỉ tiêu but {found} items were found")
     return warnings
 
 
