@@ -16,6 +16,7 @@ NON_QUANTITY_REASONS = {"date", "year", "term", "document_number", "name", "list
                         "footnote_marker", "footnote_number", "page_number", "ordinal", "other"}
 PLACE = regex.compile(r"^(xã|thị trấn|phường|huyện|tỉnh|thành phố|quận|thị xã) \S.*$")
 DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")  # markers of DOCX/PDF text
 
 
 class GoldError(Exception):
@@ -99,7 +100,7 @@ def check_gold(path: Path) -> list[str]:
     for index, item in enumerate(gold.get("footnotes", [])):
         ref_start, ref_end = item.get("ref_start"), item.get("ref_end")
         if not (isinstance(ref_start, int) and isinstance(ref_end, int) and 0 <= ref_start < ref_end <= len(raw)) \
-                or str(item.get("marker")) not in raw[ref_start:ref_end]:
+                or str(item.get("marker")) not in raw[ref_start:ref_end].translate(SUPERSCRIPT_DIGITS):
             problem(f"footnote {index}: marker {item.get('marker')!r} is not at raw[{ref_start}:{ref_end}]")
     _check_overlaps(gold.get("quantities", []), "quantity", problem)
     _check_digit_coverage(gold, raw, problem)
