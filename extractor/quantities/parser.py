@@ -348,10 +348,7 @@ def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], 
             continue
         before = text[max(start, word_start - BEFORE_WINDOW):word_start]
         after = text[word_end:min(end, word_end + AFTER_WINDOW)]
-        rules = context_rules()
-        if (_any_rule_searches(rules, "exclude_before", before) and any(p.search(before) for _, p, _ in rules["exclude_before"])) or (
-            _any_rule_matches(rules, "exclude_after", after) and any(p.match(after) for _, p, _ in rules["exclude_after"])
-        ):
+        if _context_excludes(before, after, None):
             continue
         unit = _read_unit(text, word_end, end, counted_noun)
         if unit.unit is None:
@@ -375,6 +372,8 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "name"  # the tail of a code or a name: TK3/2 (but "86 vụ/96 đối tượng" is a pair)
     if after[:1].isdigit():
         return "name"
+    if _inside_quoted_name(before, after):
+        return "name"  # “Gian hàng 0 đồng”, “1 + 1”, “Lớp đoàn viên 90 năm …”: part of a name
     if DATE.match(text, match.start()) or (after.startswith("/") and _is_day_month(digits, after)):
         return "date"
     if LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False:
@@ -383,11 +382,19 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "heading_number"  # "## 2. Về …", "### [tag] 2.1. Phương hướng …": a label the segmenter did not take
     if YEAR.fullmatch(digits) and not _unit_follows(after):
         return "year"
+    return _context_excludes(before, after, digits)
+
+
+def _context_excludes(before: str, after: str, digits: str | None) -> str | None:
+    """The reason of the first exclusion rule the text around a number matches (rules with a
+    ``number`` pattern apply to digits only: ``digits`` None is a number in words)."""
     rules = context_rules()
     if _any_rule_searches(rules, "exclude_before", before):
         for rule_id, pattern, reason in rules["exclude_before"]:
             found = pattern.search(before)
-            if not found or (rule_id in rules["number"] and not rules["number"][rule_id].search(digits)):
+            if not found:
+                continue
+            if rule_id in rules["number"] and (digits is None or not rules["number"][rule_id].search(digits)):
                 continue
             if rule_id not in rules["whole_word"] or _is_own_word(before, found):
                 return reason
@@ -419,6 +426,15 @@ def _names_bare_number(text: str, quantity: "Quantity", start: int, digits: str)
         if number_pattern.search(digits) and before_pattern.search(before):
             return True
     return False
+
+
+def _inside_quoted_name(before: str, after: str) -> bool:
+    """The number stands between an opening “ and its closing ” in the same clause."""
+    opened = before.rfind("“")
+    if opened < 0 or before.rfind("”") > opened:
+        return False
+    closing = after.find("”")
+    return closing >= 0 and not regex.search(r"[“.;]", after[:closing])
 
 
 def _excluded_token_end(text: str, match, end: int) -> int:
@@ -708,6 +724,7 @@ def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | Non
 # ---- counted nouns ------------------------------------------------------------------------
 
 NUMBER_CONTEXT = "5 "
+OPENING_QUOTES = ("“", '"')
 STOP_AT = regex.compile(r"[,;:.()\[\]“”\"!?…/]|\s-\s|\d")
 FIRST_NOUN_READS = AFTER_WINDOW + 8  # after leading white space: the window and a stop just past it
 
@@ -720,9 +737,13 @@ def first_noun(after: str) -> tuple[str, int] | None:
     if found is None:
         return None
     stripped, window = found
+    quote = 1 if stripped[:1] in OPENING_QUOTES else 0  # 17 “Tủ sách …”: the noun opens a quoted name
+    stripped = stripped[quote:]
     known = _known_noun(window)
     if known:
-        return known.lower(), _length_in(stripped, known)
+        return known.lower(), quote + _length_in(stripped, known)
+    if quote:
+        window = window[:1].lower() + window[1:]  # a capital after the quote starts the name, not a proper noun
     tagged = _pos_tag(NUMBER_CONTEXT + window)[1:]  # after a number the tagger reads nouns as nouns
     if not tagged:
         return None
@@ -733,17 +754,18 @@ def first_noun(after: str) -> tuple[str, int] | None:
     if word.lower() in unit_table()["classifiers_joined"] and len(tagged) > 1 and tagged[1][1].startswith("N"):
         words.append(tagged[1][0])
     phrase = " ".join(words)
-    length = _length_in(stripped, phrase)
-    return phrase.lower(), length
+    length = _length_in(stripped, phrase) if not quote else _length_in(stripped.lower(), phrase.lower())
+    return phrase.lower(), quote + length
 
 
 def _noun_window(after: str) -> tuple[str, str] | None:
     """(``after`` without leading white space, the words first_noun looks at) or None when there
     is no word to look at."""
     stripped = after.lstrip()
-    if not stripped or not stripped[0].isalpha():
+    body = stripped[1:] if stripped[:1] in OPENING_QUOTES else stripped
+    if not body or not body[0].isalpha():
         return None
-    window = stripped[:STOP_AT.search(stripped).start()] if STOP_AT.search(stripped) else stripped[:AFTER_WINDOW]
+    window = body[:STOP_AT.search(body).start()] if STOP_AT.search(body) else body[:AFTER_WINDOW]
     window = window[:AFTER_WINDOW].strip()
     if not window:
         return None
