@@ -22,7 +22,7 @@ from extractor.offsets import OffsetMap
 from extractor.rules import load_rules
 
 SENTENCE_END = regex.compile(r"[.!?:…][\s”\"’)]*$")
-LABELLED_ITEM = regex.compile(r"^\(\d{1,3}\)\s")  # "(4) Về công tác …": may be a sub-heading
+LABELLED_ITEM = regex.compile(r"^(?:\(\d{1,3}\)|\*)\s")  # "(4) Về công tác …", "* Công tác …": may be sub-headings
 UPPER_START = regex.compile(r"^\s*[\p{Lu}\d“\"(\[]")
 HAS_LOWER = regex.compile(r"\p{Ll}")
 HAS_LETTER = regex.compile(r"\p{L}")
@@ -232,8 +232,9 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
     if group[0].kind == "heading":
         return _body_follows_heading(ahead, width, marks_paragraph_ends, group[-1])
     if group[0].kind == "item" and LABELLED_ITEM.match(group[0].stripped):
-        # a "(4)" line may be a sub-heading too, unless it already runs on past a sentence
-        if any(INTERNAL_SENTENCE_BREAK.search(line.stripped) for line in group):
+        # a "(4)" line may be a sub-heading too, unless it already runs on past a sentence or
+        # runs its body in after a colon ("* Khối Đảng: Đã chủ động …")
+        if any(INTERNAL_SENTENCE_BREAK.search(line.stripped) for line in group) or ":" in group[0].stripped[:-1]:
             return False
         return _body_follows_heading(ahead, width, marks_paragraph_ends, group[-1])
     return False

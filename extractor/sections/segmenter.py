@@ -3,8 +3,8 @@
 Levels are not a fixed table: "Phần" is level 1; any other numbering scheme takes the next level
 below the schemes currently open, and returns to its own level when it appears again (so "I."
 under "Phần", or "1.1" directly under "I", nest as the document nests them). Arabic numbers nest
-by depth ("2.1" under "2."). "(1)" and "a)" items count as headings only when a document uses
-them as such: a short title paragraph followed by its own body.
+by depth ("2.1" under "2."). "(1)", "a)" and "*" items count as headings only when a document
+uses them as such: a short title paragraph followed by its own body.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ COLON_BODY = regex.compile(r":\s+(?=\p{Lu})")
 TRAILING = regex.compile(r"[\s:.;,]+$")
 SENTENCE_END = regex.compile(r"[.!?…][”\"’)]*$")
 FULL_STOP = regex.compile(r"[.!?][”\"’)]*$")
+ITEM_FAMILIES = ("paren", "lower-letter", "star")  # list items that a document may use as sub-headings
 SHORT_TITLE = 160  # characters (two lines): a "(1)" item longer than this is a list item, not a sub-heading
 
 
@@ -124,7 +125,7 @@ def _heading(paragraph: Paragraph, following: Paragraph | None, text: str):
     scheme, label, label_end = parsed
     if paragraph.kind == "item" and not _item_used_as_heading(scheme, content, following, text):
         return None
-    if paragraph.kind == "heading" and scheme.family in ("paren", "lower-letter"):
+    if paragraph.kind == "heading" and scheme.family in ITEM_FAMILIES:
         return None
     title_start = paragraph.start + label_end
     title_end = paragraph.start + _title_end(content, label_end)
@@ -137,10 +138,12 @@ def _heading(paragraph: Paragraph, following: Paragraph | None, text: str):
 def _item_used_as_heading(scheme: Scheme, content: str, following: Paragraph | None, text: str) -> bool:
     """A "(1)" or "a)" line is a sub-heading when it is short, ends no sentence, and its own body
     follows: a text paragraph or a list of another kind ("- …"), not the next item of its list."""
-    if scheme.family not in ("paren", "lower-letter") or following is None:
+    if scheme.family not in ITEM_FAMILIES or following is None:
         return False
     if len(content) > SHORT_TITLE or FULL_STOP.search(content.rstrip()):
         return False  # "… xử lý trụ sở dôi dư…" ends with "etc.", not a sentence
+    if scheme.family == "star" and content.rstrip().endswith(":"):
+        return False  # "* Khối Nhà nước:" leads into its list
     if following.kind == "text":
         return True
     return following.kind in ("item", "weak_item") and parse_label(text[following.start:following.end]) is None
