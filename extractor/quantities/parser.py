@@ -116,7 +116,7 @@ def unit_table() -> dict:
 def context_rules() -> dict:
     data = _load("context_rules.json")
 
-    known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number"}
+    known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number"}  # one schema for every list
     for row in (row for rows in data.values() if isinstance(rows, list) for row in rows):
         if not set(row) <= known or "id" not in row:
             raise ValueError(f"context_rules.json: rule {row.get('id')!r} has unknown keys {sorted(set(row) - known)}")
@@ -145,7 +145,8 @@ def context_rules() -> dict:
     rules["whole_word"] = {row["id"] for row in data["exclusions"] if row.get("whole_word")}
     rules["number"] = number_patterns
     rules["bare_number_names"] = [
-        (row["id"], regex.compile(row["before"]), number_patterns.get(row["id"], regex.compile("")), row["reason"])
+        (row["id"], regex.compile(row["before"]), number_patterns.get(row["id"], regex.compile("")),
+         regex.compile(row.get("after", "")), row["reason"])
         for row in data["bare_number_names"]
     ]
     # One alternation per list answers "does any rule match?" in one regex call; only when one
@@ -201,7 +202,7 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         quantity = _read_quantity(text, match, start, end, counted_noun)
         if quantity is None:
             continue
-        if _names_bare_number(text, quantity, start, match.group()):
+        if _names_bare_number(text, quantity, start, end, match.group()):
             position = _excluded_token_end(text, match, end)
             continue
         quantities.append(quantity)
@@ -416,14 +417,15 @@ def _is_own_word(before: str, found) -> bool:
     return bool(words) and words[-1].lower() == matched
 
 
-def _names_bare_number(text: str, quantity: "Quantity", start: int, digits: str) -> bool:
-    """A number with no unit after an identifier head ("phụ lục 01", "đường 115", "Đề án 06") or a
-    version number ("iOffice 4.0") names something; it counts nothing."""
+def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, digits: str) -> bool:
+    """A number with no unit after an identifier head ("phụ lục 01", "đường 115", "Đề án 06") or
+    closing a capitalised name ("(Phục lục 4)."): it names something and counts nothing."""
     if quantity.unit is not None or quantity.low is not None or quantity.denominator is not None:
         return False
     before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
-    for _, before_pattern, number_pattern, _ in context_rules()["bare_number_names"]:
-        if number_pattern.search(digits) and before_pattern.search(before):
+    after = text[quantity.end:min(end, quantity.end + AFTER_WINDOW)]
+    for _, before_pattern, number_pattern, after_pattern, _ in context_rules()["bare_number_names"]:
+        if number_pattern.search(digits) and before_pattern.search(before) and after_pattern.match(after):
             return True
     return False
 
