@@ -23,7 +23,8 @@ from extractor.syllables import is_syllable, split_syllables
 # a line segment of single characters each followed by one space: "V i ệ c", "1 . 1 ."
 SPACED_RUN = regex.compile(r"(?<![^\s])\S(?: \S){3,}(?![^\s])")
 SPACED_LINE = regex.compile(r"[ \t]*\S(?: \S)+[ \t]*")
-GLUED_WORD = regex.compile(r"\p{L}{3,}")
+SPACED_PAIR = regex.compile(r"(?<=\s)\S \S(?=\s)")  # two single characters (text padded with spaces): letter-spacing may be there
+GLUED_WORD = regex.compile(r"\p{L}{4,}")  # ASCII words are skipped by _glued_cuts (cached)
 LABEL = regex.compile(r"(?:\d+|[IVXLC]+)(?:\.\d+)*\.")  # "1.", "1.1.", "II."
 ROMAN = regex.compile(r"[IVXLC]+")
 ATTACH_LEFT = set(",.;:)%!?…”’]")
@@ -49,23 +50,29 @@ def _letter_spaced_spans(text: str) -> list[tuple[int, int]]:
     """Spans of letter-spaced text; a line break between two letter-spaced lines is inside
     the span (it becomes a space) unless the first line ends a sentence that is no label."""
     spans: list[list[int]] = []
-    lines = list(regex.finditer(r"(?m)^[^\n]*", text))
-    spaced_lines = [bool(SPACED_LINE.fullmatch(line.group())) for line in lines]
-    for index, line in enumerate(lines):
-        for run in SPACED_RUN.finditer(text, line.start(), line.end()):
-            spans.append([run.start(), run.end()])
-        if not spaced_lines[index]:
+    spans: list[list[int]] = []
+    spaced_lines = {}  # line start -> (content start, content end, line end) of all-letter-spaced lines
+    seen_lines = set()
+    # only lines holding two single characters in a row can be letter-spaced: look at those alone
+    for pair in SPACED_PAIR.finditer(f" {text} "):
+        line_start = text.rfind("\n", 0, pair.start() - 1) + 1  # the padded text is one ahead
+        if line_start in seen_lines:
             continue
-        neighbours = [spaced_lines[k] for k in (index - 1, index + 1) if 0 <= k < len(lines)]
-        content = line.group().strip()
-        if len(content) < 7 and not any(neighbours):
+        seen_lines.add(line_start)
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        spans.extend([run.start(), run.end()] for run in SPACED_RUN.finditer(text, line_start, line_end))
+        line = text[line_start:line_end]
+        if SPACED_LINE.fullmatch(line):
+            content = line.strip()
+            start = line_start + line.index(content[0])
+            spaced_lines[line_start] = (start, start + len(content), line_end)
+    for line_start, (start, end, line_end) in spaced_lines.items():
+        previous_line = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else None
+        has_neighbour = line_end + 1 in spaced_lines or (previous_line is not None and previous_line in spaced_lines)
+        if end - start < 7 and not has_neighbour:
             continue  # a lone "a b" line is no letter-spacing
-        start = line.start() + line.group().index(content[0])
-        end = start + len(content)
-        if not spans or spans[-1][1] < start:
-            spans.append([start, end])
-        else:
-            spans[-1][1] = max(spans[-1][1], end)
+        spans.append([start, end])
     # join a span that ends a line with the next line's span when the heading or sentence goes on
     merged: list[list[int]] = []
     for span in sorted(spans):
