@@ -183,7 +183,7 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
     for note in clean.footnotes:
         first_note.setdefault(note.id, note)
     paragraph_starts = [p.start for p in clean.paragraphs]
-    for number, result in enumerate(find_results(clean), 1):
+    for number, result in enumerate(find_results(clean, items, sections), 1):
         start, end = clean.raw_span(result.start, result.end)
         paragraph = clean.paragraphs[bisect_right(paragraph_starts, result.start) - 1]
         in_footnote = paragraph.kind == "footnote"

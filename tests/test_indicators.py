@@ -143,3 +143,28 @@ def test_unnumbered_dash_items_under_numbered_groups():
     assert [(t["low"], t["high"], t["comparator"], t["year"]) for t in targets[("2", 1)]["targets"]] == [(10, 12, "range", 2030)]
     assert [(t["value"], t["unit"]) for t in targets[("2", 2)]["targets"]] == [(90000000, "đồng")]
     assert targets[("3", 1)]["metric"] == "Tỷ lệ thất nghiệp hằng năm"
+
+
+RESULT_SHAPES = """ĐẢNG UỶ XÃ TÂN LẬP
+I. Đánh giá kết quả thực hiện nhiệm vụ năm 2025
+Đảng bộ đã lãnh đạo hoàn thành hầu hết các chỉ tiêu, nhiệm vụ năm 2025. Kết quả có 10/12 chỉ tiêu đạt và vượt so với Nghị quyết. Trong đó 4/4 chỉ tiêu về kinh tế, 3/4 chỉ tiêu về văn hoá - xã hội và 3/4 chỉ tiêu về quốc phòng (02 chỉ tiêu về kết nạp đảng viên chưa đạt; thu ngân sách đạt 88,5% so với Nghị quyết). Nhiều chỉ tiêu vượt kế hoạch; công tác tuyển quân đảm bảo kế hoạch.
+II. Nhiệm vụ trọng tâm năm 2026
+1. Tập trung chuẩn bị tốt công tác tuyển quân năm 2026, đạt chỉ tiêu huyện giao.
+2. Phấn đấu thu ngân sách đạt 100% kế hoạch.
+"""
+
+
+def test_result_shapes_and_plans_that_are_not_results():
+    _, found = indicator_records(RESULT_SHAPES)
+    results = [(r["text"].replace("\\n", " "), r["status"]) for r in found if r["role"] == "result"]
+    assert results == [
+        ("hoàn thành hầu hết các chỉ tiêu", "mostly_met"),
+        ("10/12 chỉ tiêu đạt và vượt so với Nghị quyết", "exceeded"),
+        ("4/4 chỉ tiêu về kinh tế", "exceeded"),  # a breakdown takes the status it breaks down
+        ("3/4 chỉ tiêu về văn hoá - xã hội", "exceeded"),
+        ("3/4 chỉ tiêu về quốc phòng", "exceeded"),
+        ("02 chỉ tiêu về kết nạp đảng viên chưa đạt", "not_met"),
+        ("đạt 88,5% so với Nghị quyết", "not_met"),
+        ("Nhiều chỉ tiêu vượt kế hoạch", "exceeded"),
+        ("đảm bảo kế hoạch", "met"),
+    ]  # section II sets out the plan: its "đạt chỉ tiêu", "đạt 100% kế hoạch" are no results

@@ -328,24 +328,66 @@ def _quantities_in(spans, quantities, by_start, starts):
 
 # ---- results -------------------------------------------------------------------------------
 
-def find_results(clean: CleanText) -> list[Result]:
+def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[Section] = ()) -> list[Result]:
+    """Result clauses of every paragraph; a clause inside a target item, after words that look
+    forward ("phấn đấu", "tiếp tục", "để"), or in a part of the plan ("IV. Nhiệm vụ trọng tâm",
+    "2.4. Các giải pháp chủ yếu") states a plan, not a result."""
     rules = indicator_rules()
     text = clean.text
+    item_spans = sorted(span for item in items for span in item.spans)
+    plan_parts = _plan_parts(sections, clean.body_end)
     results: list[Result] = []
     for paragraph in clean.paragraphs:
+        if paragraph.kind != "footnote" and _overlaps_taken(plan_parts, paragraph.start, paragraph.start + 1):
+            continue
         taken: list[tuple[int, int]] = []  # disjoint clause spans, in order
+        found: list[Result] = []
         for rule_id, pattern, status_rule in rules["results"]:
             for match in pattern.finditer(text, paragraph.start, paragraph.end):
                 if _overlaps_taken(taken, match.start(), match.end()):
+                    continue
+                if _overlaps_taken(item_spans, match.start(), match.end()) or _looks_forward(text, paragraph.start, match.start()):
                     continue
                 result = _result_of(match, rule_id, status_rule)
                 if result is None:
                     continue
                 insort(taken, (match.start(), match.end()))
-                results.append(result)
+                found.append(result)
+        found.sort(key=lambda r: r.start)
+        for index, result in enumerate(found):
+            if result.status is None and index:  # a breakdown takes the status of the result it breaks down
+                result.status = found[index - 1].status
+        results.extend(r for r in found if r.status is not None)
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
+
+
+PLAN_PART_LEVEL = 2
+
+
+def _plan_parts(sections: list[Section], body_end: int) -> list[tuple[int, int]]:
+    """Clean-text ranges of the top parts (level 1 or 2) that set out the plan: a title naming the
+    plan and no review ("II. MỤC TIÊU, NHIỆM VỤ", not "I. Kết quả thực hiện nhiệm vụ năm 2025";
+    deeper titles name programmes too: "thực hiện các chương trình mục tiêu quốc gia")."""
+    rules = indicator_rules()
+    parts: list[tuple[int, int]] = []
+    for index, section in enumerate(sections):
+        if section.level > PLAN_PART_LEVEL:
+            continue
+        if rules["plan_section"].search(section.title) and not rules["review_section"].search(section.title):
+            end = _region_end(sections, index, body_end)
+            if not parts or section.clean_start >= parts[-1][1]:
+                parts.append((section.clean_start, end))
+    return parts
+
+
+CLAUSE_START = regex.compile(r"(?r)[.;:!?]\s")
+
+
+def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
+    clause = CLAUSE_START.search(text, paragraph_start, position)
+    return bool(indicator_rules()["forward_words"].search(text, clause.end() if clause else paragraph_start, position))
 
 
 def _overlaps_taken(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -371,6 +413,8 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
         numerator, denominator_text = groups["fraction"].replace(" ", "").split("/")
         value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
     status = _status_from_words(groups.get("status"))
+    if status_rule == "inherit":
+        return Result(match.start(), match.end(), None, _clean_number(value), _clean_number(denominator), unit, rule_id)
     if status_rule == "by_value" or status is None:
         if unit == "%" and value is not None:
             status = "exceeded" if value > 100 else ("met" if value == 100 else "not_met")
