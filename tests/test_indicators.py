@@ -168,3 +168,10 @@ def test_result_shapes_and_plans_that_are_not_results():
         ("Nhiều chỉ tiêu vượt kế hoạch", "exceeded"),
         ("đảm bảo kế hoạch", "met"),
     ]  # section II sets out the plan: its "đạt chỉ tiêu", "đạt 100% kế hoạch" are no results
+
+
+def test_a_second_count_is_no_breakdown_without_trong_do():
+    text = ("I. Đánh giá kết quả nửa nhiệm kỳ\n"
+            "Có 16/30 chỉ tiêu đạt và vượt, 12/30 chỉ tiêu có khả năng sẽ đạt vào cuối nhiệm kỳ.\n")
+    _, found = indicator_records(text)
+    assert [(r["text"], r["status"]) for r in found if r["role"] == "result"] == [("16/30 chỉ tiêu đạt và vượt", "exceeded")]

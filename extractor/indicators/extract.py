@@ -355,8 +355,12 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
                 found.append(result)
         found.sort(key=lambda r: r.start)
         for index, result in enumerate(found):
-            if result.status is None and index:  # a breakdown takes the status of the result it breaks down
-                result.status = found[index - 1].status
+            # a breakdown ("Trong đó 3/3 chỉ tiêu về kinh tế") takes the status of what it breaks down
+            if result.status is None and index:
+                previous = found[index - 1]
+                in_breakdown = previous.rule == result.rule and previous.status is not None  # the list goes on
+                if in_breakdown or BREAKDOWN_MARKER.search(text, previous.end, result.start):
+                    result.status = previous.status
         results.extend(r for r in found if r.status is not None)
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
@@ -383,6 +387,7 @@ def _plan_parts(sections: list[Section], body_end: int) -> list[tuple[int, int]]
 
 
 CLAUSE_START = regex.compile(r"(?r)[.;:!?]\s")
+BREAKDOWN_MARKER = regex.compile(r"(?i)\b(?:trong\s+đó|bao\s+gồm|gồm)\b")
 
 
 def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
