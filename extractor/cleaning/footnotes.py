@@ -1,20 +1,23 @@
 """Find footnote bodies that PDF extraction dropped mid-text, and the markers that cite them.
 
-A body is a line that starts with footnote number *n* ("3 Trong đó: …", "9Trong đó", " 11 (1) …").
-It is accepted only when a marker glued to a word ("đạt1", "ong3", "sạch”7", "cấp)11") with the
-same number appears before it, after the previous footnote's marker, and within a few pages.
-Numbers run in sequence, so a figure or heading at the start of a line cannot pose as footnote *n*
-unless its marker exists too. A body runs over the following lines until the next body, a page
-number, a separator, a heading, an indented block start, or a lower-case line after a sentence end
-(the interrupted running text resuming). A body left unfinished continues at the foot of a later
-page: a lower-case block of footnote-width lines (small print holds more characters per line)
-standing after a finished sentence of running text.
+A body is a line that starts with footnote number *n* ("3 Trong đó: …", "9Trong đó", " 11 (1) …",
+"[^1]: …"). It is accepted only when a free marker with the same number stands within a few pages:
+glued to a word or a figure ("đạt1", "ong3", "sạch”7", "cấp)11", "86,2%24"), superscript, or
+"[^1]" — the nearest one before the body, else the nearest after it (PDF text may put a page's
+footnotes ahead of the text citing them). Bodies may come out of order, but a number far above
+the ones taken is refused, so a figure or heading at the start of a line cannot pose as footnote
+*n* unless its marker exists too; a label with a doubled digit ("44" for 4) reads as its marker.
+A body runs over the following lines until the next body, a page number, a separator, a heading,
+an indented block start, or a lower-case line after a sentence end (the interrupted running text
+resuming; a body spliced into an unfinished sentence also ends at the first plain text line after
+a finished body sentence). A body left unfinished continues at the foot of a later page: a
+lower-case block of footnote-width lines (small print holds more characters per line) standing
+after a finished sentence of running text.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -58,20 +61,6 @@ class FootnoteLines:
     label_end: int  # end of the body's leading number in the normalised text
 
 
-@dataclass
-class _NumberedMarkers:
-    """The markers of one footnote number in text order, with their starts for binary search."""
-
-    markers: list[Marker] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-
-    def add(self, marker: Marker) -> None:
-        self.markers.append(marker)
-        self.starts.append(marker.start)
-
-    def last_before(self, position: int) -> Marker | None:
-        index = bisect_left(self.starts, position)
-        return self.markers[index - 1] if index else None
 
 
 def find_markers(text: str) -> list[Marker]:
@@ -112,9 +101,9 @@ def find_footnotes(lines: list[Line], text: str, width: float) -> list[FootnoteL
     """Bodies paired with markers by number and position: the marker of the same number nearest
     before the body, else the nearest after it (PDF text may put a page's footnotes ahead of the
     running text that cites them); bodies may come out of order ("2" before "1")."""
-    markers_by_number: dict[int, _NumberedMarkers] = {}
+    markers_by_number: dict[int, list[Marker]] = {}  # each number's markers in text order
     for marker in find_markers(text):
-        markers_by_number.setdefault(marker.number, _NumberedMarkers()).add(marker)
+        markers_by_number.setdefault(marker.number, []).append(marker)
 
     footnotes: list[FootnoteLines] = []
     pairing = _Pairing(markers_by_number)
@@ -142,14 +131,16 @@ def find_footnotes(lines: list[Line], text: str, width: float) -> list[FootnoteL
 class _Pairing:
     """Which footnote numbers and markers are taken; which line can open a body."""
 
-    def __init__(self, markers_by_number: dict[int, "_NumberedMarkers"]):
+    def __init__(self, markers_by_number: dict[int, list[Marker]]):
         self.markers_by_number = markers_by_number
         self.numbers: set[int] = set()
         self.markers: set[Marker] = set()
+        self.highest = 0
 
     def take(self, number: int, marker: Marker) -> None:
         self.numbers.add(number)
         self.markers.add(marker)
+        self.highest = max(self.highest, number)
 
     def accept(self, line) -> tuple[int, int, Marker] | None:
         found = body_number(line)
@@ -157,7 +148,7 @@ class _Pairing:
             return None
         number, label_end = found
         for candidate in (number, *_typo_readings(number)):
-            if candidate in self.numbers or (self.numbers and candidate > max(self.numbers) + 1 + MAX_SKIPPED_NUMBERS):
+            if candidate in self.numbers or (self.numbers and candidate > self.highest + 1 + MAX_SKIPPED_NUMBERS):
                 continue  # the first may be any number (an excerpt, a part that goes on counting)
             marker = self._marker_for(candidate, line)
             if marker is not None:
@@ -165,10 +156,7 @@ class _Pairing:
         return None
 
     def _marker_for(self, number: int, line) -> Marker | None:
-        numbered = self.markers_by_number.get(number)
-        if numbered is None:
-            return None
-        free = [m for m in numbered.markers if m not in self.markers and abs(line.start - m.start) <= MAX_MARKER_DISTANCE]
+        free = [m for m in self.markers_by_number.get(number, ()) if m not in self.markers and abs(line.start - m.start) <= MAX_MARKER_DISTANCE]
         before = [m for m in free if m.start < line.start]
         if before:
             return before[-1]

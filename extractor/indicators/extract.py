@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from extractor.cleaning import CleanText, Paragraph
+from extractor.quantities.parser import BREAKDOWN_WORDS, context_rules
 from extractor.sections import Section
 from extractor.rules import load_rules
 
@@ -266,8 +267,6 @@ TRAILING_VERB = regex.compile(r"(?i)\s+(?:đạt|là|có|bằng|chiếm|còn|xu�
 def _without_trailing_comparator(metric: str) -> str:
     """"Tỷ lệ thất nghiệp hằng năm dưới" → "… hằng năm": the comparator before the figure (the
     quantity's qualifier rules, one home) and a verb leading to it are no part of the metric."""
-    from extractor.quantities.parser import context_rules
-
     qualifiers = [pattern for _, pattern, _ in context_rules()["qualifiers"]]
     while True:
         shorter = TRAILING_VERB.sub("", " " + metric).strip()  # a lone "có" leaves nothing
@@ -387,7 +386,7 @@ def _plan_parts(sections: list[Section], body_end: int) -> list[tuple[int, int]]
 
 
 CLAUSE_START = regex.compile(r"(?r)[.;:!?]\s")
-BREAKDOWN_MARKER = regex.compile(r"(?i)\b(?:trong\s+đó|bao\s+gồm|gồm)\b")
+BREAKDOWN_MARKER = regex.compile("(?i)" + BREAKDOWN_WORDS)
 
 
 def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:

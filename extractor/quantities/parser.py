@@ -25,8 +25,6 @@ RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
 DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b|\d{1,2}([.-])\d{1,2}\1(?:19|20)\d\d\b")
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
-MARKUP_PREFIX = regex.compile(r"\s*(?:#{1,6}\s*)?(?:\[[^\]\n]{1,60}\]\s*)?")  # markdown heading, archive tag
-LABEL_TAIL = regex.compile(r"\.\s*\p{Lu}")
 PERCENT = regex.compile(r"\s?%+")
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
 LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
@@ -217,7 +215,8 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
 # ---- elided counted nouns -----------------------------------------------------------------
 
 SENTENCE_START = regex.compile(r"(?r)[.!?]\s|\n")
-BREAKDOWN = regex.compile(r"(?i)(?r)(?:trong\s+đó|bao\s+gồm|gồm)\b")
+BREAKDOWN_WORDS = r"\b(?:trong\s+đó|bao\s+gồm|gồm)\b"  # "23.362 hồ sơ (trong đó: …)"; indicators use it too
+BREAKDOWN = regex.compile(r"(?i)(?r)" + BREAKDOWN_WORDS)
 NUMBER_OF = regex.compile(r"(?i)(?r)(?<![\p{L}\p{M}])số\s+(?=\p{L})")
 LABEL_COLON = regex.compile(r"(?r)(?:^|[;(]|\s[-–]\s|^\s*[-–+*])\s*(?:\([ivx\d]+\)\s*)?([^;:()\d]{2,60}?)\s*:\s*$")
 LIST_SEPARATOR = regex.compile(r"\s*[;,]\s*")
@@ -262,7 +261,7 @@ def _breakdown_noun(text: str, earlier: list[Quantity], sentence: int, position:
     marker = BREAKDOWN.search(text, sentence, position)
     if marker is None:
         return None
-    owners = [q for q in earlier[::-1][:MAX_SIBLINGS] if sentence <= q.start and q.end <= marker.start() and q.kind == "count" and q.unit][::-1]
+    owners = [q for q in earlier if sentence <= q.start and q.end <= marker.start() and q.kind == "count" and q.unit]
     if not owners:
         return None
     part = text[marker.end():position].lower()
@@ -296,7 +295,7 @@ def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Q
     word = _word_before(text, quantity.start)
     if word is None:
         return None
-    for sibling in earlier[::-1][:MAX_SIBLINGS]:
+    for sibling in reversed(earlier):
         if sibling.start < sentence:
             return None
         if sibling.unit is not None and sibling.kind not in ("percent", "fraction") and _word_before(text, sibling.start) == word:
@@ -379,8 +378,6 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "date"
     if LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False:
         return "list_number"
-    if MARKUP_PREFIX.fullmatch(text, start, match.start()) and LABEL_TAIL.match(text, match.end(), end):
-        return "heading_number"  # "## 2. Về …", "### [tag] 2.1. Phương hướng …": a label the segmenter did not take
     if YEAR.fullmatch(digits) and not _unit_follows(after):
         return "year"
     return _context_excludes(before, after, digits)
