@@ -36,7 +36,9 @@ COMMON_ENOUGH = 5  # dictionary entries a syllable of a split glued word must ap
 def respace(text: str) -> tuple[str, OffsetMap | None]:
     """``text`` with letter-spacing and run-together syllables undone, and a map from each
     character of the result to its range in ``text`` (None when nothing changed)."""
-    edits: dict[int, str] = {}  # position in text -> "" (drop that space) or " " (a space before it)
+    # position in text -> "" (drop that character), " " (insert a space before it) or "\x00" (keep
+    # that character of a gap as the one space standing for the whole gap)
+    edits: dict[int, str] = {}
     for start, end in _letter_spaced_spans(text):
         _join_letters(text, start, end, edits)
     for match in GLUED_WORD.finditer(text):
@@ -49,7 +51,6 @@ def respace(text: str) -> tuple[str, OffsetMap | None]:
 def _letter_spaced_spans(text: str) -> list[tuple[int, int]]:
     """Spans of letter-spaced text; a line break between two letter-spaced lines is inside
     the span (it becomes a space) unless the first line ends a sentence that is no label."""
-    spans: list[list[int]] = []
     spans: list[list[int]] = []
     spaced_lines = {}  # line start -> (content start, content end, line end) of all-letter-spaced lines
     seen_lines = set()
