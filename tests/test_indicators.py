@@ -175,3 +175,17 @@ def test_a_second_count_is_no_breakdown_without_trong_do():
             "Có 16/30 chỉ tiêu đạt và vượt, 12/30 chỉ tiêu có khả năng sẽ đạt vào cuối nhiệm kỳ.\n")
     _, found = indicator_records(text)
     assert [(r["text"], r["status"]) for r in found if r["role"] == "result"] == [("16/30 chỉ tiêu đạt và vượt", "exceeded")]
+
+
+def test_targets_stated_without_a_figure():
+    text = ("II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n"
+            "(1) Đảng bộ xếp loại chất lượng hằng năm “Hoàn thành tốt nhiệm vụ” trở lên.\n"
+            "(2) Đến năm 2030, xã không còn hộ nghèo theo chuẩn nghèo đa chiều.\n"
+            "(3) Xã đạt tiêu chuẩn “An toàn về an ninh, trật tự”.\n"
+            "(4) Tỷ lệ lao động qua đào tạo đạt 75%.\n"
+            "III. NHIỆM VỤ\n")
+    _, found = indicator_records(text)
+    targets = {r["number"]: r["targets"] for r in found if r["role"] == "target"}
+    brief = {n: [(t["value"], t["unit"], t["comparator"], t["year"]) for t in ts] for n, ts in targets.items()}
+    assert brief == {1: [(None, None, ">=", 2030)], 2: [(0, "hộ", "=", 2030)], 3: [(None, None, "=", 2030)],
+                     4: [(75, "%", "=", 2030)]}

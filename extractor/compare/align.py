@@ -110,7 +110,8 @@ def target_measures(report: Report) -> tuple[list[Measure], list[Measure]]:
         if indicator.get("role") != "target":
             continue
         item = _item_label(indicator)
-        targets = indicator.get("targets") or []
+        # a target stated without a figure ("đạt tiêu chuẩn …") has no value to line up
+        targets = [t for t in indicator.get("targets") or [] if any(t.get(k) is not None for k in ("value", "low", "high"))]
         if not targets:
             without_figure.append(_located(Measure(report.key, "target", indicator.get("metric"), metric_key(indicator.get("metric")),
                                                    None, item=item, text=indicator.get("text")), report, indicator))

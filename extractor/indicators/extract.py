@@ -21,7 +21,7 @@ from functools import lru_cache
 import regex
 
 from extractor.cleaning import CleanText, Paragraph
-from extractor.quantities.parser import BREAKDOWN_WORDS, context_rules
+from extractor.quantities.parser import BREAKDOWN_WORDS, context_rules, first_noun
 from extractor.sections import Section
 from extractor.rules import load_rules
 
@@ -312,8 +312,26 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
                 "value": quantity.value, "low": quantity.low, "high": quantity.high, "unit": quantity.unit,
                 "comparator": comparator, "year": year, "quantity": record["id"], "metric": record.get("metric"),
             })
+        if not item.targets:
+            item.targets.append(_target_in_words(text, item))
         if not item.metric and item.targets:
             item.metric = item.targets[0]["metric"]
+
+
+def _target_in_words(text: str, item: TargetItem) -> dict:
+    """An item stated without a figure is still a target: "không còn hộ nghèo" is 0 hộ; otherwise
+    no value, with the comparator the words give ("xếp loại … trở lên" is ">=", else "=")."""
+    rules = indicator_rules()
+    content = " ".join(text[start:end] for start, end in item.spans)
+    target = {"value": None, "low": None, "high": None, "unit": None, "comparator": "=", "year": item.year,
+              "quantity": None, "metric": item.metric}
+    none_left = rules["none_left"].search(content)
+    if none_left:
+        noun = first_noun(none_left.group("noun"))
+        target.update(value=0, unit=noun[0] if noun else None)
+    elif rules["at_least_words"].search(content):
+        target["comparator"] = ">="
+    return target
 
 
 def _quantities_in(spans, quantities, by_start, starts):
