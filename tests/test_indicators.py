@@ -189,3 +189,17 @@ def test_targets_stated_without_a_figure():
     brief = {n: [(t["value"], t["unit"], t["comparator"], t["year"]) for t in ts] for n, ts in targets.items()}
     assert brief == {1: [(None, None, ">=", 2030)], 2: [(0, "hộ", "=", 2030)], 3: [(None, None, "=", 2030)],
                      4: [(75, "%", "=", 2030)]}
+
+
+def test_a_single_figure_target_names_its_figure_by_the_item():
+    text = ("II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n"
+            "(1) Tỷ lệ thanh niên nhập ngũ đạt 100% chỉ tiêu được giao hằng năm.\n"
+            "(2) Sản lượng lương thực 5.000 tấn; sản lượng thịt hơi 900 tấn.\n"
+            "III. NHIỆM VỤ\n")
+    records = records_from_text(text)
+    quantities = {r["text"]: r for r in records if r["type"] == "quantity"}
+    assert quantities["100%"]["metric"] == "Tỷ lệ thanh niên nhập ngũ"
+    target = next(r for r in records if r["type"] == "indicator" and r["number"] == 1)
+    assert target["targets"][0]["metric"] == "Tỷ lệ thanh niên nhập ngũ"
+    two = next(r for r in records if r["type"] == "indicator" and r["number"] == 2)
+    assert [t["metric"] for t in two["targets"]] == [quantities["5.000 tấn"]["metric"], quantities["900 tấn"]["metric"]]

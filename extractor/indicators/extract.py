@@ -300,6 +300,7 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
     """Each quantity inside an item becomes one of its targets; an item whose words before the
     figure name nothing ("Đến năm 2030, 100% hồ sơ …") takes its first target's metric."""
     rules = indicator_rules()
+    records_by_id = {record["id"]: record for _, record in quantities}
     by_start = sorted(range(len(quantities)), key=lambda index: quantities[index][0].start)
     starts = [quantities[index][0].start for index in by_start]
     for item in items:
@@ -316,6 +317,10 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             item.targets.append(_target_in_words(text, item))
         if not item.metric and item.targets:
             item.metric = item.targets[0]["metric"]
+        if len(item.targets) == 1 and item.metric and item.targets[0]["quantity"] is not None:
+            # one figure: the item's noun phrase names what it measures, for the target and the figure
+            item.targets[0]["metric"] = item.metric
+            records_by_id[item.targets[0]["quantity"]]["metric"] = item.metric
 
 
 def _target_in_words(text: str, item: TargetItem) -> dict:
