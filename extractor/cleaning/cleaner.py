@@ -22,6 +22,8 @@ from extractor.offsets import OffsetMap
 from extractor.rules import load_rules
 
 SENTENCE_END = regex.compile(r"[.!?:…][\s”\"’)]*$")
+TERM_WORD_END = regex.compile(r"(?i)(?:nhiệm\s+kỳ|giai\s+đoạn|năm|khóa|khoá)$")
+YEAR_START = regex.compile(r"^\s*(?:19|20)\d\d(?!\d)")
 LABELLED_ITEM = regex.compile(r"^(?:\(\d{1,3}\)|\*)\s")  # "(4) Về công tác …", "* Công tác …": may be sub-headings
 UPPER_START = regex.compile(r"^\s*[\p{Lu}\d“\"(\[]")
 HAS_LOWER = regex.compile(r"\p{Ll}")
@@ -227,6 +229,8 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
         return len(previous_text) < FULL_LINE * width
     if previous_text.count("(") > previous_text.count(")"):
         return False  # "… (theo Nghị định số" goes on until its bracket closes
+    if TERM_WORD_END.search(previous_text) and YEAR_START.match(line.text):
+        return False  # "… nhiệm kỳ" / "2025 - 2030; …": a term word goes on into its years
     if len(previous_text) < SHORT_LINE * width:
         return True
     if group[0].kind == "heading":
