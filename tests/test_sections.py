@@ -127,3 +127,10 @@ def test_a_heading_without_title_ends_with_its_label():
     text = '" " "\nPhần thứ hai '
     section = next(r for r in records_from_text(text) if r["type"] == "section")
     assert section["start"] <= section["end"] and text[section["start"]:section["end"]] == "Phần thứ hai"
+
+
+def test_a_capitals_title_over_several_docx_paragraphs():
+    raw = "Phần thứ hai\nMỤC TIÊU, NHIỆM VỤ VÀ CÁC GIẢI PHÁP CHỦ YẾU\nNHIỆM KỲ 2022 - 2027\nI. DỰ BÁO TÌNH HÌNH\nNội dung.\n"
+    found = [(s.label, s.title, s.level) for s in find_sections(clean_text(raw, paragraph_lines=True))]
+    assert found == [("Phần thứ hai", "MỤC TIÊU, NHIỆM VỤ VÀ CÁC GIẢI PHÁP CHỦ YẾU NHIỆM KỲ 2022 - 2027", 1),
+                     ("I", "DỰ BÁO TÌNH HÌNH", 2)]

@@ -25,6 +25,7 @@ TRAILING = regex.compile(r"[\s:.;,]+$")
 SENTENCE_END = regex.compile(r"[.!?…][”\"’)]*$")
 FULL_STOP = regex.compile(r"[.!?][”\"’)]*$")
 ITEM_FAMILIES = ("paren", "lower-letter", "star")  # list items that a document may use as sub-headings
+TITLE_BLOCK_PARAGRAPHS = 3  # a title in capitals on the next line may run over this many paragraphs
 SHORT_TITLE = 160  # characters (two lines): a "(1)" item longer than this is a list item, not a sub-heading
 
 
@@ -85,7 +86,7 @@ def find_sections(clean: CleanText) -> list[Section]:
     sections: list[Section] = []
     open_schemes: list[tuple[tuple[str, int], str]] = []  # (scheme key, section id), outermost first
     for index, paragraph in enumerate(body):
-        heading = _heading(paragraph, body[index + 1] if index + 1 < len(body) else None, text)
+        heading = _heading(paragraph, body[index + 1:index + 1 + TITLE_BLOCK_PARAGRAPHS], text)
         if heading is None:
             continue
         scheme, label, label_end, title_start, title_end, title_paragraph = heading
@@ -115,7 +116,9 @@ def _close_to(open_schemes, key):
     return open_schemes
 
 
-def _heading(paragraph: Paragraph, following: Paragraph | None, text: str):
+def _heading(paragraph: Paragraph, after: list[Paragraph], text: str):
+    """The heading a paragraph opens, or None; ``after`` holds the next few paragraphs."""
+    following = after[0] if after else None
     content = text[paragraph.start:paragraph.end]
     if paragraph.kind not in ("heading", "item"):
         return None
@@ -132,6 +135,11 @@ def _heading(paragraph: Paragraph, following: Paragraph | None, text: str):
     title_paragraph = paragraph
     if title_end <= title_start and following is not None and scheme.family in ("part", "appendix", "chapter", "roman", "letter"):
         title_start, title_end, title_paragraph = following.start, following.end, following  # title on the next line
+        for more in after[1:]:  # a capitals title block goes on over paragraphs (DOCX gives one per line)
+            block = text[more.start:more.end]
+            if more.kind not in ("text", "heading") or parse_label(block) or not _is_capitals(block) or not _is_capitals(text[title_start:title_end]):
+                break
+            title_end, title_paragraph = more.end, more
     return scheme, label, label_end, title_start, title_end, title_paragraph
 
 
@@ -160,6 +168,11 @@ def _title_end(content: str, label_end: int) -> int:
     if breaks and (SENTENCE_END.search(content.rstrip()) or len(breaks) >= 2):
         return len(TRAILING.sub("", content[:breaks[0].start()]))
     return len(TRAILING.sub("", content)) if TRAILING.sub("", content) else label_end
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _clean_title(title: str) -> str:
