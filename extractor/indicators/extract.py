@@ -184,8 +184,7 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
     return items
 
 
-DASH_ITEM = regex.compile(r"^\s*[-–+•]\s+\S")
-DASH_ITEM_MARK = regex.compile(r"^\s*[-–+•]\s+")
+DASH_ITEM = regex.compile(r"^\s*[-–+•]\s+(?=\S)")  # "- Tỷ lệ …": the mark and its space
 
 
 def _numbered_group_line(content: str, following, text: str) -> str | None:
@@ -252,7 +251,7 @@ def _sorted_starts(items: list, attribute: str = "clean_start") -> list[int] | N
 def _item_metric(text: str, start: int, end: int) -> str | None:
     content = text[start:end]
     label = indicator_rules()["item_label"].match(content)
-    body = content[label.end():] if label else DASH_ITEM_MARK.sub("", content)
+    body = content[label.end():] if label else DASH_ITEM.sub("", content)
     body = indicator_rules()["year"].sub(" ", body)  # "… đến năm 2030 đạt 96%": the year is not the metric
     body = regex.sub(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?", "", body.strip())
     stop = regex.search(r"\s(?:đạt|là)\s|:|\(|\d|;|\.(?:\s|$)", body)
