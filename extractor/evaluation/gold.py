@@ -8,6 +8,8 @@ from pathlib import Path
 
 import regex
 
+from extractor.cleaning.footnotes import SUPERSCRIPT_DIGITS  # markers of DOCX/PDF text
+
 KINDS = {"percent", "count", "money", "area", "length", "mass", "fraction", "duration", "rate", "other"}
 QUALIFIERS = {None, "approx", "over", "under", "at_least", "at_most"}
 COMPARATORS = {"=", ">", ">=", "<", "<=", "~", "range"}
@@ -16,7 +18,6 @@ NON_QUANTITY_REASONS = {"date", "year", "term", "document_number", "name", "list
                         "footnote_marker", "footnote_number", "page_number", "ordinal", "other"}
 PLACE = regex.compile(r"^(xã|thị trấn|phường|huyện|tỉnh|thành phố|quận|thị xã) \S.*$")
 DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")  # markers of DOCX/PDF text
 
 
 class GoldError(Exception):

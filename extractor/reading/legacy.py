@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -43,12 +44,18 @@ def convert_to_docx(path: str, data: bytes) -> bytes:
                    f"-env:UserInstallation={Path(folder, 'profile').as_uri()}",
                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder, str(source)]
         try:
-            finished = subprocess.run(command, capture_output=True, timeout=CONVERSION_SECONDS,
-                                      env={**os.environ, "HOME": folder})
-        except subprocess.TimeoutExpired:
-            raise InputError(path, f"LibreOffice did not convert the file within {CONVERSION_SECONDS} s") from None
+            # its own process group: soffice starts soffice.bin, and a timeout must stop both
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       env={**os.environ, "HOME": folder}, start_new_session=True)
         except OSError as error:
             raise InputError(path, f"cannot run LibreOffice ({binary}): {error.strerror or error}") from None
+        try:
+            stdout, stderr = process.communicate(timeout=CONVERSION_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise InputError(path, f"LibreOffice did not convert the file within {CONVERSION_SECONDS} s") from None
+        finished = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
         converted = Path(folder) / "input.docx"
         if finished.returncode != 0 or not converted.exists():
             said = (finished.stderr or finished.stdout).decode("utf-8", "replace").strip().splitlines()
