@@ -13,7 +13,7 @@ from extractor.reading.pages import page_number
 from extractor.indicators.extract import attach_targets, find_results, find_target_items
 from extractor.quantities import extract_quantities
 from extractor.quantities.metric import find_metric
-from extractor.quantities.places import document_places, find_mentions, place_lookup, resolve_bare_names
+from extractor.places import DocumentPlaces
 from extractor.sections import Section, find_sections
 
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
@@ -26,9 +26,9 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     raw = read_document(source) if isinstance(source, str) else source
     clean = clean_document(raw)
     sections = find_sections(clean)
-    document = document_record(raw, clean)
+    places = DocumentPlaces(clean.text)  # the document's place context, shared by every record builder
+    document = document_record(raw, clean, places)
     found = extract_quantities(clean, sections)
-    places = _ParagraphPlaces(clean.text, resolve_bare_names(clean.text))  # shared by figures and results
     quantities = quantity_records(raw, clean, sections, found, places)
     indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document, places)
     if warnings:
@@ -43,8 +43,10 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     return records
 
 
-def document_record(raw: RawDocument, clean: CleanText) -> dict:
+def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) -> dict:
     term = TERM.search(clean.text[:TERM_SEARCH_CHARS])
+    unit, province = places.reporting_unit, places.province()
+    named = places.real_places()
     return {
         "type": "document",
         "doc_id": raw.doc_id,
@@ -52,8 +54,36 @@ def document_record(raw: RawDocument, clean: CleanText) -> dict:
         "sha256": raw.sha256,
         "chars": len(raw.text),
         "encoding": raw.encoding,
-        "places": document_places(clean.text),
+        "places": [place.name for place in named],
+        "place_units": [{"place": place.name, **place.unit.as_dict()} for place in named],
         "term": f"{term.group(1)}-{term.group(2)}" if term else None,
+        "unit": unit.full_name if unit else None,
+        "unit_code": unit.code if unit else None,
+        "unit_level": unit.level if unit else None,
+        "unit_vintage": unit.vintage if unit else None,
+        "province": province.full_name if province else None,
+        "province_code": province.code if province else None,
+        "merged_from": [{"unit": old.full_name, "code": old.code} for old in places.merged_from()],
+    }
+
+
+def place_fields(places: DocumentPlaces, place: str | None) -> dict:
+    """``place`` as the text identifies it, and the unit a dataset joins on: that place, else the
+    reporting unit (``place_source`` says which), with its gazetteer code."""
+    if place is not None:
+        unit, source, resolved = places.unit_of(place), "text", place
+    elif places.reporting_unit is not None:
+        unit, source, resolved = places.reporting_unit, "reporting_unit", places.reporting_unit.full_name
+    else:
+        unit, source, resolved = None, None, None
+    return {
+        "place": place,
+        "place_resolved": resolved,
+        "place_source": source,
+        "place_code": unit.code if unit else None,
+        "place_level": unit.level if unit else None,
+        "place_vintage": unit.vintage if unit else None,
+        "place_successor_code": unit.successor_code if unit else None,
     }
 
 
@@ -151,7 +181,7 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "unit": quantity.unit,
             "kind": quantity.kind,
             "qualifier": quantity.qualifier,
-            "place": place,
+            **place_fields(places, place),
             "metric": find_metric(clean.text, quantity, paragraph.start, paragraph.end, places.spans(paragraph)),
             "section": section_of(anchor),
             "in_footnote": in_footnote,
@@ -196,36 +226,12 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
         records.append({
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{len(records) + 1}", "role": "result",
             "group": None, "number": number, "start": start, "end": end, "text": raw.text[start:end],
-            "status": result.status, "place": places.place_at(anchor_paragraph, anchor),
+            "status": result.status, **place_fields(places, places.place_at(anchor_paragraph, anchor)),
             "value": result.value, "denominator": result.denominator, "unit": result.unit,
             "section": section_of(anchor), "in_footnote": in_footnote,
             "quantities": linked, "targets_not_met": result.named_targets,
         })
     return records, warnings
-
-
-class _ParagraphPlaces:
-    """Place mentions per paragraph, found once and asked for many figures."""
-
-    def __init__(self, text: str, bare_names: dict[str, str]):
-        self.text = text
-        self.bare_names = bare_names
-        self.by_paragraph: dict[tuple[int, int], tuple] = {}
-
-    def _of(self, paragraph):
-        key = (paragraph.start, paragraph.end)
-        if key not in self.by_paragraph:
-            mentions = find_mentions(self.text, paragraph.start, paragraph.end, self.bare_names)
-            spans = [(m.start, m.end) for m in mentions]
-            self.by_paragraph[key] = (spans, place_lookup(mentions, self.text))
-        return self.by_paragraph[key]
-
-    def place_at(self, paragraph, position: int) -> str | None:
-        return self._of(paragraph)[1](position)
-
-    def spans(self, paragraph) -> list[tuple[int, int]]:
-        """The same list each time (find_metric keeps an index of it while it is unchanged)."""
-        return self._of(paragraph)[0]
 
 
 def _overlap_finder(quantities: list[dict]):

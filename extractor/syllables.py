@@ -71,6 +71,17 @@ def placement_variants(syllable: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([syllable, *variants]))
 
 
+_OLD_PLACEMENT = re.compile("([ou])([" + "".join(TONE_MARKS) + "])([aey])(?![^\\W\\d_]|[\u0300-\u036f])")
+
+
+def spell(text: str) -> str:
+    """One spelling per syllable: NFC, lower case, a movable tone mark on the second vowel
+    ("Hòa" → "hoà", "thủy" → "thuỷ"), single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    decomposed = _OLD_PLACEMENT.sub(lambda m: m.group(1) + m.group(3) + m.group(2) if m.group(1) + m.group(3) in ("oa", "oe", "uy") else m.group(0), decomposed)
+    return " ".join(unicodedata.normalize("NFC", decomposed).split())
+
+
 @functools.lru_cache(maxsize=1)
 def syllable_counts() -> Counter:
     """How many entries of underthesea's dictionary hold each (lowercase NFC) syllable, under
@@ -112,6 +123,16 @@ def _compound_words() -> dict[str, tuple[int, ...]]:
         for spelled in itertools.product(*(placement_variants(s) for s in syllables)):
             words.setdefault("".join(spelled), tuple(cuts))
     return words
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    return frozenset(spell(entry) for entry in _dictionary_entries() if " " in entry.strip())
+
+
+def is_compound_word(phrase: str) -> bool:
+    """Is ``phrase`` (two or more syllables) a word of underthesea's dictionary ("xã hội", "tỉnh uỷ")?"""
+    return spell(phrase) in _dictionary_words()
 
 
 MAX_COMPOUND_LENGTH = 4 * MAX_SYLLABLE_LENGTH

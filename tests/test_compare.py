@@ -135,11 +135,11 @@ def test_csv_from_jsonl_and_from_dataset_tables_agree(records, tmp_path):
     assert from_jsonl == from_dataset
     header = list(from_jsonl[0])
     assert header[:8] == ["metric", "measure", "unit", "status", "reports", "note", "variants", "metric_key"]
-    assert header[8:] == ["mai-son", "son-lang"]
+    assert header[8:] == ["xã Mai Sơn", "xã Sơn Lang"]  # columns are the reporting units the reports name
     labour = next(r for r in from_jsonl if r["metric"] == "Tỷ lệ lao động qua đào tạo" and r["measure"] == "target")
     assert labour["status"] == "aligned"
-    assert labour["mai-son"].startswith("55 % (2030) @ ") and "item 3.1(5)" in labour["mai-son"]
-    assert labour["son-lang"].startswith("> 20 % (2025) @ ")
+    assert labour["xã Mai Sơn"].startswith("55 % (2030) @ ") and "item 3.1(5)" in labour["xã Mai Sơn"]
+    assert labour["xã Sơn Lang"].startswith("> 20 % (2025) @ ")
     statuses = [r["status"] for r in from_jsonl]
     assert statuses.index("only in one report") > statuses.index("aligned")  # unaligned rows come after
 

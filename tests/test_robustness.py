@@ -362,7 +362,7 @@ def test_one_alternation_of_context_rules_answers_like_the_rules_one_by_one(text
 @given(CLEAN_LIKE, st.data())
 def test_boundary_scan_equals_rescanning_from_the_paragraph_start(text, data):
     from extractor.quantities.metric import metric_rules
-    from extractor.quantities.places import BoundaryScan, place_rules
+    from extractor.places.mentions import BoundaryScan, place_rules
 
     for pattern in (place_rules()["boundary"], metric_rules()["boundary"]):
         scan = BoundaryScan(pattern, text, 0, len(text))
@@ -377,7 +377,8 @@ def test_boundary_scan_equals_rescanning_from_the_paragraph_start(text, data):
 def test_lookups_equal_their_scans_on_the_corpus():
     from bisect import bisect_right
 
-    from extractor.quantities.places import find_mentions, place_at, place_lookup, resolve_bare_names
+    from extractor.places import DocumentPlaces
+    from extractor.places.mentions import place_at, place_lookup
     from extractor.records import innermost_section, section_lookup
     from extractor.sections import find_sections
 
@@ -386,9 +387,9 @@ def test_lookups_equal_their_scans_on_the_corpus():
     section_of = section_lookup(sections)
     shuffled = sorted(sections, key=lambda s: (s.clean_start * 7919) % 104729)  # out of order: the scan's rules
     shuffled_of = section_lookup(shuffled)
-    names = resolve_bare_names(clean.text)
+    places = DocumentPlaces(clean.text)
     for paragraph in clean.paragraphs[:120]:
-        mentions = find_mentions(clean.text, paragraph.start, paragraph.end, names)
+        mentions = places.mentions(paragraph)
         lookup = place_lookup(mentions, clean.text)
         for position in range(paragraph.start, paragraph.end + 1, 7):
             assert lookup(position) == place_at(mentions, clean.text, position)
@@ -401,7 +402,7 @@ def test_lookups_equal_their_scans_on_the_corpus():
 def _joint_subjects_as_first_written(text, mentions):
     """The scan ``_mark_joint_subjects`` replaced (it looked members up by value, and raised when an
     earlier run had already marked one)."""
-    from extractor.quantities.places import Mention
+    from extractor.places.mentions import Mention
 
     result = list(mentions)
     for index, mention in enumerate(mentions):
@@ -423,7 +424,7 @@ def _joint_subjects_as_first_written(text, mentions):
 @given(st.lists(st.tuples(st.sampled_from(["xã A", "xã B", "các xã", "xã C"]), st.sampled_from([", ", " và ", "; ", " có ", ": "]),
                           st.booleans()), min_size=1, max_size=10))
 def test_joint_subjects_mark_what_the_first_scan_marked(parts):
-    from extractor.quantities.places import Mention, _mark_joint_subjects
+    from extractor.places.mentions import Mention, _mark_joint_subjects
 
     text, mentions = "", []
     for name, gap, subject in parts:

@@ -77,7 +77,7 @@ def find_markers(text: str) -> list[Marker]:
                 continue
             digits = match.group("number")
             span = match.span("number")
-        if digits.startswith("0"):
+        if digits.startswith("0") or not digits.isascii():  # only 0-9 label a footnote
             continue
         markers.append(Marker(int(digits), *span))
     return markers
@@ -92,7 +92,7 @@ def body_number(line: Line) -> tuple[int, int] | None:
         return None
     group = next(name for name in ("markdown", "superscript", "number") if match.group(name))
     digits = match.group(group).translate(SUPERSCRIPT_DIGITS)
-    if digits.startswith("0"):
+    if digits.startswith("0") or not digits.isascii():
         return None
     return int(digits), line.start + (match.end() if group == "markdown" else match.end(group))
 

@@ -27,6 +27,11 @@ class Report:
         return str(self.document.get("doc_id") or self.key)
 
     @property
+    def label(self) -> str:
+        """The reporting unit ("xã Mai Sơn") where the document record names one, else the doc_id."""
+        return str(self.document.get("unit") or self.doc_id)
+
+    @property
     def source(self) -> str:
         return str(self.document.get("source") or self.doc_id)
 

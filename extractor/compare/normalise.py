@@ -8,10 +8,8 @@ from functools import lru_cache
 
 import regex
 from extractor.rules import load_rules as read_rules_file
+from extractor.syllables import spell
 
-# Old and new tone placement on "oa", "oe", "uy" ("hoá"/"hóa", "thuỷ"/"thủy") spell the same syllable.
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-OLD_PLACEMENT = regex.compile(rf"([ou])([{TONE_MARKS}])([aey])(?![\p{{L}}\p{{M}}])")
 NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
@@ -42,13 +40,6 @@ def load_rules() -> Rules:
         drop_anywhere=tuple(_phrase(rule["phrase"]) for rule in data["drop_anywhere"]),
         unit_group={unit: group["id"] for group in data["unit_groups"] for unit in group["units"]},
     )
-
-
-def spell(text: str) -> str:
-    """One spelling per syllable: NFC, lower case, new-style tone placement, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    decomposed = OLD_PLACEMENT.sub(lambda m: m.group(1) + m.group(3) + m.group(2) if m.group(1) + m.group(3) in ("oa", "oe", "uy") else m.group(0), decomposed)
-    return " ".join(unicodedata.normalize("NFC", decomposed).split())
 
 
 def fold(text: str) -> str:

@@ -13,9 +13,10 @@ FIXED_COLUMNS = ("metric", "measure", "unit", "status", "reports", "note", "vari
 
 
 def column_labels(comparison: Comparison) -> dict[str, str]:
-    """Report.key → column header: the doc_id, or doc_id (source) where two documents share a doc_id."""
-    ids = [report.doc_id for report in comparison.reports]
-    return {r.key: r.doc_id if ids.count(r.doc_id) == 1 else f"{r.doc_id} ({r.source})" for r in comparison.reports}
+    """Report.key → column header: the reporting unit the document names (its doc_id when it names
+    none), with the doc_id added where two reports share a name."""
+    names = [report.label for report in comparison.reports]
+    return {r.key: r.label if names.count(r.label) == 1 else f"{r.label} ({r.doc_id})" for r in comparison.reports}
 
 
 def to_csv(comparison: Comparison) -> str:

@@ -10,10 +10,11 @@ from extractor.evaluation.scoring import TASKS, Tally, micro_average, score_docu
 
 SHOWN_ATTRIBUTES = {
     "sections": ("title",),
-    "quantities": ("value", "unit", "kind", "qualifier", "place", "metric"),
+    "quantities": ("value", "unit", "kind", "qualifier", "place", "place_resolved", "metric"),
     "targets": ("targets_found",),
-    "results": ("status",),
+    "results": ("status", "place", "place_resolved"),
     "footnotes": ("linked",),
+    "reporting_unit": ("province",),
 }
 
 

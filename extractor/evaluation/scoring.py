@@ -7,9 +7,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from extractor.syllables import spell
+
 SECTION_START_TOLERANCE = 2
 RELATIVE_TOLERANCE = 1e-9
-QUANTITY_ATTRIBUTES = ("value", "unit", "kind", "qualifier", "place")
+QUANTITY_ATTRIBUTES = ("value", "unit", "kind", "qualifier", "place", "place_resolved")
+PLACE_ATTRIBUTES = ("place", "place_resolved")
 NUMERIC_FIELDS = ("value", "low", "high", "denominator")
 TARGET_FIELDS = ("value", "low", "high", "unit", "comparator", "year")
 
@@ -155,7 +158,35 @@ def _strict_matches(gold: list[dict], predicted: list[dict]) -> int:
     return found
 
 
-def score_quantities(gold: list[dict], predicted: list[dict], coverage: list[list[int]]) -> Tally:
+def same_place(gold: str | None, predicted: str | None) -> bool:
+    """Places compare by one spelling ("Khánh Hoà" = "Khánh Hòa"), case and spacing aside."""
+    return spell(gold or "") == spell(predicted or "")
+
+
+def place_value(record: dict, name: str, reporting_unit: str | None, is_gold: bool):
+    """``place`` as written, or the resolved place: for gold, a null place counts as the file's
+    reporting unit; a prediction says its own (``place_resolved``)."""
+    if name == "place":
+        return record.get("place")
+    if is_gold:
+        return record.get("place") or reporting_unit
+    return record.get("place_resolved", record.get("place"))
+
+
+def _score_places(tally: "Tally", task: str, g: dict, p: dict, reporting_unit: str | None) -> None:
+    for name in PLACE_ATTRIBUTES:
+        if name == "place_resolved" and reporting_unit is None:
+            continue
+        expected, got = place_value(g, name, reporting_unit, True), place_value(p, name, reporting_unit, False)
+        tally.attribute_totals[name] += 1
+        if same_place(expected, got):
+            tally.attributes[name] += 1
+        else:
+            tally.errors.append({"task": task, "error": f"wrong {name}", "start": g["start"], "text": g.get("text"),
+                                 "gold": expected, "predicted": got})
+
+
+def score_quantities(gold: list[dict], predicted: list[dict], coverage: list[list[int]], reporting_unit: str | None = None) -> Tally:
     gold = [g for g in gold if _covered(g, coverage)]
     predicted = [p for p in predicted if _covered(p, coverage)]
     tally = Tally(gold=len(gold), predicted=len(predicted))
@@ -163,7 +194,10 @@ def score_quantities(gold: list[dict], predicted: list[dict], coverage: list[lis
     tally.true_positives = len(matches)
     tally.strict_true_positives = _strict_matches(gold, predicted)
     for g, p in matches:
+        _score_places(tally, "quantities", g, p, reporting_unit)
         for name in QUANTITY_ATTRIBUTES:
+            if name in PLACE_ATTRIBUTES:
+                continue
             tally.attribute_totals[name] += 1
             if name == "value":
                 correct = all(numbers_equal(g.get(f), p.get(f)) for f in NUMERIC_FIELDS)
@@ -233,7 +267,7 @@ def _same_target(gold: dict, predicted: dict) -> bool:
     return True
 
 
-def score_results(gold: list[dict], predicted: list[dict]) -> Tally:
+def score_results(gold: list[dict], predicted: list[dict], reporting_unit: str | None = None) -> Tally:
     gold = [g for g in gold if g.get("role") == "result"]
     predicted = [p for p in predicted if p.get("role") == "result"]
     tally = Tally(gold=len(gold), predicted=len(predicted))
@@ -241,6 +275,7 @@ def score_results(gold: list[dict], predicted: list[dict]) -> Tally:
     tally.true_positives = len(matches)
     tally.strict_true_positives = _strict_matches(gold, predicted)
     for g, p in matches:
+        _score_places(tally, "results", g, p, reporting_unit)
         tally.attribute_totals["status"] += 1
         if g.get("status") == p.get("status"):
             tally.attributes["status"] += 1
@@ -286,7 +321,24 @@ def score_footnotes(gold: list[dict], predicted: list[dict]) -> Tally:
 
 # ---- documents -----------------------------------------------------------------------------
 
-TASKS = ("sections", "quantities", "targets", "results", "footnotes")
+TASKS = ("sections", "quantities", "targets", "results", "footnotes", "reporting_unit")
+
+
+def score_reporting_unit(gold: dict, document: dict | None) -> Tally:
+    """The document record's ``unit`` against the gold file's ``reporting_unit`` (and its province)."""
+    predicted = (document or {}).get("unit")
+    tally = Tally(gold=1, predicted=1 if predicted else 0)
+    if same_place(gold.get("unit"), predicted):
+        tally.true_positives = tally.strict_true_positives = 1
+    else:
+        tally.errors.append({"task": "reporting_unit", "error": "wrong unit", "gold": gold.get("unit"), "predicted": predicted})
+    tally.attribute_totals["province"] += 1
+    if same_place(gold.get("province"), (document or {}).get("province")):
+        tally.attributes["province"] += 1
+    else:
+        tally.errors.append({"task": "reporting_unit", "error": "wrong province", "gold": gold.get("province"),
+                             "predicted": (document or {}).get("province")})
+    return tally
 
 
 def score_document(gold: dict, records: list[dict]) -> dict[str, Tally]:
@@ -296,14 +348,17 @@ def score_document(gold: dict, records: list[dict]) -> dict[str, Tally]:
         by_type.setdefault(record.get("type"), []).append(record)
     coverage = gold.get("coverage", {})
     quantity_ranges = coverage.get("quantities", [])
+    reporting_unit = (gold.get("reporting_unit") or {}).get("unit")
     tallies = {
-        "quantities": score_quantities(gold.get("quantities", []), by_type.get("quantity", []), quantity_ranges),
+        "quantities": score_quantities(gold.get("quantities", []), by_type.get("quantity", []), quantity_ranges, reporting_unit),
     }
+    if gold.get("reporting_unit"):
+        tallies["reporting_unit"] = score_reporting_unit(gold["reporting_unit"], next(iter(by_type.get("document", [])), None))
     if coverage.get("sections") == "all":
         tallies["sections"] = score_sections(gold.get("sections", []), by_type.get("section", []))
     if coverage.get("indicators") == "all":
         tallies["targets"] = score_targets(gold.get("indicators", []), by_type.get("indicator", []))
-        tallies["results"] = score_results(gold.get("indicators", []), by_type.get("indicator", []))
+        tallies["results"] = score_results(gold.get("indicators", []), by_type.get("indicator", []), reporting_unit)
     if coverage.get("footnotes") == "all":
         tallies["footnotes"] = score_footnotes(gold.get("footnotes", []), by_type.get("footnote", []))
     for tally in tallies.values():

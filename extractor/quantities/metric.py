@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from extractor.quantities.parser import Quantity, first_noun
-from extractor.quantities.places import BoundaryScan
+from extractor.places.mentions import BoundaryScan
 from extractor.rules import load_rules
 
 

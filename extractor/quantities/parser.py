@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import regex
+from extractor.tagging import pos_tags
 
 from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
 from extractor.numbers.lexicon import lexicon
@@ -803,8 +804,4 @@ def _word_tokens(sentence: str) -> tuple[str, ...]:
     return tuple(word_tokenize(sentence))
 
 
-@lru_cache(maxsize=4096)
-def _pos_tag(window: str) -> tuple[tuple[str, str], ...]:
-    from underthesea import pos_tag
-
-    return tuple(tuple(pair) for pair in pos_tag(window))
+_pos_tag = pos_tags

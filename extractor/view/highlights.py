@@ -73,16 +73,18 @@ def record_highlights(records: list[dict], clean: CleanText) -> tuple[list[Highl
 
 def place_highlights(clean: CleanText) -> list[Highlight]:
     """Mentions of a named administrative unit ("xã Hát Lót", or a bare name the document introduced)."""
-    from extractor.quantities.places import find_mentions, resolve_bare_names
+    from extractor.places import DocumentPlaces
 
-    bare_names = resolve_bare_names(clean.text)
+    places = DocumentPlaces(clean.text)
     highlights = []
     for paragraph in clean.paragraphs:
-        for mention in find_mentions(clean.text, paragraph.start, paragraph.end, bare_names):
+        for mention in places.mentions(paragraph):
             if mention.place is None:
                 continue
             raw_start, raw_end = clean.raw_span(mention.start, mention.end)
-            tip = tip_lines("place", [("place", mention.place), ("text", clean.text[mention.start:mention.end]),
+            unit = places.unit_of(mention.place)
+            tip = tip_lines("place", [("place", mention.place), ("code", unit.code if unit else "not in the gazetteer"),
+                                      ("text", clean.text[mention.start:mention.end]),
                                       ("subject", "yes" if mention.subject else "no"), ("raw", f"{raw_start}–{raw_end}")])
             highlights.append(Highlight(mention.start, mention.end, "place", f"p{len(highlights) + 1}", tip))
     return highlights

@@ -34,6 +34,11 @@ class Piece:
         return PRIORITY[self.highlight.category], self.highlight.start, -self.highlight.end
 
 
+def _label(raw: RawDocument, document: dict) -> str:
+    """The reporting unit the document names, with the doc_id ("xã Mai Sơn · mai-son")."""
+    return f"{document['unit']} · {raw.doc_id}" if document.get("unit") else raw.doc_id
+
+
 def render_page(raw: RawDocument, records: list[dict], clean: CleanText | None = None) -> str:
     clean = clean or clean_document(raw)
     found, missing = record_highlights(records, clean)
@@ -58,7 +63,7 @@ def render_page(raw: RawDocument, records: list[dict], clean: CleanText | None =
     document = records[0] if records and records[0].get("type") == "document" else {}
     return "\n".join([
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">",
-        f"<title>{escape(raw.doc_id)} — extractor view</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        f"<title>{escape(_label(raw, document))} — extractor view</title>\n<style>{STYLE}</style>\n</head>\n<body>",
         _header(raw, document, counts, len(refs), missing),
         "<div class=\"layout\">",
         _contents(records),
@@ -122,7 +127,7 @@ def _refs_by_paragraph(body, refs: list[FootnoteRef]) -> dict[int, list[Footnote
 
 
 def _header(raw: RawDocument, document: dict, counts: Counter, footnotes: int, missing: list[str]) -> str:
-    places = ", ".join(document.get("places") or []) or "—"
+    places = ", ".join(f"{u['place']} ({u['code']})" for u in document.get("place_units") or []) or "—"
     facts = (f"{escape(raw.source)} · sha256 <code>{escape(raw.sha256[:16])}</code> · {escape(raw.encoding)} · "
              f"term {escape(str(document.get('term') or '—'))} · places: {escape(places)} · {footnotes} footnotes")
     legend = "".join(
@@ -134,7 +139,7 @@ def _header(raw: RawDocument, document: dict, counts: Counter, footnotes: int, m
     if missing:
         warnings.append(f"{len(missing)} record(s) have no clean text to highlight: {', '.join(missing[:20])}")
     notes = "".join(f"<p class=\"warnings\">{escape(w)}</p>" for w in warnings)
-    return (f"<header><h1>{escape(raw.doc_id)}</h1><p class=\"facts\">{facts}</p>"
+    return (f"<header><h1>{escape(_label(raw, document))}</h1><p class=\"facts\">{facts}</p>"
             f"<div class=\"legend\">{legend}</div>{notes}</header>")
 
 

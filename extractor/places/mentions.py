@@ -1,25 +1,23 @@
-"""Place attribution: which administrative unit each figure is about.
+"""Place mentions in a paragraph, and which one holds for a figure.
 
-Mentions are "xã X", "thị trấn X", … (and bare names the document has introduced with a type).
-A mention in subject position — at the start of a paragraph, sentence or clause, possibly after
-"Đảng bộ", "UBND", … — opens a scope that runs until the next subject in the same paragraph; a
-name written right before a figure ("Hát Lót 99,8%") holds for that figure; a plural subject
-("Các xã, thị trấn …") or several units named together close the scope. Footnotes inherit the
-place at their marker.
+Mentions are a type word with a name the gazetteer knows ("xã Cò Nòi"), a bare name the document
+has introduced with its type ("Hát Lót"), or a type word standing alone for a unit the reader knows
+("toàn xã", "Đảng bộ xã"); ``extractor.places.document`` resolves them. A mention in subject
+position — at the start of a paragraph, sentence or clause, possibly after "Đảng bộ", "UBND", … —
+opens a scope that runs until the next subject in the same paragraph; a name written right before
+a figure ("Hát Lót 99,8%") holds for that figure; a plural subject ("Các xã, thị trấn …") or
+several units named together close the scope. Footnotes inherit the place at their marker.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 from extractor.rules import load_rules
 
-NAME_SYLLABLE = r"[\p{Lu}][\p{Ll}\p{M}]*"
 IMMEDIATE_GAP = regex.compile(r"[\s:]*$")
 JOINT_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
 RESCAN_GAP = 64  # characters: see BoundaryScan
@@ -72,23 +70,6 @@ class BoundaryScan:
         return last
 
 
-_typed_cache: list = [None]  # [(text, matches)]: the document's typed mentions, scanned once
-
-
-def _typed_matches(text: str) -> list:
-    """``place_rules()["typed"].finditer(text)`` as a list, kept for the last text asked for
-    (the document record and both record builders all scan the whole clean text)."""
-    cached = _typed_cache[0]
-    if cached is None or cached[0] is not text:
-        cached = _typed_cache[0] = (text, list(place_rules()["typed"].finditer(text)))
-    return cached[1]
-
-
-@lru_cache(maxsize=1024)
-def _bare_name_pattern(name: str) -> "regex.Pattern[str]":
-    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(name)}(?![\p{{L}}])")
-
-
 class _TakenSpans:
     """Half-open spans added one by one; is a position inside any of them? (binary search on the
     starts instead of testing every span found so far)."""
@@ -118,44 +99,42 @@ class Mention:
     subject: bool
 
 
+NAME_SYLLABLE = r"(?:[\p{Lu}][\p{L}\p{M}]*|[0-9]{1,2}(?![\p{L}\p{M}\d]|[.,]\d))"
+
+
 @lru_cache(maxsize=1)
 def place_rules() -> dict:
-    data = load_rules("extractor.quantities", "place_rules.json")
-    types = sorted(data["unit_types"], key=len, reverse=True)
-    type_pattern = "|".join(regex.escape(t) for t in types)
+    data = load_rules("extractor.places", "rules.json")
+    written_types = sorted([*data["unit_types"], *data["type_abbreviations"]], key=len, reverse=True)
+    leads = sorted(data["bare_reference_leads"], key=len, reverse=True)
+    type_words = sorted(data["unit_types"], key=len, reverse=True)
+    organisations = sorted(data["organisation_types"], key=len, reverse=True)
+
+    def alternatives(words):
+        return "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in words)
+
     return {
-        "typed": regex.compile(rf"(?<![\p{{L}}])((?i:{type_pattern}))\s+({NAME_SYLLABLE}(?:\s+{NAME_SYLLABLE}){{0,2}})(?![\p{{L}}\p{{M}}])"),
+        "type_word": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})(?![\p{{L}}\p{{M}}])"),
+        "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*){NAME_SYLLABLE}"),
+        "bare_reference": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+((?i:{alternatives(type_words)}))(?![\p{{L}}\p{{M}}])"
+                                        rf"|(?<=[\p{{L}}\p{{M}},]\s+)((?:{alternatives([t.capitalize() for t in type_words])}))(?![\p{{L}}\p{{M}}])"),
+        "organisation": regex.compile(rf"(?<![\p{{L}}\p{{M}}])((?i:{alternatives(organisations)}))(?=\s+[\p{{Lu}}])"),
+        "letterhead": regex.compile(rf"(?i:{data['letterhead_organisations']})\s*$"),
+        "letterhead_chars": int(data["letterhead_chars"]),
         "subject_lead": regex.compile(data["subject_lead"], regex.IGNORECASE),
         "boundary": regex.compile(data["clause_boundary"]),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
-        "types": {t.lower() for t in types},
+        "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
+        "abbreviations": dict(data["type_abbreviations"]),
+        "organisation_types": dict(data["organisation_types"]),
     }
 
 
-def normalise_place(unit_type: str, name: str) -> str:
-    return unicodedata.normalize("NFC", f"{unit_type.lower()} {' '.join(name.split())}")
-
-
-def find_mentions(text: str, start: int, end: int, bare_names: dict[str, str]) -> list[Mention]:
-    """Mentions in one paragraph, in order; ``bare_names`` maps a name to its resolved place."""
+def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int, str]]) -> list[Mention]:
+    """Mentions in one paragraph, in order. ``resolved``: the document's resolved mentions
+    (start, end, place) inside the paragraph, typed, bare names and bare type words alike."""
     rules = place_rules()
-    found: list[tuple[int, int, str | None]] = []
-    for match in rules["typed"].finditer(text, start, end):
-        name = _trim_name(match.group(2))
-        if name:
-            found.append((match.start(), match.start(1) + len(match.group(1)) + 1 + len(name), normalise_place(match.group(1), name)))
-    taken = _TakenSpans()
-    for a, b, _ in found:
-        taken.add(a, b)
-    paragraph = text[start:end] if bare_names else ""
-    for name, place in bare_names.items():
-        if name not in paragraph:
-            continue  # the pattern needs the name itself: a substring test is far cheaper
-        for match in _bare_name_pattern(name).finditer(paragraph):
-            position = start + match.start()
-            if not taken.holds(position) and not _typed_before(text, position):
-                found.append((position, position + len(name), place))
-                taken.add(position, position + len(name))
+    found: list[tuple[int, int, str | None]] = list(resolved)
     for match in rules["plural_subject"].finditer(text, start, end):
         found.append((match.start(), match.end(), None))
     found.sort()
@@ -166,17 +145,6 @@ def find_mentions(text: str, start: int, end: int, bare_names: dict[str, str]) -
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
         mentions.append(Mention(mention_start, mention_end, place, subject))
     return _mark_joint_subjects(text, mentions)
-
-
-def _trim_name(name: str) -> str:
-    """Drop capitalised words that start a new phrase after the name ("xã Cò Nòi Tổ chức …")."""
-    words = name.split()
-    return " ".join(words[:3])
-
-
-def _typed_before(text: str, position: int) -> bool:
-    before = text[max(0, position - 12):position].lower().rstrip()
-    return any(before.endswith(t) for t in place_rules()["types"])
 
 
 def _in_subject_position(text: str, boundaries: BoundaryScan, position: int) -> bool:
@@ -257,26 +225,3 @@ def place_lookup(mentions: list[Mention], text: str):
         return scopes[count]
 
     return lookup
-
-
-def resolve_bare_names(text: str) -> dict[str, str]:
-    """Names introduced with a type anywhere in the document; an ambiguous name ("Hát Lót" is a
-    xã and a thị trấn) resolves to its most frequent type, ties to the lower-level unit listed first."""
-    types_by_name: dict[str, Counter] = {}
-    for match in _typed_matches(text):
-        name = _trim_name(match.group(2))
-        types_by_name.setdefault(name, Counter())[match.group(1).lower()] += 1
-    resolved = {}
-    for name, types in types_by_name.items():
-        if len(name.split()) < 2:
-            continue  # one-syllable names are too ambiguous to match bare
-        resolved[name] = f"{types.most_common(1)[0][0]} {name}"
-    return resolved
-
-
-def document_places(text: str) -> list[str]:
-    seen: dict[str, None] = {}
-    for match in _typed_matches(text):
-        name = _trim_name(match.group(2))
-        seen.setdefault(normalise_place(match.group(1), name), None)
-    return list(seen)

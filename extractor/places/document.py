@@ -1,0 +1,368 @@
+"""One document's places: its mentions resolved against the gazetteer, and its reporting unit.
+
+A ``DocumentPlaces`` is built once per document and travels with it (no module-level state):
+1. every type word followed by a name the gazetteer knows at that type's level ("xã Cò Nòi",
+   "tỉnh Sơn La"; the longest such name, so "tỉnh Sơn La Xã …" names tỉnh Sơn La and
+   "tỉnh Kinh" names nothing);
+2. the reporting unit, from the letterhead and title, else from the organisations the text
+   names most ("Đảng bộ xã Mai Sơn");
+3. each mention resolved to one unit by the document's evidence: its province (the reporting
+   unit's, else the one its mentions point to), the districts it names, its date for the vintage;
+4. bare names the document introduced with a type ("Hát Lót"), and type words standing alone for a
+   unit the reader knows ("toàn xã", "của tỉnh") — the reporting unit, its parent of that type, or
+   the one unit of that type it was formed from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+from extractor.places.gazetteer import NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
+from extractor.places.mentions import _TakenSpans, find_mentions, place_lookup, place_rules
+from extractor.syllables import is_compound_word, spell
+
+DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((?:19|20)[0-9][0-9])|tháng\s+([0-9]{1,2})\s+năm\s+((?:19|20)[0-9][0-9])|\bdate\s+((?:19|20)[0-9][0-9])-([0-9][0-9]))", regex.IGNORECASE)
+MERGER = (2025, 7)  # the new units are in force from 1 July 2025
+OPENING_CHARS = 3000
+MIN_BARE_NAME_SYLLABLES = 2  # one-syllable names are too ambiguous to match bare
+
+
+@dataclass(frozen=True)
+class TypedName:
+    start: int  # clean span of "xã Cò Nòi"
+    end: int
+    written_type: str  # canonical type word: "xã", "thành phố"
+    name: str  # as written: "Cò Nòi", "CÔNG HẢI"
+    candidates: tuple[AdminUnit, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: its normalised name and, when the gazetteer settles it, its unit."""
+    name: str  # "xã Cò Nòi"
+    unit: AdminUnit | None
+
+
+class DocumentPlaces:
+    def __init__(self, text: str, gazetteer: Gazetteer | None = None):
+        self.text = text
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.vintage = document_vintage(text)
+        typed = scan_typed_names(text, self.gazetteer)
+        self._evidence = _Evidence(typed, self.gazetteer)
+        self.reporting_unit = self._find_reporting_unit(typed)
+        if self.reporting_unit is not None:
+            self._evidence.anchor(self.reporting_unit, self.gazetteer)
+        self.places: dict[str, Place] = {}  # name → place; one unit per name in a document
+        spans: list[tuple[int, int, str]] = []
+        for mention in typed:
+            place = self._resolve(mention)
+            spans.append((mention.start, mention.end, place.name))
+        self.typed_places = [self.places[name] for _, _, name in spans]
+        spans += self._bare_names(spans)
+        spans += self._bare_type_words(spans)
+        spans.sort()
+        self._spans = spans
+        self._span_starts = [s for s, _, _ in spans]
+        self._by_paragraph: dict[tuple[int, int], tuple] = {}
+
+    # -- document-level answers ------------------------------------------------------------
+    def unit_of(self, name: str | None) -> AdminUnit | None:
+        place = self.places.get(name) if name else None
+        return place.unit if place else None
+
+    def province(self) -> AdminUnit | None:
+        if self.reporting_unit is not None:
+            return self.reporting_unit if self.reporting_unit.level == "province" else self.gazetteer.province_of(self.reporting_unit)
+        return self._evidence.province
+
+    def real_places(self) -> list[Place]:
+        """The units the text names (typed mentions that are real units), in order of first mention."""
+        seen: dict[str, Place] = {}
+        for place in self.typed_places:
+            if place.unit is not None:
+                seen.setdefault(place.name, place)
+        return list(seen.values())
+
+    def merged_from(self) -> list[AdminUnit]:
+        """The old units the reporting unit was formed from, where the document names them."""
+        unit = self.reporting_unit
+        if unit is None or unit.vintage != NEW:
+            return []
+        named = {place.unit for place in self.places.values() if place.unit is not None}
+        return [old for old in self.gazetteer.predecessors(unit) if old in named]
+
+    # -- paragraph-level answers (cached per paragraph of this document) ---------------------
+    def _of(self, paragraph):
+        key = (paragraph.start, paragraph.end)
+        if key not in self._by_paragraph:
+            first = bisect_left(self._span_starts, paragraph.start)
+            last = bisect_left(self._span_starts, paragraph.end)
+            inside = [span for span in self._spans[first:last] if span[1] <= paragraph.end]
+            mentions = find_mentions(self.text, paragraph.start, paragraph.end, inside)
+            self._by_paragraph[key] = ([(m.start, m.end) for m in mentions], place_lookup(mentions, self.text), mentions)
+        return self._by_paragraph[key]
+
+    def place_at(self, paragraph, position: int) -> str | None:
+        return self._of(paragraph)[1](position)
+
+    def spans(self, paragraph) -> list[tuple[int, int]]:
+        """The same list each time (find_metric keeps an index of it while it is unchanged)."""
+        return self._of(paragraph)[0]
+
+    def mentions(self, paragraph):
+        return self._of(paragraph)[2]
+
+    # -- building ---------------------------------------------------------------------------
+    def _find_reporting_unit(self, typed: list[TypedName]) -> AdminUnit | None:
+        """The issuing unit: the lowest-level unit a letterhead or title line names after an
+        organisation ("ĐẢNG ỦY XÃ CÔNG HẢI"), else the unit most often named after one."""
+        rules = place_rules()
+        limit = rules["letterhead_chars"]
+        scores: Counter = Counter()
+        first_seen: dict[AdminUnit, int] = {}
+        for mention in typed:
+            unit = self._evidence.choose(mention.candidates, self.vintage)
+            if unit is None:
+                continue
+            line_start = self.text.rfind("\n", 0, mention.start) + 1
+            before = self.text[max(line_start, mention.start - 80):mention.start]
+            after_organisation = rules["letterhead"].search(before) is not None
+            if not after_organisation:
+                continue
+            in_letterhead = mention.start < limit
+            scores[unit] += 10 if in_letterhead else 1
+            first_seen.setdefault(unit, mention.start)
+        for match in rules["organisation"].finditer(self.text, 0, limit):  # "Thành đoàn Hà Tĩnh", "TỈNH ỦY SƠN LA"
+            unit_type = rules["organisation_types"][spell(match.group(1))] if spell(match.group(1)) in rules["organisation_types"] else None
+            if unit_type is None:
+                continue
+            name = read_name(self.text, match.end(), self.gazetteer, rules["unit_types"][unit_type], unit_type)
+            if name:
+                unit = self._evidence.choose(name[2], self.vintage)
+                if unit is not None:
+                    scores[unit] += 10
+                    first_seen.setdefault(unit, match.start())
+        if not scores:
+            return None
+        level_rank = {"commune": 0, "district": 1, "province": 2}
+        strong = [unit for unit, score in scores.items() if score >= 10]
+        if strong:  # the issuer is the lowest level its letterhead names
+            return min(strong, key=lambda u: (level_rank[u.level], first_seen[u]))
+        return max(scores, key=lambda u: (scores[u], -level_rank[u.level], -first_seen[u]))
+
+    def _resolve(self, mention: TypedName) -> Place:
+        unit = self._evidence.choose(mention.candidates, self.vintage)
+        name = f"{mention.written_type} {unit.name if unit else ' '.join(mention.name.split())}"
+        if unit is None:
+            name = f"{mention.written_type} {_title_case(mention.name)}"
+        known = self.places.get(name)
+        if known is None or (known.unit is None and unit is not None):
+            self.places[name] = Place(name, unit)
+        return self.places[name]
+
+    def _bare_names(self, typed_spans) -> list[tuple[int, int, str]]:
+        """Names introduced with a type, written bare later ("Hát Lót 99,8%"); an ambiguous name
+        (a xã and a thị trấn) goes to its most frequent type, ties to the one named first."""
+        types_by_name: dict[str, Counter] = {}
+        for (start, end, place), typed_place in zip(typed_spans, self.typed_places):
+            if typed_place.unit is None:
+                continue
+            name = typed_place.unit.name
+            types_by_name.setdefault(name, Counter())[place] += 1
+        taken = _TakenSpans()
+        for start, end, _ in typed_spans:
+            taken.add(start, end)
+        found = []
+        for name, places in types_by_name.items():
+            if len(name.split()) < MIN_BARE_NAME_SYLLABLES:
+                continue
+            place = places.most_common(1)[0][0]
+            for match in regex.finditer(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", self.text):
+                if not taken.holds(match.start()):
+                    found.append((match.start(), match.end(), place))
+                    taken.add(match.start(), match.end())
+        return found
+
+    def _bare_type_words(self, spans) -> list[tuple[int, int, str]]:
+        """"toàn xã", "của tỉnh", "Đảng bộ xã": the type word stands for a unit the reader knows."""
+        rules = place_rules()
+        taken = _TakenSpans()
+        for start, end, _ in spans:
+            taken.add(start, end)
+        found = []
+        for match in rules["bare_reference"].finditer(self.text):
+            group = 1 if match.group(1) else 2  # after a lead word, or capitalised inside a sentence
+            start, end = match.span(group)
+            if taken.holds(start):
+                continue
+            following = regex.match(r"\s+([\p{L}\p{M}]+)", self.text[end:end + 20])
+            if following and (following.group(1)[0].isupper() or is_compound_word(f"{match.group(group)} {following.group(1)}")):
+                continue  # a name follows (typed, unresolved) or a compound ("xã hội", "tỉnh uỷ")
+            place = self._known_unit_of_type(spell(match.group(group)))
+            if place is not None:
+                found.append((start, end, place.name))
+        return found
+
+    def _known_unit_of_type(self, unit_type: str) -> Place | None:
+        unit = self.reporting_unit
+        if unit is None:
+            return None
+        levels = place_rules()["unit_types"][unit_type]
+        chain = [unit]
+        if unit.level == "commune":
+            district = self.gazetteer.district_of(unit) or self._common_district(unit)
+            if district is not None:
+                chain.append(district)
+        if unit.level != "province":
+            province = self.gazetteer.province_of(unit)
+            if province is not None:
+                chain.append(province)
+        for candidate in chain:
+            if candidate.level in levels and candidate.type == unit_type:
+                return self._place_of(candidate)
+        same_type = [old for old in self.gazetteer.predecessors(unit) if old.type == unit_type and old.level in levels]
+        if len(same_type) == 1:
+            return self._place_of(same_type[0])
+        return None
+
+    def _common_district(self, unit: AdminUnit) -> AdminUnit | None:
+        districts = {self.gazetteer.district_of(old) for old in self.gazetteer.predecessors(unit)}
+        return districts.pop() if len(districts) == 1 else None
+
+    def _place_of(self, unit: AdminUnit) -> Place:
+        for place in self.places.values():
+            if place.unit == unit:
+                return place
+        return self.places.setdefault(unit.full_name, Place(unit.full_name, unit))
+
+
+class _Evidence:
+    """What a document says about where it is: provinces and districts its mentions point to."""
+
+    def __init__(self, typed: list[TypedName], gazetteer: Gazetteer):
+        provinces: Counter = Counter()
+        districts: Counter = Counter()
+        for mention in typed:
+            spread = len({(u.vintage, u.province_code) for u in mention.candidates})
+            for unit in mention.candidates:
+                province = unit if unit.level == "province" else gazetteer.province_of(unit)
+                if province is not None:
+                    weight = (3 if unit.level == "province" else 1) / spread
+                    for key in _province_keys(province, gazetteer):
+                        provinces[key] += weight
+                if unit.level == "district" and len(mention.candidates) == 1:
+                    districts[unit.code] += 1
+        self.provinces = provinces
+        self.districts = districts
+        best = provinces.most_common(2)
+        clear = best and best[0][1] >= 1 and (len(best) == 1 or best[0][1] > best[1][1])  # not a split vote
+        self.province = gazetteer.unit("province", best[0][0][0], best[0][0][1]) if clear else None
+        self.anchored = False
+
+    def anchor(self, unit: AdminUnit, gazetteer: Gazetteer) -> None:
+        """The reporting unit settles the province (and district) beyond any vote."""
+        province = unit if unit.level == "province" else gazetteer.province_of(unit)
+        if province is not None:
+            self.province = province
+            for key in _province_keys(province, gazetteer):
+                self.provinces[key] += 1000
+        district = unit if unit.level == "district" else gazetteer.district_of(unit)
+        if district is not None:
+            self.districts[district.code] += 1000
+        self.anchored = True
+
+    def choose(self, candidates: tuple[AdminUnit, ...], vintage: str | None) -> AdminUnit | None:
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+
+        def score(unit: AdminUnit):
+            province_key = (unit.vintage, unit.province_code)
+            return (self.provinces.get(province_key, 0) > 0.99, self.districts.get(unit.district_code or "", 0) > 0,
+                    unit.vintage == vintage, self.provinces.get(province_key, 0))
+
+        ranked = sorted(candidates, key=score, reverse=True)
+        best, runner = score(ranked[0]), score(ranked[1])
+        if best[:3] == runner[:3] and not best[0]:
+            return None  # nothing in the document tells them apart
+        if best == runner and ranked[0].code != ranked[1].code:
+            return None
+        return ranked[0]
+
+
+def _province_keys(province: AdminUnit, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """The province in both vintages: itself, what it became, or what it was formed from."""
+    keys = [(province.vintage, province.code)]
+    if province.vintage == OLD and province.successor_code:
+        keys.append((NEW, province.successor_code))
+    keys += [(OLD, code) for code in province.predecessor_codes]
+    return keys
+
+
+def document_vintage(text: str) -> str | None:
+    """NEW for a document dated from July 2025, OLD before; None when its opening gives no date."""
+    match = DATE.search(text[:OPENING_CHARS])
+    if match is None:
+        return None
+    month, year = next((int(m), int(y)) for m, y in ((match.group(1), match.group(2)), (match.group(3), match.group(4)), (match.group(6), match.group(5))) if y)
+    return NEW if (year, month) >= MERGER else OLD
+
+
+def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str, ...], unit_type: str):
+    """The longest run of name syllables from ``position`` that names a unit of ``levels``:
+    (end, name as written, candidates) or None. Units of the written type are preferred; a unit
+    whose type changed (a xã made a phường) still answers at its level."""
+    syllable = place_rules()["name_syllable"]
+    ends: list[int] = []
+    cursor = position
+    while len(ends) < gazetteer.max_name_syllables:
+        match = syllable.match(text, cursor)
+        if match is None:
+            break
+        cursor = match.end()
+        ends.append(cursor)
+    for end in reversed(ends):
+        written = text[position:end].strip()
+        key_name = regex.sub(r"\s*[-–]\s*", " - ", written)
+        candidates = [u for level in levels for u in gazetteer.named(level, key_name)]
+        if not candidates and "-" in key_name:
+            candidates = [u for level in levels for u in gazetteer.named(level, key_name.replace(" - ", " "))]
+        if candidates:
+            exact = [u for u in candidates if u.type == unit_type]
+            return end, written, tuple(exact or candidates)
+    return None
+
+
+def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
+    rules = place_rules()
+    found = []
+    for match in rules["type_word"].finditer(text):
+        if _ends_a_compound(text, match.start(), match.group(0)):
+            continue  # "Hợp tác xã Thanh niên": the type word is the end of another word
+        written = spell(match.group(0))
+        unit_type = rules["abbreviations"].get(written, written)
+        name = read_name(text, match.end(), gazetteer, rules["unit_types"][unit_type], unit_type)
+        if name is not None:
+            end, written_name, candidates = name
+            found.append(TypedName(match.start(), end, unit_type, written_name, candidates))
+    return found
+
+
+PREVIOUS_SYLLABLES = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
+
+
+def _ends_a_compound(text: str, start: int, type_word: str) -> bool:
+    before = PREVIOUS_SYLLABLES.search(text[max(0, start - 24):start])
+    if before is None:
+        return False
+    words = [w for w in before.groups() if w]
+    return any(is_compound_word(" ".join([*words[i:], type_word])) for i in range(len(words)))
+
+
+def _title_case(name: str) -> str:
+    return " ".join(word if not word.isupper() else word.capitalize() for word in name.split())

@@ -1,0 +1,178 @@
+"""Vietnam's administrative units, offline, before and after the merger of 1 July 2025.
+
+The data is the MIT-licensed `vietnamadminunits` package (version pinned in pyproject.toml): its
+SQLite file holds the official codes of 63 provinces, 696 districts and 10,035 communes before the
+merger and of 34 provinces and 3,321 communes after it; its converter file says which old communes
+each new one was formed from. Only those two data files are read (with sqlite3 and json): the
+package's own parser is never imported, so nothing here can reach the network.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.syllables import spell
+
+DATA_PACKAGE = "vietnamadminunits"
+NEW = "2025"  # units in force from 1 July 2025
+OLD = "pre-2025"  # units before the merger
+LEVELS = ("province", "district", "commune")
+
+
+@dataclass(frozen=True)
+class AdminUnit:
+    code: str  # official code; codes of the two vintages overlap, so (code, vintage) is the key
+    type: str  # lower case: "xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã", "thành phố", "tỉnh"
+    name: str  # official spelling, without the type: "Mai Sơn"
+    level: str  # "province" | "district" | "commune"
+    vintage: str  # NEW | OLD
+    province_code: str
+    province: str  # "tỉnh Sơn La"
+    district_code: str | None = None  # old communes and districts only
+    district: str | None = None
+    successor_code: str | None = None  # old commune or province → the unit it became (the main one if divided)
+    predecessor_codes: tuple[str, ...] = field(default=())  # new commune or province ← the old ones
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.type} {self.name}"
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.full_name, "code": self.code, "level": self.level, "vintage": self.vintage,
+            "province": self.province, "province_code": self.province_code,
+            "district": self.district, "district_code": self.district_code,
+            "successor_code": self.successor_code,
+        }
+
+
+class Gazetteer:
+    """Units indexed by level and name key (``spell``: lower case, one tone placement)."""
+
+    def __init__(self, units: list[AdminUnit]):
+        self.units = units
+        self._by_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
+        self._by_code: dict[tuple[str, str, str], AdminUnit] = {}
+        for unit in units:
+            self._by_name[(unit.level, spell(unit.name))].append(unit)
+            self._by_code[(unit.level, unit.vintage, unit.code)] = unit
+        self.max_name_syllables = max(len(unit.name.split()) for unit in units)
+
+    def named(self, level: str, name: str) -> list[AdminUnit]:
+        return self._by_name.get((level, spell(name)), [])
+
+    def unit(self, level: str, vintage: str, code: str | None) -> AdminUnit | None:
+        return self._by_code.get((level, vintage, code)) if code else None
+
+    def province_of(self, unit: AdminUnit) -> AdminUnit | None:
+        return self.unit("province", unit.vintage, unit.province_code)
+
+    def district_of(self, unit: AdminUnit) -> AdminUnit | None:
+        return self.unit("district", unit.vintage, unit.district_code)
+
+    def successor(self, unit: AdminUnit) -> AdminUnit | None:
+        return self.unit(unit.level, NEW, unit.successor_code) if unit.vintage == OLD else None
+
+    def predecessors(self, unit: AdminUnit) -> list[AdminUnit]:
+        found = (self.unit(unit.level, OLD, code) for code in unit.predecessor_codes)
+        return [old for old in found if old is not None]
+
+
+class GazetteerUnavailable(RuntimeError):
+    pass
+
+
+def _data_dir() -> Path:
+    spec = importlib.util.find_spec(DATA_PACKAGE)  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerUnavailable(f"the gazetteer needs the Python package '{DATA_PACKAGE}' (pip install {DATA_PACKAGE})")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+UNIT_TYPES = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã")
+
+
+def _type_and_name(full: str) -> tuple[str, str]:
+    """("Thị trấn Hát Lót") → ("thị trấn", "Hát Lót"); the data's short names are not always the
+    bare name ("Hát Lót (Thị trấn)" where a district has two units of that name)."""
+    for unit_type in UNIT_TYPES:
+        if full.lower().startswith(unit_type + " "):
+            return unit_type, full[len(unit_type) + 1:].strip()
+    raise ValueError(f"unknown unit type in the gazetteer data: {full!r}")
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, read once per process (immutable: no document state lives in it)."""
+    data = _data_dir()
+    with sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True) as connection:
+        old_rows = connection.execute(
+            "select province, provinceShort, provinceCode, provinceKey, district, districtShort, districtCode,"
+            " districtKey, ward, wardShort, wardCode, wardKey from admin_units_legacy").fetchall()
+        new_rows = connection.execute(
+            "select province, provinceShort, provinceCode, provinceKey, ward, wardShort, wardCode, wardKey"
+            " from admin_units").fetchall()
+    converter = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
+
+    new_code_of = {(row[3], row[7]): row[6] for row in new_rows}  # (province key, ward key) → code
+    old_code_of = {f"{row[3]}_{row[7]}_{row[11]}": row[10] for row in old_rows if row[8]}
+    new_province_code = {row[3]: row[2] for row in new_rows}
+    old_province_code = {row[3]: row[2] for row in old_rows}
+    successor, predecessors = {}, defaultdict(list)
+    for new_province, wards in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for ward_key, old_keys in wards.items():
+            new_code = new_code_of.get((new_province, ward_key))
+            for old_key in old_keys:
+                if old_key in old_code_of and new_code:
+                    successor[old_code_of[old_key]] = new_code
+                    predecessors[new_code].append(old_code_of[old_key])
+    for new_province, divided in converter["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_key, parts in divided.items():
+            for part in parts:
+                new_code = new_code_of.get((new_province, part["newWardKey"]))
+                if old_key in old_code_of and new_code:
+                    predecessors[new_code].append(old_code_of[old_key])
+                    if part.get("isDefaultNewWard"):
+                        successor[old_code_of[old_key]] = new_code
+    province_successor, province_predecessors = {}, defaultdict(list)
+    for new_province, old_keys in converter["DICT_PROVINCE"].items():
+        for old_key in old_keys:
+            province_successor[old_province_code[old_key]] = new_province_code[new_province]
+            province_predecessors[new_province_code[new_province]].append(old_province_code[old_key])
+
+    units: list[AdminUnit] = []
+    seen_provinces: set[tuple[str, str]] = set()
+    seen_districts: set[str] = set()
+    for province, province_short, province_code, _, district, district_short, district_code, _, ward, ward_short, ward_code, _ in old_rows:
+        province_type, province_name = _type_and_name(province)
+        province_full = f"{province_type} {province_name}"
+        if (OLD, province_code) not in seen_provinces:
+            seen_provinces.add((OLD, province_code))
+            units.append(AdminUnit(province_code, province_type, province_name, "province", OLD, province_code,
+                                   province_full, successor_code=province_successor.get(province_code)))
+        district_type, district_name = _type_and_name(district)
+        if district_code not in seen_districts:
+            seen_districts.add(district_code)
+            units.append(AdminUnit(district_code, district_type, district_name, "district", OLD, province_code,
+                                   province_full))
+        if ward:
+            ward_type, ward_name = _type_and_name(ward)
+            units.append(AdminUnit(ward_code, ward_type, ward_name, "commune", OLD, province_code, province_full,
+                                   district_code, f"{district_type} {district_name}", successor.get(ward_code)))
+    for province, province_short, province_code, _, ward, ward_short, ward_code, _ in new_rows:
+        province_type, province_name = _type_and_name(province)
+        province_full = f"{province_type} {province_name}"
+        if (NEW, province_code) not in seen_provinces:
+            seen_provinces.add((NEW, province_code))
+            units.append(AdminUnit(province_code, province_type, province_name, "province", NEW, province_code,
+                                   province_full, predecessor_codes=tuple(province_predecessors.get(province_code, ()))))
+        ward_type, ward_name = _type_and_name(ward)
+        units.append(AdminUnit(ward_code, ward_type, ward_name, "commune", NEW, province_code, province_full,
+                               predecessor_codes=tuple(predecessors.get(ward_code, ()))))
+    return Gazetteer(units)

@@ -1,0 +1,121 @@
+"""Places: the gazetteer, recognition by it, the reporting unit, old → new codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.api import records_from_text
+from extractor.places import DocumentPlaces, load_gazetteer
+from extractor.places.gazetteer import NEW, OLD
+from extractor.records import extract_records
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+# Every unit each text names, read off the texts (a unit the gazetteer does not hold, a Lao
+# province, "Hợp tác xã Thanh niên", "tỉnh Sơn La Xã" must not appear).
+EXPECTED_PLACES = {
+    "corpora/mai-son.txt": ["xã Mai Sơn", "huyện Mai Sơn", "thị trấn Hát Lót", "xã Hát Lót", "xã Cò Nòi", "tỉnh Sơn La"],
+    "corpora/cong-hai_ket-luan-hoi-nghi-bch_2025.txt": ["tỉnh Khánh Hòa", "xã Công Hải"],
+    "corpora/cong-hai_bao-cao-xay-dung-dang-quy-iii_2025.txt": ["tỉnh Khánh Hòa", "xã Công Hải", "xã Phước Chiến"],
+    "corpora/cong-hai_nghi-quyet-dai-hoi-lan-i_2025-2030.txt": ["xã Công Hải", "tỉnh Khánh Hòa"],
+    "corpora/ha-tinh_doan-tncs_bao-cao-chinh-tri_2022-2027.doc": ["thành phố Hà Tĩnh", "tỉnh Hà Tĩnh", "xã Đồng Môn", "xã Thạch Hạ"],
+    "extra/phonghai_laocai_daihoi_2025_2030_news.txt": ["xã Phong Hải"],
+    "extra/nghiquyet_daihoi_XIII_toanvan_baochinhphu.txt": [],
+    "extra/excerpts/baokhanhhoa_sonbinh_daihoi_2020_2025.txt": ["xã Sơn Bình", "huyện Khánh Sơn"],
+    "extra/excerpts/vietbao_nghiatru_daihoi_2025_2030.txt": ["xã Nghĩa Trụ", "xã Long Hưng", "xã Vĩnh Khúc"],
+    "extra/excerpts/binhdinh_vinhhao_ktxh_9thang_2023.txt": [],  # "UBND xã Vĩnh tổ chức": a misspelt name
+    "extra/excerpts/tayninh_hoathanh_truongdong_ktxh_2022.txt": ["xã Trường Đông"],
+    "extra/excerpts/123docz_chitieu_chuyeu_huyen_legacyfont_u.txt": ["xã Hoàng Giang"],
+}
+
+EXPECTED_UNIT = {
+    "corpora/mai-son.txt": ("xã Mai Sơn", "04105", "tỉnh Sơn La"),
+    "corpora/cong-hai_ket-luan-hoi-nghi-bch_2025.txt": ("xã Công Hải", "22840", "tỉnh Khánh Hòa"),
+    "corpora/ha-tinh_doan-tncs_bao-cao-chinh-tri_2022-2027.doc": ("thành phố Hà Tĩnh", "436", "tỉnh Hà Tĩnh"),
+    "extra/phonghai_laocai_daihoi_2025_2030_news.txt": ("xã Phong Hải", "02902", "tỉnh Lào Cai"),
+    "extra/excerpts/baokhanhhoa_sonbinh_daihoi_2020_2025.txt": ("xã Sơn Bình", "22726", "tỉnh Khánh Hòa"),
+    "extra/excerpts/vietbao_nghiatru_daihoi_2025_2030.txt": ("xã Nghĩa Trụ", "12031", "tỉnh Hưng Yên"),
+}
+
+
+def _path(key: str) -> Path:
+    return ROOT / key if key.startswith("corpora/") else SHARED / key
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {key: extract_records(str(_path(key)))[0] for key in sorted(set(EXPECTED_PLACES) | set(EXPECTED_UNIT))}
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED_PLACES))
+def test_documents_list_only_real_units_each_with_its_code(documents, key):
+    document = documents[key]
+    assert document["places"] == EXPECTED_PLACES[key]
+    assert [unit["place"] for unit in document["place_units"]] == document["places"]
+    assert all(unit["code"] and unit["level"] in ("commune", "district", "province") for unit in document["place_units"])
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED_UNIT))
+def test_reporting_unit_from_letterhead_title_or_organisations(documents, key):
+    document = documents[key]
+    assert (document["unit"], document["unit_code"], document["province"]) == EXPECTED_UNIT[key]
+
+
+def test_merged_units_map_to_their_successor(documents):
+    gazetteer = load_gazetteer()
+    document = documents["corpora/mai-son.txt"]
+    assert [old["unit"] for old in document["merged_from"]] == ["thị trấn Hát Lót", "xã Hát Lót", "xã Cò Nòi"]
+    by_place = {unit["place"]: unit for unit in document["place_units"]}
+    for name in ("thị trấn Hát Lót", "xã Hát Lót", "xã Cò Nòi"):
+        assert by_place[name]["vintage"] == OLD and by_place[name]["district"] == "huyện Mai Sơn"
+        assert by_place[name]["successor_code"] == "04105"  # xã Mai Sơn from 1 July 2025
+    new_mai_son = gazetteer.unit("commune", NEW, "04105")
+    assert new_mai_son.full_name == "xã Mai Sơn" and new_mai_son.province == "tỉnh Sơn La"
+    assert {old.full_name for old in gazetteer.predecessors(new_mai_son)} == {"thị trấn Hát Lót", "xã Hát Lót", "xã Cò Nòi"}
+    cong_hai = documents["corpora/cong-hai_ket-luan-hoi-nghi-bch_2025.txt"]
+    assert cong_hai["unit_vintage"] == NEW  # dated December 2025: the commune of the merged Khánh Hòa
+
+
+def _places(text: str) -> list[str]:
+    return records_from_text(text)[0]["places"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đảng bộ tỉnh Sơn La Xã hội phát triển.", ["tỉnh Sơn La"]),  # the name never runs into the next word
+    ("Đoàn công tác tỉnh Kinh tế làm việc.", []),  # "tỉnh Kinh" is no unit
+    ("Đại biểu tỉnh Bolykhămxay (Lào) sang thăm.", []),  # a foreign unit is not in the gazetteer
+    ("Thành lập Hợp tác xã Thanh niên Thành Sen.", []),  # "xã" ends the word "hợp tác xã"
+    ("ĐẢNG ỦY XÃ CÔNG HẢI\nBáo cáo tình hình tháng 9 năm 2025.", ["xã Công Hải"]),
+    ("Kết quả xã Hoà Bình và tỉnh Hòa Bình.", ["xã Hòa Bình", "tỉnh Hòa Bình"]),  # tone placement folded
+])
+def test_recognition_by_the_gazetteer(text, expected):
+    assert _places(text) == expected
+
+
+def test_type_word_alone_refers_to_the_reporting_unit():
+    text = ("ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY XÃ MAI SƠN\nSơn La, ngày 10 tháng 9 năm 2025\nBÁO CÁO\n"
+            "Diện tích rừng của tỉnh đạt 45%. Toàn xã có 1.200 hộ nghèo. Xã Chiềng Mung: 300 hộ.")
+    records = records_from_text(text)
+    document = records[0]
+    assert document["unit"] == "xã Mai Sơn" and document["province"] == "tỉnh Sơn La"
+    quantities = {r["text"]: r for r in records if r["type"] == "quantity"}
+    assert quantities["1.200 hộ"]["place"] == "xã Mai Sơn" and quantities["1.200 hộ"]["place_source"] == "text"
+    assert quantities["300 hộ"]["place"] == "xã Chiềng Mung"
+    assert quantities["45%"]["place"] is None  # "của tỉnh" is no subject: the default holds
+    assert quantities["45%"]["place_resolved"] == "xã Mai Sơn" and quantities["45%"]["place_source"] == "reporting_unit"
+    assert quantities["1.200 hộ"]["place_code"] == "04105" and quantities["1.200 hộ"]["place_level"] == "commune"
+
+
+def test_gazetteer_is_offline_and_complete():
+    import sys
+
+    gazetteer = load_gazetteer()
+    counts = {}
+    for unit in gazetteer.units:
+        counts[(unit.level, unit.vintage)] = counts.get((unit.level, unit.vintage), 0) + 1
+    assert counts[("commune", OLD)] == 10035 and counts[("commune", NEW)] == 3321
+    assert counts[("province", OLD)] == 63 and counts[("province", NEW)] == 34
+    assert "vietnamadminunits.parser" not in sys.modules and "geopy" not in sys.modules  # its parser never loads
