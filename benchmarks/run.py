@@ -158,6 +158,29 @@ def help_startup(runs: int) -> dict:
             "median_s": statistics.median(times), "min_s": min(times), "max_s": max(times), "runs": runs}
 
 
+GAZETTEER_LOAD_CODE = """
+import time
+from extractor.records import extract_records
+from extractor.places import load_gazetteer
+start = time.perf_counter(); load_gazetteer(); load = time.perf_counter() - start
+start = time.perf_counter(); extract_records(__import__("sys").argv[1]); report = time.perf_counter() - start
+print(load, report)
+"""
+
+
+def gazetteer_load(corpus: Path, runs: int) -> dict:
+    """Loading the gazetteer once (fresh process each run), and as a ratio to extracting one
+    report in the same process right after (the gazetteer is then loaded)."""
+    loads, ratios = [], []
+    for _ in range(runs):
+        output = subprocess.run([sys.executable, "-c", GAZETTEER_LOAD_CODE, str(corpus)], check=True,
+                                capture_output=True, text=True).stdout.split()
+        load, report = float(output[0]), float(output[1])
+        loads.append(load)
+        ratios.append(load / report)
+    return {"median_s": statistics.median(loads), "max_s": max(loads), "ratio_to_one_report": statistics.median(ratios), "runs": runs}
+
+
 def first_report_in_fresh_process(corpus: Path) -> float:
     """Wall time of a fresh interpreter that imports the pipeline and extracts one report."""
     code = "from extractor.records import extract_records; import sys; extract_records(sys.argv[1])"
@@ -332,6 +355,7 @@ def run(args) -> dict:
     step = _progress()
     results["help"] = help_startup(args.help_runs)
     step("start-up")
+    results["gazetteer_load"] = gazetteer_load(corpus, args.help_runs)
     results["first_report_fresh_process_s"] = first_report_in_fresh_process(corpus)
     results["latency"] = single_report_latency(corpus, args.latency_runs)
     results["heap_peak_mb"] = python_heap_peak(corpus)
