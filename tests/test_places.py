@@ -97,15 +97,16 @@ def test_recognition_by_the_gazetteer(text, expected):
 
 def test_type_word_alone_refers_to_the_reporting_unit():
     text = ("ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY XÃ MAI SƠN\nSơn La, ngày 10 tháng 9 năm 2025\nBÁO CÁO\n"
-            "Diện tích rừng của tỉnh đạt 45%. Toàn xã có 1.200 hộ nghèo. Xã Chiềng Mung: 300 hộ.")
+            "Tỷ lệ hộ nghèo còn 2%. Diện tích rừng của tỉnh đạt 45%. Toàn xã có 1.200 hộ nghèo. Xã Chiềng Mung: 300 hộ.")
     records = records_from_text(text)
     document = records[0]
     assert document["unit"] == "xã Mai Sơn" and document["province"] == "tỉnh Sơn La"
     quantities = {r["text"]: r for r in records if r["type"] == "quantity"}
     assert quantities["1.200 hộ"]["place"] == "xã Mai Sơn" and quantities["1.200 hộ"]["place_source"] == "text"
     assert quantities["300 hộ"]["place"] == "xã Chiềng Mung"
-    assert quantities["45%"]["place"] is None  # "của tỉnh" is no subject: the default holds
-    assert quantities["45%"]["place_resolved"] == "xã Mai Sơn" and quantities["45%"]["place_source"] == "reporting_unit"
+    assert quantities["45%"]["place"] == "tỉnh Sơn La"  # "tỉnh" alone: the reporting unit's province
+    assert quantities["2%"]["place"] is None  # no unit named: the default holds
+    assert quantities["2%"]["place_resolved"] == "xã Mai Sơn" and quantities["2%"]["place_source"] == "reporting_unit"
     assert quantities["1.200 hộ"]["place_code"] == "04105" and quantities["1.200 hộ"]["place_level"] == "commune"
 
 
@@ -119,3 +120,21 @@ def test_gazetteer_is_offline_and_complete():
     assert counts[("commune", OLD)] == 10035 and counts[("commune", NEW)] == 3321
     assert counts[("province", OLD)] == 63 and counts[("province", NEW)] == 34
     assert "vietnamadminunits.parser" not in sys.modules and "geopy" not in sys.modules  # its parser never loads
+
+
+LETTERHEAD = "ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY XÃ MAI SƠN\nSơn La, ngày 10 tháng 9 năm 2025\nBÁO CÁO\n"
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    # the predicate right after a mention makes it the end of the subject phrase
+    ("Kết quả thực hiện Nghị quyết của Ban Chấp hành Đảng bộ xã có 09/11 chỉ tiêu đạt.", "09/11 chỉ tiêu", "xã Mai Sơn"),
+    ("Diện tích cây ăn quả tại xã Cò Nòi đạt 1.866 ha.", "1.866 ha", "xã Cò Nòi"),
+    # ... of the whole run when several units are named together: no one unit
+    ("Cấp ủy các Đảng bộ thị trấn Hát Lót, xã Cò Nòi, xã Hát Lót đã thi hành kỷ luật 17 đảng viên.", "17 đảng viên", None),
+    # a unit that is an object, not the subject, does not hold for the figure
+    ("Đoàn đã hỗ trợ 15 hộ nghèo của xã Cò Nòi.", "15 hộ", None),
+])
+def test_subject_phrase_ends_where_the_predicate_starts(sentence, figure, place):
+    records = records_from_text(LETTERHEAD + sentence)
+    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
+    assert quantity["place"] == place

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 from extractor.rules import load_rules
+from extractor.tagging import pos_tags
 
 IMMEDIATE_GAP = regex.compile(r"[\s:]*$")
 JOINT_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
@@ -140,9 +141,16 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     found.sort()
     mentions = []
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
-    for mention_start, mention_end, place in found:
+    for index, (mention_start, mention_end, place) in enumerate(found):
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
+        if not subject and place is not None and _predicate_follows(text, mention_end, end):
+            subject = True
+            first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
+            while first > 0 and JOINT_GAP.fullmatch(text, found[first - 1][1], found[first][0]):
+                first -= 1
+            if first < index:
+                mentions[first] = Mention(mentions[first].start, mentions[first].end, mentions[first].place, True)
         mentions.append(Mention(mention_start, mention_end, place, subject))
     return _mark_joint_subjects(text, mentions)
 
@@ -154,6 +162,21 @@ def _in_subject_position(text: str, boundaries: BoundaryScan, position: int) -> 
     if _reads_only_its_span(subject_lead):  # no copy of a lead that may run from the paragraph start
         return bool(subject_lead.fullmatch(text, lead_start, position))
     return bool(subject_lead.fullmatch(text[lead_start:position]))
+
+
+PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M}]+){0,2})")
+PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
+
+
+def _predicate_follows(text: str, position: int, end: int) -> bool:
+    """Does the clause's predicate start right after a mention ("… của Ban Chấp hành Đảng bộ xã
+    có 09/11 chỉ tiêu", "Câu lạc bộ doanh nhân trẻ thành phố có hơn 50 thành viên")? Then the
+    mention closes the subject noun phrase, whatever stands before it."""
+    window = PREDICATE_WINDOW.match(text, position, min(end, position + 40))
+    if window is None:
+        return False
+    tags = pos_tags(window.group(1))
+    return bool(tags) and tags[0][1] in PREDICATE_TAGS
 
 
 ANCHORS_OR_LOOKAROUNDS = regex.compile(r"\(\?<?[=!]|\\[AbBGZ]|\^|\$")
