@@ -22,13 +22,32 @@ EXPECTED_PLACES = {
     "corpora/cong-hai_bao-cao-xay-dung-dang-quy-iii_2025.txt": ["tỉnh Khánh Hòa", "xã Công Hải", "xã Phước Chiến"],
     "corpora/cong-hai_nghi-quyet-dai-hoi-lan-i_2025-2030.txt": ["xã Công Hải", "tỉnh Khánh Hòa"],
     "corpora/ha-tinh_doan-tncs_bao-cao-chinh-tri_2022-2027.doc": ["thành phố Hà Tĩnh", "tỉnh Hà Tĩnh", "xã Đồng Môn", "xã Thạch Hạ"],
-    "extra/phonghai_laocai_daihoi_2025_2030_news.txt": ["xã Phong Hải"],
     "extra/nghiquyet_daihoi_XIII_toanvan_baochinhphu.txt": [],
-    "extra/excerpts/baokhanhhoa_sonbinh_daihoi_2020_2025.txt": ["xã Sơn Bình", "huyện Khánh Sơn"],
-    "extra/excerpts/vietbao_nghiatru_daihoi_2025_2030.txt": ["xã Nghĩa Trụ", "xã Long Hưng", "xã Vĩnh Khúc"],
-    "extra/excerpts/binhdinh_vinhhao_ktxh_9thang_2023.txt": [],  # "UBND xã Vĩnh tổ chức": a misspelt name
-    "extra/excerpts/tayninh_hoathanh_truongdong_ktxh_2022.txt": ["xã Trường Đông"],
+    "extra/phonghai_laocai_daihoi_2025_2030_news.txt": ["xã Phong Hải", "tỉnh Lào Cai"],
+    "extra/vietnews_hcmc_daihoi_X_2015_tokenized.txt": ["thành phố Hồ Chí Minh"],  # "TP HCM": the data's abbreviation
+    "extra/vietnews_hcmc_daihoi_X_2015_underscores_to_spaces.txt": ["thành phố Hồ Chí Minh"],
     "extra/excerpts/123docz_chitieu_chuyeu_huyen_legacyfont_u.txt": ["xã Hoàng Giang"],
+    "extra/excerpts/123docz_template_baocao_soket_giua_nhiemky_2015_2020.txt": [],  # "XÃ ..........": a template
+    "extra/excerpts/baokhanhhoa_sonbinh_daihoi_2020_2025.txt": ["xã Sơn Bình", "huyện Khánh Sơn"],
+    "extra/excerpts/baonghean_tamhop_giuanhiemky_2023.txt": [],
+    "extra/excerpts/baophutho_toanthang_daihoi_2025_2030.txt": ["xã Toàn Thắng"],
+    "extra/excerpts/baophutho_vanlang_daihoi_2025_2030.txt": [],  # xã Văn Lang: several in 2025, no province named
+    "extra/excerpts/baothanhhoa_dongvan_daihoi_2020_2025.txt": ["xã Đông Văn"],
+    "extra/excerpts/baothanhhoa_nhuxuan_chitieu_2020_2025.txt": [],
+    "extra/excerpts/baria_tamphuoc_kehoach_ktxh_2022.txt": [],
+    "extra/excerpts/binhdinh_vinhhao_ktxh_9thang_2023.txt": [],  # "UBND xã Vĩnh tổ chức": a misspelt name
+    "extra/excerpts/flipbuilder_lsdb_quocoai_page377_bookLayout.txt": [],
+    "extra/excerpts/gialai_kbang_loku_dinhhuong_2021_2025.txt": [],
+    "extra/excerpts/gialai_kbang_sonlang_chitieu_2020_2025.txt": [],
+    "extra/excerpts/gialai_pleiku_hoiphu_chitieu_2020_2025.txt": [],
+    "extra/excerpts/hatinh_vuquang_ducgiang_ktxh_6thang_2021.txt": [],
+    "extra/excerpts/nhandan_hanoi_chitieu_2025.txt": [],
+    "extra/excerpts/tayninh_hoathanh_truongdong_ktxh_2022.txt": ["xã Trường Đông"],
+    "extra/excerpts/thanhhoa_bimson_badinh_phuonghuong_2015_2020.txt": [],
+    "extra/excerpts/thanhhoa_bimson_ngoctrao_phuonghuong_2020.txt": [],
+    "extra/excerpts/thanhhoa_bimson_quangtrung_phuonghuong_2015_2020.txt": [],
+    "extra/excerpts/thanhhoa_dongson_dongthinh_chitieu_2020.txt": [],
+    "extra/excerpts/vietbao_nghiatru_daihoi_2025_2030.txt": ["xã Nghĩa Trụ", "xã Long Hưng", "xã Vĩnh Khúc"],
 }
 
 EXPECTED_UNIT = {
@@ -48,6 +67,12 @@ def _path(key: str) -> Path:
 @pytest.fixture(scope="module")
 def documents():
     return {key: extract_records(str(_path(key)))[0] for key in sorted(set(EXPECTED_PLACES) | set(EXPECTED_UNIT))}
+
+
+def test_every_corpus_and_extra_text_is_listed():
+    texts = {f"corpora/{p.name}" for p in (ROOT / "corpora").iterdir() if p.suffix in (".txt", ".doc")}
+    texts |= {str(p.relative_to(SHARED)) for p in (SHARED / "extra").rglob("*.txt")}
+    assert texts <= set(EXPECTED_PLACES)
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED_PLACES))

@@ -56,6 +56,7 @@ class DocumentPlaces:
         self.reporting_unit = self._find_reporting_unit(typed)
         if self.reporting_unit is not None:
             self._evidence.anchor(self.reporting_unit, self.gazetteer)
+            self.vintage = self.vintage or self.reporting_unit.vintage  # undated: the issuer's units
         self.places: dict[str, Place] = {}  # name → place; one unit per name in a document
         spans: list[tuple[int, int, str]] = []
         for mention in typed:

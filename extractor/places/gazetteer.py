@@ -23,6 +23,7 @@ DATA_PACKAGE = "vietnamadminunits"
 NEW = "2025"  # units in force from 1 July 2025
 OLD = "pre-2025"  # units before the merger
 LEVELS = ("province", "district", "commune")
+MAX_ABBREVIATION = 3  # letters of a province abbreviation the data lists ("hn", "hcm")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class AdminUnit:
     district: str | None = None
     successor_code: str | None = None  # old commune or province → the unit it became (the main one if divided)
     predecessor_codes: tuple[str, ...] = field(default=())  # new commune or province ← the old ones
+    aliases: tuple[str, ...] = field(default=(), compare=False)  # written abbreviations ("hcm" in "TP HCM")
 
     @property
     def full_name(self) -> str:
@@ -61,6 +63,8 @@ class Gazetteer:
         self._by_code: dict[tuple[str, str, str], AdminUnit] = {}
         for unit in units:
             self._by_name[(unit.level, spell(unit.name))].append(unit)
+            for alias in unit.aliases:
+                self._by_name[(unit.level, alias)].append(unit)
             self._by_code[(unit.level, unit.vintage, unit.code)] = unit
         self.max_name_syllables = max(len(unit.name.split()) for unit in units)
 
@@ -118,6 +122,8 @@ def load_gazetteer() -> Gazetteer:
         new_rows = connection.execute(
             "select province, provinceShort, provinceCode, provinceKey, ward, wardShort, wardCode, wardKey"
             " from admin_units").fetchall()
+        alias_rows = connection.execute(
+            "select distinct provinceCode, provinceAlias from admin_units_legacy where provinceAlias is not null").fetchall()
     converter = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
 
     new_code_of = {(row[3], row[7]): row[6] for row in new_rows}  # (province key, ward key) → code
@@ -146,6 +152,8 @@ def load_gazetteer() -> Gazetteer:
             province_successor[old_province_code[old_key]] = new_province_code[new_province]
             province_predecessors[new_province_code[new_province]].append(old_province_code[old_key])
 
+    province_aliases = {code: tuple(a for a in json.loads(aliases) if len(a) <= MAX_ABBREVIATION)
+                        for code, aliases in alias_rows}  # "hn", "hcm"; longer ones are accent-less spellings
     units: list[AdminUnit] = []
     seen_provinces: set[tuple[str, str]] = set()
     seen_districts: set[str] = set()
@@ -155,7 +163,8 @@ def load_gazetteer() -> Gazetteer:
         if (OLD, province_code) not in seen_provinces:
             seen_provinces.add((OLD, province_code))
             units.append(AdminUnit(province_code, province_type, province_name, "province", OLD, province_code,
-                                   province_full, successor_code=province_successor.get(province_code)))
+                                   province_full, successor_code=province_successor.get(province_code),
+                                   aliases=province_aliases.get(province_code, ())))
         district_type, district_name = _type_and_name(district)
         if district_code not in seen_districts:
             seen_districts.add(district_code)
@@ -171,7 +180,8 @@ def load_gazetteer() -> Gazetteer:
         if (NEW, province_code) not in seen_provinces:
             seen_provinces.add((NEW, province_code))
             units.append(AdminUnit(province_code, province_type, province_name, "province", NEW, province_code,
-                                   province_full, predecessor_codes=tuple(province_predecessors.get(province_code, ()))))
+                                   province_full, predecessor_codes=tuple(province_predecessors.get(province_code, ())),
+                                   aliases=province_aliases.get(province_code, ())))
         ward_type, ward_name = _type_and_name(ward)
         units.append(AdminUnit(ward_code, ward_type, ward_name, "commune", NEW, province_code, province_full,
                                predecessor_codes=tuple(predecessors.get(ward_code, ()))))
