@@ -174,3 +174,19 @@ def test_subject_phrase_ends_where_the_predicate_starts(sentence, figure, place)
     records = records_from_text(LETTERHEAD + sentence)
     quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
     assert quantity["place"] == place
+
+
+def test_dataset_tables_carry_place_codes(tmp_path):
+    import duckdb
+    from click.testing import CliRunner
+
+    from extractor.cli import main
+
+    result = CliRunner().invoke(main, ["batch", str(ROOT / "corpora/cong-hai_ket-luan-hoi-nghi-bch_2025.txt"),
+                                       "-o", str(tmp_path / "ds"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    connection = duckdb.connect(str(tmp_path / "ds" / "dataset.duckdb"), read_only=True)
+    rows = connection.execute("SELECT place_source, place_resolved, place_code, place_vintage, count(*) FROM quantity "
+                              "GROUP BY ALL ORDER BY 1").fetchall()
+    assert rows == [("reporting_unit", "xã Công Hải", "22840", "2025", 2), ("text", "xã Công Hải", "22840", "2025", 8)]
+    assert connection.execute("SELECT unit, unit_code, province FROM document").fetchall() == [("xã Công Hải", "22840", "tỉnh Khánh Hòa")]
