@@ -1,5 +1,6 @@
 """Indicators: target lists in different styles, results, and the corpus gold."""
 
+import pytest
 from click.testing import CliRunner
 
 from extractor.api import records_from_text
@@ -198,8 +199,30 @@ def test_a_single_figure_target_names_its_figure_by_the_item():
             "III. NHIỆM VỤ\n")
     records = records_from_text(text)
     quantities = {r["text"]: r for r in records if r["type"] == "quantity"}
-    assert quantities["100%"]["metric"] == "Tỷ lệ thanh niên nhập ngũ"
+    # the item's noun phrase, and what the percentage is of in brackets
+    assert quantities["100%"]["metric"] == "Tỷ lệ thanh niên nhập ngũ (chỉ tiêu được giao hằng năm)"
     target = next(r for r in records if r["type"] == "indicator" and r["number"] == 1)
-    assert target["targets"][0]["metric"] == "Tỷ lệ thanh niên nhập ngũ"
+    assert target["targets"][0]["metric"] == quantities["100%"]["metric"]
     two = next(r for r in records if r["type"] == "indicator" and r["number"] == 2)
-    assert [t["metric"] for t in two["targets"]] == [quantities["5.000 tấn"]["metric"], quantities["900 tấn"]["metric"]]
+    assert [t["metric"] for t in two["targets"]] == ["Sản lượng lương thực", "sản lượng thịt hơi"]
+
+
+@pytest.mark.parametrize("item, metrics", [
+    # several figures, each its own metric: the phrase after it up to its clause end or the next figure
+    ("(14) 100% cơ quan, trường học; 90% thôn đạt tiêu chuẩn an toàn về an ninh trật tự.",
+     ["cơ quan, trường học", "thôn đạt tiêu chuẩn an toàn về an ninh trật tự"]),
+    # figures listed before one predicate share it
+    ("(1) Hằng năm, 100% cán bộ đoàn, 80% thanh niên được học tập nghị quyết.",
+     ["cán bộ đoàn được học tập nghị quyết (hằng năm)", "thanh niên được học tập nghị quyết (hằng năm)"]),
+    # a breakdown ("trong đó") ends the clause of the figure before it
+    ("(2) Có từ 90% tổ chức cơ sở đảng xếp loại tốt trở lên, trong đó tối thiểu 20% xếp loại xuất sắc.",
+     ["tổ chức cơ sở đảng xếp loại tốt trở lên", "xếp loại xuất sắc"]),
+    # nothing after the figure: the clause before it, without the comparator
+    ("(3) Tỷ lệ hộ nghèo giảm còn dưới 2%; tổng lượt khách du lịch đạt 20.000 lượt, doanh thu đạt 3 tỷ đồng.",
+     ["Tỷ lệ hộ nghèo", "tổng lượt khách du lịch", "doanh thu"]),
+])
+def test_each_figure_of_an_item_has_its_own_metric(item, metrics):
+    text = "II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n" + item + "\nIII. NHIỆM VỤ\n"
+    records = records_from_text(text)
+    target = next(r for r in records if r["type"] == "indicator" and r["role"] == "target")
+    assert [t["metric"] for t in target["targets"]] == metrics

@@ -11,7 +11,7 @@ from extractor.evaluation.scoring import TASKS, Tally, micro_average, score_docu
 SHOWN_ATTRIBUTES = {
     "sections": ("title",),
     "quantities": ("value", "unit", "kind", "qualifier", "place", "place_resolved", "metric"),
-    "targets": ("targets_found",),
+    "targets": ("targets_found", "metric"),
     "results": ("status", "place", "place_resolved"),
     "footnotes": ("linked",),
     "reporting_unit": ("province",),

@@ -244,9 +244,15 @@ def score_targets(gold: list[dict], predicted: list[dict]) -> Tally:
             continue
         matched_keys.add(key)
         tally.true_positives += 1
+        unused = list(match.get("targets", []))
         for target in g.get("targets", []):
             tally.attribute_totals["targets_found"] += 1
-            if any(_same_target(target, t) for t in match.get("targets", [])):
+            same = next((t for t in unused if _same_target(target, t)), None)
+            if target.get("metric"):  # token F1 of what the figure measures: its own target's, else the item's
+                tally.attribute_totals["metric"] += 1
+                tally.metric_f1_sum += token_f1(target["metric"], (same or {}).get("metric") or match.get("metric"))
+            if same is not None:
+                unused.remove(same)
                 tally.attributes["targets_found"] += 1
             else:
                 tally.errors.append({"task": "targets", "error": "target not found", "group": key[0], "number": key[1],

@@ -260,18 +260,19 @@ def _item_metric(text: str, start: int, end: int) -> str | None:
     return _without_trailing_comparator(metric) or None
 
 
-TRAILING_VERB = regex.compile(r"(?i)\s+(?:đạt|là|có|bằng|chiếm|còn|xuống|giảm|tăng)$")
+TRAILING_VERB = regex.compile(r"(?i)\s+(?:đạt|là|có|bằng|chiếm|còn|xuống|giảm|tăng)(?:\s+tỷ\s+lệ)?$")
 
 
 def _without_trailing_comparator(metric: str) -> str:
     """"Tỷ lệ thất nghiệp hằng năm dưới" → "… hằng năm": the comparator before the figure (the
-    quantity's qualifier rules, one home) and a verb leading to it are no part of the metric."""
+    quantity's qualifier rules, one home) and a verb leading to it are no part of the metric
+    ("Có từ", "Tối thiểu" alone leave nothing)."""
     qualifiers = [pattern for _, pattern, _ in context_rules()["qualifiers"]]
     while True:
         shorter = TRAILING_VERB.sub("", " " + metric).strip()  # a lone "có" leaves nothing
         for pattern in qualifiers:
             found = pattern.search(shorter.lower())
-            if found and found.start() > 0 and shorter[found.start() - 1].isspace():
+            if found and (found.start() == 0 or shorter[found.start() - 1].isspace()):
                 shorter = shorter[:found.start()].rstrip()
         if shorter == metric:
             return metric
@@ -296,30 +297,122 @@ def _count_warnings(list_section: Section, groups: list[Section], items: list[Ta
 
 
 def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) -> None:
-    """Each quantity inside an item becomes one of its targets; an item whose words before the
-    figure name nothing ("Đến năm 2030, 100% hồ sơ …") takes its first target's metric."""
+    """Each quantity inside an item becomes one of its targets, with its own metric: the noun
+    phrase after the figure and the rest of its clause ("100% cơ sở Đoàn xây dựng …"), or the
+    item's phrase before it when nothing follows ("Tỷ lệ hộ nghèo giảm còn dưới 2%")."""
     rules = indicator_rules()
     records_by_id = {record["id"]: record for _, record in quantities}
     by_start = sorted(range(len(quantities)), key=lambda index: quantities[index][0].start)
     starts = [quantities[index][0].start for index in by_start]
     for item in items:
-        for quantity, record in _quantities_in(item.spans, quantities, by_start, starts):
-            span_start = next(start for start, end in item.spans if start <= quantity.start < end)
+        inside = list(_quantities_in(item.spans, quantities, by_start, starts))
+        figure_starts = [quantity.start for quantity, _ in inside]
+        for quantity, record in inside:
+            span_start, span_end = next((start, end) for start, end in item.spans if start <= quantity.start < end)
             years = list(rules["year"].finditer(text, span_start, quantity.start))
             year = int(years[-1].group(1)) if years else item.year
             comparator = "range" if quantity.low is not None else COMPARATOR_OF_QUALIFIER.get(quantity.qualifier, "=")
+            metric = _figure_metric(text, span_start, span_end, quantity, figure_starts) or item.metric or record.get("metric")
             item.targets.append({
                 "value": quantity.value, "low": quantity.low, "high": quantity.high, "unit": quantity.unit,
-                "comparator": comparator, "year": year, "quantity": record["id"], "metric": record.get("metric"),
+                "comparator": comparator, "year": year, "quantity": record["id"], "metric": metric,
             })
+            if metric:
+                records_by_id[record["id"]]["metric"] = metric
         if not item.targets:
             item.targets.append(_target_in_words(text, item))
         if not item.metric and item.targets:
-            item.metric = item.targets[0]["metric"]
-        if len(item.targets) == 1 and item.metric and item.targets[0]["quantity"] is not None:
-            # one figure: the item's noun phrase names what it measures, for the target and the figure
-            item.targets[0]["metric"] = item.metric
-            records_by_id[item.targets[0]["quantity"]]["metric"] = item.metric
+            named = [target["metric"] for target in item.targets if target["metric"]]
+            item.metric = "; ".join(dict.fromkeys(named)) or None
+
+
+CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)")
+LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
+NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
+LEADING_QUALIFIER = regex.compile(r"^\s*(?:(?i:trở\s+lên|trở\s+xuống)(?![\p{L}\p{M}]))?\s*")
+EVERY_YEAR = regex.compile(r"(?i)\b(?:hằng|hàng)\s+năm\b")
+PREDICATE_START_TAGS = frozenset({"V", "R"})
+DIGIT_RUN = regex.compile(r"\d[\d.,]*")
+
+
+def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_starts: list[int]) -> str | None:
+    """What one figure of an item measures. The phrase after it (its counted noun included) up to
+    the end of its clause or the next figure; figures listed before a shared predicate ("100% cán
+    bộ, 80% thanh niên được học tập …") share it. Nothing after it: the clause before it."""
+    clause_start = span_start
+    for match in CLAUSE_END.finditer(text, span_start, quantity.start):
+        clause_start = match.end()
+    clause_end_match = CLAUSE_END.search(text, quantity.end, span_end)
+    clause_end = clause_end_match.start() if clause_end_match else span_end
+    later = [start for start in figure_starts if quantity.end <= start < clause_end]
+    unit_start = quantity.end
+    if quantity.unit and quantity.unit != "%" and quantity.kind == "count":
+        unit_start = _counted_noun_start(text, quantity)
+    after_end = later[0] if later else clause_end
+    rest = LEADING_QUALIFIER.sub("", text[quantity.end:after_end])  # what follows the figure and its unit
+    if quantity.unit and quantity.unit != "%" and rest.startswith(quantity.unit):
+        rest = LEADING_QUALIFIER.sub("", rest[len(quantity.unit):])
+    after = " ".join((text[unit_start:quantity.end] + " " + rest).split()).strip(" ,")
+    if later and text[quantity.end:later[0]].rstrip().endswith(","):
+        shared = _shared_predicate(text, later[-1], clause_end)
+        if shared:
+            after = f"{after} {shared}"
+    earlier = [start for start in figure_starts if clause_start <= start < quantity.start]
+    if earlier:  # "… đạt 100%, phấn đấu trường đạt mức độ 2 đạt …": after the figure before it
+        comma = text.find(",", earlier[-1], quantity.start)
+        clause_start = comma + 1 if comma >= 0 else clause_start
+    elif clause_start > span_start and text[clause_start - 1] == ":" and not text[clause_start:quantity.start].strip(" ,"):
+        label_start = span_start  # "Tỷ lệ giải ngân … (KH vốn được giao): 100%": the label names it
+        for match in CLAUSE_END.finditer(text, span_start, clause_start - 1):
+            label_start = match.end()
+        clause_start = label_start
+    before = text[clause_start:quantity.start]
+    label = indicator_rules()["item_label"].match(before)
+    before = before[label.end():] if label else DASH_ITEM.sub("", before)
+    before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:"))
+    before = LEADING_ADVERBIAL.sub("", before)
+    if rest.strip() and not NOT_A_NOUN_PHRASE.match(rest.strip()):
+        metric = after  # "100% cơ sở Đoàn xây dựng …", "50.000 lượt đoàn viên, thanh niên …"
+        if len(before.split()) >= 2:  # the clause names more: "Tỷ lệ giải ngân … đạt 100% KH vốn được giao"
+            metric = f"{before} ({after})" if _starts_with_noun(before) else f"{after} ({before})"
+    elif rest.strip().startswith("(") and before:
+        metric = f"{before} {rest.strip().split(')')[0]})"  # "Tỷ lệ giải ngân … (KH vốn được giao)"
+    else:
+        metric = before
+    if not metric:
+        return None
+    if EVERY_YEAR.search(text, span_start, clause_end) and not EVERY_YEAR.search(metric):
+        metric += " (hằng năm)"
+    return metric
+
+
+def _starts_with_noun(phrase: str) -> bool:
+    from extractor.tagging import pos_tags
+
+    tags = pos_tags(phrase[:60])
+    return bool(tags) and tags[0][1] in ("N", "Np", "Nc", "Ny")
+
+
+def _counted_noun_start(text: str, quantity) -> int:
+    """Where the counted noun of "50.000 lượt" starts: after the digits inside the quantity span."""
+    digits = list(DIGIT_RUN.finditer(text, quantity.start, quantity.end))
+    return digits[-1].end() if digits else quantity.end
+
+
+def _shared_predicate(text: str, last_figure: int, clause_end: int) -> str | None:
+    """The predicate after the last of several listed figures ("… 80% thanh niên được học tập, …")."""
+    from extractor.tagging import pos_tags
+
+    tail = text[last_figure:clause_end]
+    position = 0
+    for word, tag in pos_tags(tail[:200]):
+        found = tail.find(word, position)
+        if found < 0:
+            break
+        position = found + len(word)
+        if tag in PREDICATE_START_TAGS and word[:1].isalpha():
+            return " ".join(tail[found:].split()).strip(" ,.") or None
+    return None
 
 
 def _target_in_words(text: str, item: TargetItem) -> dict:
