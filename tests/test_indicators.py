@@ -1,5 +1,7 @@
 """Indicators: target lists in different styles, results, and the corpus gold."""
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -226,3 +228,14 @@ def test_each_figure_of_an_item_has_its_own_metric(item, metrics):
     records = records_from_text(text)
     target = next(r for r in records if r["type"] == "indicator" and r["role"] == "target")
     assert [t["metric"] for t in target["targets"]] == metrics
+
+
+RESULT_CASES = [json.loads(line) for line in (ROOT / "tests" / "cases" / "results.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", RESULT_CASES, ids=[case["text"][:40] for case in RESULT_CASES])
+def test_result_phrasings(case):
+    """Each phrasing class of a result statement: the clause, its status, value and denominator."""
+    records = records_from_text("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT\n" + case["text"] + "\n")
+    found = [[r["text"], r["status"], r["value"], r["denominator"]] for r in records if r["type"] == "indicator" and r["role"] == "result"]
+    assert found == case["expected"]

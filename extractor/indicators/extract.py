@@ -468,6 +468,7 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
                 insort(taken, (match.start(), match.end()))
                 found.append(result)
         found.sort(key=lambda r: r.start)
+        _add_declared_totals(text, paragraph, found)
         for index, result in enumerate(found):
             # a breakdown ("Trong đó 3/3 chỉ tiêu về kinh tế") takes the status of what it breaks down
             if result.status is None and index:
@@ -479,6 +480,21 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
+
+
+def _add_declared_totals(text: str, paragraph, found: list[Result]) -> None:
+    """"Trong số 27 chỉ tiêu … đề ra, có 14 chỉ tiêu hoàn thành vượt mức, 13 chỉ tiêu hoàn thành":
+    a count of targets without its own total takes the total the paragraph declared before it."""
+    totals = []
+    for match in indicator_rules()["declared_total"].finditer(text, paragraph.start, paragraph.end):
+        if not any(r.start < match.end() and match.start() < r.end for r in found):
+            totals.append((match.end(), int(match.group("total") or match.group("total2"))))
+    for result in found:
+        if result.unit != "chỉ tiêu" or result.denominator is not None or result.value is None:
+            continue
+        declared = [total for end, total in totals if end <= result.start]
+        if declared and declared[-1] >= result.value:
+            result.denominator = declared[-1]
 
 
 PLAN_PART_LEVEL = 2
