@@ -15,7 +15,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import Line, split_lines, typical_line_width
+from extractor.cleaning.lines import TABLE_CELL_SEPARATORS, TABLE_ROW, Line, split_lines, typical_line_width
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
 from extractor.offsets import OffsetMap
@@ -129,7 +129,7 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
     normalized, to_spaced = respace(spaced)
     if to_spaced is not None:
         to_raw = to_spaced.compose(to_raw, len(raw))
-    lines = split_lines(normalized)
+    lines = _mark_table_rows(split_lines(normalized), raw, to_raw)
     if drop_ranges:
         lines = _mark_running_lines(lines, to_raw, drop_ranges)
     width = typical_line_width(lines)
@@ -140,7 +140,7 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
     marker_spans += markup_spans
 
     builder = _TextBuilder(normalized, marker_spans, to_raw, len(raw))
-    body_lines = [line for line in lines if line.index not in footnote_line_ids and line.kind in ("text", "heading", "item", "weak_item")]
+    body_lines = [line for line in lines if line.index not in footnote_line_ids and line.kind in ("text", "heading", "item", "weak_item", TABLE_ROW)]
     paragraphs = []
     groups = [[line] for line in body_lines] if paragraph_lines else group_paragraphs(body_lines, width)
     for group in groups:
@@ -199,6 +199,20 @@ def _mark_running_lines(lines: list[Line], to_raw, drop_ranges) -> list[Line]:
 LOOK_AHEAD_LINES = 4  # lines ``_body_follows_heading`` reads from the current one on
 
 
+def _mark_table_rows(lines: list[Line], raw: str, to_raw) -> list[Line]:
+    """Normalising turns tabs into spaces; the raw line still shows a table row's cells."""
+    if "\t" not in raw:
+        return lines
+    marked = []
+    for line in lines:
+        if line.end > line.start:
+            raw_start, raw_end = to_raw.to_raw(line.start, line.end)
+            if raw.count("\t", raw_start, raw_end) >= TABLE_CELL_SEPARATORS and line.kind in ("text", "item", "weak_item"):
+                line = replace(line, kind=TABLE_ROW, rule="table-row")
+        marked.append(line)
+    return marked
+
+
 def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
     marks_paragraph_ends = _uses_paragraph_end_spaces(lines)
     groups: list[list[Line]] = []
@@ -215,8 +229,8 @@ def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
 
 def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Line], marks_paragraph_ends: bool = False) -> bool:
     """Does ``line`` open a new paragraph after the lines of ``group``? (``ahead`` starts at ``line``.)"""
-    if line.kind in ("heading", "item"):
-        return True
+    if line.kind in ("heading", "item", TABLE_ROW) or group[-1].kind == TABLE_ROW:
+        return True  # a table row is a paragraph of its own: its cells stay in order on one line
     previous_text = group[-1].stripped
     finished = bool(SENTENCE_END.search(previous_text))
     if line.kind == "weak_item":  # "- xã hội" continuing an unfinished line is not an item

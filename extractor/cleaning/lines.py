@@ -12,6 +12,8 @@ from extractor.rules import load_rules
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]")
 RULE_KEYS = {"id", "kind", "pattern", "note"}
 LINE_KINDS = ("page_number", "separator", "heading", "item", "weak_item")
+TABLE_ROW = "table_row"  # a line whose raw text holds three or more tab-separated cells (DOCX, .doc tables)
+TABLE_CELL_SEPARATORS = 2
 
 
 @dataclass(frozen=True)
