@@ -219,10 +219,17 @@ def indicator_table(path: str, found: list[dict]) -> str:
             item, metric = "", ""
     results = [r for r in found if r["role"] == "result"]
     if results:
-        rows.append(f"{'result':<16} {'statement':<58} {'status':>16} {'place'}")
+        rows.append(f"{'result':<16} {'statement':<58} {'status':>16} {'target':>12} {'actual':>12} {'unit':<12} place")
         for record in results:
-            statement = " ".join(record["text"].split())[:58]
-            rows.append(f"{record['number']:<16} {statement:<58} {record['status']:>16} {record.get('place') or ''}")
+            if record.get("source_table"):  # a results-table row: its metric, with target and actual side by side
+                label, statement = f"row {record.get('row') or record['number']}", record.get("metric") or ""
+            else:
+                label, statement = str(record["number"]), record["text"]
+            statement = " ".join(statement.split())[:58]
+            target = record.get("target_text") or ""
+            actual = record.get("actual_text") or (_number(record.get("value")) if record.get("value") is not None else "")
+            rows.append(f"{label:<16} {statement:<58} {str(record['status'] or ''):>16} {target[:12]:>12} {actual[:12]:>12} "
+                        f"{str(record.get('unit') or '')[:12]:<12} {record.get('place') or ''}")
     return "\n".join(rows) + "\n"
 
 

@@ -10,7 +10,8 @@ from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
 
-from extractor.indicators.extract import attach_targets, find_results, find_target_items
+from extractor.indicators.extract import attach_targets, find_results, find_target_items, status_from_words
+from extractor.indicators.tables import find_table_rows
 from extractor.quantities import extract_quantities
 from extractor.quantities.metric import find_metric
 from extractor.places import DocumentPlaces
@@ -231,7 +232,29 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
             "section": section_of(anchor), "in_footnote": in_footnote,
             "quantities": linked, "targets_not_met": result.named_targets,
         })
+    records += table_result_records(raw, clean, sections, places, overlapping, len(records))
     return records, warnings
+
+
+def table_result_records(raw, clean, sections, places, overlapping, numbered: int) -> list[dict]:
+    """One result per data row of a results table, target and actual side by side."""
+    section_of = section_lookup(sections)
+    paragraph_by_raw = {p.raw_start: p for p in clean.paragraphs}
+    records = []
+    for row in find_table_rows(clean):
+        paragraph = paragraph_by_raw[row.raw_start]
+        records.append({
+            "type": "indicator", "doc_id": raw.doc_id, "id": f"i{numbered + len(records) + 1}", "role": "result",
+            "group": None, "number": len(records) + 1, "start": row.raw_start, "end": row.raw_end,
+            "text": raw.text[row.raw_start:row.raw_end], "status": status_from_words(row.status_text),
+            **place_fields(places, places.place_at(paragraph, paragraph.start)),
+            "value": row.actual, "denominator": None, "unit": row.unit,
+            "section": section_of(paragraph.start), "in_footnote": False,
+            "quantities": overlapping(row.raw_start, row.raw_end), "targets_not_met": [],
+            "row": row.row, "metric": row.metric, "target_value": row.target_value, "target_text": row.target_text,
+            "actual": row.actual, "actual_text": row.actual_text, "source_table": True,
+        })
+    return records
 
 
 def _overlap_finder(quantities: list[dict]):

@@ -327,3 +327,20 @@ def zip_bytes(parts: dict[str, str | bytes]) -> bytes:
         for name, content in parts.items():
             archive.writestr(name, content.encode("utf-8") if isinstance(content, str) else content)
     return out.getvalue()
+
+
+def _table(rows: list[list[str]]) -> str:
+    cells = lambda row: "".join(f"<w:tc>{_paragraph(_run(cell))}</w:tc>" for cell in row)
+    return "<w:tbl>" + "".join(f"<w:tr>{cells(row)}</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def results_table_docx(paragraphs_before: list[str], rows: list[list[str]]) -> bytes:
+    """A DOCX whose body is some paragraphs and one table (a results appendix)."""
+    body = "".join(_paragraph(_run(text)) for text in paragraphs_before) + _table(rows)
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>'
+    return zip_bytes({
+        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS, "word/document.xml": document,
+        "word/styles.xml": STYLES, "word/numbering.xml": NUMBERING,
+        "word/footnotes.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {NS}></w:footnotes>',
+    })

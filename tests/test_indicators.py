@@ -239,3 +239,36 @@ def test_result_phrasings(case):
     records = records_from_text("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT\n" + case["text"] + "\n")
     found = [[r["text"], r["status"], r["value"], r["denominator"]] for r in records if r["type"] == "indicator" and r["role"] == "result"]
     assert found == case["expected"]
+
+
+HEADER = ["STT", "Chỉ tiêu", "Đơn vị", "Nghị quyết", "Kết quả", "Đánh giá"]
+
+
+def test_results_table_rows_are_results_with_target_and_actual(tmp_path):
+    from tests.fixtures_build import results_table_docx
+
+    rows = [HEADER,
+            ["1", "Tốc độ tăng trưởng kinh tế bình quân", "%/năm", "7,5", "7,4", "Không đạt"],
+            ["2", "Thu nhập bình quân đầu người", "triệu đồng", "60", "62,5", "Vượt"],
+            HEADER,  # the header repeated on the next page is not data
+            ["3", "Tỷ lệ hộ nghèo", "%", "dưới 3", "2,1", "Đạt"],
+            ["4", "Tỷ lệ che phủ rừng", "%", "45", "44,8", "Cơ bản đạt"]]
+    path = tmp_path / "phu-luc.docx"
+    path.write_bytes(results_table_docx(["PHỤ LỤC 1", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT NHIỆM KỲ 2020 - 2025"], rows))
+    from extractor.records import extract_records
+    from extractor.reading import read_document
+
+    raw = read_document(str(path)).text
+    records = extract_records(str(path))
+    table = [r for r in records if r["type"] == "indicator" and r.get("source_table")]
+    assert [(r["row"], r["metric"], r["target_value"], r["actual"], r["unit"], r["status"]) for r in table] == [
+        ("1", "Tốc độ tăng trưởng kinh tế bình quân", 7.5, 7.4, "%/năm", "not_met"),
+        ("2", "Thu nhập bình quân đầu người", 60, 62.5, "triệu đồng", "exceeded"),
+        ("3", "Tỷ lệ hộ nghèo", 3, 2.1, "%", "met"),
+        ("4", "Tỷ lệ che phủ rừng", 45, 44.8, "%", "mostly_met"),
+    ]
+    for record in table:
+        assert raw[record["start"]:record["end"]] == record["text"] and record["text"].count("\t") == 5
+    assert table[2]["target_text"] == "dưới 3"
+    shown = CliRunner().invoke(main, ["indicators", str(path)]).output
+    assert "row 2" in shown and "60" in shown and "62,5" in shown and "exceeded" in shown

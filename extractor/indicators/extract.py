@@ -33,7 +33,7 @@ COMPARATOR_OF_QUALIFIER = {None: "=", "approx": "~", "over": ">", "under": "<", 
 def indicator_rules() -> dict:
     data = load_rules("extractor.indicators", "rules.json")
     compiled = {key: regex.compile(value) for key, value in data.items()
-                if key not in ("note", "status_words", "results")}
+                if key not in ("note", "status_words", "results", "table_columns")}
     compiled["status_words"] = [(row["id"], regex.compile(row["pattern"]), row["status"]) for row in data["status_words"]]
     compiled["results"] = [(row["id"], regex.compile(row["pattern"]), row["status"]) for row in data["results"]]
     return compiled
@@ -547,7 +547,7 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
     if groups.get("fraction"):
         numerator, denominator_text = groups["fraction"].replace(" ", "").split("/")
         value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
-    status = _status_from_words(groups.get("status"))
+    status = status_from_words(groups.get("status"))
     if status_rule == "inherit":
         return Result(match.start(), match.end(), None, _clean_number(value), _clean_number(denominator), unit, rule_id)
     if status_rule == "by_value" or status is None:
@@ -564,7 +564,7 @@ def _clean_number(value):
     return int(value) if float(value).is_integer() else value
 
 
-def _status_from_words(words: str | None) -> str | None:
+def status_from_words(words: str | None) -> str | None:
     if not words:
         return None
     for _, pattern, status in indicator_rules()["status_words"]:
