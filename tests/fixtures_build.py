@@ -344,3 +344,29 @@ def results_table_docx(paragraphs_before: list[str], rows: list[list[str]]) -> b
         "word/styles.xml": STYLES, "word/numbering.xml": NUMBERING,
         "word/footnotes.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {NS}></w:footnotes>',
     })
+
+
+def build_table_pdf(lines_before: list[str], rows: list[list[str]], widths: list[float], pages: int = 1) -> bytes:
+    """Text lines, then a table ruled cell by cell (boxes drawn around each cell), spread over
+    ``pages`` pages with the header row (rows[0]) repeated at the top of each next page."""
+    pdf = _new_pdf()
+    header, data = rows[0], rows[1:]
+    per_page = -(-len(data) // pages)
+    for page in range(pages):
+        pdf.add_page()
+        y = 50
+        if page == 0:
+            for line in lines_before:
+                _write_line(pdf, 50, y, line, 11)
+                y += 18
+        for row in [header] + data[page * per_page:(page + 1) * per_page]:
+            x = 40
+            for width, cell in zip(widths, row):
+                pdf.rect(x, y, width, 22)
+                pdf.set_font("DejaVu", size=9)
+                pdf.set_xy(x + 3, y + 5)
+                pdf.cell(width - 6, 12, cell)
+                x += width
+            y += 22
+        _write_line(pdf, 290, 800, str(page + 1), 10)
+    return bytes(pdf.output())

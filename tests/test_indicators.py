@@ -272,3 +272,24 @@ def test_results_table_rows_are_results_with_target_and_actual(tmp_path):
     assert table[2]["target_text"] == "dưới 3"
     shown = CliRunner().invoke(main, ["indicators", str(path)]).output
     assert "row 2" in shown and "60" in shown and "62,5" in shown and "exceeded" in shown
+
+
+def test_results_table_in_a_pdf_spread_over_two_pages(tmp_path):
+    from tests.fixtures_build import build_table_pdf
+
+    rows = [HEADER,
+            ["1", "Tốc độ tăng trưởng kinh tế", "%/năm", "7,5", "7,4", "Không đạt"],
+            ["2", "Thu nhập bình quân đầu người", "triệu đồng", "60", "62,5", "Vượt"],
+            ["3", "Tỷ lệ hộ nghèo", "%", "dưới 3", "2,1", "Đạt"],
+            ["4", "Tỷ lệ che phủ rừng", "%", "45", "44,8", "Cơ bản đạt"]]
+    path = tmp_path / "phu-luc.pdf"
+    path.write_bytes(build_table_pdf(["PHỤ LỤC 1", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT"], rows,
+                                     [30, 190, 60, 60, 60, 80], pages=2))
+    from extractor.records import extract_records
+
+    records = extract_records(str(path))
+    table = [r for r in records if r["type"] == "indicator" and r.get("source_table")]
+    assert [(r["row"], r["target_value"], r["actual"], r["status"], r["page"]) for r in table] == [
+        ("1", 7.5, 7.4, "not_met", 1), ("2", 60, 62.5, "exceeded", 1),
+        ("3", 3, 2.1, "met", 2), ("4", 45, 44.8, "mostly_met", 2)]
+    assert table[1]["metric"] == "Thu nhập bình quân đầu người"

@@ -120,16 +120,33 @@ def read_pdf(path: str, data: bytes) -> PdfPages:
             pages = list(document.pages)
             if not pages:
                 raise InputError(path, "PDF has no pages")
-            page_chars, has_images = [], []
+            page_chars, has_images, page_tables = [], [], []
             for page in pages:
                 page_chars.append(text_layer(page))
                 has_images.append(bool(page.images))
+                page_tables.append(ruled_tables(page))
                 page.close()  # drop the page's parsed objects: long reports stay small in memory
     except InputError:
         raise
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on bad files
         raise InputError(path, pdf_error_reason(error)) from None
-    return pages_text(path, data, page_chars, has_images)
+    return pages_text(path, data, page_chars, has_images, page_tables)
+
+
+MIN_TABLE_COLUMNS = 3  # a ruled box of one or two columns is a frame or a letterhead, not a table
+
+
+def ruled_tables(page) -> list[list[list[tuple]]]:
+    """Tables drawn with ruling lines (pdfplumber's table finder, lines strategy), as rows of
+    cell boxes; pages without drawn lines or boxes are not searched (the finder costs time)."""
+    if not (page.lines or page.rects):
+        return []
+    tables = []
+    for table in page.find_tables():
+        rows = [[cell for cell in row.cells] for row in table.rows]
+        if rows and max(sum(1 for cell in row if cell) for row in rows) >= MIN_TABLE_COLUMNS:
+            tables.append(rows)
+    return tables
 
 
 def check_pdf_bytes(path: str, data: bytes) -> None:
@@ -187,7 +204,8 @@ def without_duplicates(chars: list[dict]) -> list[dict]:
     return kept
 
 
-def pages_text(path: str, data: bytes, page_chars: list[list[dict]], has_images: list[bool]) -> PdfPages:
+def pages_text(path: str, data: bytes, page_chars: list[list[dict]], has_images: list[bool],
+               page_tables: list[list] | None = None) -> PdfPages:
     needs_ocr = [not usable_text_layer(chars, image) and bool(image or chars) for chars, image in zip(page_chars, has_images)]
     encodings = legacy_font_encodings(text_by_font(chars for chars, ocr in zip(page_chars, needs_ocr) if not ocr))
     texts, confidences = [], []
@@ -197,7 +215,8 @@ def pages_text(path: str, data: bytes, page_chars: list[list[dict]], has_images:
             texts.append(ocr_pages[index].text)
             confidences.append(ocr_pages[index].confidence)
         else:
-            texts.append(page_text(chars, encodings) if chars else "")
+            tables = page_tables[index] if page_tables else []
+            texts.append(page_text(chars, encodings, tables) if chars else "")
             confidences.append(TEXT_LAYER_CONFIDENCE)
     if not any(text.strip() for text in texts):
         what = "recognised on" if ocr_pages else "in"
@@ -294,13 +313,40 @@ def convert_font_text(text: str, font: str, encoding: str) -> str:
 # one page
 
 
-def page_text(chars: list[dict], encodings: dict[str, str]) -> str:
-    lines = group_lines(chars)
+def page_text(chars: list[dict], encodings: dict[str, str], tables: list = ()) -> str:
+    """The page's lines top to bottom; a ruled table gives one line per row, its cells in order
+    separated by tabs (a cell's own lines joined by spaces), where the table stands."""
+    row_lines, flowing = [], chars
+    for rows in tables:
+        for cells in rows:
+            boxes = [cell for cell in cells if cell]
+            if not boxes:
+                continue
+            texts = []
+            for box in boxes:
+                inside = [c for c in flowing if _centre_in(c, box)]
+                cell_lines = group_lines(inside)
+                for line in cell_lines:
+                    line.size = dominant_size(line.chars)
+                    line.text = line_text(line.chars, line.size, encodings)
+                texts.append(" ".join(line.text for line in cell_lines if line.text))
+                flowing = [c for c in flowing if not _centre_in(c, box)]
+            if any(texts):
+                top = min(box[1] for box in boxes)
+                bottom = max(box[3] for box in boxes)
+                row_lines.append(_Line(top, bottom, [], "\t".join(texts), 0.0))
+    lines = group_lines(flowing)
     for line in lines:
         line.size = dominant_size(line.chars)
         line.text = line_text(line.chars, line.size, encodings)
-    lines = [line for line in lines if line.text]
+    lines = sorted([line for line in lines if line.text] + row_lines, key=lambda line: line.top)
     return "\n".join(join_hyphenated(lines))
+
+
+def _centre_in(char: dict, box: tuple) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def group_lines(chars: list[dict]) -> list[_Line]:
