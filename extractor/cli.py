@@ -224,9 +224,9 @@ def indicator_table(path: str, found: list[dict]) -> str:
             if record.get("source_table"):  # a results-table row: its metric, with target and actual side by side
                 label, statement = f"row {record.get('row') or record['number']}", record.get("metric") or ""
             else:
-                label, statement = str(record["number"]), record["text"]
+                label, statement = str(record["number"]), (f"{record['metric']}: " if record.get("metric") else "") + record["text"]
             statement = " ".join(statement.split())[:58]
-            target = record.get("target_text") or ""
+            target = record.get("target_text") or (_number(record["target_value"]) if record.get("target_value") is not None else "")
             actual = record.get("actual_text") or (_number(record.get("value")) if record.get("value") is not None else "")
             rows.append(f"{label:<16} {statement:<58} {str(record['status'] or ''):>16} {target[:12]:>12} {actual[:12]:>12} "
                         f"{str(record.get('unit') or '')[:12]:<12} {record.get('place') or ''}")

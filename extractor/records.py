@@ -10,7 +10,7 @@ from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
 
-from extractor.indicators.extract import attach_targets, find_results, find_target_items, status_from_words
+from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_from_words
 from extractor.indicators.tables import find_table_rows
 from extractor.quantities import extract_quantities
 from extractor.quantities.metric import find_metric
@@ -214,6 +214,11 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
     for note in clean.footnotes:
         first_note.setdefault(note.id, note)
     paragraph_starts = [p.start for p in clean.paragraphs]
+    quantities_by_paragraph: dict[int, list] = {}
+    quantity_ids = {}
+    for (quantity, paragraph), record in zip(found, quantities):
+        quantities_by_paragraph.setdefault(paragraph.start, []).append(quantity)
+        quantity_ids[id(quantity)] = record["id"]
     for number, result in enumerate(find_results(clean, items, sections), 1):
         start, end = clean.raw_span(result.start, result.end)
         paragraph = clean.paragraphs[bisect_right(paragraph_starts, result.start) - 1]
@@ -224,14 +229,24 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
             anchor = clean.clean_position(note.ref_start)
             anchor_paragraph = clean.paragraphs[bisect_right(paragraph_starts, anchor) - 1]
         linked = overlapping(start, end)
-        records.append({
+        record = {
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{len(records) + 1}", "role": "result",
             "group": None, "number": number, "start": start, "end": end, "text": raw.text[start:end],
             "status": result.status, **place_fields(places, places.place_at(anchor_paragraph, anchor)),
             "value": result.value, "denominator": result.denominator, "unit": result.unit,
             "section": section_of(anchor), "in_footnote": in_footnote,
             "quantities": linked, "targets_not_met": result.named_targets,
-        })
+        }
+        if result.value is None:  # "…: đạt 7,4%/năm, không đạt mục tiêu (mục tiêu 8%)"
+            figures = evaluated_figures(clean.text, paragraph, result, quantities_by_paragraph.get(paragraph.start, []))
+            if figures.actual is not None:
+                record.update(value=figures.actual.value, unit=figures.actual.unit, actual=figures.actual.value)
+                record["quantities"] = sorted(set(linked) | {quantity_ids[id(figures.actual)]}, key=lambda q: int(q[1:]))
+            if figures.target is not None:
+                record["target_value"] = figures.target.value
+            if figures.metric:
+                record["metric"] = figures.metric
+        records.append(record)
     records += table_result_records(raw, clean, sections, places, overlapping, len(records))
     return records, warnings
 

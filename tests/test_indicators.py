@@ -293,3 +293,18 @@ def test_results_table_in_a_pdf_spread_over_two_pages(tmp_path):
         ("1", 7.5, 7.4, "not_met", 1), ("2", 60, 62.5, "exceeded", 1),
         ("3", 3, 2.1, "met", 2), ("4", 45, 44.8, "mostly_met", 2)]
     assert table[1]["metric"] == "Thu nhập bình quân đầu người"
+
+
+def test_numbered_evaluation_of_the_past_term_is_results_not_targets():
+    text = ("II. CÁC CHỈ TIÊU CHỦ YẾU CỦA NHIỆM KỲ 2025 - 2030\n"
+            "(1) Tốc độ tăng trưởng kinh tế bình quân đạt 8%/năm.\n"
+            "PHỤ LỤC 1\nĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NHIỆM KỲ 2020 - 2025\n"
+            "(1) Tốc độ tăng trưởng kinh tế bình quân 5 năm: đạt 7,4%/năm, không đạt mục tiêu (mục tiêu 8%).\n"
+            "(2) Tỷ lệ hộ nghèo còn 1,8%, đạt mục tiêu.\n")
+    records = records_from_text(text)
+    targets = [r for r in records if r["type"] == "indicator" and r["role"] == "target"]
+    assert [(t["group"], t["number"], t["targets"][0]["value"], t["targets"][0]["year"]) for t in targets] == [("II", 1, 8, 2030)]
+    results = [r for r in records if r["type"] == "indicator" and r["role"] == "result"]
+    assert [(r["status"], r["actual"], r.get("target_value"), r["unit"], r["metric"]) for r in results] == [
+        ("not_met", 7.4, 8, "%/năm", "Tốc độ tăng trưởng kinh tế bình quân"),
+        ("met", 1.8, None, "%", "Tỷ lệ hộ nghèo")]

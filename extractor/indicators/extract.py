@@ -497,6 +497,36 @@ def _add_declared_totals(text: str, paragraph, found: list[Result]) -> None:
             result.denominator = declared[-1]
 
 
+SENTENCE_BREAK = regex.compile(r"[.;](?=\s|$)")
+TARGET_WORD_BEFORE = regex.compile(r"(?i)(?:mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|chỉ\s+tiêu|KH|NQ)\s*(?:là|đề\s+ra)?\s*:?\s*$")
+
+
+@dataclass
+class EvaluatedFigures:
+    actual: object | None  # the Quantity the clause evaluates ("đạt 7,4%/năm, không đạt mục tiêu")
+    target: object | None  # the target figure named after the status ("(mục tiêu 8%)")
+    metric: str | None  # the numbered item's phrase, when the result closes a numbered item
+
+
+def evaluated_figures(text: str, paragraph, result: Result, quantities: list) -> EvaluatedFigures:
+    """A result without its own figure ("…, đạt mục tiêu") evaluates the figure stated just before
+    it in the same sentence; a figure right after a target word ("mục tiêu 8%") is the target; in
+    a numbered evaluation ("(1) Tốc độ tăng trưởng …: đạt 7,4%/năm, không đạt mục tiêu") the
+    item's phrase is the metric."""
+    start = paragraph.start
+    for match in SENTENCE_BREAK.finditer(text, paragraph.start, result.start):
+        start = match.end()
+    end_match = SENTENCE_BREAK.search(text, result.end, paragraph.end)
+    end = end_match.start() if end_match else paragraph.end
+    before = [q for q in quantities if start <= q.start and q.end <= result.start]
+    after = [q for q in quantities if result.end <= q.start and q.end <= end]
+    target = next((q for q in after if TARGET_WORD_BEFORE.search(text, result.end, q.start)), None)
+    metric = None
+    if indicator_rules()["item_label"].match(text[paragraph.start:paragraph.end]):
+        metric = _item_metric(text, paragraph.start, paragraph.end)
+    return EvaluatedFigures(before[-1] if before else None, target, metric)
+
+
 PLAN_PART_LEVEL = 2
 
 
