@@ -327,6 +327,7 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
 
 
 CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)")
+FIGURE_JOINT = regex.compile(r",|\s(?:và|hoặc)\s")  # where the words of the next figure begin
 LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
 NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
 LEADING_QUALIFIER = regex.compile(r"^\s*(?:(?i:trở\s+lên|trở\s+xuống)(?![\p{L}\p{M}]))?\s*")
@@ -350,7 +351,7 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
         unit_start = _counted_noun_start(text, quantity)
     after_end = later[0] if later else clause_end
     rest = LEADING_QUALIFIER.sub("", text[quantity.end:after_end])  # what follows the figure and its unit
-    if quantity.unit and quantity.unit != "%" and rest.startswith(quantity.unit):
+    if quantity.unit and quantity.unit != "%" and rest.lower().startswith(quantity.unit):
         rest = LEADING_QUALIFIER.sub("", rest[len(quantity.unit):])
     after = " ".join((text[unit_start:quantity.end] + " " + rest).split()).strip(" ,")
     if later and text[quantity.end:later[0]].rstrip().endswith(","):
@@ -359,24 +360,24 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
             after = f"{after} {shared}"
     earlier = [start for start in figure_starts if clause_start <= start < quantity.start]
     if earlier:  # "… đạt 100%, phấn đấu trường đạt mức độ 2 đạt …": after the figure before it
-        comma = text.find(",", earlier[-1], quantity.start)
-        clause_start = comma + 1 if comma >= 0 else clause_start
-    elif clause_start > span_start and text[clause_start - 1] == ":" and not text[clause_start:quantity.start].strip(" ,"):
-        label_start = span_start  # "Tỷ lệ giải ngân … (KH vốn được giao): 100%": the label names it
+        joint = FIGURE_JOINT.search(text, earlier[-1], quantity.start)
+        clause_start = joint.end() if joint else clause_start
+    before = _phrase_before(text, clause_start, quantity.start)
+    if not before and not earlier and clause_start > span_start and text[clause_start - 1] == ":":
+        label_start = span_start  # "Chất lượng sinh hoạt chi bộ: có trên 90% …": the label names it
         for match in CLAUSE_END.finditer(text, span_start, clause_start - 1):
             label_start = match.end()
-        clause_start = label_start
-    before = text[clause_start:quantity.start]
-    label = indicator_rules()["item_label"].match(before)
-    before = before[label.end():] if label else DASH_ITEM.sub("", before)
-    before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:"))
-    before = LEADING_ADVERBIAL.sub("", before)
-    if rest.strip() and not NOT_A_NOUN_PHRASE.match(rest.strip()):
+        before = _phrase_before(text, label_start, clause_start - 1)
+    rest_text = rest.strip()
+    counted = quantity.unit not in (None, "%") and unit_start < quantity.end
+    if rest_text and (not NOT_A_NOUN_PHRASE.match(rest_text) or (counted and rest_text[0] == "(")):
         metric = after  # "100% cơ sở Đoàn xây dựng …", "50.000 lượt đoàn viên, thanh niên …"
         if len(before.split()) >= 2:  # the clause names more: "Tỷ lệ giải ngân … đạt 100% KH vốn được giao"
             metric = f"{before} ({after})" if _starts_with_noun(before) else f"{after} ({before})"
-    elif rest.strip().startswith("(") and before:
-        metric = f"{before} {rest.strip().split(')')[0]})"  # "Tỷ lệ giải ngân … (KH vốn được giao)"
+    elif rest_text and counted and rest_text[0] == "," and not (before and _starts_with_noun(before)):
+        metric = f"{after} ({before})" if before else after  # "Vận động thành lập tối thiểu 10 tổ chức Đoàn, Hội, Đội …"
+    elif rest_text.startswith("(") and before:
+        metric = f"{before} {rest_text.split(')')[0]})"  # "Tỷ lệ giải ngân … (KH vốn được giao)"
     else:
         metric = before
     if not metric:
@@ -384,6 +385,16 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
     if EVERY_YEAR.search(text, span_start, clause_end) and not EVERY_YEAR.search(metric):
         metric += " (hằng năm)"
     return metric
+
+
+def _phrase_before(text: str, start: int, end: int) -> str:
+    """The words from ``start`` to a figure, without an item label, years, comparators and
+    leading adverbials ("Hằng năm,", "Phấn đấu")."""
+    before = text[start:end]
+    label = indicator_rules()["item_label"].match(before)
+    before = before[label.end():] if label else DASH_ITEM.sub("", before)
+    before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:"))
+    return LEADING_ADVERBIAL.sub("", before)
 
 
 def _starts_with_noun(phrase: str) -> bool:
