@@ -254,10 +254,11 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
 def table_result_records(raw, clean, sections, places, overlapping, numbered: int) -> list[dict]:
     """One result per data row of a results table, target and actual side by side."""
     section_of = section_lookup(sections)
-    paragraph_by_raw = {p.raw_start: p for p in clean.paragraphs}
+    body = [p for p in clean.paragraphs if p.kind != "footnote"]
+    raw_starts = [p.raw_start for p in body]
     records = []
-    for row in find_table_rows(clean):
-        paragraph = paragraph_by_raw[row.raw_start]
+    for row in find_table_rows(clean, status_from_words):
+        paragraph = body[max(0, bisect_right(raw_starts, row.raw_start) - 1)]
         records.append({
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{numbered + len(records) + 1}", "role": "result",
             "group": None, "number": len(records) + 1, "start": row.raw_start, "end": row.raw_end,

@@ -308,3 +308,24 @@ def test_numbered_evaluation_of_the_past_term_is_results_not_targets():
     assert [(r["status"], r["actual"], r.get("target_value"), r["unit"], r["metric"]) for r in results] == [
         ("not_met", 7.4, 8, "%/năm", "Tốc độ tăng trưởng kinh tế bình quân"),
         ("met", 1.8, None, "%", "Tỷ lệ hộ nghèo")]
+
+
+def test_results_table_as_plain_lines():
+    """A table that reaches us as text (a PDF without ruling lines): header line, rows
+    "STT metric unit target actual status", a metric wrapped before its figures, a page number."""
+    text = ("PHỤ LỤC 1\nKẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT NHIỆM KỲ 2020 - 2025\n"
+            "STT Chỉ tiêu ĐVT Nghị quyết Kết quả Đánh giá\n"
+            "1 Tốc độ tăng trưởng kinh tế bình quân %/năm 7,5 7,4 Không đạt\n"
+            "2 Thu nhập bình quân đầu người triệu đồng 60 62,5 Vượt\n"
+            "3 Tỷ lệ lao động qua đào tạo, trong đó có\nbằng cấp, chứng chỉ % 70 72,3 Đạt\n"
+            "- 12 -\n"
+            "4 Tỷ lệ hộ nghèo % dưới 3 2,1 Đạt\n")
+    records = records_from_text(text)
+    rows = [r for r in records if r["type"] == "indicator" and r.get("source_table")]
+    assert [(r["row"], r["metric"], r["unit"], r["target_text"], r["actual"], r["status"]) for r in rows] == [
+        ("1", "Tốc độ tăng trưởng kinh tế bình quân", "%/năm", "7,5", 7.4, "not_met"),
+        ("2", "Thu nhập bình quân đầu người", "triệu đồng", "60", 62.5, "exceeded"),
+        ("3", "Tỷ lệ lao động qua đào tạo, trong đó có bằng cấp, chứng chỉ", "%", "70", 72.3, "met"),
+        ("4", "Tỷ lệ hộ nghèo", "%", "dưới 3", 2.1, "met"),
+    ]
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)

@@ -1,11 +1,14 @@
 """Results tables: appendices that evaluate each past target in a row
 (STT | Chỉ tiêu | Đơn vị | Nghị quyết | Kết quả | Đánh giá).
 
-Rows are the cleaner's table-row paragraphs (DOCX/.doc table rows: cells separated by tabs in
-the raw text). A header row names the columns (``table_columns`` in rules.json); the rows after
-it, until a paragraph that is not a table row, are data; a header repeated on a later page is
-not data. Each data row becomes one result with its row number, metric, target figure, actual
-figure and status, and the raw span of the row.
+Rows are the cleaner's table-row paragraphs (DOCX/.doc table rows, PDF tables drawn with ruling
+lines: cells separated by tabs in the raw text). A header row names the columns
+(``table_columns`` in rules.json); the rows after it, until a paragraph that is not a table row,
+are data; a header repeated on a later page is not data. A table that reaches us as plain lines
+(no tabs) is read from its header line (``flat_table_header``) on: each line "STT metric [unit]
+target actual [status]" is a row, a line without figures right after a row continues its metric
+(a wrapped cell). Each data row becomes one result with its row number, metric, target figure,
+actual figure and status, and the raw span of the row.
 """
 
 from __future__ import annotations
@@ -67,7 +70,15 @@ def header_roles(texts: list[str]) -> dict[int, str] | None:
     return None
 
 
-def find_table_rows(clean: CleanText) -> list[TableRow]:
+def find_table_rows(clean: CleanText, status_of=lambda words: None) -> list[TableRow]:
+    """Rows of every results table: tab-separated rows first, then plain-text ones."""
+    rows = _tabbed_rows(clean)
+    if not rows:
+        rows = find_flat_rows(clean.raw, status_of)
+    return rows
+
+
+def _tabbed_rows(clean: CleanText) -> list[TableRow]:
     raw = clean.raw
     rows: list[TableRow] = []
     roles: dict[int, str] | None = None
@@ -103,3 +114,75 @@ def _first_number(text: str | None) -> float | None:
         return None
     reading = read_digits(match.group())
     return None if reading is None else reading.value
+
+
+FIGURE = r"\d[\d.,]*(?:[ \t]*%)?"
+ROW_NUMBER = r"^[ \t]*(?P<row>\d{1,2})[.)]?[ \t]+"
+FIGURES_AND_STATUS = (
+    rf"(?P<body>\S.*?)[ \t]+(?P<target>(?:[<>≤≥][ \t]*|(?i:dưới|trên|từ|tối\s+thiểu|tối\s+đa)[ \t]+)?{FIGURE})"
+    rf"[ \t]+(?P<actual>{FIGURE})(?:[ \t]+(?P<status>\p{{L}}[\p{{L}}\p{{M}} ]{{1,30}}?))?[ \t]*$")
+FLAT_ROW = regex.compile(ROW_NUMBER + FIGURES_AND_STATUS)
+FLAT_ROW_TAIL = regex.compile(r"^[ \t]*" + FIGURES_AND_STATUS)  # the end of a row whose metric wrapped
+FLAT_ROW_HEAD = regex.compile(ROW_NUMBER + r"(?P<body>[^\d]+?)[ \t]*$")  # a row's number and the start of its metric
+MAX_FLAT_GAP = 2  # lines that are neither rows nor continuations before a plain-text table ends
+
+
+@lru_cache(maxsize=1)
+def _flat_header() -> "regex.Pattern[str]":
+    return regex.compile(load_rules("extractor.indicators", "rules.json")["flat_table_header"])
+
+
+@lru_cache(maxsize=1)
+def _unit_forms() -> list[str]:
+    data = load_rules("extractor.quantities", "units.json")
+    forms = {form for unit in data["units"] for form in unit["forms"]}
+    forms |= {f"{magnitude} đồng" for magnitude in ("nghìn", "triệu", "tỷ")} | {"đồng", "%/năm", "người", "hộ"}
+    return sorted(forms, key=len, reverse=True)
+
+
+def find_flat_rows(raw: str, status_of) -> list[TableRow]:
+    """Rows of results tables written as plain lines (no tab between cells)."""
+    rows: list[TableRow] = []
+    in_table, gap, position = False, 0, 0
+    pending = None  # (raw start, row number, metric start) of a row whose metric wrapped before its figures
+    for line in raw.splitlines(keepends=True):
+        start, position = position, position + len(line)
+        text = line.rstrip("\r\n")
+        if "\t" in text:
+            in_table = False
+            continue
+        if _flat_header().search(text):
+            in_table, gap = True, 0
+            continue
+        if not in_table:
+            continue
+        match = FLAT_ROW.match(text)
+        tail = FLAT_ROW_TAIL.match(text) if pending and not match else None
+        if (match or tail) and ((match or tail).group("status") is None or status_of((match or tail).group("status")) is not None):
+            found = match or tail
+            row_start, row, body = (start, found.group("row"), found.group("body")) if match else (pending[0], pending[1], f"{pending[2]} {found.group('body')}")
+            metric, unit = _split_unit(body)
+            target, actual = found.group("target"), found.group("actual")
+            rows.append(TableRow(row_start, start + len(text.rstrip()), row, metric, unit, target,
+                                 _first_number(target), actual, _first_number(actual), found.group("status")))
+            gap, pending = 0, None
+        elif FLAT_ROW_HEAD.match(text):
+            head = FLAT_ROW_HEAD.match(text)
+            pending, gap = (start, head.group("row"), " ".join(head.group("body").split())), 0
+        elif rows and rows[-1].raw_end >= start - 2 and text.strip() and not any(c.isdigit() for c in text):
+            rows[-1].metric = f"{rows[-1].metric} {' '.join(text.split())}"  # a wrapped metric cell
+            rows[-1].raw_end = start + len(text.rstrip())
+        else:
+            gap += 1
+            if gap > MAX_FLAT_GAP:
+                in_table = False
+    return rows
+
+
+def _split_unit(body: str) -> tuple[str, str | None]:
+    """"Tỷ lệ che phủ rừng %" → ("Tỷ lệ che phủ rừng", "%"): a unit ends the metric cell."""
+    words = " ".join(body.split())
+    for form in _unit_forms():
+        if words.lower().endswith(" " + form.lower()):
+            return words[: -len(form) - 1].strip(), words[-len(form):]
+    return words, None
