@@ -256,14 +256,18 @@ def table_result_records(raw, clean, sections, places, overlapping, numbered: in
     section_of = section_lookup(sections)
     body = [p for p in clean.paragraphs if p.kind != "footnote"]
     raw_starts = [p.raw_start for p in body]
+    rows = find_table_rows(clean, status_from_words)
+    block_places = _table_block_places(body, {row.raw_start for row in rows}, places)
     records = []
-    for row in find_table_rows(clean, status_from_words):
-        paragraph = body[max(0, bisect_right(raw_starts, row.raw_start) - 1)]
+    for row in rows:
+        index = max(0, bisect_right(raw_starts, row.raw_start) - 1)
+        paragraph = body[index]
+        place = places.place_at(paragraph, paragraph.start) or block_places.get(index)
         records.append({
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{numbered + len(records) + 1}", "role": "result",
             "group": None, "number": len(records) + 1, "start": row.raw_start, "end": row.raw_end,
             "text": raw.text[row.raw_start:row.raw_end], "status": status_from_words(row.status_text),
-            **place_fields(places, places.place_at(paragraph, paragraph.start)),
+            **place_fields(places, place),
             "value": row.actual, "denominator": None, "unit": row.unit,
             "section": section_of(paragraph.start), "in_footnote": False,
             "quantities": overlapping(row.raw_start, row.raw_end), "targets_not_met": [],
@@ -271,6 +275,24 @@ def table_result_records(raw, clean, sections, places, overlapping, numbered: in
             "actual": row.actual, "actual_text": row.actual_text, "source_table": True,
         })
     return records
+
+
+def _table_block_places(body: list, row_starts: set[int], places) -> dict[int, str]:
+    """Paragraph index of a table row → the unit its block is about: a paragraph between rows
+    that names a unit ("Xã Hát Lót", a merged cell over a block of rows) holds for the rows after
+    it, until another such label or the table's end."""
+    found, current = {}, None
+    for index, paragraph in enumerate(body):
+        if paragraph.raw_start in row_starts:
+            if current:
+                found[index] = current
+            continue
+        named = [m.place for m in places.mentions(paragraph) if m.place]
+        if named and paragraph.end - paragraph.start <= 80:
+            current = named[0]
+        elif paragraph.kind != "table_row" and paragraph.end - paragraph.start > 80:
+            current = None
+    return found
 
 
 def _overlap_finder(quantities: list[dict]):

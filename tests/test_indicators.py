@@ -329,3 +329,18 @@ def test_results_table_as_plain_lines():
         ("4", "Tỷ lệ hộ nghèo", "%", "dưới 3", 2.1, "met"),
     ]
     assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+
+
+def test_results_table_blocks_per_former_unit(tmp_path):
+    from tests.fixtures_build import results_table_docx
+
+    rows = [HEADER, ["Xã Hát Lót"],
+            ["1", "Tỷ lệ hộ nghèo", "%", "3", "2,1", "Đạt"],
+            ["Xã Cò Nòi"],
+            ["1", "Tỷ lệ hộ nghèo", "%", "3", "3,4", "Không đạt"]]
+    path = tmp_path / "blocks.docx"
+    path.write_bytes(results_table_docx(["ĐẢNG BỘ XÃ MAI SƠN", "PHỤ LỤC 1", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"], rows))
+    from extractor.records import extract_records
+
+    table = [r for r in extract_records(str(path)) if r.get("source_table")]
+    assert [(r["place"], r["actual"], r["status"]) for r in table] == [("xã Hát Lót", 2.1, "met"), ("xã Cò Nòi", 3.4, "not_met")]

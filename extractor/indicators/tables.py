@@ -56,6 +56,15 @@ def cells(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+BLOCK_LABEL_CHARS = 80
+
+
+def _block_label(text: str) -> bool:
+    """A short line without figures inside a table: the label of a block of rows (a merged
+    cell naming a former unit, a group) or a page number, not the end of the table."""
+    return len(text) <= BLOCK_LABEL_CHARS and not any(c.isdigit() for c in text.strip().strip("-– ")) or text.strip().strip("-– ").isdigit()
+
+
 def header_roles(texts: list[str]) -> dict[int, str] | None:
     """Column index → role when ``texts`` read as a results table's header, else None."""
     roles: dict[int, str] = {}
@@ -85,7 +94,8 @@ def _tabbed_rows(clean: CleanText) -> list[TableRow]:
     header_texts: list[str] | None = None
     for paragraph in clean.paragraphs:
         if paragraph.kind != TABLE_ROW:
-            roles = None  # a table ends where its rows end
+            if not _block_label(clean.text[paragraph.start:paragraph.end]):
+                roles = None  # a table ends where its rows end (a block label "Xã Hát Lót" does not end it)
             continue
         spans = cells(raw, paragraph.raw_start, paragraph.raw_end)
         texts = [" ".join(raw[a:b].split()) for a, b in spans]
