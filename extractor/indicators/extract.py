@@ -326,7 +326,7 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             item.metric = "; ".join(dict.fromkeys(named)) or None
 
 
-CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)")
+CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})")
 FIGURE_JOINT = regex.compile(r",|\s(?:và|hoặc)\s")  # where the words of the next figure begin
 LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
 NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
@@ -370,13 +370,13 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
         before = _phrase_before(text, label_start, clause_start - 1)
     rest_text = rest.strip()
     counted = quantity.unit not in (None, "%") and unit_start < quantity.end
-    if rest_text and (not NOT_A_NOUN_PHRASE.match(rest_text) or (counted and rest_text[0] == "(")):
+    if rest_text and (not NOT_A_NOUN_PHRASE.match(rest_text) or (counted and rest_text[0] == "(" and ")" in rest_text)):
         metric = after  # "100% cơ sở Đoàn xây dựng …", "50.000 lượt đoàn viên, thanh niên …"
         if len(before.split()) >= 2:  # the clause names more: "Tỷ lệ giải ngân … đạt 100% KH vốn được giao"
             metric = f"{before} ({after})" if _starts_with_noun(before) else f"{after} ({before})"
     elif rest_text and counted and rest_text[0] == "," and not (before and _starts_with_noun(before)):
         metric = f"{after} ({before})" if before else after  # "Vận động thành lập tối thiểu 10 tổ chức Đoàn, Hội, Đội …"
-    elif rest_text.startswith("(") and before:
+    elif rest_text.startswith("(") and ")" in rest_text and before and not any(c.isdigit() for c in rest_text.split(")")[0]):
         metric = f"{before} {rest_text.split(')')[0]})"  # "Tỷ lệ giải ngân … (KH vốn được giao)"
     else:
         metric = before
