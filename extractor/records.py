@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 
 import regex
 
+from extractor.catalogue import classify_records
 from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
@@ -35,6 +36,7 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     if warnings:
         document["warnings"] = warnings
     records = [document] + section_records(raw, sections) + footnote_records(raw, clean) + quantities + indicators
+    classify_records(records)  # catalogue codes on quantities, targets and results
     if raw.pages:  # PDF, DOCX, OCR: every record says on which page it starts
         document["pages"] = len(raw.pages)
         if raw.page_confidence:

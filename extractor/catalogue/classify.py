@@ -1,0 +1,153 @@
+"""Metric phrase → catalogue indicator.
+
+A metric and every wording are read the same way: one spelling per syllable (``spell``),
+punctuation as spaces, then the abbreviations and synonyms of ``compare/rules.json`` (one home:
+"BHYT" → "bảo hiểm y tế", "tỉ lệ" → "tỷ lệ"). A wording matches when its words stand in the
+metric in order ("…" in a wording lets other words stand between two parts). The longest
+matching wording (in words) decides; two indicators tied at that length leave the metric
+unclassified rather than guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from extractor.compare.normalise import load_rules as compare_rules
+from extractor.rules import load_rules
+from extractor.syllables import spell
+
+NOT_WORD = regex.compile(r"[^\p{L}\p{N}…]+")
+GAP = "…"
+
+
+@dataclass(frozen=True)
+class Classification:
+    code: str
+    name: str
+    group: str
+    wording: str  # the catalogue wording the metric holds: the evidence
+
+
+@dataclass(frozen=True)
+class _Wording:
+    parts: tuple[str, ...]  # " word word " pieces, in order
+    length: int
+    text: str
+    indicator: dict
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict:
+    data = load_rules("extractor.catalogue", "indicators.json")
+    seen = set()
+    for entry in data["indicators"]:
+        unknown = set(entry) - {"id", "name", "group", "families", "wordings", "source"}
+        if unknown or entry["id"] in seen or not entry["wordings"]:
+            raise ValueError(f"indicators.json: bad entry {entry.get('id')}: {sorted(unknown) or 'duplicate id or no wording'}")
+        seen.add(entry["id"])
+    return data
+
+
+def words_of(text: str) -> str:
+    """" word word … " — the form metrics and wordings are compared in."""
+    spelled = " " + " ".join(NOT_WORD.sub(" ", spell(text)).split()) + " "
+    for pattern, target in compare_rules().replacements:
+        spelled = pattern.sub(target, spelled)
+    return " " + " ".join(spelled.split()) + " "
+
+
+@lru_cache(maxsize=1)
+def _wordings() -> tuple[_Wording, ...]:
+    found = []
+    for entry in catalogue()["indicators"]:
+        for wording in entry["wordings"]:
+            parts = tuple(words_of(part) for part in wording.split(GAP) if part.strip())
+            found.append(_Wording(parts, sum(len(part.split()) for part in parts), wording, entry))
+    return tuple(sorted(found, key=lambda w: -w.length))
+
+
+MONEY_UNITS = ("đồng", "usd")
+AREA_UNITS = ("ha", "m2", "km2")
+MASS_UNITS = ("tấn", "tạ", "kg")
+
+
+def unit_family(unit: str | None) -> str | None:
+    """The family of a figure's unit, as the catalogue's ``families`` name them (None: unknown)."""
+    if not unit:
+        return None
+    unit = unit.lower()
+    head = unit.split("/")[0]  # "kg/năm", "đồng/người/năm", "tạ/ha": the measure before the first "per"
+    if head.startswith("%"):
+        return "percent"
+    if any(word in head for word in MONEY_UNITS):
+        return "money"
+    if head in AREA_UNITS:
+        return "area"
+    if head in MASS_UNITS:
+        return "mass"
+    return "count"
+
+
+@lru_cache(maxsize=65536)  # a dataset repeats the same metrics many times
+def classify(metric: str | None, unit: str | None = None) -> Classification | None:
+    """The catalogue indicator ``metric`` names; with ``unit``, only indicators measured in that
+    unit's family ("Số lao động … nông nghiệp, lâm nghiệp và thủy sản" counts people: not the
+    agriculture share of the economy)."""
+    if not metric:
+        return None
+    text = words_of(metric)
+    family = unit_family(unit)
+    best: list[_Wording] = []
+    for wording in _wordings():
+        if best and wording.length < best[0].length:
+            break
+        if family and family not in wording.indicator["families"] and not _count_like(family, wording.indicator["families"]):
+            continue
+        if _holds(text, wording.parts):
+            best.append(wording)
+    codes = {wording.indicator["id"] for wording in best}
+    if len(codes) != 1:
+        return None
+    chosen = best[0]
+    return Classification(chosen.indicator["id"], chosen.indicator["name"], chosen.indicator["group"], chosen.text)
+
+
+def _count_like(family: str, families: list[str]) -> bool:
+    """A counted noun the unit table does not know ("chỉ tiêu", "lượt") is a count; rates per
+    population are written as counts too."""
+    return family == "count" and "rate" in families
+
+
+def _holds(text: str, parts: tuple[str, ...]) -> bool:
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part) - 1  # the next part may start at the space this one ended with
+    return True
+
+
+def _fields(metric: str | None, unit: str | None = None) -> dict:
+    found = classify(metric, unit)
+    if found is None:
+        return {"indicator_code": None, "indicator_name": None, "indicator_evidence": None}
+    return {"indicator_code": found.code, "indicator_name": found.name, "indicator_evidence": found.wording}
+
+
+def classify_records(records: list[dict]) -> None:
+    """Add ``indicator_code``, ``indicator_name`` and ``indicator_evidence`` to every quantity,
+    target (item and each of its figures) and result that names a metric."""
+    for record in records:
+        if record.get("type") == "quantity" or (record.get("type") == "indicator" and record.get("role") == "result"):
+            record.update(_fields(record.get("metric"), record.get("unit")))
+        elif record.get("type") == "indicator" and record.get("role") == "target":
+            targets = record.get("targets") or []
+            record.update(_fields(record.get("metric"), targets[0].get("unit") if len(targets) == 1 else None))
+            for target in targets:
+                fields = _fields(target.get("metric"), target.get("unit"))
+                if fields["indicator_code"] is None and len(targets) == 1:
+                    fields = {key: record.get(key) for key in fields}  # the item names its one figure
+                target.update(fields)
