@@ -1,4 +1,5 @@
-"""Aligning target indicators and key quantities across reports by normalised metric and compatible unit.
+"""Aligning target indicators and key quantities across reports: by catalogue indicator code first
+(``extractor.catalogue``), else by normalised metric, at a compatible unit.
 
 A *measure* is one figure of one report: each target of each target item ("target"), or a key quantity
 ("reported": a quantity whose metric aligns with some report's target metric at a compatible unit).
@@ -123,7 +124,8 @@ def target_measures(report: Report) -> tuple[list[Measure], list[Measure]]:
             else:
                 name = target.get("metric") or indicator.get("metric")
             quantity = quantities.get(target.get("quantity"))
-            measure = Measure(report.key, "target", name, metric_key(name), target.get("unit"), target.get("value"),
+            code = target.get("indicator_code") or (indicator.get("indicator_code") if len(targets) == 1 else None)
+            measure = Measure(report.key, "target", name, measure_key(name, code), target.get("unit"), target.get("value"),
                               target.get("low"), target.get("high"), target.get("comparator"), _int(target.get("year")),
                               indicator.get("place"), item)
             measures.append(_located(measure, report, quantity or indicator))
@@ -210,8 +212,8 @@ def reported_rows(reports: list[Report], targets: list[Measure], clusters: Clust
     for report in reports:
         target_figures = {t.get("quantity") for i in report.indicators for t in (i.get("targets") or [])}
         for quantity in report.quantities:
-            key = metric_key(quantity.get("metric"))
-            if quantity.get("id") in target_figures or len(key.split()) < rules.quantity_min_tokens:
+            key = measure_key(quantity.get("metric"), quantity.get("indicator_code"))
+            if quantity.get("id") in target_figures or (not key.startswith(CODE_KEY) and len(key.split()) < rules.quantity_min_tokens):
                 continue
             cluster = clusters.closest(key)
             unit = unit_class(quantity.get("unit"))
@@ -241,7 +243,26 @@ def grouped_rows(measures: list[Measure], status: str, group_key) -> list[Row]:
     return rows
 
 
+CODE_KEY = "code:"
+
+
+def measure_key(metric: str | None, code: str | None) -> str:
+    """What a measure aligns on: its catalogue code when it has one (one token, so only the same
+    code joins it), else the normalised metric."""
+    return f"{CODE_KEY}{code}" if code else metric_key(metric)
+
+
 def _row(measures: list[Measure], kind: str) -> Row:
+    if measures[0].key.startswith(CODE_KEY):  # the catalogue's name heads the row; the spellings follow
+        from extractor.catalogue import catalogue
+
+        code = measures[0].key[len(CODE_KEY):]
+        name = next((e["name"] for e in catalogue()["indicators"] if e["id"] == code), code)
+        cells: dict[str, list[Measure]] = {}
+        for measure in measures:
+            cells.setdefault(measure.report, []).append(measure)
+        variants = list(dict.fromkeys(_display(m.metric) for m in measures if _display(m.metric)))
+        return Row(name, kind, measures[0].unit or "", "", measures[0].key, variants, cells)
     names = [_display(m.metric) for m in measures]
     spellings = Counter(names)
     first_seen = {name: position for position, name in reversed(list(enumerate(names)))}
