@@ -179,6 +179,8 @@ def build_dataset(layout: Layout, rows: dict[str, dict]) -> dict[str, int]:
             counts["manifest"] = build_manifest_table(con, staged)
         for table in counts:
             con.execute(f"COPY {quote(table)} TO {literal(f'{layout.table_file(table)}.tmp')} (FORMAT parquet, COMPRESSION zstd)")
+        if {"document", "indicator"} <= set(counts):
+            con.execute(INDICATOR_VALUES_VIEW)
         con.execute("CHECKPOINT")
     except duckdb.Error as error:
         raise DatasetError(f"{layout.root}: building the tables failed: {first_line(error)}") from None
@@ -188,6 +190,30 @@ def build_dataset(layout: Layout, rows: dict[str, dict]) -> dict[str, int]:
         os.replace(f"{layout.table_file(table)}.tmp", layout.table_file(table))
     os.replace(temporary_db, layout.database)
     return counts
+
+
+# One row per report × indicator × year × measure (a target's figure, a result), for SQL users
+# comparing reports without unnesting `indicator.targets`.
+INDICATOR_VALUES_VIEW = """
+CREATE OR REPLACE VIEW indicator_values AS
+WITH targets AS (
+    SELECT source, doc_id, id, "start", "end", place_resolved, place_code, unnest(targets) AS t
+    FROM indicator WHERE role = 'target'
+)
+SELECT d.unit AS report_unit, d.unit_code AS report_unit_code, d.term, x.source, x.doc_id,
+       x.indicator_code, x.indicator_name, x."year", x.measure, x.comparator, x."value", x.low, x.high,
+       x.target_value, x.unit, x.status, x.metric, x.place, x.place_code, x.record, x."start", x."end"
+FROM (
+    SELECT source, doc_id, t.indicator_code, t.indicator_name, t."year", 'target' AS measure, t.comparator,
+           t."value", t.low, t.high, NULL::DOUBLE AS target_value, t.unit, NULL::VARCHAR AS status, t.metric,
+           place_resolved AS place, place_code, id AS record, "start", "end"
+    FROM targets
+    UNION ALL
+    SELECT source, doc_id, indicator_code, indicator_name, NULL::BIGINT, 'result', NULL, "value", NULL, NULL,
+           target_value, unit, status, metric, place_resolved, place_code, id, "start", "end"
+    FROM indicator WHERE role = 'result'
+) AS x JOIN document AS d USING (source)
+"""
 
 
 @contextlib.contextmanager

@@ -1,0 +1,78 @@
+"""The indicator catalogue: its data file, classification cases read off the gold targets (each
+expected code checked by hand against the metric), and the dataset view built on it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.catalogue import catalogue, classify
+from extractor.catalogue.classify import unit_family
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = [json.loads(line) for line in (ROOT / "tests/cases/catalogue.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_catalogue_entries_are_well_formed():
+    entries = catalogue()["indicators"]
+    assert len({e["id"] for e in entries}) == len(entries) >= 80
+    families = {"percent", "money", "count", "area", "mass", "rate"}
+    for entry in entries:
+        assert set(entry) <= {"id", "name", "group", "families", "wordings", "source"}
+        assert entry["wordings"] and set(entry["families"]) <= families, entry["id"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['doc']}:{(c['metric'] or '')[:30]}" for c in CASES])
+def test_gold_target_metrics_classify_as_checked(case):
+    found = classify(case["metric"], case["unit"])
+    assert (found.code if found else None) == case["expected"]
+
+
+def test_coverage_of_gold_targets():
+    classified = sum(1 for case in CASES if case["expected"])
+    assert classified / len(CASES) >= 0.8
+
+
+@pytest.mark.parametrize("metric, unit, code", [
+    ("Tỷ lệ người dân tham gia BHYT", "%", "soc.health_insurance"),  # an abbreviation
+    ("Tỉ lệ hộ nghèo", "%", "soc.poverty_rate"),  # a variant spelling
+    ("Thu nhập bình quân đầu người", "triệu đồng/người/năm", "econ.income_per_capita"),
+    ("Số lao động tham gia hoạt động nông nghiệp, lâm nghiệp và thủy sản", "%", "soc.agricultural_labour_share"),
+    ("Nông, lâm nghiệp và thủy sản", "%", "econ.share_agriculture"),
+    ("Tỷ lệ sử dụng dịch vụ công trực tuyến", "%", "gov.online_public_services"),  # not "dịch vụ"
+    ("dịch vụ", "%", "econ.share_services"),
+    ("Đàn bò", "con", "agri.livestock_herd"),
+    ("Tổng diện tích gieo trồng", "ha", "agri.sown_area"),
+    ("Nông, lâm nghiệp và thủy sản", "tấn", None),  # a mass is no share of the economy
+    ("Công tác tuyên truyền", None, None),
+])
+def test_classification_cases(metric, unit, code):
+    found = classify(metric, unit)
+    assert (found.code if found else None) == code
+
+
+@pytest.mark.parametrize("unit, family", [("%", "percent"), ("%/năm", "percent"), ("triệu đồng/người/năm", "money"),
+                                          ("ha", "area"), ("kg/năm", "mass"), ("tạ/ha", "mass"), ("hộ", "count"), (None, None)])
+def test_unit_families(unit, family):
+    assert unit_family(unit) == family
+
+
+def test_dataset_view_of_indicator_values(tmp_path):
+    import duckdb
+    from click.testing import CliRunner
+
+    from extractor.cli import main
+
+    result = CliRunner().invoke(main, ["batch", str(ROOT / "corpora/mai-son.txt"),
+                                       str(ROOT / "corpora/cong-hai_nghi-quyet-dai-hoi-lan-i_2025-2030.txt"),
+                                       "-o", str(tmp_path / "ds"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    connection = duckdb.connect(str(tmp_path / "ds" / "dataset.duckdb"), read_only=True)
+    rows = connection.execute(
+        "SELECT report_unit, measure, \"year\", \"value\", unit FROM indicator_values "
+        "WHERE indicator_code = 'soc.trained_labour' ORDER BY report_unit").fetchall()
+    assert rows == [("xã Mai Sơn", "target", 2030, 55.0, "%")]
+    units = connection.execute("SELECT DISTINCT report_unit FROM indicator_values ORDER BY 1").fetchall()
+    assert units == [("xã Công Hải",), ("xã Mai Sơn",)]
