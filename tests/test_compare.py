@@ -137,11 +137,11 @@ def test_csv_from_jsonl_and_from_dataset_tables_agree(records, tmp_path):
     assert from_jsonl == from_dataset
     header = list(from_jsonl[0])
     assert header[:8] == ["metric", "measure", "unit", "status", "reports", "note", "variants", "metric_key"]
-    assert header[8:] == ["xã Mai Sơn", "xã Sơn Lang"]  # columns are the reporting units the reports name
+    assert header[8:] == ["xã Mai Sơn 2025–2030", "xã Sơn Lang 2020–2025"]  # reporting unit and term
     labour = next(r for r in from_jsonl if r["metric"] == "Tỷ lệ lao động qua đào tạo" and r["measure"] == "target")
     assert labour["status"] == "aligned"
-    assert labour["xã Mai Sơn"].startswith("55 % (2030) @ ") and "item 3.1(5)" in labour["xã Mai Sơn"]
-    assert labour["xã Sơn Lang"].startswith("> 20 % (2025) @ ")
+    assert labour["xã Mai Sơn 2025–2030"].startswith("55 % (2030) @ ") and "item 3.1(5)" in labour["xã Mai Sơn 2025–2030"]
+    assert labour["xã Sơn Lang 2020–2025"].startswith("> 20 % (2025) @ ")
     statuses = [r["status"] for r in from_jsonl]
     assert statuses.index("only in one report") > statuses.index("aligned")  # unaligned rows come after
 
@@ -193,7 +193,7 @@ def test_bad_inputs_are_named(tmp_path):
     result = CliRunner().invoke(compare_command, [str(tmp_path)])
     assert result.exit_code == 1 and "no document/indicator/quantity tables" in result.output
     result = CliRunner().invoke(compare_command, [str(broken), "-o", str(tmp_path / "out.xlsx")])
-    assert result.exit_code == 1 and "must end in .csv or .html" in result.output
+    assert result.exit_code == 1 and "must end in .csv, .html or .parquet" in result.output
 
 
 @pytest.mark.parametrize("left, right", [
@@ -267,3 +267,49 @@ def test_two_communes_align_on_every_indicator_both_state(records, comparison):
     assert both == aligned == {"env.clean_water", "soc.health_insurance", "soc.trained_labour"}
     reported = {row.key for row in comparison.aligned if row.measure == "reported"}
     assert "code:econ.income_per_capita" in reported  # figures reported in both (55 and 32 triệu đồng)
+
+
+def test_charts_render_in_chromium_with_the_rows_values(comparison, tmp_path):
+    """Each aligned row's chart: its values as data, drawn as SVG whose labels show them, in the
+    DOM headless Chromium builds from the page."""
+    import json
+    import subprocess
+
+    from extractor.compare.output import to_html
+    from tests.test_view import CHROMIUM, CHROMIUM_FLAGS, parse
+
+    if not CHROMIUM.exists():
+        pytest.skip("headless check needs Debian's chromium at /usr/bin/chromium")
+    page = tmp_path / "compare.html"
+    page.write_text(to_html(comparison), encoding="utf-8")
+    result = subprocess.run([str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+                             page.resolve().as_uri()], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "</html>" in result.stdout, result.stderr[-2000:]
+    dom = parse(result.stdout)
+    charts = dom.with_class("chart")
+    assert len(charts) == len(comparison.aligned) == 4
+    drawn = set()
+    for chart in charts:
+        values = json.loads(chart.attrs["data-values"])
+        assert len({v["report"] for v in values}) == 2
+        assert any(e.tag == "svg" and e.parent is chart for e in dom.elements)
+        for value in values:
+            shown = f"{value['value']:,.0f}".replace(",", "\u202f")
+            assert shown in chart.text  # the label drawn next to its bar or dot
+        drawn |= {(v["report"], v["value"]) for v in values if v["measure"] == "target"}
+    assert {("xã Mai Sơn 2025–2030", 55), ("xã Sơn Lang 2020–2025", 20)} <= drawn  # trained labour
+
+
+def test_parquet_output_is_the_long_form(records, tmp_path):
+    import pandas
+
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text(records_to_jsonl(records), encoding="utf-8")
+    out = tmp_path / "compare.parquet"
+    result = CliRunner().invoke(compare_command, [str(jsonl), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pandas.read_parquet(out)
+    labour = frame[(frame["key"] == "code:soc.trained_labour") & (frame["measure"] == "target")]
+    assert sorted(zip(labour["report"], labour["value"], labour["year"])) == [
+        ("xã Mai Sơn 2025–2030", 55.0, 2030), ("xã Sơn Lang 2020–2025", 20.0, 2025)]
+    assert set(frame["status"]) <= {"aligned", "incompatible units", "only in one report", "no metric named", "no numeric target"}

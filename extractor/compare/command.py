@@ -8,7 +8,8 @@ import click
 @click.command("compare")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--metric", default=None, help="Only metrics matching TEXT (accent- and case-insensitive).")
-@click.option("-o", "--output", default="-", show_default=True, help="FILE.csv or FILE.html; '-' writes CSV to stdout.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="FILE.csv, FILE.html (with a chart per aligned row) or FILE.parquet (long form); '-' writes CSV to stdout.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None,
               help="Similarity (0-100) at which two metric names align [default: from rules.json, 85].")
 @click.option("--targets-only", is_flag=True, help="Leave out key quantities (reported figures).")
@@ -22,12 +23,12 @@ def compare_command(inputs: tuple[str, ...], metric: str | None, output: str, th
     from extractor.cli import fail, write_output
     from extractor.compare.align import compare_reports
     from extractor.compare.loading import load_reports
-    from extractor.compare.output import to_csv, to_html
+    from extractor.compare.output import to_csv, to_frame, to_html
     from extractor.errors import InputError
 
     suffix = output.lower().rsplit(".", 1)[-1] if "." in output else ""
-    if output != "-" and suffix not in ("csv", "html", "htm"):
-        fail(f"{output}: the output must end in .csv or .html")
+    if output != "-" and suffix not in ("csv", "html", "htm", "parquet"):
+        fail(f"{output}: the output must end in .csv, .html or .parquet")
     try:
         reports = load_reports(list(inputs))
     except InputError as error:
@@ -35,7 +36,13 @@ def compare_command(inputs: tuple[str, ...], metric: str | None, output: str, th
     if len(reports) < 2:
         click.echo(f"extractor: warning: only {len(reports)} report to compare; every metric will be unaligned", err=True)
     comparison = compare_reports(reports, metric=metric, threshold=threshold, with_quantities=not targets_only)
-    write_output(to_html(comparison) if suffix in ("html", "htm") else to_csv(comparison), output)
+    if suffix == "parquet":
+        try:
+            to_frame(comparison).to_parquet(output, index=False)
+        except OSError as error:
+            fail(f"{output}: cannot write: {error.strerror or error}")
+    else:
+        write_output(to_html(comparison) if suffix in ("html", "htm") else to_csv(comparison), output)
     if output != "-":
         counts = comparison.counts
         click.echo(f"{output}: {len(reports)} reports, {counts.get('aligned', 0)} aligned rows, "

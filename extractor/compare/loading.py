@@ -28,8 +28,13 @@ class Report:
 
     @property
     def label(self) -> str:
-        """The reporting unit ("xã Mai Sơn") where the document record names one, else the doc_id."""
-        return str(self.document.get("unit") or self.doc_id)
+        """The reporting unit and term ("xã Mai Sơn 2025–2030") where the document record names a
+        unit, else the doc_id."""
+        unit = self.document.get("unit")
+        if not unit:
+            return self.doc_id
+        term = str(self.document.get("term") or "").replace("-", "–")
+        return f"{unit} {term}".strip()
 
     @property
     def source(self) -> str:

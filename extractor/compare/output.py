@@ -6,6 +6,7 @@ import csv
 import io
 from html import escape
 
+from extractor.compare.charts import row_chart
 from extractor.compare.align import ALIGNED, Comparison, Measure, Row
 
 COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "≈", "range": ""}
@@ -28,6 +29,31 @@ def to_csv(comparison: Comparison) -> str:
         writer.writerow([row.metric, row.measure, row.unit, row.status, row.report_count, note_text(row, labels), " | ".join(row.variants), row.key,
                          *(" | ".join(cell_text(m) for m in row.cells.get(key, [])) for key in labels)])
     return buffer.getvalue()
+
+
+def to_frame(comparison: Comparison):
+    """The comparison in long form, one row per row × report × figure (what Parquet holds):
+    typed values instead of the CSV's text cells."""
+    import pandas
+
+    labels = column_labels(comparison)
+    rows = []
+    for row in comparison.rows:
+        for key, label in labels.items():
+            for measure in row.cells.get(key, []):
+                rows.append({
+                    "metric": row.metric, "key": row.key, "measure": row.measure, "unit": row.unit, "status": row.status,
+                    "report": label, "value": measure.value, "low": measure.low, "high": measure.high,
+                    "comparator": measure.comparator, "year": measure.year, "place": measure.place, "item": measure.item,
+                    "metric_as_written": measure.metric, "source": measure.source, "start": measure.start, "end": measure.end,
+                    "page": measure.page, "record": measure.record,
+                })
+    frame = pandas.DataFrame(rows, columns=["metric", "key", "measure", "unit", "status", "report", "value", "low", "high",
+                                             "comparator", "year", "place", "item", "metric_as_written", "source", "start",
+                                             "end", "page", "record"])
+    for column in ("year", "start", "end", "page"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def note_text(row: Row, labels: dict[str, str]) -> str:
@@ -125,7 +151,8 @@ def _rows_table(rows: list[Row], labels: dict[str, str], kind: str) -> str:
         note = f"<div class=\"note\">{escape(note_text(row, labels))}</div>" if row.elsewhere else ""
         cells = "".join(_cell(row.cells.get(key, [])) for key in labels)
         status_class = "ok" if row.status == ALIGNED else "warn"
-        lines.append(f"<tr><th scope=\"row\" class=\"metric\">{escape(row.metric or '—')}{variants}</th><td>{escape(row.measure)}</td>"
+        chart = row_chart(row, labels) if row.status == ALIGNED else ""
+        lines.append(f"<tr><th scope=\"row\" class=\"metric\">{escape(row.metric or '—')}{variants}{chart}</th><td>{escape(row.measure)}</td>"
                      f"<td>{escape(row.unit)}</td><td class=\"{status_class}\">{escape(row.status)}{note}</td>{cells}</tr>")
     lines.append("</tbody></table>")
     return "\n".join(lines)
@@ -158,5 +185,6 @@ th.metric { font-weight: 600; min-width: 14em; max-width: 28em; position: sticky
 td.missing { color: #a0a9b3; text-align: center; }
 td.ok { color: #1f7a3a; } td.warn { color: #9a5b00; }
 table.unaligned { opacity: .92; }
+figure.chart { margin: .4em 0 0; } figure.chart svg { max-width: 26em; height: auto; }
 .summary { color: #39434d; } .empty { font-style: italic; }
 """
