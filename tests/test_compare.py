@@ -313,3 +313,22 @@ def test_parquet_output_is_the_long_form(records, tmp_path):
     assert sorted(zip(labour["report"], labour["value"], labour["year"])) == [
         ("xã Mai Sơn 2025–2030", 55.0, 2030), ("xã Sơn Lang 2020–2025", 20.0, 2025)]
     assert set(frame["status"]) <= {"aligned", "incompatible units", "only in one report", "no metric named", "no numeric target"}
+
+
+def test_two_communes_of_the_same_term_align_on_the_indicators_both_state():
+    """Mai Sơn and Công Hải, both 2025–2030: the targets both state, read off the two lists, line up
+    by catalogue code; a count and a share of the same indicator stay apart."""
+    from tests.conftest import ROOT
+
+    records = extract_records(str(CORPUS_REPORT)) + extract_records(str(ROOT / "corpora/cong-hai_nghi-quyet-dai-hoi-lan-i_2025-2030.txt"))
+    comparison = compare_reports(reports_from_records(records, "test"), with_quantities=False)
+    aligned = {(row.key, row.unit): sorted(m.value for ms in row.cells.values() for m in ms) for row in comparison.aligned}
+    assert aligned == {
+        ("code:econ.budget_revenue", "%"): [10, 12],  # growth of budget revenue per year
+        ("code:party.org_rating_good", "%"): [90, 90],
+        ("code:party.cell_meetings", "%"): [90, 100],
+        ("code:gov.online_public_services", "%"): [85, 100],
+        ("code:soc.poverty_rate", "hộ"): [0, 0],  # "không còn hộ nghèo" in both
+    }
+    apart = {(row.key, row.unit) for row in comparison.rows if row.status == INCOMPATIBLE}
+    assert apart == {("code:party.new_members", "%"), ("code:party.new_members", "đảng viên")}
