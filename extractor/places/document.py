@@ -27,7 +27,9 @@ from extractor.syllables import is_compound_word, spell
 DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((?:19|20)[0-9][0-9])|tháng\s+([0-9]{1,2})\s+năm\s+((?:19|20)[0-9][0-9])|\bdate\s+((?:19|20)[0-9][0-9])-([0-9][0-9]))", regex.IGNORECASE)
 MERGER = (2025, 7)  # the new units are in force from 1 July 2025
 OPENING_CHARS = 3000
-MIN_BARE_NAME_SYLLABLES = 2  # one-syllable names are too ambiguous to match bare
+MIN_BARE_NAME_SYLLABLES = 2
+LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
+CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
 
 
 @dataclass(frozen=True)
@@ -195,15 +197,20 @@ class DocumentPlaces:
         for start, end, _ in spans:
             taken.add(start, end)
         found = []
-        for match in rules["bare_reference"].finditer(self.text):
-            group = 1 if match.group(1) else 2  # after a lead word, or capitalised inside a sentence
-            start, end = match.span(group)
-            if taken.holds(start):
+        for match in rules["type_word"].finditer(self.text):
+            start, end = match.span()
+            word = match.group(0)
+            if taken.holds(start) or spell(word) not in rules["unit_types"]:
+                continue
+            before = self.text[max(0, start - LEAD_WINDOW):start]
+            after_lead = rules["lead_before"].search(before) is not None  # "toàn xã", "Đảng bộ xã"
+            capitalised_inside = word[0].isupper() and CAPITAL_INSIDE.search(before) is not None  # "Tuổi trẻ Thành phố"
+            if not (after_lead or capitalised_inside):
                 continue
             following = regex.match(r"\s+([\p{L}\p{M}]+)", self.text[end:end + 20])
-            if following and (following.group(1)[0].isupper() or is_compound_word(f"{match.group(group)} {following.group(1)}")):
+            if following and (following.group(1)[0].isupper() or is_compound_word(f"{word} {following.group(1)}")):
                 continue  # a name follows (typed, unresolved) or a compound ("xã hội", "tỉnh uỷ")
-            place = self._known_unit_of_type(spell(match.group(group)))
+            place = self._known_unit_of_type(spell(word))
             if place is not None:
                 found.append((start, end, place.name))
         return found

@@ -117,8 +117,7 @@ def place_rules() -> dict:
     return {
         "type_word": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})(?![\p{{L}}\p{{M}}])"),
         "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*){NAME_SYLLABLE}"),
-        "bare_reference": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+((?i:{alternatives(type_words)}))(?![\p{{L}}\p{{M}}])"
-                                        rf"|(?<=[\p{{L}}\p{{M}},]\s+)((?:{alternatives([t.capitalize() for t in type_words])}))(?![\p{{L}}\p{{M}}])"),
+        "lead_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
         "organisation": regex.compile(rf"(?<![\p{{L}}\p{{M}}])((?i:{alternatives(organisations)}))(?=\s+[\p{{Lu}}])"),
         "letterhead": regex.compile(rf"(?i:{data['letterhead_organisations']})\s*$"),
         "letterhead_chars": int(data["letterhead_chars"]),
@@ -144,7 +143,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     for index, (mention_start, mention_end, place) in enumerate(found):
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
-        if not subject and place is not None and _predicate_follows(text, mention_end, end):
+        if not subject and place is not None and FIGURE_AHEAD.search(text, mention_end, end) and _predicate_follows(text, mention_end, end):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
             while first > 0 and JOINT_GAP.fullmatch(text, found[first - 1][1], found[first][0]):
@@ -164,6 +163,7 @@ def _in_subject_position(text: str, boundaries: BoundaryScan, position: int) -> 
     return bool(subject_lead.fullmatch(text[lead_start:position]))
 
 
+FIGURE_AHEAD = regex.compile(r"\d")  # a subject only matters to figures after it: no figure, no tagging
 PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M}]+){0,2})")
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
 
