@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import shutil
 import subprocess
 import warnings
@@ -25,6 +26,11 @@ LANGUAGE = "vie"
 DEFAULT_DPI = 300  # what scanners default to; used when an image states no resolution
 MIN_DPI, MAX_DPI = 70, 1200  # stated resolutions outside this are junk metadata
 PAGE_SEGMENTATION = "3"  # fully automatic page segmentation (Tesseract's default)
+# The LSTM engine alone: on a 200-dpi report page it gave the same words as Tesseract's default
+# (legacy + LSTM) in 0.8 s instead of 7.3 s (Tesseract 5.3, `vie`, measured here).
+ENGINE = "1"
+THREADS_PER_PAGE = "1"  # one OpenMP thread per Tesseract: pages run in parallel instead (OMP_THREAD_LIMIT)
+JOBS_VARIABLE = "EXTRACTOR_OCR_JOBS"  # pages OCR'd at once; default: the machine's cores
 TIMEOUT_SECONDS = 300  # one page; a hung Tesseract must not hang a batch
 MAX_IMAGE_PIXELS = 300_000_000  # about an A0 sheet at 300 dpi; more is a decompression bomb
 
@@ -73,9 +79,10 @@ def ocr_image(image, path: str, dpi: int = DEFAULT_DPI) -> OcrPage:
     command = require_tesseract(path)
     png = io.BytesIO()
     prepare(image).save(png, format="PNG")
-    args = [command, "stdin", "stdout", "-l", LANGUAGE, "--psm", PAGE_SEGMENTATION, "--dpi", str(dpi), "tsv"]
+    args = [command, "stdin", "stdout", "-l", LANGUAGE, "--oem", ENGINE, "--psm", PAGE_SEGMENTATION, "--dpi", str(dpi), "tsv"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": THREADS_PER_PAGE}
     try:
-        done = subprocess.run(args, input=png.getvalue(), capture_output=True, timeout=TIMEOUT_SECONDS)
+        done = subprocess.run(args, input=png.getvalue(), capture_output=True, timeout=TIMEOUT_SECONDS, env=env)
     except subprocess.TimeoutExpired:
         raise InputError(path, f"OCR of a page took more than {TIMEOUT_SECONDS} s") from None
     if done.returncode != 0:
@@ -122,10 +129,29 @@ def page_from_tsv(tsv: str) -> OcrPage:
 # image files
 
 
+def ocr_jobs() -> int:
+    """How many pages to OCR at once: EXTRACTOR_OCR_JOBS, else the machine's cores."""
+    try:
+        return max(1, int(os.environ.get(JOBS_VARIABLE, "0"))) if os.environ.get(JOBS_VARIABLE) else max(1, os.cpu_count() or 1)
+    except ValueError:
+        return 1
+
+
+def ocr_images(frames, path: str) -> list[OcrPage]:
+    """OCR (image, dpi) pairs, several at once (each a Tesseract process), results in order."""
+    frames = list(frames)
+    if len(frames) <= 1 or ocr_jobs() == 1:
+        return [ocr_image(frame, path, dpi) for frame, dpi in frames]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(ocr_jobs(), len(frames))) as pool:
+        return list(pool.map(lambda pair: ocr_image(pair[0], path, pair[1]), frames))
+
+
 def read_image_pages(path: str, data: bytes) -> list[OcrPage]:
     """OCR every frame of an image file; InputError for what is not a readable image."""
     frames = image_frames(path, data)  # a bad image is reported as such, Tesseract or not
-    return [ocr_image(frame, path, dpi) for frame, dpi in frames]
+    return ocr_images(frames, path)
 
 
 def image_frames(path: str, data: bytes):

@@ -237,7 +237,7 @@ def ocr_pdf_pages(path: str, data: bytes, indexes: list[int]) -> dict:
     """Render the pages at ``indexes`` with pdfium and OCR them: index → OcrPage."""
     if not indexes:
         return {}
-    from extractor.reading.ocr import ocr_image, require_tesseract
+    from extractor.reading.ocr import ocr_images, ocr_jobs, require_tesseract
 
     require_tesseract(path)
     import pypdfium2
@@ -247,7 +247,13 @@ def ocr_pdf_pages(path: str, data: bytes, indexes: list[int]) -> dict:
     except pypdfium2.PdfiumError as error:
         raise InputError(path, f"corrupt PDF (cannot render pages for OCR: {error})") from None
     try:
-        return {index: ocr_image(render_page(path, document, index), path, OCR_DPI) for index in indexes}
+        pages = {}
+        chunk = ocr_jobs()  # render a few pages, OCR them at once: memory stays at a few page images
+        for first in range(0, len(indexes), chunk):
+            batch = indexes[first:first + chunk]
+            images = [(render_page(path, document, index), OCR_DPI) for index in batch]
+            pages.update(zip(batch, ocr_images(images, path)))
+        return pages
     finally:
         document.close()
 
