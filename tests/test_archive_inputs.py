@@ -399,3 +399,21 @@ def test_docx_lines_are_paragraphs(docx_case):
     assert len(body) == len(raw_lines)  # one paragraph per DOCX paragraph, none merged
     for paragraph, line in zip(body, raw_lines):
         assert document.text[paragraph.raw_start:paragraph.raw_end] == line.strip()
+
+
+def _tsv(words: list[tuple[str, int, int]], height: int = 50) -> str:
+    """Tesseract TSV for one line of words (text, left, width)."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    rows += [f"5\t1\t1\t1\t1\t{n}\t{left}\t100\t{width}\t{height}\t95\t{text}" for n, (text, left, width) in enumerate(words, 1)]
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("words, line", [
+    ([("đạt", 0, 80), ("108.", 100, 90), ("452", 193, 70), ("con", 280, 70)], "đạt 108.452 con"),  # 3 px apart: one number
+    ([("514,", 0, 90), ("9", 92, 20), ("ha", 130, 40)], "514,9 ha"),
+    ([("năm", 0, 90), ("2020,", 110, 110), ("306", 240, 70), ("ha", 330, 40)], "năm 2020, 306 ha"),  # a real space
+])
+def test_ocr_rejoins_numbers_split_at_their_separator(words, line):
+    from extractor.reading.ocr import page_from_tsv
+
+    assert page_from_tsv(_tsv(words)).text == line

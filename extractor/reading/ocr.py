@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 import warnings
@@ -102,27 +103,56 @@ def prepare(image):
     return image.convert("L")
 
 
+SPLIT_NUMBER_GAP = 0.12  # of the word height: a gap this narrow inside "108. 452" is no space
+NUMBER_HEAD = re.compile(r"\d[.,]$")  # "108." / "514,": digits then a separator
+NUMBER_TAIL = re.compile(r"^\d")
+
+
+@dataclass
+class _Word:
+    text: str
+    left: int
+    right: int
+    height: int
+
+
 def page_from_tsv(tsv: str) -> OcrPage:
-    """Rebuild lines (words of one block/paragraph/line, in order) and the mean word confidence."""
-    lines: dict[tuple[int, int, int], list[str]] = {}
+    """Rebuild lines (words of one block/paragraph/line, in order) and the mean word confidence.
+    Tesseract splits a number at its separator ("108. 452", "514, 9") where the separator leaves a
+    little room; two words of one line that read as the two halves of a number and stand almost
+    touching (a gap under SPLIT_NUMBER_GAP of their height; spaces between words measure 0.17 and
+    more) are one word again."""
+    lines: dict[tuple[int, int, int], list[_Word]] = {}
     confidences = []
     for row in tsv.splitlines()[1:]:
         fields = row.split("\t")
         if len(fields) < 12 or fields[0] != "5":  # level 5: a word
             continue
-        word = fields[11].strip()
+        text = fields[11].strip()
         try:
             confidence = float(fields[10])
             key = (int(fields[2]), int(fields[3]), int(fields[4]))
+            left, width, height = int(fields[6]), int(fields[8]), int(fields[9])
         except ValueError:
             continue  # a malformed row: Tesseract writes none, but a batch must not stop on one
-        if not word or confidence < 0:
+        if not text or confidence < 0:
             continue
-        lines.setdefault(key, []).append(word)
+        words = lines.setdefault(key, [])
+        word = _Word(text, left, left + width, height)
+        if words and _halves_of_a_number(words[-1], word):
+            words[-1] = _Word(words[-1].text + word.text, words[-1].left, word.right, max(words[-1].height, height))
+        else:
+            words.append(word)
         confidences.append(confidence)
-    text = "\n".join(" ".join(words) for words in lines.values())
+    text = "\n".join(" ".join(word.text for word in words) for words in lines.values())
     mean = sum(confidences) / len(confidences) if confidences else 0.0
     return OcrPage(text, round(mean, 2))
+
+
+def _halves_of_a_number(before: _Word, word: _Word) -> bool:
+    gap = word.left - before.right
+    return (bool(NUMBER_HEAD.search(before.text)) and bool(NUMBER_TAIL.match(word.text))
+            and gap < SPLIT_NUMBER_GAP * max(before.height, word.height, 1))
 
 
 # ---------------------------------------------------------------------------------------
