@@ -417,3 +417,17 @@ def test_ocr_rejoins_numbers_split_at_their_separator(words, line):
     from extractor.reading.ocr import page_from_tsv
 
     assert page_from_tsv(_tsv(words)).text == line
+
+
+@pytest.mark.parametrize("pages, expected", [
+    (["I- ĐẶC ĐIỂM\nH- KẾT QUẢ\nIII- NHIỆM VỤ"], ["I- ĐẶC ĐIỂM\nII- KẾT QUẢ\nIII- NHIỆM VỤ"]),  # "H" for "II"
+    (["IV- A\nl- B", "VI- C"], ["IV- A\nV- B", "VI- C"]),  # across pages
+    (["5.3. Về kinh tế\n9.4. Về xã hội\n5.5. Về môi trường"], ["5.3. Về kinh tế\n5.4. Về xã hội\n5.5. Về môi trường"]),
+    (["5.3. Về kinh tế\n9.4. Về xã hội\n9.5. Về môi trường"], ["5.3. Về kinh tế\n9.4. Về xã hội\n9.5. Về môi trường"]),  # a part 9
+    (["I- A\nH- B"], ["I- A\nH- B"]),  # no label after it: nothing fixes the value
+    (["Năm 2020 đạt 5.3 ha\n9.4 ha trồng mới"], ["Năm 2020 đạt 5.3 ha\n9.4 ha trồng mới"]),  # figures, not labels
+])
+def test_ocr_heading_labels_mended_from_their_sequence(pages, expected):
+    from extractor.reading.ocr import repair_heading_labels
+
+    assert repair_heading_labels(pages, set(range(len(pages)))) == expected

@@ -62,12 +62,13 @@ def read_document(path: str, data: bytes | None = None) -> RawDocument:
         pdf = read_pdf(path, data)
         return paged_document(path, data, pdf.texts, pdf.encoding, pdf.confidences)
     if suffix in IMAGE_SUFFIXES:
-        from extractor.reading.ocr import read_image_pages
+        from extractor.reading.ocr import read_image_pages, repair_heading_labels
 
         pages = read_image_pages(path, data)
         if not any(page.text.strip() for page in pages):
             raise InputError(path, "no text recognised in the image")
-        return paged_document(path, data, [p.text for p in pages], "ocr", [p.confidence for p in pages])
+        texts = repair_heading_labels([p.text for p in pages], set(range(len(pages))))
+        return paged_document(path, data, texts, "ocr", [p.confidence for p in pages])
     if suffix in DOCX_SUFFIXES | LEGACY_SUFFIXES:
         from extractor.reading.docx import read_docx
 

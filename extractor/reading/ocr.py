@@ -233,3 +233,78 @@ def stated_dpi(image) -> int:
     except (TypeError, ValueError, IndexError):
         value = 0
     return value if MIN_DPI <= value <= MAX_DPI else DEFAULT_DPI
+
+
+# ---------------------------------------------------------------------------------------
+# heading labels misread by OCR
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# what OCR reads for the strokes of a roman numeral: "H" for "II", "l"/"1"/"|" for "I", "U" for "II"
+ROMAN_LOOKALIKES = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "í": "I", "Í": "I"})
+ROMAN_LABEL = re.compile(r"^(\s*)([IVXLCHUlí|!1]{1,6})(\s*[.\-–/)]\s*)(?=\S)")
+DOTTED_LABEL = re.compile(r"^(\s*)(\d{1,2})((?:\.\d{1,2})+)(\.?\s*[-–]?\s*)(?=[^\W\d_])")
+DIGIT_LOOKALIKES = {"5": "9", "9": "5", "3": "8", "8": "3", "1": "7", "7": "1", "0": "8", "6": "8"}
+
+
+def _roman(text: str) -> int | None:
+    """The value of a well-formed roman numeral up to 39 (report parts), else None."""
+    values = [ROMAN_VALUES.get(char) for char in text]
+    if not text or None in values or text not in _ROMANS:
+        return None
+    return _ROMANS[text]
+
+
+_ROMANS = {}
+for _number in range(1, 40):
+    _digits, _rest = "", _number
+    for _value, _letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while _rest >= _value:
+            _digits, _rest = _digits + _letters, _rest - _value
+    _ROMANS[_digits] = _number
+_ROMAN_OF = {value: letters for letters, value in _ROMANS.items()}
+
+
+def repair_heading_labels(texts: list[str], ocr_pages: set[int]) -> list[str]:
+    """Heading labels OCR misread, mended from their sequence: an "H-" between "I-" and "III-" is
+    "II-", a "9.4." after "5.3." (and before "5.5." or a new part) is "5.4.". Only lines of OCR'd
+    pages change, only where the neighbours on both sides fix the value, never a figure in a
+    sentence (a label stands at the start of a line with a title after it)."""
+    lines = [(page, index, line) for page, text in enumerate(texts) for index, line in enumerate(text.split("\n"))]
+    fixed = {}
+    romans = [(n, ROMAN_LABEL.match(line)) for n, (_, _, line) in enumerate(lines)]
+    romans = [(n, match) for n, match in romans if match]
+    for position, (n, match) in enumerate(romans):
+        page = lines[n][0]
+        if page not in ocr_pages or _roman(match.group(2)) is not None:
+            continue
+        before = next((_roman(m.group(2)) for _, m in reversed(romans[:position]) if _roman(m.group(2))), None)
+        after = next((_roman(m.group(2)) for _, m in romans[position + 1:] if _roman(m.group(2))), None)
+        if before is not None and after == before + 2:
+            wanted = _ROMAN_OF[before + 1]
+            read = match.group(2).translate(ROMAN_LOOKALIKES).replace("H", "II").replace("U", "II")
+            if read == wanted or len(match.group(2)) <= len(wanted):
+                fixed[n] = match.group(1) + wanted + match.group(3) + lines[n][2][match.end():]
+    dotted = [(n, DOTTED_LABEL.match(line)) for n, (_, _, line) in enumerate(lines)]
+    dotted = [(n, match) for n, match in dotted if match]
+    heads = [match.group(2) for _, match in dotted]  # as mended so far
+    for position, (n, match) in enumerate(dotted):
+        if lines[n][0] not in ocr_pages or position == 0:
+            continue
+        previous, head, rest = dotted[position - 1][1], heads[position], match.group(3)
+        previous_head = heads[position - 1]
+        if previous_head == head or previous.group(3).count(".") != rest.count(".") or len(head) != len(previous_head):
+            continue
+        following = dotted[position + 1][1] if position + 1 < len(dotted) else None
+        if following is not None and following.group(2) == head:
+            continue  # "9.4." then "9.5.": a part 9 of its own
+        consecutive = int(rest.rsplit(".", 1)[1]) == int(previous.group(3).rsplit(".", 1)[1]) + 1
+        mended = "".join(DIGIT_LOOKALIKES.get(c, c) if c != p else c for c, p in zip(head, previous_head))
+        if consecutive and mended == previous_head:
+            heads[position] = previous_head
+            fixed[n] = match.group(1) + previous_head + rest + match.group(4) + lines[n][2][match.end():]
+    if not fixed:
+        return texts
+    out: dict[int, list[str]] = {}
+    for n, (page, _, line) in enumerate(lines):
+        out.setdefault(page, []).append(fixed.get(n, line))
+    return ["\n".join(out.get(page, [])) for page in range(len(texts))]
