@@ -62,12 +62,12 @@ def read_document(path: str, data: bytes | None = None) -> RawDocument:
         pdf = read_pdf(path, data)
         return paged_document(path, data, pdf.texts, pdf.encoding, pdf.confidences)
     if suffix in IMAGE_SUFFIXES:
-        from extractor.reading.ocr import read_image_pages, repair_heading_labels
+        from extractor.reading.ocr import read_image_pages, repair_ocr_pages
 
         pages = read_image_pages(path, data)
         if not any(page.text.strip() for page in pages):
             raise InputError(path, "no text recognised in the image")
-        texts = repair_heading_labels([p.text for p in pages], set(range(len(pages))))
+        texts = repair_ocr_pages([p.text for p in pages], set(range(len(pages))))
         return paged_document(path, data, texts, "ocr", [p.confidence for p in pages])
     if suffix in DOCX_SUFFIXES | LEGACY_SUFFIXES:
         from extractor.reading.docx import read_docx

@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 
 from extractor.errors import InputError
@@ -308,3 +309,130 @@ def repair_heading_labels(texts: list[str], ocr_pages: set[int]) -> list[str]:
     for n, (page, _, line) in enumerate(lines):
         out.setdefault(page, []).append(fixed.get(n, line))
     return ["\n".join(out.get(page, [])) for page in range(len(texts))]
+
+
+# ---------------------------------------------------------------------------------------
+# tone marks misread by OCR
+
+TONE_COMBINING = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")  # none, huyền, sắc, ngã, hỏi, nặng
+OCR_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _tone_variants(word: str) -> list[str]:
+    """The word with each other tone mark (on the vowel that carries one, or the main vowel)."""
+    import unicodedata
+
+    from extractor.syllables import TONE_MARKS, is_syllable
+
+    decomposed = unicodedata.normalize("NFD", word)
+    marks = [i for i, c in enumerate(decomposed) if c in TONE_MARKS]
+    if len(marks) > 1:
+        return []
+    if marks:
+        position, base = marks[0], decomposed[:marks[0]] + decomposed[marks[0] + 1:]
+    else:
+        vowels = [i for i, c in enumerate(decomposed) if c.lower() in "aăâeêioôơuưy"]
+        if not vowels:
+            return []
+        base, position = decomposed, vowels[-1] + 1 if len(vowels) == 1 else vowels[len(vowels) // 2] + 1
+        while position < len(base) and unicodedata.combining(base[position]):
+            position += 1  # after the vowel's own marks (circumflex, horn, breve)
+    variants = []
+    for mark in TONE_COMBINING:
+        candidate = unicodedata.normalize("NFC", base[:position] + mark + base[position:])
+        if candidate != unicodedata.normalize("NFC", word) and is_syllable(candidate.lower()):
+            variants.append(candidate)
+    return variants
+
+
+RARE_SYLLABLE = 2  # dictionary entries: a syllable this rare that OCR gives is suspect
+FAR_MORE_LIKELY = 20  # a variant this many times more frequent replaces a rare reading
+MAX_WORD_SYLLABLES = 4
+COMMON_COUNT = 50  # dictionary entries holding a syllable (ASCII ones too: "trong")
+DOCUMENT_MAJORITY = 2  # without a word to show for it, the variant must be twice as frequent in the document
+
+
+def repair_tone_marks(text: str, document: str | None = None) -> str:
+    """A lower-case word whose tone mark OCR confused ("tống số" for "tổng số", "hộ nghẻo"):
+    replaced by the one tone variant that forms a longer dictionary word with its neighbours when
+    the document (``document``, default this text) writes that word elsewhere; or, when the
+    neighbours say nothing, by the one variant far more frequent than a reading that is rare or no
+    syllable at all (underthesea's dictionary), if the document also writes it more often. Common
+    syllables, capitalised words (names) and digits are never touched."""
+    lowered = " " + " ".join(OCR_WORD.findall((document if document is not None else text).lower())) + " "
+    words_in_document = Counter(lowered.split())
+    out_lines = []
+    for line in text.split("\n"):
+        words = list(OCR_WORD.finditer(line))
+        tokens = [m.group() for m in words]
+        joined = [index > 0 and line[words[index - 1].end():m.start()].strip() == "" for index, m in enumerate(words)]
+        pieces, cursor = [], 0
+        for index, match in enumerate(words):
+            word = match.group()
+            if not word.islower() or len(word) < 2:
+                continue  # names, and the letters of letter-spaced headings
+            replacement = _better_tone(tokens, joined, index, lowered, words_in_document)
+            if replacement:
+                pieces.append(line[cursor:match.start()] + replacement)
+                cursor = match.end()
+                tokens[index] = replacement
+        pieces.append(line[cursor:])
+        out_lines.append("".join(pieces))
+    return "\n".join(out_lines)
+
+
+def _better_tone(tokens: list[str], joined: list[bool], index: int, lowered: str, words_in_document: Counter) -> str | None:
+    from extractor.syllables import common_syllables, is_syllable, syllable_counts
+
+    word = tokens[index]
+    counts = syllable_counts()
+    if word in common_syllables() or counts.get(word, 0) >= COMMON_COUNT:
+        return None  # a common syllable read as itself is far likelier than a misread mark
+    variants = _tone_variants(word)
+    if not variants:
+        return None
+    own, _ = _longest_word(tokens, joined, index, word)
+    scored = {variant: _longest_word(tokens, joined, index, variant) for variant in variants}
+    best = max(size for size, _ in scored.values())
+    winners = [variant for variant, (size, _) in scored.items() if size == best]
+    if best > own and len(winners) == 1:
+        compound = scored[winners[0]][1]
+        return winners[0] if f" {compound} " in lowered else None  # "tổng số" written elsewhere in the report
+    if own > 1 or best > 1:
+        return None  # the neighbours speak for the reading as it is (or for several variants)
+    count = counts.get(word, 0) if is_syllable(word) else 0
+    if count > RARE_SYLLABLE:
+        return None
+    ranked = sorted(variants, key=lambda v: -counts.get(v, 0))
+    top = counts.get(ranked[0], 0)
+    runner_up = counts.get(ranked[1], 0) if len(ranked) > 1 else 0
+    if (top >= FAR_MORE_LIKELY * max(count, 1) and top >= FAR_MORE_LIKELY * max(runner_up, 1) / 4
+            and words_in_document[ranked[0]] >= DOCUMENT_MAJORITY * max(words_in_document[word], 1)):
+        return ranked[0]
+    return None
+
+
+def _longest_word(tokens: list[str], joined: list[bool], index: int, word: str) -> tuple[int, str]:
+    """(syllables, text) of the longest dictionary word through ``index`` with ``word`` there."""
+    from extractor.syllables import is_compound_word
+
+    longest, text = 1, word
+    for size in range(2, MAX_WORD_SYLLABLES + 1):
+        for start in range(index - size + 1, index + 1):
+            end = start + size
+            if start < 0 or end > len(tokens) or not all(joined[k] for k in range(start + 1, end)):
+                continue
+            window = tokens[start:end]
+            window[index - start] = word
+            candidate = " ".join(window)
+            if is_compound_word(candidate):
+                longest, text = size, candidate.lower()
+    return longest, text
+
+
+def repair_ocr_pages(texts: list[str], ocr_pages: set[int]) -> list[str]:
+    """What OCR misreads, mended on the OCR'd pages only: heading labels from their sequence, then
+    tone marks by the dictionary and the document's own words."""
+    texts = repair_heading_labels(texts, ocr_pages)
+    document = "\n".join(texts)
+    return [repair_tone_marks(text, document) if page in ocr_pages else text for page, text in enumerate(texts)]

@@ -222,9 +222,9 @@ def pages_text(path: str, data: bytes, page_chars: list[list[dict]], has_images:
         what = "recognised on" if ocr_pages else "in"
         raise InputError(path, f"no text {what} any of its {len(texts)} page(s) (empty pages)")
     if ocr_pages:
-        from extractor.reading.ocr import repair_heading_labels
+        from extractor.reading.ocr import repair_ocr_pages
 
-        texts = repair_heading_labels(texts, set(ocr_pages))
+        texts = repair_ocr_pages(texts, set(ocr_pages))
     encoding = "+".join(["pdf", *sorted(set(encodings.values())), *(["ocr"] if ocr_pages else [])])
     return PdfPages(texts, confidences if ocr_pages else [], encoding)
 
