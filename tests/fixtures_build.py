@@ -370,3 +370,47 @@ def build_table_pdf(lines_before: list[str], rows: list[list[str]], widths: list
             y += 22
         _write_line(pdf, 290, 800, str(page + 1), 10)
     return bytes(pdf.output())
+
+
+def build_footnoted_pdf(pages: list[tuple[list[str], list[str]]], header: str = HEADER) -> bytes:
+    """Pages of body lines ("^n" parts are superscript markers) with their footnotes in small print
+    under a rule at the page foot, a running header and a page number: a typeset report."""
+    pdf = _new_pdf()
+    for number, (body, notes) in enumerate(pages, 1):
+        pdf.add_page()
+        _write_line(pdf, 60, 30, header, 9)
+        y = 70
+        for line in body:
+            _write_line(pdf, 50, y, line, 11)
+            y += 18
+        y = 800 - 16 - 13 * len(notes)
+        pdf.line(50, y - 6, 200, y - 6)
+        for note in notes:
+            _write_line(pdf, 50, y, note, 9)
+            y += 13
+        _write_line(pdf, 290, 800, str(number), 10)
+    return bytes(pdf.output())
+
+
+def scan(pdf: bytes, dpi: int = 200, skew: float = 0.6, noise: int = 400, seed: int = 7) -> bytes:
+    """The PDF as a scanner gives it back: pages rendered at ``dpi``, turned by ``skew`` degrees,
+    speckled (one pixel in ``noise``), saved as an image-only PDF."""
+    import random
+
+    import pypdfium2
+    from PIL import Image
+
+    document = pypdfium2.PdfDocument(pdf)
+    rng = random.Random(seed)
+    images = []
+    for index in range(len(document)):
+        image = document[index].render(scale=dpi / 72).to_pil().convert("L")
+        image = image.rotate(skew, resample=Image.BICUBIC, fillcolor=255)
+        pixels = image.load()
+        width, height = image.size
+        for _ in range(width * height // noise):
+            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 90, 200))
+        images.append(image)
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue()
