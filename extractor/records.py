@@ -12,7 +12,7 @@ from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
 
 from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_from_words
-from extractor.indicators.tables import find_table_rows
+from extractor.indicators.tables import document_tables, find_table_rows
 from extractor.quantities import extract_quantities
 from extractor.quantities.metric import find_metric
 from extractor.places import DocumentPlaces
@@ -67,6 +67,7 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
         "province": province.full_name if province else None,
         "province_code": province.code if province else None,
         "merged_from": [{"unit": old.full_name, "code": old.code} for old in places.merged_from()],
+        "tables": document_tables(clean),
     }
 
 

@@ -270,6 +270,10 @@ def test_results_table_rows_are_results_with_target_and_actual(tmp_path):
     for record in table:
         assert raw[record["start"]:record["end"]] == record["text"] and record["text"].count("\t") == 5
     assert table[2]["target_text"] == "dưới 3"
+    [grid] = records[0]["tables"]  # the document record lists the table: rows × cells with raw spans
+    assert [row["header"] for row in grid["rows"]] == [True, False, False, True, False, False]
+    assert [cell["text"] for cell in grid["rows"][2]["cells"]] == rows[2]
+    assert all(raw[c["start"]:c["end"]] == c["text"] for row in grid["rows"] for c in row["cells"])
     shown = CliRunner().invoke(main, ["indicators", str(path)]).output
     assert "row 2" in shown and "60" in shown and "62,5" in shown and "exceeded" in shown
 
@@ -293,6 +297,8 @@ def test_results_table_in_a_pdf_spread_over_two_pages(tmp_path):
         ("1", 7.5, 7.4, "not_met", 1), ("2", 60, 62.5, "exceeded", 1),
         ("3", 3, 2.1, "met", 2), ("4", 45, 44.8, "mostly_met", 2)]
     assert table[1]["metric"] == "Thu nhập bình quân đầu người"
+    [grid] = records[0]["tables"]  # one table over two pages, its header repeated on the second
+    assert [row["header"] for row in grid["rows"]] == [True, False, False, True, False, False]
 
 
 def test_numbered_evaluation_of_the_past_term_is_results_not_targets():

@@ -196,3 +196,35 @@ def _split_unit(body: str) -> tuple[str, str | None]:
         if words.lower().endswith(" " + form.lower()):
             return words[: -len(form) - 1].strip(), words[-len(form):]
     return words, None
+
+
+def document_tables(clean: CleanText) -> list[dict]:
+    """Every table the reader gave as tab-separated rows, as the document record lists it: its raw
+    span, and each row with its cells (raw spans and text); a row whose cells repeat the table's
+    first row (a header carried over to a new page) or name a results table's columns is a header.
+    A table runs over page breaks and short lines between its rows (page numbers, running headers,
+    block labels) and ends at a longer paragraph."""
+    raw = clean.raw
+    tables: list[dict] = []
+    current: dict | None = None
+    for paragraph in clean.paragraphs:
+        if paragraph.kind != TABLE_ROW:
+            if current is not None and not _block_label(clean.text[paragraph.start:paragraph.end]):
+                current = None
+            continue
+        spans = cells(raw, paragraph.raw_start, paragraph.raw_end)
+        texts = [" ".join(raw[a:b].split()) for a, b in spans]
+        if current is None:
+            current = {"start": paragraph.raw_start, "end": paragraph.raw_end, "rows": []}
+            tables.append(current)
+        first = current["rows"][0]["texts"] if current["rows"] else None
+        header = header_roles(texts) is not None or (first is not None and texts == first) or not current["rows"]
+        current["rows"].append({"start": paragraph.raw_start, "end": paragraph.raw_end, "header": header, "texts": texts,
+                                "cells": [{"start": a, "end": b, "text": raw[a:b]} for a, b in spans]})
+        current["end"] = paragraph.raw_end
+    for table in tables:
+        if table["rows"] and not header_roles(table["rows"][0]["texts"]) and any(c.isdigit() for c in "".join(table["rows"][0]["texts"])):
+            table["rows"][0]["header"] = False  # a first row of figures is data
+        for row in table["rows"]:
+            del row["texts"]
+    return tables
