@@ -394,6 +394,24 @@ def test_query_errors_are_one_line(small_dataset, tmp_path):
     assert missing.exit_code == 1 and "no dataset.duckdb" in missing.output
 
 
+@pytest.mark.parametrize("sql, reason", [
+    ("SELECT * FROM read_text('/etc/passwd')", "Permission Error"),  # no file outside the database
+    ("COPY document TO '{dataset}/document.parquet'", "Permission Error"),  # nor over the dataset's own tables
+    ("INSTALL httpfs", "Permission Error"),  # no downloads
+    ("SET enable_external_access = true", "Cannot change configuration"),  # and no way back
+])
+def test_query_reads_the_dataset_and_nothing_else(small_dataset, sql, reason):
+    before = (small_dataset / "document.parquet").read_bytes()
+    result = CliRunner().invoke(query, [str(small_dataset), sql.format(dataset=small_dataset)])
+    assert result.exit_code == 1 and reason in result.output and len(result.output.strip().splitlines()) == 1
+    assert (small_dataset / "document.parquet").read_bytes() == before
+
+
+def test_query_json_has_no_nan(small_dataset):
+    rows = json.loads(CliRunner().invoke(query, [str(small_dataset), "SELECT 'nan'::DOUBLE AS x, 1 AS y", "--format", "json"]).output)
+    assert rows == [{"x": None, "y": 1}]
+
+
 def test_scheduler_needs_dask_engine(tmp_path):
     result = CliRunner().invoke(batch, [str(tmp_path), "-o", str(tmp_path / "ds"), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 1 and "--scheduler needs --engine dask" in result.output

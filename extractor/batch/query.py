@@ -7,12 +7,17 @@ import datetime
 import decimal
 import io
 import json
+import math
 import unicodedata
 from pathlib import Path
 
 from extractor.batch.dataset import DATABASE_NAME, first_line
 
 MAX_CELL_WIDTH = 60  # table format only: CSV and JSON keep every character
+# A query reads the dataset and nothing else: no file reads or writes outside the database
+# (read_text, COPY … TO, ATTACH), no extension installs, and no way to switch that back on.
+SANDBOX = {"enable_external_access": False, "autoinstall_known_extensions": False,
+           "autoload_known_extensions": False, "lock_configuration": True}
 
 
 class QueryError(Exception):
@@ -27,7 +32,7 @@ def run_query(dataset_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
     if not database.is_file():
         raise QueryError(f"{dataset_dir}: no {DATABASE_NAME} here (make one with: extractor batch INPUTS... -o {dataset_dir})")
     try:
-        with duckdb.connect(str(database), read_only=True) as con:
+        with duckdb.connect(str(database), read_only=True, config=SANDBOX) as con:
             cursor = con.execute(sql)
             if cursor.description is None:
                 return [], []
@@ -44,6 +49,8 @@ def plain(value):
         return [plain(item) for item in value]
     if isinstance(value, decimal.Decimal):
         return float(value)
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None  # JSON has no NaN
     if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
         return str(value)
     if isinstance(value, bytes):
