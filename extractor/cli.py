@@ -21,12 +21,16 @@ def fail(message: str) -> None:
 
 def write_output(text: str, output: str) -> None:
     """Write to a file path, or to stdout for ``-``, always as UTF-8."""
+    from extractor.writing import write_text_file
+
     if output == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
-    else:
-        with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        return
+    try:
+        write_text_file(output, text)  # whole or not at all
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,7 +111,13 @@ def extract(files: tuple[str, ...], output_format: str, output: str) -> None:
         except InputError as error:
             failures += 1
             click.echo(f"extractor: error: {error}", err=True)
-    write_records(records, output_format, output)
+        except Exception as error:  # noqa: BLE001 - a bug on one file must not lose the others' records
+            failures += 1
+            click.echo(f"extractor: error: {path}: internal error ({type(error).__name__}: {error}); the other files go on", err=True)
+    try:
+        write_records(records, output_format, output)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
     if failures:
         sys.exit(1)
 

@@ -422,3 +422,42 @@ def test_commands_import_no_heavy_library():
             "print([m for m in ('duckdb', 'distributed', 'tqdm', 'pandas', 'spacy') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_extract_writes_every_good_file_when_one_crashes(tmp_path, monkeypatch):
+    """A bug on one file (not an input error) is reported on one line; the others' records are
+    written, and the output replaces an old file only whole."""
+    import extractor.records as records_module
+    from extractor.cli import main
+
+    good = tmp_path / "good.txt"
+    good.write_text("Xã có 1.866 ha cây ăn quả.\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Xã có 5 hộ.\n", encoding="utf-8")
+    real = records_module.extract_records
+
+    def crashing(path):
+        if str(path).endswith("bad.txt"):
+            raise RuntimeError("simulated bug")
+        return real(path)
+
+    monkeypatch.setattr(records_module, "extract_records", crashing)
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(bad), str(good), "-o", str(out)])
+    assert result.exit_code == 1 and "bad.txt: internal error (RuntimeError: simulated bug)" in result.output
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["doc_id"] for r in written} == {"good"} and any(r["type"] == "quantity" for r in written)
+
+
+def test_output_into_a_missing_folder_is_one_line(tmp_path):
+    from extractor.cli import main
+
+    report = tmp_path / "r.txt"
+    report.write_text("Xã có 1.866 ha cây ăn quả.\n", encoding="utf-8")
+    for command in (["extract", str(report), "-o", str(tmp_path / "no" / "out.jsonl")],
+                    ["view", str(report), "-o", str(tmp_path / "no" / "v.html")],
+                    ["clean", str(report), "-o", str(tmp_path / "no" / "c.txt")]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 1 and "cannot write: No such file or directory" in result.output, command
+        assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
