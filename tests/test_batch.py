@@ -461,3 +461,38 @@ def test_output_into_a_missing_folder_is_one_line(tmp_path):
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 1 and "cannot write: No such file or directory" in result.output, command
         assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_batch_owns_only_what_it_made(tmp_path):
+    """A non-empty folder the tool did not make is refused untouched; in its own dataset, cleanup
+    removes only the temporary names it gives, never a user's look-alike."""
+    from extractor.batch.runner import run_batch
+    from extractor.batch.dataset import DatasetError
+
+    report = tmp_path / "in" / "r.txt"
+    report.parent.mkdir()
+    report.write_text("Xã có 1.866 ha cây ăn quả.\n", encoding="utf-8")
+    foreign = tmp_path / "photos"
+    (foreign / "old.tmp.backup").mkdir(parents=True)
+    (foreign / "old.tmp.backup" / "a.jpg").write_bytes(b"x")
+    with pytest.raises(DatasetError, match="not empty and was not made by extractor batch"):
+        run_batch([str(report.parent)], str(foreign))
+    assert sorted(p.relative_to(foreign).as_posix() for p in foreign.rglob("*")) == ["old.tmp.backup", "old.tmp.backup/a.jpg"]
+    dataset = tmp_path / "ds"
+    run_batch([str(report.parent)], str(dataset))
+    lookalikes = [dataset / "notes.tmp.backup", dataset / "raw" / "mine.tmp.txt", dataset / "parts" / "my-folder"]
+    for path in lookalikes:
+        path.mkdir(parents=True) if path.suffix != ".txt" else path.write_text("keep", encoding="utf-8")
+    run_batch([str(report.parent)], str(dataset))
+    assert all(path.exists() for path in lookalikes)
+
+
+def test_batch_never_reads_its_own_output(tmp_path):
+    from extractor.batch.runner import run_batch
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "r.txt").write_text("Xã có 1.866 ha cây ăn quả.\n", encoding="utf-8")
+    for _ in range(3):
+        summary = run_batch([str(folder)], str(folder / "dataset"))
+    assert summary.inputs == 1 and summary.tables["document"] == 1

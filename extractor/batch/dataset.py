@@ -39,6 +39,13 @@ class DatasetError(Exception):
     """A dataset directory that cannot be used; str() names the directory and the reason."""
 
 
+MARKER_FILE = ".extractor-dataset"
+LEGACY_ENTRIES = {"parts", "raw", ".lock", DATABASE_NAME, "manifest.parquet", "document.parquet", "section.parquet",
+                  "footnote.parquet", "quantity.parquet", "indicator.parquet"}
+PART_KEY = re.compile(r"[0-9a-f]{32}")
+RAW_TEMPORARY = re.compile(r".+\.txt\.tmp\d+")
+
+
 @functools.cache
 def schema() -> dict:
     return load_rules("extractor.batch", "schema.json")
@@ -75,16 +82,39 @@ class Layout:
     def table_file(self, table: str) -> Path:
         return self.root / f"{table}.parquet"
 
+    @property
+    def marker(self) -> Path:
+        return self.root / MARKER_FILE
+
+    def check_owned(self) -> None:
+        """A batch writes only into a folder it made (its marker file), a new one or an empty one:
+        anything else is refused before a single file is touched."""
+        if self.root.exists() and not self.root.is_dir():
+            raise DatasetError(f"{self.root}: is a file, not a dataset folder")
+        if not self.root.exists() or self.marker.is_file():
+            return
+        entries = {entry.name for entry in self.root.iterdir()} - {".lock"}  # a batch's own lock file
+        if entries and not (entries <= LEGACY_ENTRIES and "parts" in entries):  # made by an earlier version
+            raise DatasetError(f"{self.root}: the folder is not empty and was not made by extractor batch; "
+                               "choose a new or empty folder (nothing was changed)")
+
     def prepare(self) -> None:
         for folder in (self.root, self.parts, self.parts_tmp, self.parts_trash, self.raw):
             folder.mkdir(parents=True, exist_ok=True)
+        if not self.marker.is_file():
+            self.marker.write_text(json.dumps({"made_by": "extractor batch", "format": 1}) + "\n", encoding="utf-8")
 
     def remove_leftovers(self) -> None:
-        """Temporary files of a run that was killed: never part of the dataset, safe to drop."""
+        """Temporary files of a run that was killed, by the exact names a run gives them: never
+        part of the dataset, safe to drop. Nothing else in the folder is touched."""
         leftovers = [*self.parts_tmp.iterdir(), *self.parts_trash.iterdir()]
-        leftovers += [*self.root.glob("*.tmp*"), *self.raw.glob("*.tmp*")]  # also DuckDB's spill folder
+        tables = [*record_types(), "manifest"]
+        names = {f"{DATABASE_NAME}.tmp", f"{DATABASE_NAME}.tmp.wal"} | {f"{table}.parquet.tmp" for table in tables}
+        names |= {f"staged-{table}.jsonl.tmp" for table in tables}
+        leftovers += [self.root / name for name in names if (self.root / name).exists()]  # also DuckDB's spill folder
+        leftovers += [path for path in self.raw.iterdir() if RAW_TEMPORARY.fullmatch(path.name) and path.is_file()]
         for leftover in leftovers:
-            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+            shutil.rmtree(leftover) if leftover.is_dir() and not leftover.is_symlink() else leftover.unlink()
 
 
 @contextlib.contextmanager
@@ -116,8 +146,8 @@ def load_parts(layout: Layout) -> dict[str, dict]:
     """Manifest row of every complete part, by key."""
     rows = {}
     for folder in layout.parts.iterdir():
-        if folder.name.startswith("."):
-            continue
+        if folder.name.startswith(".") or not PART_KEY.fullmatch(folder.name) or not folder.is_dir():
+            continue  # not a part this tool named: left alone
         try:
             with open(folder / MANIFEST_FILE, encoding="utf-8") as handle:
                 rows[folder.name] = json.load(handle)

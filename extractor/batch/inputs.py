@@ -27,13 +27,17 @@ class Expanded:
     problems: list[str]  # "INPUT: reason" for inputs that name no file
 
 
-def expand_inputs(inputs: list[str]) -> Expanded:
+def expand_inputs(inputs: list[str], exclude: str | None = None) -> Expanded:
+    """``exclude``: a folder whose files are never inputs (the dataset being written)."""
     files: list[InputFile] = []
     problems: list[str] = []
     seen: set[str] = set()
+    excluded = os.path.realpath(exclude) if exclude else None
 
     def add(path: str, supported: bool) -> None:
         real = os.path.realpath(path)
+        if excluded and (real == excluded or real.startswith(excluded + os.sep)):
+            return
         if real not in seen:
             seen.add(real)
             files.append(InputFile(os.path.normpath(path), real, supported))

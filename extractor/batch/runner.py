@@ -64,11 +64,12 @@ def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engi
     if engine not in ENGINES:
         raise BatchError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     jobs = max(1, jobs or os.cpu_count() or 1)
-    expanded = expand_inputs(list(inputs))
+    layout = Layout(Path(dataset_dir))
+    layout.check_owned()
+    expanded = expand_inputs(list(inputs), exclude=str(layout.root))  # never its own output as input
     summary = BatchSummary(Path(dataset_dir), inputs=len(expanded.files), problems=expanded.problems)
     if not expanded.files:
         raise BatchError("no input files" + (f" ({'; '.join(expanded.problems)})" if expanded.problems else ""))
-    layout = Layout(Path(dataset_dir))
     with locked(layout):
         layout.prepare()
         layout.remove_leftovers()
