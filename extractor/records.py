@@ -33,6 +33,7 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     found = extract_quantities(clean, sections)
     quantities = quantity_records(raw, clean, sections, found, places)
     indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document, places)
+    warnings = [*raw.warnings, *warnings]
     if warnings:
         document["warnings"] = warnings
     records = [document] + section_records(raw, sections) + footnote_records(raw, clean) + quantities + indicators

@@ -272,8 +272,13 @@ HOSTILE = [
             lambda r: _types(r).get("quantity", 0) > 1000, seconds=300),
     Hostile("5 MB of one word", lambda: b"a" * (5 * MB), None, lambda r: _types(r) == {"document": 1}, seconds=120),
     Hostile("NUL bytes", lambda: b"B\xc3\xa1o c\xc3\xa1o\x00\x00 n\xc4\x83m 2024\n" * 50, "binary file (NUL bytes)"),
+    # a stray run of bad bytes in a UTF-8 report: the report is kept, the bytes replaced and reported
     Hostile("invalid UTF-8 in a UTF-8 report", lambda: CORPUS[:3000].encode() + b"\xff\xfe\xfd" + CORPUS[3000:6000].encode(),
-            "undecodable bytes"),
+            None, lambda r: r[0]["encoding"] == "utf-8" and "replaced by U+FFFD at raw offsets 3000" in r[0]["warnings"][0]
+            and _types(r).get("quantity", 0) > 10),
+    Hostile("a cp1258 file is not taken for UTF-8 with bad bytes",
+            lambda: __import__("tests.test_encodings", fromlist=["to_cp1258_bytes"]).to_cp1258_bytes("Thu nhập đạt 45 triệu đồng. ") * 40,
+            None, lambda r: r[0]["encoding"] == "cp1258"),
     Hostile("UTF-8 cut in the middle of its last character", lambda: "Báo cáo năm 2024 đạt".encode()[:-1], None,
             lambda r: r[0]["encoding"] == "utf-8"),  # the reader drops the cut character
     Hostile("control characters", lambda: b"\x01\x02\x03abc\x04" * 200, "binary file (control characters)"),

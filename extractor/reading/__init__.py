@@ -30,6 +30,7 @@ class RawDocument:
     pages: tuple[tuple[int, int], ...] = ()
     # OCR mean confidence per page, 0–100 (pages read from a PDF text layer: 100); empty when nothing was OCR'd
     page_confidence: tuple[float, ...] = ()
+    warnings: tuple[str, ...] = ()  # what reading had to repair (undecodable bytes replaced, …)
 
 
 def doc_id_for(path: str) -> str:
@@ -91,7 +92,11 @@ def text_document(path: str, data: bytes) -> RawDocument:
         decoded = decode_bytes(data)
     except DecodeError as error:
         raise InputError(path, error.reason) from None
-    return RawDocument(doc_id_for(path), path, decoded.text, decoded.encoding, hashlib.sha256(data).hexdigest())
+    warnings = ()
+    if decoded.replaced:
+        shown = ", ".join(map(str, decoded.replaced[:10])) + (", …" if len(decoded.replaced) > 10 else "")
+        warnings = (f"{len(decoded.replaced)} undecodable byte sequence(s) replaced by U+FFFD at raw offsets {shown}",)
+    return RawDocument(doc_id_for(path), path, decoded.text, decoded.encoding, hashlib.sha256(data).hexdigest(), warnings=warnings)
 
 
 def paged_document(path: str, data: bytes, texts: list[str], encoding: str, confidences: list[float]) -> RawDocument:

@@ -31,6 +31,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping
+import codecs
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
@@ -73,6 +74,13 @@ class DecodeError(ValueError):
 class Decoded:
     text: str  # as decoded: not normalised, not stripped, newlines untouched
     encoding: str  # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, cp1258, tcvn3, vni
+    replaced: tuple[int, ...] = ()  # text offsets of U+FFFD put for undecodable bytes of a UTF-8 file
+
+
+# A UTF-8 report with a stray byte or cut mid-character keeps its text: at most this many bad
+# byte sequences, and at most this share of the bytes, become U+FFFD (reported), not a rejection.
+MAX_BAD_UTF8_SEQUENCES = 64
+MAX_BAD_UTF8_SHARE = 0.002
 
 
 # ---------------------------------------------------------------------------------------
@@ -94,7 +102,30 @@ def decode_bytes(data: bytes) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"), "utf-8")  # plain ASCII lands here
     except UnicodeDecodeError:
-        return _decode_vietnamese_8bit(data)
+        mostly = _mostly_utf8(data)
+        return mostly if mostly is not None else _decode_vietnamese_8bit(data)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bad byte sequences (a stray byte, a file cut mid-character): decoded with
+    U+FFFD for each, their offsets kept so the document can say where."""
+    bad: list[tuple[int, int]] = []
+
+    def note(error: UnicodeDecodeError):
+        bad.append((error.start, error.end))
+        return "\ufffd", error.end
+
+    codecs.register_error("extractor-note", note)
+    text = data.decode("utf-8", errors="extractor-note")
+    if not bad or len(bad) > MAX_BAD_UTF8_SEQUENCES or sum(b - a for a, b in bad) > MAX_BAD_UTF8_SHARE * len(data):
+        return None
+    replaced, byte_cursor, char_cursor = [], 0, 0
+    for start, end in bad:  # byte offset of each bad run → character offset of its U+FFFD
+        char_cursor += len(data[byte_cursor:start].decode("utf-8"))
+        replaced.append(char_cursor)
+        char_cursor += 1
+        byte_cursor = end
+    return Decoded(text, "utf-8", tuple(replaced))
 
 
 def _decode_with_bom(data: bytes) -> Decoded | None:
