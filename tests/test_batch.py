@@ -496,3 +496,35 @@ def test_batch_never_reads_its_own_output(tmp_path):
     for _ in range(3):
         summary = run_batch([str(folder)], str(folder / "dataset"))
     assert summary.inputs == 1 and summary.tables["document"] == 1
+
+
+def test_special_files_and_links_out_of_the_folder_are_skipped_with_a_reason(tmp_path):
+    from extractor.batch.runner import run_batch
+
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    (folder / "r.txt").write_text("Xã có 1.866 ha cây ăn quả.\n", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Mật khẩu 1234.\n", encoding="utf-8")
+    (folder / "passwd.txt").symlink_to(secret)
+    os.mkfifo(folder / "pipe.txt")
+    summary = run_batch([str(folder)], str(tmp_path / "ds"))
+    assert summary.tables["document"] == 1
+    assert any("pipe.txt: skipped: a FIFO" in problem for problem in summary.problems)
+    assert any("passwd.txt: skipped: a link to" in problem and "--follow-links" in problem for problem in summary.problems)
+    followed = run_batch([str(folder)], str(tmp_path / "ds2"), follow_links=True)
+    assert followed.tables["document"] == 2
+
+
+def test_odd_file_names_never_fail_a_batch(tmp_path):
+    from extractor.batch.runner import run_batch
+
+    folder = tmp_path / "names"
+    folder.mkdir()
+    cp1258_name = os.fsencode(folder) + b"/b\xe1o-c\xe1o.txt"  # not UTF-8: a Windows archive's name
+    with open(cp1258_name, "wb") as handle:
+        handle.write("Xã có 5 hộ.\n".encode("utf-8"))
+    (folder / ("x" * 240 + ".txt")).write_text("Xã có 7 hộ.\n", encoding="utf-8")
+    summary = run_batch([str(folder)], str(tmp_path / "ds"))
+    assert summary.failed == 0 and summary.tables["document"] == 2
+    assert all(len(os.fsencode(path.name)) <= 255 for path in (tmp_path / "ds" / "raw").iterdir())

@@ -138,7 +138,17 @@ def part_key(real_path: str) -> str:
     return hashlib.sha256(real_path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
+MAX_RAW_STEM_BYTES = 150  # with "-<sha8>.txt.tmp<pid>" the name stays under 255 bytes
+
+
 def raw_file_name(doc_id: str, sha256: str) -> str:
+    """``<doc_id>-<sha8>.txt``; a long doc_id is cut (on a character boundary) and told apart by a
+    hash of the whole, so every name the file system allows makes a name it takes."""
+    stem = doc_id.encode("utf-8", "surrogateescape")
+    if len(stem) > MAX_RAW_STEM_BYTES:
+        digest = hashlib.sha256(stem).hexdigest()[:8]
+        cut = stem[:MAX_RAW_STEM_BYTES].decode("utf-8", "ignore")
+        doc_id = f"{cut}~{digest}"
     return f"{doc_id}-{sha256[:8]}.txt"
 
 

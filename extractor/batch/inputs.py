@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import glob
+import itertools
 import os
+import stat
 from dataclasses import dataclass
 
-from extractor.reading import READABLE_SUFFIXES
+from extractor.reading import READABLE_SUFFIXES, printable_path
 
 # Suffixes taken from folders. Files named on the command line (or matched by a glob) are
 # always tried: the reader decides and says why it cannot read one.
@@ -27,16 +29,28 @@ class Expanded:
     problems: list[str]  # "INPUT: reason" for inputs that name no file
 
 
-def expand_inputs(inputs: list[str], exclude: str | None = None) -> Expanded:
-    """``exclude``: a folder whose files are never inputs (the dataset being written)."""
+MAX_GLOB_MATCHES = 1_000_000  # a '**' over self-linking folders stops here instead of running on
+
+
+def expand_inputs(inputs: list[str], exclude: str | None = None, follow_links: bool = False) -> Expanded:
+    """``exclude``: a folder whose files are never inputs (the dataset being written).
+    ``follow_links``: take files that a link inside a folder points to outside it (default: no)."""
     files: list[InputFile] = []
     problems: list[str] = []
     seen: set[str] = set()
     excluded = os.path.realpath(exclude) if exclude else None
 
-    def add(path: str, supported: bool) -> None:
+    def add(path: str, supported: bool, folder: str | None = None) -> None:
         real = os.path.realpath(path)
         if excluded and (real == excluded or real.startswith(excluded + os.sep)):
+            return
+        kind = special_kind(real)
+        if kind:
+            problems.append(f"{printable_path(path)}: skipped: {kind}, not a file")
+            return
+        if folder is not None and not follow_links and not _inside(real, os.path.realpath(folder)):
+            problems.append(f"{printable_path(path)}: skipped: a link to {printable_path(real)}, outside the input folder "
+                            "(--follow-links takes it)")
             return
         if real not in seen:
             seen.add(real)
@@ -44,18 +58,37 @@ def expand_inputs(inputs: list[str], exclude: str | None = None) -> Expanded:
 
     for given in inputs:
         if GLOB_CHARACTERS & set(given) and not os.path.exists(given):
-            matches = sorted(glob.glob(given, recursive=True))
+            matches = sorted(itertools.islice(glob.iglob(given, recursive=True), MAX_GLOB_MATCHES))
             if not matches:
                 problems.append(f"{given}: no file matches")
             for match in matches:
                 walk_folder(match, add) if os.path.isdir(match) else add(match, True)
         elif os.path.isdir(given):
-            walk_folder(given, add)
+            walk_folder(given, lambda path, supported: add(path, supported, given))
         elif os.path.exists(given):
             add(given, True)
         else:
             problems.append(f"{given}: no such file or folder")
     return Expanded(files, problems)
+
+
+def special_kind(path: str) -> str | None:
+    """"FIFO", "device", "socket" for what is no regular file (reading one could hang or never end)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # the reader reports a missing or unreadable file itself
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
+
+
+def _inside(real: str, folder: str) -> bool:
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def walk_folder(folder: str, add) -> None:

@@ -53,7 +53,8 @@ class BatchSummary:
 
 def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engine: str = "local",
               scheduler: str | None = None, force: bool = False, extract: Callable | None = None,
-              progress: bool | None = None, notify: Callable[[str], None] | None = None) -> BatchSummary:
+              progress: bool | None = None, notify: Callable[[str], None] | None = None,
+              follow_links: bool = False) -> BatchSummary:
     """Extract every input into DATASET_DIR; see the module docstring.
 
     extract: replaces extractor.records.extract_records (RawDocument → records), for tests.
@@ -66,7 +67,7 @@ def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engi
     jobs = max(1, jobs or os.cpu_count() or 1)
     layout = Layout(Path(dataset_dir))
     layout.check_owned()
-    expanded = expand_inputs(list(inputs), exclude=str(layout.root))  # never its own output as input
+    expanded = expand_inputs(list(inputs), exclude=str(layout.root), follow_links=follow_links)  # never its own output
     summary = BatchSummary(Path(dataset_dir), inputs=len(expanded.files), problems=expanded.problems)
     if not expanded.files:
         raise BatchError("no input files" + (f" ({'; '.join(expanded.problems)})" if expanded.problems else ""))

@@ -20,10 +20,10 @@ COUNTED_TYPES = ("document", "section", "footnote", "quantity", "indicator")
 
 
 def empty_manifest_row(path: str, data: bytes | None) -> dict:
-    from extractor.reading import doc_id_for
+    from extractor.reading import doc_id_for, printable_path
 
     return {
-        "path": path,
+        "path": printable_path(path),
         "doc_id": doc_id_for(path),
         "status": "failed",
         "error_type": None,
@@ -43,7 +43,7 @@ def process_input(path: str, data: bytes, extract: Callable | None = None) -> di
     InputError is a clear failure (its reason is the message); any other exception is caught
     too and recorded with its type, so one bad file never stops the batch.
     """
-    from extractor.reading import read_document
+    from extractor.reading import printable_path, read_document
 
     started = time.perf_counter()
     row = empty_manifest_row(path, data)
@@ -51,7 +51,7 @@ def process_input(path: str, data: bytes, extract: Callable | None = None) -> di
     try:
         raw = read_document(path, data)
         records = (extract or default_extract)(raw)
-        result["tables"] = records_as_jsonl(records, path)
+        result["tables"] = records_as_jsonl(records, printable_path(path))
         result["raw_text"] = raw.text
         row["status"] = "ok"
         for record_type in COUNTED_TYPES:

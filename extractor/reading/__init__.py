@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +34,17 @@ class RawDocument:
     warnings: tuple[str, ...] = ()  # what reading had to repair (undecodable bytes replaced, …)
 
 
+def printable_path(path: str) -> str:
+    """A path as one printable UTF-8 line: bytes a file name holds that are not UTF-8 (a cp1258
+    name from a Windows archive) and control characters come out escaped ("b\\xe1o.txt")."""
+    if path.isprintable() and not any(0xD800 <= ord(char) <= 0xDFFF for char in path):
+        return path
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace").encode("unicode_escape").decode("ascii").replace("\\\\", "\\")
+
+
 def doc_id_for(path: str) -> str:
-    return "stdin" if path == "-" else Path(path).stem
+    return "stdin" if path == "-" else printable_path(Path(path).stem)
 
 
 def read_bytes(path: str) -> bytes:
@@ -96,7 +106,8 @@ def text_document(path: str, data: bytes) -> RawDocument:
     if decoded.replaced:
         shown = ", ".join(map(str, decoded.replaced[:10])) + (", …" if len(decoded.replaced) > 10 else "")
         warnings = (f"{len(decoded.replaced)} undecodable byte sequence(s) replaced by U+FFFD at raw offsets {shown}",)
-    return RawDocument(doc_id_for(path), path, decoded.text, decoded.encoding, hashlib.sha256(data).hexdigest(), warnings=warnings)
+    return RawDocument(doc_id_for(path), printable_path(path), decoded.text, decoded.encoding, hashlib.sha256(data).hexdigest(),
+                       warnings=warnings)
 
 
 def paged_document(path: str, data: bytes, texts: list[str], encoding: str, confidences: list[float]) -> RawDocument:
@@ -106,7 +117,7 @@ def paged_document(path: str, data: bytes, texts: list[str], encoding: str, conf
         ranges.append((position, position + len(text)))
         position += len(text) + len(PAGE_BREAK)
     return RawDocument(
-        doc_id_for(path), path, PAGE_BREAK.join(texts), encoding, hashlib.sha256(data).hexdigest(),
+        doc_id_for(path), printable_path(path), PAGE_BREAK.join(texts), encoding, hashlib.sha256(data).hexdigest(),
         tuple(ranges), tuple(confidences),
     )
 
