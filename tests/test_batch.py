@@ -528,3 +528,28 @@ def test_odd_file_names_never_fail_a_batch(tmp_path):
     summary = run_batch([str(folder)], str(tmp_path / "ds"))
     assert summary.failed == 0 and summary.tables["document"] == 2
     assert all(len(os.fsencode(path.name)) <= 255 for path in (tmp_path / "ds" / "raw").iterdir())
+
+
+def test_killing_only_the_batch_process_leaves_no_orphan_holding_the_lock(tmp_path):
+    """SIGKILL to the batch process alone (not its group): its workers die with it, so the next
+    batch on the same dataset takes the lock and resumes."""
+    inputs = tmp_path / "in"
+    for number in range(16):
+        write(inputs / f"report-{number:02d}.txt", report_text())
+    dataset = tmp_path / "ds"
+    process = batch_process(inputs, dataset)
+    parts = dataset / "parts"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if parts.is_dir() and len([p for p in parts.iterdir() if not p.name.startswith(".")]) >= 2:
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "the batch ended before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)  # the parent only
+    process.wait()
+    process.stdout.close(), process.stderr.close()
+    time.sleep(1)  # the kernel delivers the workers' parent-death signal
+    resumed = batch_process(inputs, dataset)
+    _, err = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, err.decode("utf-8")
+    assert "another batch" not in err.decode("utf-8") and tables(dataset)["document"].num_rows == 16

@@ -12,6 +12,24 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 IN_FLIGHT_PER_WORKER = 2  # enough to keep workers busy, few enough to bound the bytes held
+PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal the kernel sends the process when its parent dies
+
+
+def die_with_parent() -> None:
+    """Worker initializer: on Linux, the worker gets SIGKILL when the batch process dies (a
+    SIGKILL or a service manager's SIGTERM to the parent alone), so no orphan keeps working or
+    holds the dataset's lock (inherited with the fork). Elsewhere nothing happens."""
+    import ctypes
+    import os
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the signal was armed
+        os._exit(1)
 
 
 class WorkerDied(Exception):
@@ -30,7 +48,7 @@ def run_local(tasks: Iterator, jobs: int, work: Callable) -> Iterator[tuple[obje
 
 def run_pool(tasks: Iterator, jobs: int, work: Callable, suspects: list):
     """One pool until the tasks run out (returns False) or the pool breaks (returns True)."""
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
     in_flight: dict = {}
     try:
         broken = fill(pool, tasks, work, in_flight, jobs * IN_FLIGHT_PER_WORKER, suspects)
@@ -70,7 +88,7 @@ def fill(pool, tasks: Iterator, work: Callable, in_flight: dict, limit: int, sus
 
 
 def run_alone(task, work: Callable):
-    pool = ProcessPoolExecutor(max_workers=1)
+    pool = ProcessPoolExecutor(max_workers=1, initializer=die_with_parent)
     try:
         outcome = pool.submit(work, task.path, task.data).result()
     except BrokenProcessPool:
