@@ -102,6 +102,8 @@ def text_document(path: str, data: bytes) -> RawDocument:
         decoded = decode_bytes(data)
     except DecodeError as error:
         raise InputError(path, error.reason) from None
+    if not decoded.text.strip():  # a byte order mark, spaces or line breaks alone: as empty as 0 bytes
+        raise InputError(path, "empty file")
     warnings = ()
     if decoded.replaced:
         shown = ", ".join(map(str, decoded.replaced[:10])) + (", …" if len(decoded.replaced) > 10 else "")
