@@ -14,7 +14,7 @@ from extractor.compare.loading import load_reports, reports_from_records
 from extractor.compare.normalise import fold, load_rules, metric_key, similarity, spell
 from extractor.records import extract_records
 from extractor.writing import records_to_jsonl
-from tests.conftest import CORPUS_REPORT, SHARED
+from tests.conftest import CORPUS_REPORT, ROOT, SHARED
 
 # A made-up commune report (after the shape of a Gia Lai commune's 2020-2025 target list): some targets
 # match Mai Sơn's in other words, one in an incompatible unit (%/năm against %), some only here.
@@ -332,3 +332,25 @@ def test_two_communes_of_the_same_term_align_on_the_indicators_both_state():
     }
     apart = {(row.key, row.unit) for row in comparison.rows if row.status == INCOMPATIBLE}
     assert apart == {("code:party.new_members", "%"), ("code:party.new_members", "đảng viên")}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("[1, 2]", "a record is a JSON object, not list"),
+    ('"text"', "a record is a JSON object, not str"),
+    ("null", "a record is a JSON object, not NoneType"),
+    ('{"type": 5}', "a record needs a text field 'type'"),
+    ('{"type": "quantity", "doc_id": "d", "start": "x"}', "field 'start' must be a number, not str"),
+    ('{"type": "indicator", "doc_id": "d", "role": "target", "targets": "no"}', "field 'targets' must be a list"),
+    ('{"type": "indicator", "doc_id": "d", "role": "target", "targets": [1, 2]}', "in 'targets': a target must be an object"),
+    ('{"type": "document", "doc_id": ["a"]}', "field 'doc_id' must be text"),
+    ('{"type": "quantity", "doc_id": "d", "metric": 5}', "field 'metric' must be text"),
+])
+def test_malformed_records_are_one_line_errors(tmp_path, line, reason):
+    from extractor.cli import main
+
+    records = tmp_path / "records.jsonl"
+    records.write_text(line + "\n", encoding="utf-8")
+    for command in (["compare", str(records), str(records)], ["evaluate", "--gold", str(ROOT / "gold" / "mai-son.json"), "--pred", str(records)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 1 and f"line 1: {reason}" in result.output, (command, result.output)
+        assert len(result.output.strip().splitlines()) == 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.recordshape import shape_problem
 
 TABLES = ("document", "indicator", "quantity")
 NESTED_FIELDS = ("targets", "places", "quantities", "targets_not_met", "warnings")
@@ -100,9 +101,13 @@ def _jsonl_records(path: Path):
             for number, line in enumerate(handle, 1):
                 if line.strip():
                     try:
-                        yield json.loads(line)
+                        record = json.loads(line)
                     except json.JSONDecodeError as error:
                         raise InputError(str(path), f"line {number} is not JSON ({error.msg})") from None
+                    problem = shape_problem(record)
+                    if problem:
+                        raise InputError(str(path), f"line {number}: {problem}")
+                    yield record
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(str(path), f"cannot read records ({error})") from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from extractor.recordshape import shape_problem
 from extractor.evaluation.gold import GoldError, gold_files, load_gold, resolve_source
 from extractor.evaluation.scoring import TASKS, Tally, micro_average, score_document
 
@@ -43,6 +44,9 @@ def read_predictions(path: str) -> dict[str, list[dict]]:
                         record = json.loads(line)
                     except json.JSONDecodeError as error:
                         raise GoldError(f"{path}: line {number} is not JSON: {error}") from None
+                    problem = shape_problem(record)
+                    if problem:
+                        raise GoldError(f"{path}: line {number}: {problem}")
                     by_document.setdefault(record.get("doc_id"), []).append(record)
     except OSError as error:
         raise GoldError(f"{path}: cannot read predictions: {error.strerror}") from None
