@@ -509,9 +509,10 @@ def test_special_files_and_links_out_of_the_folder_are_skipped_with_a_reason(tmp
     (folder / "passwd.txt").symlink_to(secret)
     os.mkfifo(folder / "pipe.txt")
     summary = run_batch([str(folder)], str(tmp_path / "ds"))
-    assert summary.tables["document"] == 1
-    assert any("pipe.txt: skipped: a FIFO" in problem for problem in summary.problems)
-    assert any("passwd.txt: skipped: a link to" in problem and "--follow-links" in problem for problem in summary.problems)
+    assert summary.tables["document"] == 1 and summary.skipped == 2
+    skipped = {Path(r["path"]).name: r["error"] for r in tables(tmp_path / "ds")["manifest"].to_pylist() if r["status"] == "skipped"}
+    assert skipped["pipe.txt"] == "a FIFO, not a file"
+    assert skipped["passwd.txt"].startswith("a link to") and "--follow-links" in skipped["passwd.txt"]
     followed = run_batch([str(folder)], str(tmp_path / "ds2"), follow_links=True)
     assert followed.tables["document"] == 2
 
@@ -553,3 +554,57 @@ def test_killing_only_the_batch_process_leaves_no_orphan_holding_the_lock(tmp_pa
     _, err = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, err.decode("utf-8")
     assert "another batch" not in err.decode("utf-8") and tables(dataset)["document"].num_rows == 16
+
+
+def _tree_digest(root: Path, skip: Path) -> dict[str, str]:
+    """Path → sha256 (or link target, or kind) of everything under root, the dataset folder aside."""
+    import hashlib
+    import stat as stat_module
+
+    digest = {}
+    for directory, folders, names in os.walk(root):
+        folders[:] = [f for f in folders if Path(directory, f) != skip]
+        for name in names:
+            path = Path(directory, name)
+            mode = os.lstat(path).st_mode
+            if stat_module.S_ISLNK(mode):
+                digest[os.fsdecode(path)] = "link:" + os.readlink(path)
+            elif stat_module.S_ISREG(mode):
+                digest[os.fsdecode(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                digest[os.fsdecode(path)] = "special"
+    return digest
+
+
+def test_shelf_of_reports_with_hostile_files_odd_names_and_links(tmp_path):
+    """50 reports beside hostile files, odd names and links: 50 ok rows, one reasoned row per bad
+    input, and nothing outside the dataset folder changed."""
+    from extractor.batch.runner import run_batch
+
+    shelf = tmp_path / "shelf"
+    text = excerpt_text()
+    for number in range(48):
+        write(shelf / f"d{number % 4}" / f"report-{number:02d}.txt", text)
+    with open(os.fsencode(shelf) + b"/b\xe1o-c\xe1o.txt", "wb") as handle:  # a cp1258 name
+        handle.write(text.encode("utf-8"))
+    write(shelf / ("r" * 240 + ".txt"), text)  # a 244-byte name
+    bad = {"empty.txt": b"", "binary.txt": CORRUPT_FILES["binary"], "undecodable.txt": CORRUPT_FILES["undecodable"],
+           "bom-only.txt": b"\xef\xbb\xbf", "notes.md": b"# not a report\n"}
+    for name, content in bad.items():
+        write(shelf / "bad" / name, content)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(text, encoding="utf-8")
+    (shelf / "bad" / "link-out.txt").symlink_to(outside)
+    os.mkfifo(shelf / "bad" / "pipe.txt")
+    (shelf / "bad" / "old.tmp.backup").mkdir()
+    (shelf / "bad" / "old.tmp.backup" / "keep.txt").write_text("Xã có 3 hộ.\n", encoding="utf-8")  # a 51st report
+    before = _tree_digest(tmp_path, tmp_path / "shelf" / "dataset")
+    summary = run_batch([str(shelf)], str(shelf / "dataset"), jobs=2)  # the output inside the input
+    assert _tree_digest(tmp_path, tmp_path / "shelf" / "dataset") == before
+    manifest = tables(shelf / "dataset")["manifest"].to_pylist()
+    ok = [row for row in manifest if row["status"] == "ok"]
+    assert len(ok) == 48 + 2 + 1  # the reports, the two odd names, the report inside "old.tmp.backup"
+    reasons = {Path(row["path"]).name: row["error"] for row in manifest if row["status"] != "ok"}
+    assert set(reasons) == {"empty.txt", "binary.txt", "undecodable.txt", "bom-only.txt", "notes.md", "link-out.txt", "pipe.txt"}
+    assert all(reason for reason in reasons.values())
+    assert any("b\\xe1o-c\\xe1o.txt" in row["path"] for row in ok)

@@ -20,7 +20,8 @@ GLOB_CHARACTERS = set("*?[")
 class InputFile:
     path: str  # as the user spelled it (normalised): the `source` of its records
     real_path: str  # identifies the input across runs, whatever the spelling
-    supported: bool  # False: a file found in a folder with a suffix no reader takes
+    supported: bool  # False: a file found in a folder with a suffix no reader takes, or skipped (below)
+    skip_reason: str | None = None  # why it is skipped whatever its suffix: a FIFO, a link out of its folder
 
 
 @dataclass
@@ -45,12 +46,14 @@ def expand_inputs(inputs: list[str], exclude: str | None = None, follow_links: b
         if excluded and (real == excluded or real.startswith(excluded + os.sep)):
             return
         kind = special_kind(real)
-        if kind:
-            problems.append(f"{printable_path(path)}: skipped: {kind}, not a file")
-            return
-        if folder is not None and not follow_links and not _inside(real, os.path.realpath(folder)):
-            problems.append(f"{printable_path(path)}: skipped: a link to {printable_path(real)}, outside the input folder "
-                            "(--follow-links takes it)")
+        reason = f"{kind}, not a file" if kind else None
+        if reason is None and folder is not None and not follow_links and not _inside(real, os.path.realpath(folder)):
+            reason = f"a link to {printable_path(real)}, outside the input folder (--follow-links takes it)"
+        if reason is not None:  # a row of the manifest says why; its key is the link's own path
+            path_key = os.path.abspath(path)
+            if path_key not in seen:
+                seen.add(path_key)
+                files.append(InputFile(os.path.normpath(path), path_key, False, reason))
             return
         if real not in seen:
             seen.add(real)

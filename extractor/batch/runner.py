@@ -110,8 +110,11 @@ def plan(files: list[InputFile], rows: dict[str, dict], force: bool, layout: Lay
         if not file.supported:
             summary.skipped += 1
             suffix = os.path.splitext(file.path)[1] or "(none)"
-            record_without_records(layout, rows, key, file.path, None, "skipped", "UnsupportedType",
-                                   f"unsupported file type {suffix} (batch takes {' '.join(SUPPORTED_SUFFIXES)})")
+            if file.skip_reason:
+                record_without_records(layout, rows, key, file.path, None, "skipped", "NotTaken", file.skip_reason)
+            else:
+                record_without_records(layout, rows, key, file.path, None, "skipped", "UnsupportedType",
+                                       f"unsupported file type {suffix} (batch takes {' '.join(SUPPORTED_SUFFIXES)})")
             continue
         sha256 = file_sha256(file.path)
         if sha256 is None:  # unreadable: read_tasks records the reader's message
