@@ -82,6 +82,16 @@ def _write_line(pdf, x: float, y: float, line: str, size: float) -> None:
         pdf.write(size * 1.4, part)
 
 
+def _page_with_body(pdf, header: str, body: list[str]) -> None:
+    """A new page: the running header, then the body lines from the top margin down."""
+    pdf.add_page()
+    _write_line(pdf, 60, 30, header, 9)
+    y = 70
+    for line in body:
+        _write_line(pdf, 50, y, line, 11)
+        y += 18
+
+
 def build_pdf(passages: Passages) -> bytes:
     """Two pages: header, the farming paragraph (its "75-95" split over a line end with a hyphen),
     the livestock paragraph up to "ong³"; footnote 3 in small print under a rule; page number.
@@ -97,12 +107,7 @@ def build_pdf(passages: Passages) -> bytes:
     split = next(index for index, line in enumerate(passages.livestock) if f"ong{SUP}3" in line) + 1
     pages = [farming + passages.livestock[:split], passages.livestock[split:]]
     for number, body in enumerate(pages, 1):
-        pdf.add_page()
-        _write_line(pdf, 60, 30, HEADER, 9)
-        y = 70
-        for line in body:
-            _write_line(pdf, 50, y, line, 11)
-            y += 18
+        _page_with_body(pdf, HEADER, body)
         if number == 1:
             pdf.line(50, 700, 200, 700)
             head, tail = FOOTNOTE_3[2:].split("tổng đàn ", 1)
@@ -377,12 +382,7 @@ def build_footnoted_pdf(pages: list[tuple[list[str], list[str]]], header: str = 
     under a rule at the page foot, a running header and a page number: a typeset report."""
     pdf = _new_pdf()
     for number, (body, notes) in enumerate(pages, 1):
-        pdf.add_page()
-        _write_line(pdf, 60, 30, header, 9)
-        y = 70
-        for line in body:
-            _write_line(pdf, 50, y, line, 11)
-            y += 18
+        _page_with_body(pdf, header, body)
         y = 800 - 16 - 13 * len(notes)
         pdf.line(50, y - 6, 200, y - 6)
         for note in notes:

@@ -186,6 +186,16 @@ def batch_process(inputs: Path, dataset: Path) -> subprocess.Popen:
     )
 
 
+def wait_for_parts(process: subprocess.Popen, parts: Path, count: int) -> None:
+    """Until the running batch has finished ``count`` inputs (its parts), to kill it mid-run."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if parts.is_dir() and len([p for p in parts.iterdir() if not p.name.startswith(".")]) >= count:
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "the batch ended before it could be killed"
+
+
 def test_killed_batch_resumes_to_the_same_dataset(tmp_path):
     inputs = tmp_path / "in"
     copies = 24
@@ -196,12 +206,7 @@ def test_killed_batch_resumes_to_the_same_dataset(tmp_path):
     killed = tmp_path / "killed"
     process = batch_process(inputs, killed)
     parts = killed / "parts"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if parts.is_dir() and len([p for p in parts.iterdir() if not p.name.startswith(".")]) >= 5:
-            break
-        time.sleep(0.01)
-    assert process.poll() is None, "the batch ended before it could be killed"
+    wait_for_parts(process, parts, 5)
     os.killpg(process.pid, signal.SIGKILL)  # the driver and its worker processes, mid-run
     process.wait()
     process.stdout.close(), process.stderr.close()
@@ -539,13 +544,7 @@ def test_killing_only_the_batch_process_leaves_no_orphan_holding_the_lock(tmp_pa
         write(inputs / f"report-{number:02d}.txt", report_text())
     dataset = tmp_path / "ds"
     process = batch_process(inputs, dataset)
-    parts = dataset / "parts"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if parts.is_dir() and len([p for p in parts.iterdir() if not p.name.startswith(".")]) >= 2:
-            break
-        time.sleep(0.01)
-    assert process.poll() is None, "the batch ended before it could be killed"
+    wait_for_parts(process, dataset / "parts", 2)
     os.kill(process.pid, signal.SIGKILL)  # the parent only
     process.wait()
     process.stdout.close(), process.stderr.close()

@@ -172,13 +172,18 @@ def test_metric_filter_is_accent_insensitive(records, tmp_path):
     assert any(r["metric"] == "Tỷ lệ lao động qua đào tạo" and r["status"] == "aligned" for r in rows)
 
 
-def test_html_is_one_self_contained_page_with_both_listings(records, tmp_path):
+def compare_into(records, tmp_path, name: str) -> Path:
+    """`extractor compare` of the records (as a JSONL file) into tmp_path/name; its path."""
     jsonl = tmp_path / "records.jsonl"
     jsonl.write_text(records_to_jsonl(records), encoding="utf-8")
-    out = tmp_path / "compare.html"
+    out = tmp_path / name
     result = CliRunner().invoke(compare_command, [str(jsonl), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    page = out.read_text(encoding="utf-8")
+    return out
+
+
+def test_html_is_one_self_contained_page_with_both_listings(records, tmp_path):
+    page = compare_into(records, tmp_path, "compare.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<link" not in page and "src=" not in page and "http" not in page
     aligned, unaligned = page.split('id="aligned"')[1].split('id="unaligned"')
     assert "Tỷ lệ lao động qua đào tạo" in aligned and "Tổng sản lượng lương thực" in unaligned
@@ -303,12 +308,7 @@ def test_charts_render_in_chromium_with_the_rows_values(comparison, tmp_path):
 def test_parquet_output_is_the_long_form(records, tmp_path):
     import pandas
 
-    jsonl = tmp_path / "records.jsonl"
-    jsonl.write_text(records_to_jsonl(records), encoding="utf-8")
-    out = tmp_path / "compare.parquet"
-    result = CliRunner().invoke(compare_command, [str(jsonl), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    frame = pandas.read_parquet(out)
+    frame = pandas.read_parquet(compare_into(records, tmp_path, "compare.parquet"))
     labour = frame[(frame["key"] == "code:soc.trained_labour") & (frame["measure"] == "target")]
     assert sorted(zip(labour["report"], labour["value"], labour["year"])) == [
         ("xã Mai Sơn 2025–2030", 55.0, 2030), ("xã Sơn Lang 2020–2025", 20.0, 2025)]
