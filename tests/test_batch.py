@@ -607,3 +607,28 @@ def test_shelf_of_reports_with_hostile_files_odd_names_and_links(tmp_path):
     assert set(reasons) == {"empty.txt", "binary.txt", "undecodable.txt", "bom-only.txt", "notes.md", "link-out.txt", "pipe.txt"}
     assert all(reason for reason in reasons.values())
     assert any("b\\xe1o-c\\xe1o.txt" in row["path"] for row in ok)
+
+
+def _slow_on_hang(raw):
+    """A test extractor: a document whose text says "HANG" takes a minute; the others are quick."""
+    if "HANG" in raw.text:
+        time.sleep(60)
+    from extractor.records import extract_records
+
+    return extract_records(raw)
+
+
+def test_a_file_over_its_time_budget_is_stopped_and_the_batch_goes_on(tmp_path):
+    from extractor.batch.runner import run_batch
+
+    folder = tmp_path / "in"
+    for number in range(6):
+        write(folder / f"r{number}.txt", "Xã có 1.866 ha cây ăn quả.\n")
+    write(folder / "stuck.txt", "HANG: Xã có 5 hộ.\n")
+    started = time.monotonic()
+    summary = run_batch([str(folder)], str(tmp_path / "ds"), jobs=2, timeout=3, extract=_slow_on_hang)
+    assert time.monotonic() - started < 40
+    manifest = {Path(r["path"]).name: r for r in tables(tmp_path / "ds")["manifest"].to_pylist()}
+    assert manifest["stuck.txt"]["status"] == "failed" and manifest["stuck.txt"]["error_type"] == "Timeout"
+    assert "stopped after 3 s" in manifest["stuck.txt"]["error"]
+    assert sum(1 for row in manifest.values() if row["status"] == "ok") == 6 and summary.failed == 1

@@ -28,8 +28,10 @@ def _fail(message: str) -> None:
               help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster.")
 @click.option("--force", is_flag=True, help="Extract every input again, even those already done.")
 @click.option("--follow-links", is_flag=True, help="Take files that links inside an input folder point to outside it.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
+              help="Stop a file after SECONDS (local engine) [default: 120 s + 120 s per MB of the file].")
 def batch(inputs: tuple[str, ...], dataset_dir: str, jobs: int | None, engine: str, scheduler: str | None,
-          force: bool, follow_links: bool) -> None:
+          force: bool, follow_links: bool, timeout: float | None) -> None:
     """Extract INPUTS (files, folders, globs) into the dataset DATASET_DIR.
 
     Writes a Parquet file per table (document, section, footnote, quantity, indicator,
@@ -44,7 +46,7 @@ def batch(inputs: tuple[str, ...], dataset_dir: str, jobs: int | None, engine: s
         _fail("--scheduler needs --engine dask")
     try:
         summary = run_batch(list(inputs), dataset_dir, jobs=jobs, engine=engine, scheduler=scheduler, force=force,
-                            notify=lambda line: click.echo(line, err=True), follow_links=follow_links)
+                            notify=lambda line: click.echo(line, err=True), follow_links=follow_links, timeout=timeout)
     except (BatchError, DatasetError) as error:
         _fail(str(error))
     except KeyboardInterrupt:

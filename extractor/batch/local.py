@@ -3,12 +3,19 @@
 A worker that dies (a crash in a native library, the out-of-memory killer) breaks the whole
 pool and every file in flight with it. The files in flight are then run again one by one,
 each in a fresh single-worker pool, so only the file that kills its worker is a failure.
+
+A file that runs past its time budget (``time_budget``: a base plus a share per megabyte, or a
+fixed ``--timeout``) is a failure of its own (``Timeout``): the pool's workers are stopped, the
+other files in flight run again, and a fresh pool takes the rest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+import itertools
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
 IN_FLIGHT_PER_WORKER = 2  # enough to keep workers busy, few enough to bound the bytes held
@@ -36,24 +43,50 @@ class WorkerDied(Exception):
     """The worker process ended while extracting this file."""
 
 
-def run_local(tasks: Iterator, jobs: int, work: Callable) -> Iterator[tuple[object, dict | Exception]]:
+class Timeout(Exception):
+    """The file ran past its time budget and its worker was stopped."""
+
+
+BASE_SECONDS = 120  # any file: reading, OCR of a page or two, the pipeline
+SECONDS_PER_MB = 120  # more per megabyte of input (a scanned PDF's pages, a long text)
+POLL_SECONDS = 0.5
+
+
+def time_budget(size: int, fixed: float | None = None) -> float:
+    """Seconds a file of ``size`` bytes may take before it is stopped."""
+    return fixed if fixed else BASE_SECONDS + SECONDS_PER_MB * size / 1_000_000
+
+
+def run_local(tasks: Iterator, jobs: int, work: Callable, timeout: float | None = None) -> Iterator[tuple[object, dict | Exception]]:
     """Yield (task, result of work(task.path, task.data) or the exception) as files finish."""
     suspects: list = []
+    requeued: list = []  # files in flight when another one ran out of time: innocent, run again
     broken = True
     while broken:  # a broken pool is replaced by a fresh one for the files not yet started
-        broken = yield from run_pool(tasks, jobs, work, suspects)
+        pending, requeued[:] = list(requeued), []
+        broken = yield from run_pool(itertools.chain(pending, tasks), jobs, work, suspects, timeout, requeued)
     for task in suspects:
-        yield from run_alone(task, work)
+        yield from run_alone(task, work, timeout)
 
 
-def run_pool(tasks: Iterator, jobs: int, work: Callable, suspects: list):
+def run_pool(tasks: Iterator, jobs: int, work: Callable, suspects: list, timeout: float | None = None,
+             requeued: list | None = None):
     """One pool until the tasks run out (returns False) or the pool breaks (returns True)."""
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
     in_flight: dict = {}
+    started: dict = {}  # future → when it was first seen running
     try:
         broken = fill(pool, tasks, work, in_flight, jobs * IN_FLIGHT_PER_WORKER, suspects)
         while in_flight and not broken:
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            done, _ = wait(in_flight, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            late = _late(in_flight, started, timeout)
+            if late and not done:
+                for future in late:
+                    yield in_flight.pop(future), Timeout(_timeout_message(late[future]))
+                _stop_workers(pool)
+                (requeued if requeued is not None else suspects).extend(in_flight.values())
+                in_flight.clear()
+                return True
             for future in done:
                 task = in_flight.pop(future)
                 try:
@@ -73,6 +106,32 @@ def run_pool(tasks: Iterator, jobs: int, work: Callable, suspects: list):
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _late(in_flight: dict, started: dict, timeout: float | None) -> dict:
+    """The running futures past their budget → the budget they had."""
+    now = time.monotonic()
+    late = {}
+    for future, task in in_flight.items():
+        if future.running():
+            started.setdefault(future, now)
+            budget = time_budget(len(task.data or b""), timeout)
+            if now - started[future] > budget:
+                late[future] = budget
+    return late
+
+
+def _timeout_message(budget: float) -> str:
+    return f"stopped after {budget:.0f} s (its time budget; --timeout sets another)"
+
+
+def _stop_workers(pool) -> None:
+    """Kill the pool's worker processes (the pool is broken after this; a fresh one follows)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            process.kill()
+        except (OSError, AttributeError):
+            pass
+
+
 def fill(pool, tasks: Iterator, work: Callable, in_flight: dict, limit: int, suspects: list) -> bool:
     """Submit tasks until `limit` are in flight; True if the pool turned out to be broken."""
     while len(in_flight) < limit:
@@ -87,10 +146,14 @@ def fill(pool, tasks: Iterator, work: Callable, in_flight: dict, limit: int, sus
     return False
 
 
-def run_alone(task, work: Callable):
+def run_alone(task, work: Callable, timeout: float | None = None):
     pool = ProcessPoolExecutor(max_workers=1, initializer=die_with_parent)
+    budget = time_budget(len(task.data or b""), timeout)
     try:
-        outcome = pool.submit(work, task.path, task.data).result()
+        outcome = pool.submit(work, task.path, task.data).result(timeout=budget)
+    except FutureTimeout:
+        outcome = Timeout(_timeout_message(budget))
+        _stop_workers(pool)
     except BrokenProcessPool:
         outcome = WorkerDied("the worker process died on this file (a crash, or out of memory)")
     except Exception as error:  # noqa: BLE001

@@ -54,7 +54,7 @@ class BatchSummary:
 def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engine: str = "local",
               scheduler: str | None = None, force: bool = False, extract: Callable | None = None,
               progress: bool | None = None, notify: Callable[[str], None] | None = None,
-              follow_links: bool = False) -> BatchSummary:
+              follow_links: bool = False, timeout: float | None = None) -> BatchSummary:
     """Extract every input into DATASET_DIR; see the module docstring.
 
     extract: replaces extractor.records.extract_records (RawDocument → records), for tests.
@@ -88,7 +88,7 @@ def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engi
 
         try:
             tasks = read_tasks(todo, finish)
-            for task, outcome in run_engine(engine, tasks, min(jobs, len(todo)), scheduler, work) if todo else ():
+            for task, outcome in run_engine(engine, tasks, min(jobs, len(todo)), scheduler, work, timeout) if todo else ():
                 finish(task, outcome)
         finally:
             if bar:
@@ -156,11 +156,12 @@ def read_tasks(todo: list[tuple[InputFile, str]], finish: Callable) -> Iterator[
         yield Task(file.path, key, data)
 
 
-def run_engine(engine: str, tasks: Iterator[Task], jobs: int, scheduler: str | None, work: Callable):
+def run_engine(engine: str, tasks: Iterator[Task], jobs: int, scheduler: str | None, work: Callable,
+               timeout: float | None = None):
     if engine == "local":
         from extractor.batch.local import run_local
 
-        yield from run_local(tasks, jobs, work)
+        yield from run_local(tasks, jobs, work, timeout)
         return
     from extractor.batch.distributed import ClusterError, run_dask
 
