@@ -266,6 +266,11 @@ def _types(records: list[dict]) -> dict[str, int]:
 
 HOSTILE = [
     Hostile("empty file", lambda: b"", "empty file"),
+    # absurd digit strings are no numbers: never an int of thousands of digits (JSON cannot even write one)
+    Hostile("a 5,000-digit number", lambda: ("Xã có " + "9" * 5000 + " hộ nghèo, 12 hộ cận nghèo.").encode(), None,
+            lambda r: [q["value"] for q in r if q["type"] == "quantity"] == [12] and bool(json.dumps(r))),
+    Hostile("a 4,500-digit grouped number", lambda: ("Dân số " + "1." * 2250 + "000 người, 3 xã.").encode(), None,
+            lambda r: bool(json.dumps(r))),
     # empty after decoding: the same error as 0 bytes, whatever the bytes
     Hostile("white space only", lambda: b" \t \n\n\r\n   \f  \n\t", "empty file"),
     Hostile("byte order mark only", lambda: b"\xef\xbb\xbf", "empty file"),

@@ -110,9 +110,14 @@ def _reading(candidate: _Candidate, negative: bool, ambiguous: bool) -> NumberRe
     return NumberReading(to_number(value), candidate.style, ambiguous, len(digits) > 1 and digits[0] == "0")
 
 
+MAX_DIGITS = 24  # no report figure has more (10^24 đồng is far beyond any budget): longer runs are no number
+
+
 def _ranked_readings(text: str, prefer: str) -> list[NumberReading]:
     if prefer not in PREFERENCES:
         raise ValueError(f"prefer must be one of {PREFERENCES}, not {prefer!r}")
+    if sum(1 for char in text if char.isdigit()) > MAX_DIGITS:
+        return []  # an absurd digit string is never turned into an int (nor slows anything down)
     match = _NUMERAL.fullmatch(text.strip())
     if match is None:
         return []
