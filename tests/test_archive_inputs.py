@@ -4,7 +4,9 @@ plain text of the same passage."""
 
 from __future__ import annotations
 
+import io
 import shutil
+import sys
 import subprocess
 import unicodedata
 from collections import Counter
@@ -505,3 +507,39 @@ def test_speckled_200_dpi_scan_keeps_the_structure(files):
     assert len(linked) >= 7, linked  # raised markers recovered from the page image
     values = lambda records: Counter(r["value"] for r in records if r["type"] == "quantity" and r["value"] is not None)
     assert not values(typed) - values(scanned)  # no figure lost (split numbers rejoined, tone marks mended)
+
+
+def _huge_page_pdf() -> bytes:
+    from fpdf import FPDF
+    from PIL import Image
+
+    pdf = FPDF(unit="pt", format=(14400, 14400))  # a 200 × 200 inch page, with an image and no text
+    pdf.add_page()
+    image = io.BytesIO()
+    Image.new("L", (100, 100), 255).save(image, format="PNG")
+    pdf.image(image, x=0, y=0, w=200, h=200)
+    return bytes(pdf.output())
+
+
+def _pixel_bomb_png() -> bytes:
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("1", (24000, 24000), 1).save(image, format="PNG", optimize=True)  # 576 megapixels in 100 KB
+    return image.getvalue()
+
+
+@pytest.mark.parametrize("name, build_file, reason", [
+    ("huge-page.pdf", _huge_page_pdf, "page 1 is too large to OCR"),
+    ("bomb.png", _pixel_bomb_png, "image too large"),
+])
+def test_files_that_expand_are_refused_before_the_work(files, name, build_file, reason):
+    """Measured in a subprocess: a clear one-line error, and the process stays small (VmHWM: the
+    peak of its own memory, which, unlike ru_maxrss, does not inherit the test process's peak)."""
+    path = write(files, name, build_file())
+    code = ("import sys\nfrom extractor.reading import read_document\nfrom extractor.errors import InputError\n"
+            "try:\n    read_document(sys.argv[1])\nexcept InputError as error:\n    print(error)\n"
+            "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')))")
+    done = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, timeout=120)
+    message, peak_kb = done.stdout.strip().splitlines()
+    assert reason in message and int(peak_kb) < 400_000, (message, peak_kb)

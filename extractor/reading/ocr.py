@@ -34,7 +34,7 @@ ENGINE = "1"
 THREADS_PER_PAGE = "1"  # one OpenMP thread per Tesseract: pages run in parallel instead (OMP_THREAD_LIMIT)
 JOBS_VARIABLE = "EXTRACTOR_OCR_JOBS"  # pages OCR'd at once; default: the machine's cores
 TIMEOUT_SECONDS = 300  # one page; a hung Tesseract must not hang a batch
-MAX_IMAGE_PIXELS = 300_000_000  # about an A0 sheet at 300 dpi; more is a decompression bomb
+MAX_IMAGE_PIXELS = 150_000_000  # about an A0 sheet at 300 dpi; more is a decompression bomb (checked before decoding)
 
 INSTALL_HINT = (
     "install Tesseract with its Vietnamese model: "
@@ -350,10 +350,15 @@ def _decoded_frames(path: str, data: bytes):
     frames = []
     try:
         for frame in ImageSequence.Iterator(image):
+            width, height = frame.size
+            if width * height > MAX_IMAGE_PIXELS:  # Pillow itself only refuses at twice its limit
+                raise InputError(path, f"image too large ({width} × {height} pixels; limit {MAX_IMAGE_PIXELS:,})")
             frame.load()
             frames.append((frame.copy(), stated_dpi(frame)))
     except Image.DecompressionBombError:
         raise InputError(path, f"image too large (over {MAX_IMAGE_PIXELS} pixels)") from None
+    except InputError:
+        raise
     except Exception as error:  # noqa: BLE001 - as above
         raise InputError(path, f"truncated or corrupt image ({error})") from None
     if not frames:

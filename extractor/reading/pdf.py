@@ -60,6 +60,7 @@ PDF_SIGNATURE = b"%PDF-"
 SIGNATURE_WINDOW = 1024  # the header may follow some junk bytes (the spec allows 1 KB)
 EOF_WINDOW = 2048  # "%%EOF" must be near the end; further back means the file was cut
 OCR_DPI = 300
+MIN_RENDER_DPI = 50  # below this nothing would be legible: a page that needs less is refused
 MIN_TEXT_LAYER_CHARS = 10  # fewer non-space glyphs on a page with an image: a scan
 MAX_UNMAPPED_SHARE = 0.3  # more "(cid:n)" glyphs than this: the text layer is unusable
 SPACE_GAP = 0.2  # of the font size: a wider gap between glyphs is a space
@@ -262,11 +263,23 @@ def ocr_pdf_pages(path: str, data: bytes, indexes: list[int]) -> dict:
         document.close()
 
 
+MAX_RENDER_PIXELS = 60_000_000  # an A0 sheet at 200 dpi: a bigger page is drawn at a lower resolution
+
+
 def render_page(path: str, document, index: int):
+    """The page as an image for OCR, at OCR_DPI unless that would exceed MAX_RENDER_PIXELS (a huge
+    media box or user unit): then at the resolution that fits, never allocating more."""
     import pypdfium2
 
     try:
-        return document[index].render(scale=OCR_DPI / 72).to_pil()
+        page = document[index]
+        width, height = page.get_size()  # points
+        scale = OCR_DPI / 72
+        if width * height * scale * scale > MAX_RENDER_PIXELS:
+            scale = (MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5
+        if scale * 72 < MIN_RENDER_DPI:
+            raise InputError(path, f"page {index + 1} is too large to OCR ({width / 72:.0f} × {height / 72:.0f} inches)")
+        return page.render(scale=scale).to_pil()
     except pypdfium2.PdfiumError as error:
         raise InputError(path, f"corrupt PDF (cannot render page {index + 1} for OCR: {error})") from None
 
