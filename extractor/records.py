@@ -78,7 +78,7 @@ def place_fields(places: DocumentPlaces, place: str | None) -> dict:
     if place is not None:
         unit, source, resolved = places.unit_of(place), "text", place
     elif places.reporting_unit is not None:
-        unit, source, resolved = places.reporting_unit, "reporting_unit", places.reporting_unit.full_name
+        unit, source, resolved = places.reporting_unit, "reporting_unit", places.name_of(places.reporting_unit)
     else:
         unit, source, resolved = None, None, None
     return {

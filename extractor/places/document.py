@@ -15,6 +15,7 @@ A ``DocumentPlaces`` is built once per document and travels with it (no module-l
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -77,17 +78,22 @@ class DocumentPlaces:
         place = self.places.get(name) if name else None
         return place.unit if place else None
 
+    def name_of(self, unit: AdminUnit) -> str:
+        """A unit's name as this document spells it (its official name when it never names it)."""
+        return next((place.name for place in self.places.values() if place.unit == unit), unit.full_name)
+
     def province(self) -> AdminUnit | None:
         if self.reporting_unit is not None:
             return self.reporting_unit if self.reporting_unit.level == "province" else self.gazetteer.province_of(self.reporting_unit)
         return self._evidence.province
 
     def real_places(self) -> list[Place]:
-        """The units the text names (typed mentions that are real units), in order of first mention."""
-        seen: dict[str, Place] = {}
+        """The units the text names (typed mentions that are real units), each once, in order of
+        first mention."""
+        seen: dict[AdminUnit, Place] = {}
         for place in self.typed_places:
             if place.unit is not None:
-                seen.setdefault(place.name, place)
+                seen.setdefault(place.unit, place)
         return list(seen.values())
 
     def merged_from(self) -> list[AdminUnit]:
@@ -158,10 +164,18 @@ class DocumentPlaces:
         return max(scores, key=lambda u: (scores[u], -level_rank[u.level], -first_seen[u]))
 
     def _resolve(self, mention: TypedName) -> Place:
+        """The place a typed mention names: spelt as the text spells it (NFC, one space, a name in
+        capitals title-cased: "Khánh Hoà" stays "Khánh Hoà"), the same spelling for every mention of
+        one unit in a document; an abbreviation ("TP HCM") takes the official name."""
         unit = self._evidence.choose(mention.candidates, self.vintage)
-        name = f"{mention.written_type} {unit.name if unit else ' '.join(mention.name.split())}"
-        if unit is None:
-            name = f"{mention.written_type} {_title_case(mention.name)}"
+        written = _title_case(unicodedata.normalize("NFC", " ".join(mention.name.split())))
+        if unit is not None:
+            earlier = next((place for place in self.places.values() if place.unit == unit), None)
+            if earlier is not None:
+                return earlier
+            if spell(written) != spell(unit.name):
+                written = unit.name
+        name = f"{mention.written_type} {written}"
         known = self.places.get(name)
         if known is None or (known.unit is None and unit is not None):
             self.places[name] = Place(name, unit)
