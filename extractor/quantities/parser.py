@@ -631,6 +631,9 @@ PER_BASE = regex.compile(
     regex.IGNORECASE,
 )
 PER_LIST_GAP = regex.compile(r"\s*(?:,|và)\s*")
+# "trên 1 vạn dân" and the word after it fit in this many characters; a match bounded by the
+# paragraph end instead costs time in proportion to the paragraph (regex looks for "trên" there)
+PER_BASE_WINDOW = 80
 
 
 def _per_population(text: str, quantities: list[Quantity], end: int, counted_noun) -> None:
@@ -639,7 +642,7 @@ def _per_population(text: str, quantities: list[Quantity], end: int, counted_nou
     last = quantities[-1]
     if last.kind != "count" or not last.unit or last.value is None:
         return
-    base = PER_BASE.match(text, last.end, end)
+    base = PER_BASE.match(text, last.end, min(end, last.end + PER_BASE_WINDOW))
     if not base:
         return
     noun = counted_noun(_text_after(text, base.end(), end, counted_noun))
@@ -661,6 +664,7 @@ def _per_population(text: str, quantities: list[Quantity], end: int, counted_nou
         following = quantity
 
 
+SMALLER_MAGNITUDE_WINDOW = 40  # " 434 triệu đồng": bounded like PER_BASE (a far end costs a scan)
 SMALLER_MAGNITUDE = regex.compile(r"\s+(\d{1,3})\s*(triệu|nghìn|ngàn)(?:\s*(đồng|đ)(?![\p{L}]))?", regex.IGNORECASE)
 
 
@@ -669,7 +673,7 @@ def _add_smaller_magnitudes(text: str, quantity: Quantity, unit: _Unit, end: int
     if unit.unit != "đồng" or unit.multiplier < 1_000_000:
         return
     while True:
-        more = SMALLER_MAGNITUDE.match(text, quantity.end, end)
+        more = SMALLER_MAGNITUDE.match(text, quantity.end, min(end, quantity.end + SMALLER_MAGNITUDE_WINDOW))
         if not more:
             return
         multiplier = int(apply_magnitude(1, more.group(2).lower()))
