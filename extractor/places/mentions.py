@@ -138,6 +138,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     for match in rules["plural_subject"].finditer(text, start, end):
         found.append((match.start(), match.end(), None))
     found.sort()
+    found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
     mentions = []
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
@@ -152,6 +153,19 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
                 mentions[first] = Mention(mentions[first].start, mentions[first].end, mentions[first].place, True)
         mentions.append(Mention(mention_start, mention_end, place, subject))
     return _mark_joint_subjects(text, mentions)
+
+
+def _without_overlaps(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """Mentions sorted by start, so that their ends rise too: of two where one lies inside the
+    other, the outer stays, unless it names no unit and the inner does ("toàn xã")."""
+    kept: list[tuple[int, int, str | None]] = []
+    for mention in found:
+        if kept and mention[1] <= kept[-1][1]:  # inside the one before: its end would break the order
+            if kept[-1][2] is None and mention[2] is not None:
+                kept[-1] = mention  # "toàn xã": the unit it names, not a plural subject
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _in_subject_position(text: str, boundaries: BoundaryScan, position: int) -> bool:
