@@ -598,7 +598,7 @@ def test_shelf_of_reports_with_hostile_files_odd_names_and_links(tmp_path):
     (shelf / "bad" / "old.tmp.backup").mkdir()
     (shelf / "bad" / "old.tmp.backup" / "keep.txt").write_text("Xã có 3 hộ.\n", encoding="utf-8")  # a 51st report
     before = _tree_digest(tmp_path, tmp_path / "shelf" / "dataset")
-    summary = run_batch([str(shelf)], str(shelf / "dataset"), jobs=2)  # the output inside the input
+    run_batch([str(shelf)], str(shelf / "dataset"), jobs=2)  # the output inside the input
     assert _tree_digest(tmp_path, tmp_path / "shelf" / "dataset") == before
     manifest = tables(shelf / "dataset")["manifest"].to_pylist()
     ok = [row for row in manifest if row["status"] == "ok"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor.api import records_from_text
-from extractor.places import DocumentPlaces, load_gazetteer
+from extractor.places import load_gazetteer
 from extractor.places.gazetteer import NEW, OLD
 from extractor.records import extract_records
 

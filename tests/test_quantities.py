@@ -1,7 +1,6 @@
 """Quantities: data-driven cases, peer cases, the corpus gold, and a never-raises property."""
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

@@ -108,7 +108,6 @@ def place_rules() -> dict:
     data = load_rules("extractor.places", "rules.json")
     written_types = sorted([*data["unit_types"], *data["type_abbreviations"]], key=len, reverse=True)
     leads = sorted(data["bare_reference_leads"], key=len, reverse=True)
-    type_words = sorted(data["unit_types"], key=len, reverse=True)
     organisations = sorted(data["organisation_types"], key=len, reverse=True)
 
     def alternatives(words):

@@ -31,7 +31,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping
-import codecs
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType

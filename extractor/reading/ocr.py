@@ -200,7 +200,7 @@ class RaisedMarkers:
                 left + max(g[2] for g in run), top + max(g[3] for g in run))
 
     def _read_digits(self, x0: int, y0: int, x1: int, y1: int) -> str:
-        from PIL import Image, ImageOps
+        from PIL import ImageOps
 
         crop = self.image.crop((x0, y0, x1 + 1, y1 + 1))
         crop = ImageOps.expand(crop.resize((crop.width * 3, crop.height * 3)), border=20, fill=255)
