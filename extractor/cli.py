@@ -11,7 +11,9 @@ import sys
 import click
 
 from extractor import __version__
+from extractor.batch.local import DEFAULT_MEMORY_MB
 from extractor.errors import InputError
+from extractor.limits import Limits, limit_options
 
 
 def fail(message: str) -> None:
@@ -43,13 +45,14 @@ def main() -> None:
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="JSON with raw offsets instead of plain paragraphs.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
-def clean(file: str, as_json: bool, output: str) -> None:
+@limit_options
+def clean(file: str, as_json: bool, output: str, limits: Limits) -> None:
     """Print the clean paragraphs and footnotes of FILE ('-' reads stdin)."""
     from extractor.cleaning import clean_document
     from extractor.reading import read_document
 
     try:
-        raw = read_document(file)
+        raw = read_document(file, limits=limits)
     except InputError as error:
         fail(str(error))
     cleaned = clean_document(raw)
@@ -99,18 +102,28 @@ def clean_listing(cleaned) -> str:
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True,
               help="jsonl: a file or '-' for stdout; csv/parquet: a directory (one table per record type).")
-def extract(files: tuple[str, ...], output_format: str, output: str) -> None:
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
+              metavar="MB", help="Memory this process may take for a file; a file past it fails and the others go on.")
+@limit_options
+def extract(files: tuple[str, ...], output_format: str, output: str, memory_mb: int, limits: Limits) -> None:
     """Extract all records of FILES. A bad file is reported and the others go on; exit 1 if any failed."""
+    from extractor.batch.local import memory_capped
+    from extractor.batch.worker import memory_message
+    from extractor.reading import read_document
     from extractor.records import extract_records
     from extractor.writing import write_records
 
     records, failures = [], 0
     for path in files:
         try:
-            records.extend(extract_records(path))
+            with memory_capped(memory_mb):
+                records.extend(extract_records(read_document(path, limits=limits)))
         except InputError as error:
             failures += 1
             click.echo(f"extractor: error: {error}", err=True)
+        except MemoryError:
+            failures += 1
+            click.echo(f"extractor: error: {path}: {memory_message(memory_mb)}; the other files go on", err=True)
         except Exception as error:  # noqa: BLE001 - a bug on one file must not lose the others' records
             failures += 1
             click.echo(f"extractor: error: {path}: internal error ({type(error).__name__}: {error}); the other files go on", err=True)
@@ -168,7 +181,8 @@ def evaluate(gold_paths: tuple[str, ...], predictions: str | None, as_json: bool
 @main.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Section records (JSON Lines) instead of the tree.")
-def sections(file: str, as_json: bool) -> None:
+@limit_options
+def sections(file: str, as_json: bool, limits: Limits) -> None:
     """Print the section tree of FILE: label, title and level, indented by nesting."""
     from extractor.cleaning import clean_document
     from extractor.reading import read_document
@@ -176,7 +190,7 @@ def sections(file: str, as_json: bool) -> None:
     from extractor.sections import find_sections
 
     try:
-        raw = read_document(file)
+        raw = read_document(file, limits=limits)
     except InputError as error:
         fail(str(error))
     found = find_sections(clean_document(raw))
@@ -190,14 +204,16 @@ def sections(file: str, as_json: bool) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Indicator records (JSON Lines) instead of the table.")
-def indicators(files: tuple[str, ...], as_json: bool) -> None:
+@limit_options
+def indicators(files: tuple[str, ...], as_json: bool, limits: Limits) -> None:
     """Targets and results of FILES as a readable table (metric, target, unit, comparator, year, place)."""
+    from extractor.reading import read_document
     from extractor.records import extract_records
 
     failures = 0
     for path in files:
         try:
-            records = extract_records(path)
+            records = extract_records(read_document(path, limits=limits))
         except InputError as error:
             failures += 1
             click.echo(f"extractor: error: {error}", err=True)

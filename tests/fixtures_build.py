@@ -414,3 +414,56 @@ def scan(pdf: bytes, dpi: int = 200, skew: float = 0.6, noise: int = 400, seed: 
     out = io.BytesIO()
     images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
     return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------
+# files that expand (hostile inputs: small on disk, huge once read)
+
+
+def numbering_bomb_docx(start: int, fmt: str) -> bytes:
+    """A DOCX whose one list starts at ``start`` in format ``fmt`` (a Roman 10^13 is 10^10 letters)."""
+    numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {NS}>'
+                 f'<w:abstractNum w:abstractNumId="10">{_level(0, fmt, "%1.", start=start)}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num></w:numbering>')
+    body = "".join(_paragraph(_run(f"Xã có {i} hộ nghèo."), num=(1, 0)) for i in range(3))
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>'
+    return zip_bytes({
+        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS, "word/document.xml": document,
+        "word/styles.xml": STYLES, "word/numbering.xml": numbering,
+        "word/footnotes.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {NS}></w:footnotes>',
+    })
+
+
+def stream_bomb_pdf(inflated: int) -> bytes:
+    """A one-page PDF whose content stream inflates to ``inflated`` bytes of spaces (300 MB from 300 KB)."""
+    import zlib
+
+    compressor = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    stream = b"".join(compressor.compress(block) for _ in range(inflated >> 20)) + compressor.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def many_frame_tiff(frames: int, size: tuple[int, int]) -> bytes:
+    """A multi-page TIFF of blank frames (bilevel, compressed: a 17,000² frame is a few KB)."""
+    from PIL import Image
+
+    first = Image.new("1", size, 1)
+    out = io.BytesIO()
+    first.save(out, format="TIFF", compression="group4", save_all=True, append_images=[first] * (frames - 1))
+    return out.getvalue()

@@ -531,7 +531,14 @@ def _pixel_bomb_png() -> bytes:
 
 @pytest.mark.parametrize("name, build_file, reason", [
     ("huge-page.pdf", _huge_page_pdf, "page 1 is too large to OCR"),
-    ("bomb.png", _pixel_bomb_png, "image too large"),
+    ("bomb.png", _pixel_bomb_png, "image too large (limit 150,000,000; raise with --max-image-pixels)"),
+    ("roman.docx", lambda: build.numbering_bomb_docx(10**13, "upperRoman"),
+     "list numbering reaches 10,000,000,000,000 (limit 32,767; raise with --max-list-number)"),
+    ("letters.docx", lambda: build.numbering_bomb_docx(10**30, "lowerLetter"), "raise with --max-list-number"),
+    ("decimal.docx", lambda: build.numbering_bomb_docx(10**10, "decimal"), "raise with --max-list-number"),
+    ("stream.pdf", lambda: build.stream_bomb_pdf(300 << 20), "(limit 100,000,000; raise with --max-stream-bytes)"),
+    ("frames.tif", lambda: build.many_frame_tiff(12, (17_000, 17_000)), "image frame 1 is 17,000 × 17,000 pixels"),
+    ("many-frames.tif", lambda: build.many_frame_tiff(400, (64, 64)), "(limit 300; raise with --max-ocr-pages)"),
 ])
 def test_files_that_expand_are_refused_before_the_work(files, name, build_file, reason):
     """Measured in a subprocess: a clear one-line error, and the process stays small (VmHWM: the
@@ -543,3 +550,19 @@ def test_files_that_expand_are_refused_before_the_work(files, name, build_file, 
     done = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, timeout=120)
     message, peak_kb = done.stdout.strip().splitlines()
     assert reason in message and int(peak_kb) < 400_000, (message, peak_kb)
+
+
+def test_each_limit_is_a_setting_named_in_its_error(files, tmp_path):
+    """The limits are options of every reading command; the error names the option that raises it."""
+    pdf = write(files, "three-pages.pdf", build.build_blank_pdf(pages=3))
+    text = write(files, "report.txt", "Xã có 12 hộ nghèo. " * 100)
+    runner = CliRunner()
+    refused = runner.invoke(main, ["extract", "--max-pages", "2", pdf])
+    assert refused.exit_code == 1 and "PDF has 3 pages (limit 2; raise with --max-pages)" in refused.output
+    refused = runner.invoke(main, ["extract", "--max-chars", "500", text])
+    assert refused.exit_code == 1 and "(limit 500; raise with --max-chars)" in refused.output
+    for command in ("clean", "sections", "indicators", "view"):
+        refused = runner.invoke(main, [command, "--max-chars", "500", text])
+        assert refused.exit_code == 1 and "raise with --max-chars" in refused.output, (command, refused.output)
+    raised = runner.invoke(main, ["extract", "--max-chars", "5000", text])
+    assert raised.exit_code == 0 and '"value": 12' in raised.output

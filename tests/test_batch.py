@@ -441,10 +441,10 @@ def test_extract_writes_every_good_file_when_one_crashes(tmp_path, monkeypatch):
     bad.write_text("Xã có 5 hộ.\n", encoding="utf-8")
     real = records_module.extract_records
 
-    def crashing(path):
-        if str(path).endswith("bad.txt"):
+    def crashing(document):  # a path or a document already read
+        if str(getattr(document, "source", document)).endswith("bad.txt"):
             raise RuntimeError("simulated bug")
-        return real(path)
+        return real(document)
 
     monkeypatch.setattr(records_module, "extract_records", crashing)
     out = tmp_path / "out.jsonl"
@@ -632,3 +632,54 @@ def test_a_file_over_its_time_budget_is_stopped_and_the_batch_goes_on(tmp_path):
     assert manifest["stuck.txt"]["status"] == "failed" and manifest["stuck.txt"]["error_type"] == "Timeout"
     assert "stopped after 3 s" in manifest["stuck.txt"]["error"]
     assert sum(1 for row in manifest.values() if row["status"] == "ok") == 6 and summary.failed == 1
+
+
+def _greedy_on_hog(raw):
+    """A test extractor: a document whose text says "HOG" takes memory until it runs out."""
+    if "HOG" in raw.text:
+        hoard = []
+        while True:
+            hoard.append(bytearray(64 * 1024 * 1024))
+    from extractor.records import extract_records
+
+    return extract_records(raw)
+
+
+def test_a_file_over_its_memory_budget_fails_as_memory_limit_and_the_batch_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    for number in range(4):
+        write(folder / f"r{number}.txt", "Xã có 1.866 ha cây ăn quả.\n")
+    write(folder / "hog.txt", "HOG: Xã có 5 hộ.\n")
+    summary = run_batch([str(folder)], str(tmp_path / "ds"), jobs=2, memory_mb=600, extract=_greedy_on_hog)
+    manifest = {Path(r["path"]).name: r for r in tables(tmp_path / "ds")["manifest"].to_pylist()}
+    assert manifest["hog.txt"]["error_type"] == "MemoryLimit"
+    assert "memory limit (600 MB; --memory-limit sets another)" in manifest["hog.txt"]["error"]
+    assert (summary.ok, summary.failed) == (4, 1)
+
+
+def test_a_shelf_with_bombs_finishes_every_good_report_and_gives_each_bomb_its_reason(tmp_path):
+    """Reports mixed with files that expand (numbering, stream, pixel and frame bombs, a ZIP bomb,
+    a long digit string): every report ok, every bomb a failed row naming its limit, no process
+    over the memory cap."""
+    from tests import fixtures_build as build
+
+    folder = tmp_path / "shelf"
+    text = excerpt_text()
+    for number in range(40):
+        write(folder / f"report-{number:02d}.txt", text[number * 50:] + f"\nXã có {number} hộ.\n")
+    bombs = {
+        "roman.docx": (build.numbering_bomb_docx(10**13, "upperRoman"), "--max-list-number"),
+        "letters.docx": (build.numbering_bomb_docx(10**30, "lowerLetter"), "--max-list-number"),
+        "stream.pdf": (build.stream_bomb_pdf(300 << 20), "--max-stream-bytes"),
+        "frames.tif": (build.many_frame_tiff(12, (17_000, 17_000)), "--max-image-pixels"),
+        "many-frames.tif": (build.many_frame_tiff(400, (64, 64)), "--max-ocr-pages"),
+        "zip.docx": (build.zip_bytes({"[Content_Types].xml": build.CONTENT_TYPES, "_rels/.rels": build.PACKAGE_RELS,
+                                      "word/document.xml": b" " * 250_000_000}), "--max-part-bytes"),
+    }
+    for name, (data, _) in bombs.items():
+        write(folder / name, data)
+    summary = run_batch([str(folder)], str(tmp_path / "ds"), jobs=2, memory_mb=1000)
+    manifest = {Path(r["path"]).name: r for r in tables(tmp_path / "ds")["manifest"].to_pylist()}
+    assert (summary.ok, summary.failed) == (40, len(bombs))
+    for name, (_, option) in bombs.items():
+        assert manifest[name]["error_type"] == "InputError" and f"raise with {option})" in manifest[name]["error"], manifest[name]

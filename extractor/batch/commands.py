@@ -9,6 +9,9 @@ import sys
 
 import click
 
+from extractor.batch.local import DEFAULT_MEMORY_MB
+from extractor.limits import limit_options
+
 
 def _fail(message: str) -> None:
     from extractor.cli import fail
@@ -30,8 +33,11 @@ def _fail(message: str) -> None:
 @click.option("--follow-links", is_flag=True, help="Take files that links inside an input folder point to outside it.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
               help="Stop a file after SECONDS (local engine) [default: 120 s + 120 s per MB of the file].")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
+              metavar="MB", help="Memory of each worker process (local engine); a file past it fails as MemoryLimit.")
+@limit_options
 def batch(inputs: tuple[str, ...], dataset_dir: str, jobs: int | None, engine: str, scheduler: str | None,
-          force: bool, follow_links: bool, timeout: float | None) -> None:
+          force: bool, follow_links: bool, timeout: float | None, memory_mb: int, limits) -> None:
     """Extract INPUTS (files, folders, globs) into the dataset DATASET_DIR.
 
     Writes a Parquet file per table (document, section, footnote, quantity, indicator,
@@ -46,7 +52,8 @@ def batch(inputs: tuple[str, ...], dataset_dir: str, jobs: int | None, engine: s
         _fail("--scheduler needs --engine dask")
     try:
         summary = run_batch(list(inputs), dataset_dir, jobs=jobs, engine=engine, scheduler=scheduler, force=force,
-                            notify=lambda line: click.echo(line, err=True), follow_links=follow_links, timeout=timeout)
+                            notify=lambda line: click.echo(line, err=True), follow_links=follow_links, timeout=timeout,
+                            limits=limits, memory_mb=memory_mb)
     except (BatchError, DatasetError) as error:
         _fail(str(error))
     except KeyboardInterrupt:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 import itertools
 import time
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -39,6 +40,51 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
+DEFAULT_MEMORY_MB = 1536  # a worker's own data; the largest real report takes about 250 MB
+
+
+def start_worker(memory_mb: int | None = DEFAULT_MEMORY_MB) -> None:
+    """Worker initializer: die with the batch process, and hold the worker's memory to ``memory_mb``."""
+    die_with_parent()
+    if memory_mb:
+        limit_memory(memory_mb)
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Let this process's data (heap and private mappings: RLIMIT_DATA) grow by ``memory_mb`` at
+    most: past it an allocation fails (MemoryError in Python) instead of the machine swapping.
+    Counted from what the process holds now (a forked worker starts with its parent's data).
+    Children (Tesseract, LibreOffice) inherit the cap."""
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    wanted = data_bytes() + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
+
+
+def data_bytes() -> int:
+    """This process's data segment now (VmData), 0 where /proc is not there."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmData:")), 0)
+    except OSError:
+        return 0
+
+
+@contextmanager
+def memory_capped(memory_mb: int | None):
+    """The memory cap of ``limit_memory`` for a block of this process, lifted again after it."""
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    if memory_mb:
+        limit_memory(memory_mb)
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, before)
+
+
 class WorkerDied(Exception):
     """The worker process ended while extracting this file."""
 
@@ -57,22 +103,23 @@ def time_budget(size: int, fixed: float | None = None) -> float:
     return fixed if fixed else BASE_SECONDS + SECONDS_PER_MB * size / 1_000_000
 
 
-def run_local(tasks: Iterator, jobs: int, work: Callable, timeout: float | None = None) -> Iterator[tuple[object, dict | Exception]]:
+def run_local(tasks: Iterator, jobs: int, work: Callable, timeout: float | None = None,
+              memory_mb: int | None = DEFAULT_MEMORY_MB) -> Iterator[tuple[object, dict | Exception]]:
     """Yield (task, result of work(task.path, task.data) or the exception) as files finish."""
     suspects: list = []
     requeued: list = []  # files in flight when another one ran out of time: innocent, run again
     broken = True
     while broken:  # a broken pool is replaced by a fresh one for the files not yet started
         pending, requeued[:] = list(requeued), []
-        broken = yield from run_pool(itertools.chain(pending, tasks), jobs, work, suspects, timeout, requeued)
+        broken = yield from run_pool(itertools.chain(pending, tasks), jobs, work, suspects, timeout, requeued, memory_mb)
     for task in suspects:
-        yield from run_alone(task, work, timeout)
+        yield from run_alone(task, work, timeout, memory_mb)
 
 
 def run_pool(tasks: Iterator, jobs: int, work: Callable, suspects: list, timeout: float | None = None,
-             requeued: list | None = None):
+             requeued: list | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB):
     """One pool until the tasks run out (returns False) or the pool breaks (returns True)."""
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(memory_mb,))
     in_flight: dict = {}
     started: dict = {}  # future → when it was first seen running
     try:
@@ -146,8 +193,8 @@ def fill(pool, tasks: Iterator, work: Callable, in_flight: dict, limit: int, sus
     return False
 
 
-def run_alone(task, work: Callable, timeout: float | None = None):
-    pool = ProcessPoolExecutor(max_workers=1, initializer=die_with_parent)
+def run_alone(task, work: Callable, timeout: float | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB):
+    pool = ProcessPoolExecutor(max_workers=1, initializer=start_worker, initargs=(memory_mb,))
     budget = time_budget(len(task.data or b""), timeout)
     try:
         outcome = pool.submit(work, task.path, task.data).result(timeout=budget)
@@ -155,7 +202,9 @@ def run_alone(task, work: Callable, timeout: float | None = None):
         outcome = Timeout(_timeout_message(budget))
         _stop_workers(pool)
     except BrokenProcessPool:
-        outcome = WorkerDied("the worker process died on this file (a crash, or out of memory)")
+        outcome = WorkerDied(f"the worker process died on this file (a crash in a native library, or past its memory "
+                             f"limit of {memory_mb} MB: --memory-limit sets another)" if memory_mb else
+                             "the worker process died on this file (a crash, or out of memory)")
     except Exception as error:  # noqa: BLE001
         outcome = error
     finally:

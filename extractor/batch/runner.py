@@ -21,7 +21,9 @@ import extractor
 from extractor.batch.dataset import Layout, build_dataset, load_parts, locked, part_key, raw_file_name, write_part, write_raw
 from extractor.batch.inputs import SUPPORTED_SUFFIXES, InputFile, expand_inputs
 from extractor.batch.worker import empty_manifest_row, process_input
+from extractor.batch.local import DEFAULT_MEMORY_MB
 from extractor.errors import InputError
+from extractor.limits import DEFAULT_LIMITS, Limits
 
 ENGINES = ("local", "dask")
 
@@ -54,12 +56,15 @@ class BatchSummary:
 def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engine: str = "local",
               scheduler: str | None = None, force: bool = False, extract: Callable | None = None,
               progress: bool | None = None, notify: Callable[[str], None] | None = None,
-              follow_links: bool = False, timeout: float | None = None) -> BatchSummary:
+              follow_links: bool = False, timeout: float | None = None, limits: Limits = DEFAULT_LIMITS,
+              memory_mb: int | None = DEFAULT_MEMORY_MB) -> BatchSummary:
     """Extract every input into DATASET_DIR; see the module docstring.
 
     extract: replaces extractor.records.extract_records (RawDocument → records), for tests.
     progress: show a progress bar on stderr (default: only when stderr is a terminal).
     notify: receives one line per failure as it happens.
+    timeout, memory_mb: each file's time budget (default: sized from its bytes) and each worker's memory cap.
+    limits: what one input file may hold (pages, inflated bytes, pixels, …; extractor.limits).
     """
     started = time.perf_counter()
     if engine not in ENGINES:
@@ -78,7 +83,7 @@ def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engi
         todo = plan(expanded.files, rows, force, layout, summary)
         bar = progress_bar(len(todo), sys.stderr.isatty() if progress is None else progress)
         say = (lambda line: bar.write(line, file=sys.stderr)) if bar else (notify or (lambda line: None))
-        work = functools.partial(process_input, extract=extract)
+        work = functools.partial(process_input, extract=extract, limits=limits, memory_mb=memory_mb)
 
         def finish(task: Task, outcome) -> None:
             count_result(summary, store_result(layout, rows, task, outcome), say)
@@ -88,7 +93,7 @@ def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engi
 
         try:
             tasks = read_tasks(todo, finish)
-            for task, outcome in run_engine(engine, tasks, min(jobs, len(todo)), scheduler, work, timeout) if todo else ():
+            for task, outcome in run_engine(engine, tasks, min(jobs, len(todo)), scheduler, work, timeout, memory_mb) if todo else ():
                 finish(task, outcome)
         finally:
             if bar:
@@ -157,11 +162,11 @@ def read_tasks(todo: list[tuple[InputFile, str]], finish: Callable) -> Iterator[
 
 
 def run_engine(engine: str, tasks: Iterator[Task], jobs: int, scheduler: str | None, work: Callable,
-               timeout: float | None = None):
+               timeout: float | None = None, memory_mb: int | None = DEFAULT_MEMORY_MB):
     if engine == "local":
         from extractor.batch.local import run_local
 
-        yield from run_local(tasks, jobs, work, timeout)
+        yield from run_local(tasks, jobs, work, timeout, memory_mb)
         return
     from extractor.batch.distributed import ClusterError, run_dask
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import extractor
 from extractor.errors import InputError
+from extractor.limits import DEFAULT_LIMITS, Limits
 
 COUNTED_TYPES = ("document", "section", "footnote", "quantity", "indicator")
 
@@ -37,7 +38,8 @@ def empty_manifest_row(path: str, data: bytes | None) -> dict:
     }
 
 
-def process_input(path: str, data: bytes, extract: Callable | None = None) -> dict:
+def process_input(path: str, data: bytes, extract: Callable | None = None, limits: Limits = DEFAULT_LIMITS,
+                  memory_mb: int | None = None) -> dict:
     """{"manifest": row, "tables": {type: gzipped jsonl}, "raw_text": str | None} for one input file.
 
     InputError is a clear failure (its reason is the message); any other exception is caught
@@ -49,7 +51,7 @@ def process_input(path: str, data: bytes, extract: Callable | None = None) -> di
     row = empty_manifest_row(path, data)
     result = {"manifest": row, "tables": {}, "raw_text": None}
     try:
-        raw = read_document(path, data)
+        raw = read_document(path, data, limits)
         records = (extract or default_extract)(raw)
         result["tables"] = records_as_jsonl(records, printable_path(path))
         result["raw_text"] = raw.text
@@ -58,10 +60,17 @@ def process_input(path: str, data: bytes, extract: Callable | None = None) -> di
             row[f"n_{record_type}"] = sum(1 for record in records if record.get("type") == record_type)
     except InputError as error:
         row["error_type"], row["error"] = "InputError", error.reason
+    except MemoryError:
+        row["error_type"], row["error"] = "MemoryLimit", memory_message(memory_mb)
     except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
         row["error_type"], row["error"] = type(error).__name__, f"internal error: {type(error).__name__}: {error}"
     row["seconds"] = round(time.perf_counter() - started, 3)
     return result
+
+
+def memory_message(memory_mb: int | None) -> str:
+    shown = f"{memory_mb} MB" if memory_mb else "the machine's memory"
+    return f"stopped at its memory limit ({shown}; --memory-limit sets another)"
 
 
 def default_extract(raw):

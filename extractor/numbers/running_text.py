@@ -200,9 +200,31 @@ class _Finder:
 
 def find_spelled_numbers(text: str) -> list[tuple[int, int, int | float]]:
     """(start, end, value) of every spelled-out number in ``text`` (offsets into ``text``)."""
-    if unicodedata.is_normalized("NFC", text) and not _numeral_word().search(text):
-        return []  # half the paragraphs of a report hold no numeral word: skip tokenising them
-    return _Finder(text).find()
+    if not unicodedata.is_normalized("NFC", text):
+        return _Finder(text).find()
+    found = []
+    for start, end in numeral_windows(text):  # most of a report holds no numeral word: only its windows are read
+        found.extend((start + a, start + b, value) for a, b, value in _Finder(text[start:end]).find())
+    return found
+
+
+WINDOW_MARGIN = 100  # characters either side of a numeral word: more than the few words a check looks at
+
+
+def numeral_windows(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` around its numeral words, each starting and ending at white space (a token
+    boundary), overlapping ones merged: a number and its neighbours always lie in one window."""
+    windows: list[tuple[int, int]] = []
+    for hit in _numeral_word().finditer(text):
+        cut = text.rfind(" ", 0, max(0, hit.start() - WINDOW_MARGIN))
+        start = 0 if cut < 0 else cut + 1
+        cut = text.find(" ", hit.end() + WINDOW_MARGIN)
+        end = len(text) if cut < 0 else cut
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.limits import DEFAULT_LIMITS, Limits
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 PDF_SUFFIXES = {".pdf"}
@@ -61,8 +62,15 @@ def read_bytes(path: str) -> bytes:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
 
 
-def read_document(path: str, data: bytes | None = None) -> RawDocument:
-    """Read one input file (or ``-`` for stdin) into its raw text; bad input raises InputError."""
+def read_document(path: str, data: bytes | None = None, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
+    """Read one input file (or ``-`` for stdin) into its raw text; bad input (or input past one of
+    ``limits``) raises InputError."""
+    document = _read(path, data, limits)
+    limits.check(path, "chars", len(document.text), f"{len(document.text):,} characters of text")
+    return document
+
+
+def _read(path: str, data: bytes | None, limits: Limits) -> RawDocument:
     suffix = Path(path).suffix.lower() if path != "-" else ""
     if suffix not in TEXT_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES | DOCX_SUFFIXES | LEGACY_SUFFIXES:
         raise InputError(path, f"unsupported file type {suffix!r} (supported: {SUPPORTED})")
@@ -70,12 +78,12 @@ def read_document(path: str, data: bytes | None = None) -> RawDocument:
     if suffix in PDF_SUFFIXES:
         from extractor.reading.pdf import read_pdf
 
-        pdf = read_pdf(path, data)
+        pdf = read_pdf(path, data, limits)
         return paged_document(path, data, pdf.texts, pdf.encoding, pdf.confidences)
     if suffix in IMAGE_SUFFIXES:
         from extractor.reading.ocr import read_image_pages, repair_ocr_pages
 
-        pages = read_image_pages(path, data)
+        pages = read_image_pages(path, data, limits)
         if not any(page.text.strip() for page in pages):
             raise InputError(path, "no text recognised in the image")
         texts = repair_ocr_pages([p.text for p in pages], set(range(len(pages))))
@@ -86,12 +94,13 @@ def read_document(path: str, data: bytes | None = None) -> RawDocument:
         if suffix in LEGACY_SUFFIXES:
             from extractor.reading.legacy import convert_to_docx
 
-            docx = read_docx(path, convert_to_docx(path, data))
+            docx = read_docx(path, convert_to_docx(path, data), limits)
             encoding = f"{docx.encoding}; {suffix[1:]} converted by LibreOffice"
         else:
-            docx = read_docx(path, data)
+            docx = read_docx(path, data, limits)
             encoding = docx.encoding
         return paged_document(path, data, docx.texts, encoding, [])
+    limits.check(path, "chars", len(data) // 4, f"at least {len(data) // 4:,} characters of text")  # before decoding
     return text_document(path, data)
 
 

@@ -36,13 +36,13 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from extractor.errors import InputError
+from extractor.limits import DEFAULT_LIMITS, Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_PART_BYTES = 200_000_000  # an XML part larger than this is a ZIP bomb, not a report
 DEFAULT_MAIN_PART = "word/document.xml"
 
 # Elements whose children hold the paragraph's visible runs.
@@ -67,15 +67,16 @@ class DocxPages:
 # the package
 
 
-def read_docx(path: str, data: bytes) -> DocxPages:
+def read_docx(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> DocxPages:
     package = open_package(path, data)
     with package:
-        main = main_part_name(path, package)
-        related = related_parts(path, package, main)
-        document = parse_part(path, package, main)
-        styles = Styles(parse_part(path, package, related["styles"]) if "styles" in related else None)
-        numbering = Numbering(parse_part(path, package, related["numbering"]) if "numbering" in related else None, styles)
-        notes = footnote_bodies(parse_part(path, package, related["footnotes"]) if "footnotes" in related else None)
+        main = main_part_name(path, package, limits)
+        related = related_parts(path, package, main, limits)
+        document = parse_part(path, package, main, limits)
+        styles = Styles(parse_part(path, package, related["styles"], limits) if "styles" in related else None)
+        numbering = Numbering(parse_part(path, package, related["numbering"], limits) if "numbering" in related else None, styles,
+                              limits.list_number)
+        notes = footnote_bodies(parse_part(path, package, related["footnotes"], limits) if "footnotes" in related else None)
     body = document.find(f"{W}body")
     if body is None:
         raise InputError(path, f"corrupt DOCX: {main} has no document body")
@@ -86,6 +87,8 @@ def read_docx(path: str, data: bytes) -> DocxPages:
         writer.end_document(notes)
     except RecursionError:
         raise InputError(path, "corrupt DOCX: content nested too deeply") from None
+    except ListNumberTooLarge as error:
+        raise limits.refusal(path, "list_number", f"list numbering reaches {error.number:,}") from None
     pages = writer.render_pages()
     if not any(text.strip() for text in pages.texts):
         raise InputError(path, "no text in the document (empty pages)")
@@ -106,30 +109,29 @@ def open_package(path: str, data: bytes) -> zipfile.ZipFile:
         raise InputError(path, f"not a DOCX ({reason})") from None
 
 
-def read_part(path: str, package: zipfile.ZipFile, name: str) -> bytes:
+def read_part(path: str, package: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
     try:
         info = package.getinfo(name)
     except KeyError:
         raise InputError(path, f"corrupt DOCX: part {name} is missing") from None
-    if info.file_size > MAX_PART_BYTES:
-        raise InputError(path, f"corrupt DOCX: part {name} is too large ({info.file_size} bytes)")
+    limits.check(path, "part_bytes", info.file_size, f"XML part {name} inflates to {info.file_size:,} bytes")
     try:
         return package.read(info)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
         raise InputError(path, f"corrupt DOCX: cannot read {name} ({error})") from None
 
 
-def parse_part(path: str, package: zipfile.ZipFile, name: str) -> ElementTree.Element:
+def parse_part(path: str, package: zipfile.ZipFile, name: str, limits: Limits) -> ElementTree.Element:
     try:
-        return ElementTree.fromstring(read_part(path, package, name))
+        return ElementTree.fromstring(read_part(path, package, name, limits))
     except ElementTree.ParseError as error:
         raise InputError(path, f"corrupt DOCX: {name} is not well-formed XML ({error})") from None
 
 
-def main_part_name(path: str, package: zipfile.ZipFile) -> str:
+def main_part_name(path: str, package: zipfile.ZipFile, limits: Limits) -> str:
     names = set(package.namelist())
     if "_rels/.rels" in names:
-        for target in relationship_targets(path, package, "_rels/.rels", ""):
+        for target in relationship_targets(path, package, "_rels/.rels", "", limits):
             if target[0].endswith("/officeDocument") and target[1] in names:
                 return target[1]
     if DEFAULT_MAIN_PART in names:
@@ -138,14 +140,14 @@ def main_part_name(path: str, package: zipfile.ZipFile) -> str:
     raise InputError(path, f"not a Word document: the ZIP holds no {DEFAULT_MAIN_PART} (it holds {shown})")
 
 
-def related_parts(path: str, package: zipfile.ZipFile, main: str) -> dict[str, str]:
+def related_parts(path: str, package: zipfile.ZipFile, main: str, limits: Limits) -> dict[str, str]:
     """'styles', 'numbering', 'footnotes' → part name, from the main part's relationships."""
     folder, name = posixpath.split(main)
     rels = posixpath.join(folder, "_rels", name + ".rels")
     names = set(package.namelist())
     found = {}
     if rels in names:
-        for kind, target in relationship_targets(path, package, rels, folder):
+        for kind, target in relationship_targets(path, package, rels, folder, limits):
             short = kind.rsplit("/", 1)[-1]
             if short in ("styles", "numbering", "footnotes") and target in names:
                 found[short] = target
@@ -156,8 +158,8 @@ def related_parts(path: str, package: zipfile.ZipFile, main: str) -> dict[str, s
     return found
 
 
-def relationship_targets(path: str, package: zipfile.ZipFile, rels: str, folder: str):
-    for relationship in parse_part(path, package, rels).iter(PACKAGE_RELS):
+def relationship_targets(path: str, package: zipfile.ZipFile, rels: str, folder: str, limits: Limits):
+    for relationship in parse_part(path, package, rels, limits).iter(PACKAGE_RELS):
         if relationship.get("TargetMode") == "External":
             continue
         target = relationship.get("Target", "")
@@ -267,10 +269,17 @@ class _List:
     counters: dict[int, int] = field(default_factory=dict)
 
 
+class ListNumberTooLarge(Exception):
+    def __init__(self, number: int):
+        super().__init__(number)
+        self.number = number
+
+
 class Numbering:
     """Visible labels of numbered paragraphs, counted in document order."""
 
-    def __init__(self, root: ElementTree.Element | None, styles: Styles):
+    def __init__(self, root: ElementTree.Element | None, styles: Styles, max_number: int = DEFAULT_LIMITS.list_number):
+        self.max_number = max_number  # a counter past it is a numbering bomb (a Roman 10^13 is 10^10 letters)
         self.abstract: dict[str, _List] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNumId, start overrides)
         self.overrides_applied: set[str] = set()
@@ -330,6 +339,8 @@ class Numbering:
             shown_level = numbered.levels.get(shown, Level())
             count = numbered.counters.get(shown, overrides.get(shown, shown_level.start))
             fmt = "decimal" if level.legal and shown != ilvl else shown_level.fmt
+            if abs(count) > self.max_number:
+                raise ListNumberTooLarge(count)
             text = text.replace(slot, format_number(count, fmt))
         return text + level.suffix if text else ""
 

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractor.errors import InputError
+from extractor.limits import DEFAULT_LIMITS, Limits
 
 LANGUAGE = "vie"
 DEFAULT_DPI = 300  # what scanners default to; used when an image states no resolution
@@ -34,7 +35,6 @@ ENGINE = "1"
 THREADS_PER_PAGE = "1"  # one OpenMP thread per Tesseract: pages run in parallel instead (OMP_THREAD_LIMIT)
 JOBS_VARIABLE = "EXTRACTOR_OCR_JOBS"  # pages OCR'd at once; default: the machine's cores
 TIMEOUT_SECONDS = 300  # one page; a hung Tesseract must not hang a batch
-MAX_IMAGE_PIXELS = 150_000_000  # about an A0 sheet at 300 dpi; more is a decompression bomb (checked before decoding)
 
 INSTALL_HINT = (
     "install Tesseract with its Vietnamese model: "
@@ -320,50 +320,65 @@ def ocr_images(frames, path: str) -> list[OcrPage]:
         return list(pool.map(lambda pair: ocr_image(pair[0], path, pair[1]), frames))
 
 
-def read_image_pages(path: str, data: bytes) -> list[OcrPage]:
-    """OCR every frame of an image file; InputError for what is not a readable image."""
-    frames = image_frames(path, data)  # a bad image is reported as such, Tesseract or not
-    return ocr_images(frames, path)
+def read_image_pages(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[OcrPage]:
+    """OCR every frame of an image file; InputError for what is not a readable image. Frames are
+    decoded a few at a time, as they are read (a 12-frame scan holds a few frames, not twelve)."""
+    pages: list[OcrPage] = []
+    chunk: list = []
+    for frame in image_frames(path, data, limits):  # a bad image is reported as such, Tesseract or not
+        chunk.append(frame)
+        if len(chunk) == ocr_jobs():
+            pages.extend(ocr_images(chunk, path))
+            chunk = []
+    return pages + ocr_images(chunk, path) if chunk else pages
 
 
-def image_frames(path: str, data: bytes):
-    """(frame, dpi) for each frame, each fully decoded (so a truncated file fails here)."""
+def image_frames(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS):
+    """(frame, dpi) for each frame, each fully decoded as it is yielded (so a truncated file
+    fails here); the frame count and every frame's size are checked before any is decoded."""
     if not data:
         raise InputError(path, "empty file")
+    from PIL import Image
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Pillow warns on odd metadata; we only need the pixels
-        return _decoded_frames(path, data)
+        try:
+            image = _opened(path, data, limits)
+            yield from _decoded_frames(path, image, limits)
+        except Image.DecompressionBombError:
+            raise limits.refusal(path, "image_pixels", "image too large") from None
+        except InputError:
+            raise
+        except Exception as error:  # noqa: BLE001 - Pillow's decoders raise many kinds on bad data
+            raise InputError(path, f"truncated or corrupt image ({error})") from None
 
 
-def _decoded_frames(path: str, data: bytes):
+def _opened(path: str, data: bytes, limits: Limits):
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = limits.image_pixels  # Pillow's own guard: it refuses at twice this, before decoding
     try:
         image = Image.open(io.BytesIO(data))
     except UnidentifiedImageError:
         raise InputError(path, f"not a readable image ({what_it_is(data)})") from None
-    except Image.DecompressionBombError:
-        raise InputError(path, f"image too large (over {MAX_IMAGE_PIXELS} pixels)") from None
-    except Exception as error:  # noqa: BLE001 - Pillow's decoders raise many kinds on bad data
-        raise InputError(path, f"truncated or corrupt image ({error})") from None
-    frames = []
-    try:
-        for frame in ImageSequence.Iterator(image):
-            width, height = frame.size
-            if width * height > MAX_IMAGE_PIXELS:  # Pillow itself only refuses at twice its limit
-                raise InputError(path, f"image too large ({width} × {height} pixels; limit {MAX_IMAGE_PIXELS:,})")
-            frame.load()
-            frames.append((frame.copy(), stated_dpi(frame)))
-    except Image.DecompressionBombError:
-        raise InputError(path, f"image too large (over {MAX_IMAGE_PIXELS} pixels)") from None
-    except InputError:
-        raise
-    except Exception as error:  # noqa: BLE001 - as above
-        raise InputError(path, f"truncated or corrupt image ({error})") from None
-    if not frames:
+    count = 0
+    for frame in ImageSequence.Iterator(image):  # sizes only: nothing is decoded yet
+        count += 1
+        limits.check(path, "ocr_pages", count, f"image has over {count - 1:,} frames to OCR")
+        width, height = frame.size
+        limits.check(path, "image_pixels", width * height, f"image frame {count} is {width:,} × {height:,} pixels")
+    if not count:
         raise InputError(path, "image has no frames")
-    return frames
+    image.seek(0)
+    return image
+
+
+def _decoded_frames(path: str, image, limits: Limits):
+    from PIL import ImageSequence
+
+    for frame in ImageSequence.Iterator(image):
+        frame.load()
+        yield frame.copy(), stated_dpi(frame)
 
 
 def what_it_is(data: bytes) -> str:

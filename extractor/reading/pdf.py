@@ -47,14 +47,17 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import statistics
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import regex
 
 from extractor.errors import InputError
+from extractor.limits import DEFAULT_LIMITS, Limits
 
 PDF_SIGNATURE = b"%PDF-"
 SIGNATURE_WINDOW = 1024  # the header may follow some junk bytes (the spec allows 1 KB)
@@ -108,8 +111,9 @@ class _Line:
 # the document
 
 
-def read_pdf(path: str, data: bytes) -> PdfPages:
+def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> PdfPages:
     check_pdf_bytes(path, data)
+    check_streams(path, data, limits)
     import pdfplumber
 
     # pdfminer logs every repair of a damaged file as a warning on stderr; we report the
@@ -121,6 +125,7 @@ def read_pdf(path: str, data: bytes) -> PdfPages:
             pages = list(document.pages)
             if not pages:
                 raise InputError(path, "PDF has no pages")
+            limits.check(path, "pages", len(pages), f"PDF has {len(pages):,} pages")
             page_chars, has_images, page_tables = [], [], []
             for page in pages:
                 page_chars.append(text_layer(page))
@@ -131,7 +136,7 @@ def read_pdf(path: str, data: bytes) -> PdfPages:
         raise
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on bad files
         raise InputError(path, pdf_error_reason(error)) from None
-    return pages_text(path, data, page_chars, has_images, page_tables)
+    return pages_text(path, data, page_chars, has_images, page_tables, limits)
 
 
 MIN_TABLE_COLUMNS = 3  # a ruled box of one or two columns is a frame or a letterhead, not a table
@@ -160,6 +165,30 @@ def check_pdf_bytes(path: str, data: bytes) -> None:
         raise InputError(path, f"not a PDF ({kind or 'no %PDF- header'})")
     if b"%%EOF" not in data[-EOF_WINDOW:]:
         raise InputError(path, "truncated PDF (no end-of-file marker: the file was cut short)")
+
+
+STREAM_START = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
+INFLATE_CHUNK = 1 << 24
+
+
+def check_streams(path: str, data: bytes, limits: Limits) -> None:
+    """Refuse a PDF with a compressed stream that inflates past the stream_bytes limit, before
+    pdfminer or pdfium inflate it whole (a 900 KB file with a 300 MB stream took 4 GB and a
+    segfault there). Streams are inflated in chunks and dropped; what is not Flate data is skipped."""
+    view = memoryview(data)
+    for match in STREAM_START.finditer(data):
+        end = data.find(b"endstream", match.end())
+        if end < 0:
+            return
+        inflater, total = zlib.decompressobj(), 0
+        pending = view[match.end():end]
+        try:
+            while pending and total <= limits.stream_bytes:
+                total += len(inflater.decompress(pending, INFLATE_CHUNK))
+                pending = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # an image codec's data, an encrypted or raw stream: not ours to measure
+        limits.check(path, "stream_bytes", total, f"a compressed stream at byte {match.start():,} inflates to over {total:,} bytes")
 
 
 def pdf_error_reason(error: Exception) -> str:
@@ -206,11 +235,13 @@ def without_duplicates(chars: list[dict]) -> list[dict]:
 
 
 def pages_text(path: str, data: bytes, page_chars: list[list[dict]], has_images: list[bool],
-               page_tables: list[list] | None = None) -> PdfPages:
+               page_tables: list[list] | None = None, limits: Limits = DEFAULT_LIMITS) -> PdfPages:
     needs_ocr = [not usable_text_layer(chars, image) and bool(image or chars) for chars, image in zip(page_chars, has_images)]
     encodings = legacy_font_encodings(text_by_font(chars for chars, ocr in zip(page_chars, needs_ocr) if not ocr))
     texts, confidences = [], []
-    ocr_pages = ocr_pdf_pages(path, data, [index for index, ocr in enumerate(needs_ocr) if ocr])
+    to_ocr = [index for index, ocr in enumerate(needs_ocr) if ocr]
+    limits.check(path, "ocr_pages", len(to_ocr), f"{len(to_ocr):,} pages need OCR (no usable text layer)")
+    ocr_pages = ocr_pdf_pages(path, data, to_ocr, limits)
     for index, chars in enumerate(page_chars):
         if index in ocr_pages:
             texts.append(ocr_pages[index].text)
@@ -238,7 +269,7 @@ def usable_text_layer(chars: list[dict], has_image: bool) -> bool:
     return not (has_image and len(visible) < MIN_TEXT_LAYER_CHARS)
 
 
-def ocr_pdf_pages(path: str, data: bytes, indexes: list[int]) -> dict:
+def ocr_pdf_pages(path: str, data: bytes, indexes: list[int], limits: Limits = DEFAULT_LIMITS) -> dict:
     """Render the pages at ``indexes`` with pdfium and OCR them: index → OcrPage."""
     if not indexes:
         return {}
@@ -256,18 +287,15 @@ def ocr_pdf_pages(path: str, data: bytes, indexes: list[int]) -> dict:
         chunk = ocr_jobs()  # render a few pages, OCR them at once: memory stays at a few page images
         for first in range(0, len(indexes), chunk):
             batch = indexes[first:first + chunk]
-            images = [(render_page(path, document, index), OCR_DPI) for index in batch]
+            images = [(render_page(path, document, index, limits), OCR_DPI) for index in batch]
             pages.update(zip(batch, ocr_images(images, path)))
         return pages
     finally:
         document.close()
 
 
-MAX_RENDER_PIXELS = 60_000_000  # an A0 sheet at 200 dpi: a bigger page is drawn at a lower resolution
-
-
-def render_page(path: str, document, index: int):
-    """The page as an image for OCR, at OCR_DPI unless that would exceed MAX_RENDER_PIXELS (a huge
+def render_page(path: str, document, index: int, limits: Limits = DEFAULT_LIMITS):
+    """The page as an image for OCR, at OCR_DPI unless that would exceed the render_pixels limit (a huge
     media box or user unit): then at the resolution that fits, never allocating more."""
     import pypdfium2
 
@@ -275,10 +303,11 @@ def render_page(path: str, document, index: int):
         page = document[index]
         width, height = page.get_size()  # points
         scale = OCR_DPI / 72
-        if width * height * scale * scale > MAX_RENDER_PIXELS:
-            scale = (MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5
+        if width * height * scale * scale > limits.render_pixels:
+            scale = (limits.render_pixels / max(width * height, 1.0)) ** 0.5
         if scale * 72 < MIN_RENDER_DPI:
-            raise InputError(path, f"page {index + 1} is too large to OCR ({width / 72:.0f} × {height / 72:.0f} inches)")
+            raise limits.refusal(path, "render_pixels", f"page {index + 1} is too large to OCR ({width / 72:.0f} × {height / 72:.0f} inches "
+                                 f"at {MIN_RENDER_DPI} dpi)")
         return page.render(scale=scale).to_pil()
     except pypdfium2.PdfiumError as error:
         raise InputError(path, f"corrupt PDF (cannot render page {index + 1} for OCR: {error})") from None

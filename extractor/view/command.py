@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import click
 
+from extractor.limits import Limits, limit_options
+
 
 @click.command("view")
 @click.argument("file")
 @click.option("-o", "--output", default="-", show_default=True, help="HTML file to write, '-' for stdout.")
-def view_command(file: str, output: str) -> None:
+@limit_options
+def view_command(file: str, output: str, limits: Limits) -> None:
     """Show FILE's clean text with sections, indicators, places and quantities highlighted (hover: the record),
     footnote markers linked to their bodies and back. The page needs no network and no other file."""
     from extractor.cli import fail, write_output
@@ -18,7 +21,7 @@ def view_command(file: str, output: str) -> None:
     from extractor.view.render import render_page
 
     try:
-        raw = read_document(file)
+        raw = read_document(file, limits=limits)
         records = extract_records(raw)
     except InputError as error:
         fail(str(error))
