@@ -54,12 +54,14 @@ def _letter_spaced_spans(text: str) -> list[tuple[int, int]]:
     spans: list[list[int]] = []
     spaced_lines = {}  # line start -> (content start, content end, line end) of all-letter-spaced lines
     seen_lines = set()
+    last_line = 0  # lines are met in order: the line break before a pair is never before the last line's start
     # only lines holding two single characters in a row can be letter-spaced: look at those alone
     for pair in SPACED_PAIR.finditer(f" {text} "):
-        line_start = text.rfind("\n", 0, pair.start() - 1) + 1  # the padded text is one ahead
+        line_start = text.rfind("\n", last_line, pair.start() - 1) + 1 or last_line  # the padded text is one ahead
         if line_start in seen_lines:
             continue
         seen_lines.add(line_start)
+        last_line = line_start
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         spans.extend([run.start(), run.end()] for run in SPACED_RUN.finditer(text, line_start, line_end))

@@ -509,6 +509,14 @@ def _add_declared_totals(text: str, paragraph, found: list[Result]) -> None:
 
 
 SENTENCE_BREAK = regex.compile(r"[.;](?=\s|$)")
+LAST_SENTENCE_BREAK = regex.compile(r"(?r)[.;](?=\s|$)")  # searched backwards from the clause: the nearest one
+
+
+def _figures_within(quantities: list, start: int, end: int) -> list:
+    """The quantities (sorted by start) lying within [start, end)."""
+    first = bisect_left(quantities, start, key=lambda q: q.start)
+    last = bisect_left(quantities, end, key=lambda q: q.start)
+    return [q for q in quantities[first:last] if q.end <= end]
 TARGET_WORD_BEFORE = regex.compile(r"(?i)(?:mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|chỉ\s+tiêu|KH|NQ)\s*(?:là|đề\s+ra)?\s*:?\s*$")
 
 
@@ -524,13 +532,12 @@ def evaluated_figures(text: str, paragraph, result: Result, quantities: list) ->
     it in the same sentence; a figure right after a target word ("mục tiêu 8%") is the target; in
     a numbered evaluation ("(1) Tốc độ tăng trưởng …: đạt 7,4%/năm, không đạt mục tiêu") the
     item's phrase is the metric."""
-    start = paragraph.start
-    for match in SENTENCE_BREAK.finditer(text, paragraph.start, result.start):
-        start = match.end()
+    start_match = LAST_SENTENCE_BREAK.search(text, paragraph.start, result.start)
+    start = start_match.end() if start_match else paragraph.start
     end_match = SENTENCE_BREAK.search(text, result.end, paragraph.end)
     end = end_match.start() if end_match else paragraph.end
-    before = [q for q in quantities if start <= q.start and q.end <= result.start]
-    after = [q for q in quantities if result.end <= q.start and q.end <= end]
+    before = _figures_within(quantities, start, result.start)
+    after = _figures_within(quantities, result.end, end)
     target = next((q for q in after if TARGET_WORD_BEFORE.search(text, result.end, q.start)), None)
     metric = None
     if indicator_rules()["item_label"].match(text[paragraph.start:paragraph.end]):

@@ -208,7 +208,7 @@ def find_spelled_numbers(text: str) -> list[tuple[int, int, int | float]]:
     return found
 
 
-WINDOW_MARGIN = 100  # characters either side of a numeral word: more than the few words a check looks at
+WINDOW_MARGIN = 48  # characters either side of a numeral word: more than the two words a check looks at
 
 
 def numeral_windows(text: str) -> list[tuple[int, int]]:

@@ -137,8 +137,8 @@ class DocumentPlaces:
             unit = self._evidence.choose(mention.candidates, self.vintage)
             if unit is None:
                 continue
-            line_start = self.text.rfind("\n", 0, mention.start) + 1
-            before = self.text[max(line_start, mention.start - 80):mention.start]
+            window = max(0, mention.start - 80)  # bounded: on a line of megabytes a search to its start is quadratic
+            before = self.text[self.text.rfind("\n", window, mention.start) + 1 or window:mention.start]
             after_organisation = rules["letterhead"].search(before) is not None
             if not after_organisation:
                 continue
