@@ -345,6 +345,41 @@ def linearity(corpus: Path, workdir: Path, small_chars: int, big_chars: int) -> 
             "factor": time_ratio / size_ratio}
 
 
+SCALING_CASES = {  # name → (builder of `size` bytes, sizes in MB; the --quick sizes)
+    "one line (line breaks lost)": ("long_line", (1, 2, 4, 8, 30), (0.25, 0.5, 1)),
+    "footnote-like lines": ("footnote_lines", (0.5, 1, 2.3), (0.1, 0.2, 0.4)),
+    "digits, separators and ranges": ("digit_runs", (1, 2, 5.5), (0.2, 0.4, 0.8)),
+}
+
+
+def scaling_inputs(kind: str, size: int) -> bytes:
+    """The inputs of issue 18's scaling cases, built as the hostile-input suite builds them."""
+    from tests import test_robustness as hostile
+
+    if kind == "long_line":
+        return hostile._one_long_line(size)
+    if kind == "footnote_lines":
+        data = hostile._footnote_lines(max(2, size // 46))  # about 46 bytes a line
+        return data[:size].rsplit(b"\n", 1)[0]
+    return hostile._repeat_to("12.345,67 / 89-10; 1,2.3:4 (5) 2020 - 2025 0,5% từ 3 - 5 ha; 10-15% ", size).encode("utf-8")
+
+
+def hostile_scaling(workdir: Path, quick: bool) -> dict:
+    """Time and peak memory against input size for the scaling cases, each size in a fresh
+    process (its own VmHWM); ``factor`` is (time ratio) ÷ (size ratio) of the largest to the
+    smallest: 1 is linear."""
+    results = {}
+    for name, (kind, sizes, quick_sizes) in SCALING_CASES.items():
+        rows = []
+        for size_mb in quick_sizes if quick else sizes:
+            path = workdir / f"{kind}-{size_mb}.txt"
+            path.write_bytes(scaling_inputs(kind, int(size_mb * MB)))
+            rows.append(measure_in_fresh_process(path, repeat=1))
+        first, last = rows[0], rows[-1]
+        results[name] = {"runs": rows, "factor": (last["seconds"] / first["seconds"]) / (last["bytes"] / first["bytes"])}
+    return results
+
+
 def _cut_at_line(text: str, chars: int) -> str:
     cut = text.rfind("\n", 0, chars)
     return text[: cut if cut > 0 else chars]
@@ -410,6 +445,8 @@ def run(args) -> dict:
         step(f"batch of {args.docs} through {args.workers} workers")
         results["linearity"] = linearity(corpus, workdir, args.small_chars, args.big_chars)
         step("linearity")
+        results["hostile_scaling"] = hostile_scaling(workdir, args.quick)
+        step("scaling of hostile inputs")
     results["baseline"] = underthesea_baseline(corpus, args.ner_chars)
     step("underthesea baseline")
     return results
@@ -508,6 +545,19 @@ def markdown(results: dict) -> str:
         "|---|---|---|---|---|---|",
         *(f"| {name} | {r['chars']:,} | {r['bytes']:,} | {r['seconds']:.3f} | {r['chars'] / r['seconds']:,.0f} | {r['records']:,} |"
           for name, r in (("~100 KB (corpus cut at a line)", linear["small"]), ("~10 MB (corpus concatenated)", linear["big"]))),
+        "",
+        "## Hostile inputs: time and memory against size",
+        "",
+        "Each size in a fresh process (time of the pipeline after start-up; peak RSS of the whole process). "
+        "Factor: (time ratio) ÷ (size ratio), largest against smallest; 1.0 is linear. Issue 18's bound: a 30 MB line in ≤ 30 s, "
+        "no process over 1.5 GB.",
+        "",
+        "| input | bytes | seconds | MB/s | peak RSS | records |",
+        "|---|---|---|---|---|---|",
+        *(f"| {name} | {r['bytes']:,} | {r['seconds']:.2f} | {r['bytes'] / MB / r['seconds']:.2f} | {r['peak_rss_mb']:.0f} MB | {r['records']:,} |"
+          for name, case in results.get("hostile_scaling", {}).items() for r in case["runs"]),
+        "",
+        *(f"- {name}: factor {case['factor']:.2f}" for name, case in results.get("hostile_scaling", {}).items()),
         "",
         "## Baseline: underthesea on the same text",
         "",
