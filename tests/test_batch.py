@@ -213,6 +213,11 @@ def test_killed_batch_resumes_to_the_same_dataset(tmp_path):
     done_at_kill = len([p for p in parts.iterdir() if not p.name.startswith(".")])
     assert done_at_kill < copies + 1
     assert not (killed / "quantity.parquet").exists()
+    # what finished before the kill can be queried at once, without running the batch again
+    seen = CliRunner().invoke(query, [str(killed), "SELECT count(*) AS n FROM manifest", "--format", "json"])
+    assert seen.exit_code == 0, seen.output
+    assert "a batch stopped before its end" in seen.output
+    assert json.loads(seen.stdout)[0]["n"] == done_at_kill
 
     resumed = batch_process(inputs, killed)
     _, resumed_err = resumed.communicate(timeout=300)

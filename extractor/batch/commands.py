@@ -91,7 +91,7 @@ def query(dataset_dir: str, sql: str, output_format: str, output: str) -> None:
     from extractor.cli import write_output
 
     try:
-        columns, rows = run_query(dataset_dir, sql)
+        columns, rows = run_query(dataset_dir, sql, notify=lambda line: click.echo(line, err=True))
     except QueryError as error:
         _fail(str(error))
     write_output(FORMATTERS[output_format](columns, rows), output)

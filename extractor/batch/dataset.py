@@ -232,6 +232,30 @@ def build_dataset(layout: Layout, rows: dict[str, dict]) -> dict[str, int]:
     return counts
 
 
+def tables_behind(layout: Layout) -> bool:
+    """Parts written after the tables were last built: a batch stopped (killed) before its end."""
+    if not layout.marker.is_file() or not layout.parts.is_dir():
+        return False
+    if not layout.database.is_file():
+        return any(PART_KEY.fullmatch(entry.name) for entry in layout.parts.iterdir())
+    return layout.parts.stat().st_mtime_ns > layout.database.stat().st_mtime_ns  # a part renamed in touches parts/
+
+
+def catch_up(layout: Layout) -> dict[str, int] | None:
+    """Build the tables from the parts a stopped batch left, when they are behind and no batch is
+    writing: what finished before a kill can be queried without running the batch again. Returns
+    the row counts built, or None when nothing was to be done (or a batch holds the dataset)."""
+    if not tables_behind(layout):
+        return None
+    try:
+        with locked(layout):
+            layout.remove_leftovers()
+            rows = load_parts(layout)
+            return build_dataset(layout, rows) if rows else None
+    except DatasetError:  # a batch is writing: it builds the tables itself at its end
+        return None
+
+
 # One row per report × indicator × year × measure (a target's figure, a result), for SQL users
 # comparing reports without unnesting `indicator.targets`.
 INDICATOR_VALUES_VIEW = """

@@ -11,7 +11,7 @@ import math
 import unicodedata
 from pathlib import Path
 
-from extractor.batch.dataset import DATABASE_NAME, first_line
+from extractor.batch.dataset import DATABASE_NAME, Layout, catch_up, first_line
 
 MAX_CELL_WIDTH = 60  # table format only: CSV and JSON keep every character
 # A query reads the dataset and nothing else: no file reads or writes outside the database
@@ -24,10 +24,15 @@ class QueryError(Exception):
     """A query that cannot run; str() says why in one line."""
 
 
-def run_query(dataset_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of `sql` on DATASET_DIR/dataset.duckdb (opened read-only)."""
+def run_query(dataset_dir: str, sql: str, notify=lambda line: None) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of `sql` on DATASET_DIR/dataset.duckdb (opened read-only). Tables a
+    stopped batch left behind its parts are built first (``notify`` is told)."""
     import duckdb
 
+    built = catch_up(Layout(Path(dataset_dir)))
+    if built is not None:
+        notify(f"extractor: {dataset_dir}: a batch stopped before its end; tables built from the "
+               f"{built.get('manifest', 0)} input(s) it had finished")
     database = Path(dataset_dir) / DATABASE_NAME
     if not database.is_file():
         raise QueryError(f"{dataset_dir}: no {DATABASE_NAME} here (make one with: extractor batch INPUTS... -o {dataset_dir})")
