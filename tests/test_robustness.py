@@ -457,3 +457,85 @@ def test_skip_spans_hold_what_any_span_holds(spans, position):
     from extractor.quantities.parser import _SkipSpans
 
     assert _SkipSpans(spans).holds(position) == any(a <= position < b for a, b in spans)
+
+
+# ---- markup that must stay text ------------------------------------------------------------------
+
+PAYLOADS = ('<script>alert("x")</script>', '" onmouseover="alert(1)" x="', "<img src=x onerror=alert(2)>")
+
+
+def _live_markup(page: str) -> list[str]:
+    """Scripts and event-handler attributes a browser would run: our own script only."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.extend(f"{tag} {name}" for name, _ in attrs if name.startswith("on"))
+            if tag == "img":
+                found.append("img")
+
+        def handle_data(self, data):
+            if "alert(" in data and self.lasttag == "script":
+                found.append(data[:60])
+
+    Collect().feed(page)
+    return found
+
+
+def test_view_and_compare_show_markup_in_reports_and_file_names_as_text(tmp_path):
+    """A report whose text and file name hold HTML: `view` and `compare` pages show it as text
+    (escaped), with no script, handler or element of the payload's own."""
+    from click.testing import CliRunner
+
+    from extractor.compare import compare_command
+    from extractor.view import view_command
+
+    body = "\n".join(f"{index}. Mục {payload}\nTỷ lệ hộ nghèo {payload} giảm còn {index + 2}%." for index, payload in enumerate(PAYLOADS, 1))
+    first = tmp_path / '<script>alert("n")<' / "x.txt"
+    first.parent.mkdir()
+    first.write_text("ĐẢNG BỘ XÃ MAI SƠN\n" + body + "\n", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("ĐẢNG BỘ XÃ CÒ NÒI\n" + body + "\n", encoding="utf-8")
+    view = tmp_path / "view.html"
+    assert CliRunner().invoke(view_command, [str(first), "-o", str(view)]).exit_code == 0
+    compared = tmp_path / "compare.html"
+    result = CliRunner().invoke(compare_command, [str(first), str(second), "-o", str(compared)])
+    assert result.exit_code == 0, result.output
+    for page in (view.read_text(encoding="utf-8"), compared.read_text(encoding="utf-8")):
+        assert _live_markup(page) == []
+        assert "&lt;script&gt;alert(" in page  # shown, escaped
+
+
+def _docx_with(document_xml: str) -> bytes:
+    from tests import fixtures_build as build
+
+    return build.zip_bytes({"[Content_Types].xml": build.CONTENT_TYPES, "_rels/.rels": build.PACKAGE_RELS,
+                            "word/document.xml": document_xml})
+
+
+def _laughs() -> str:
+    from tests.fixtures_build import NS
+
+    entities = '<!ENTITY lol0 "lol">' + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    return (f'<?xml version="1.0"?><!DOCTYPE d [{entities}]><w:document {NS}><w:body><w:p><w:r><w:t>&lol9;</w:t>'
+            "</w:r></w:p></w:body></w:document>")
+
+
+def _external_entity() -> str:
+    from tests.fixtures_build import NS
+
+    return (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document {NS}><w:body>'
+            "<w:p><w:r><w:t>Xã có 3 hộ &x;</w:t></w:r></w:p></w:body></w:document>")
+
+
+@pytest.mark.parametrize("build_xml, reason", [
+    (_laughs, "amplification"),  # a billion laughs: 10^9 "lol" from a few hundred bytes
+    (_external_entity, "undefined entity"),  # never resolved: no file is read
+])
+def test_xml_entity_expansion_and_external_entities_are_refused(build_xml, reason):
+    with time_limit(30):
+        with pytest.raises(InputError) as refused:
+            read_document("entities.docx", data=_docx_with(build_xml()))
+    assert reason in str(refused.value) and "root:" not in str(refused.value)
