@@ -18,6 +18,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -319,20 +320,66 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize("case", HOSTILE, ids=[case.id for case in HOSTILE])
-def test_hostile_input(case: Hostile):
+MEMORY_BOUND_MB = 1_500  # no process over 1.5 GB (issue 18), whatever the input
+
+
+def run_hostile_case(case: Hostile) -> dict:
+    """One case in this process: its outcome, seconds and the process's peak memory while it ran
+    (VmHWM, reset before the case through /proc/self/clear_refs)."""
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+        refs.write("5")
     data = case.build()
-    with time_limit(case.seconds):
-        try:
-            document = read_document("hostile.txt", data=data)
-            records = extract_records(document)
-        except InputError as error:
-            assert case.error is not None, f"unexpected InputError: {error}"
-            assert error.reason.startswith(case.error) and str(error).startswith("hostile.txt: ")
-            return
-    assert case.error is None, f"expected InputError({case.error!r}), got {len(records)} records"
-    assert_records_trace_back(document.text, records)
-    assert case.check(records), _types(records)
+    started = time.perf_counter()
+    outcome: dict = {}
+    try:
+        document = read_document("hostile.txt", data=data)
+        records = extract_records(document)
+        assert_records_trace_back(document.text, records)
+        outcome = {"records": _types(records), "check": bool(case.check(records))}
+    except InputError as error:
+        outcome = {"error": str(error), "reason": error.reason}
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+    return {**outcome, "seconds": time.perf_counter() - started, "peak_mb": peak_kb / 1024}
+
+
+HOSTILE_RUNNER = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_DATA, (int(sys.argv[1]) * 2**20, resource.RLIM_INFINITY))
+from tests.test_robustness import HOSTILE, run_hostile_case
+for case in HOSTILE:
+    try:
+        result = run_hostile_case(case)
+    except MemoryError:
+        result = {"memory_error": True}
+    print(json.dumps({"id": case.id, **result}), flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_results() -> dict:
+    """Every hostile case, in one child process whose data is capped at twice the memory bound
+    (a runaway case fails there, not on the machine)."""
+    done = subprocess.run([sys.executable, "-c", HOSTILE_RUNNER, str(2 * MEMORY_BOUND_MB)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=sum(case.seconds for case in HOSTILE))
+    results = {row["id"]: row for row in map(json.loads, done.stdout.splitlines())}
+    assert len(results) == len(HOSTILE), done.stderr[-2000:]
+    return results
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[case.id for case in HOSTILE])
+def test_hostile_input(case: Hostile, hostile_results):
+    """Each case ends within its time bound and under the memory bound, with a one-line error
+    naming the file or records that trace back to the text and pass the case's check."""
+    result = hostile_results[case.id]
+    assert not result.get("memory_error"), "MemoryError under the capped child"
+    assert result["seconds"] < case.seconds and result["peak_mb"] < MEMORY_BOUND_MB, result
+    if case.error is not None:
+        assert "reason" in result, f"expected InputError({case.error!r}), got {result.get('records')}"
+        assert result["reason"].startswith(case.error) and result["error"].startswith("hostile.txt: ")
+    else:
+        assert "reason" not in result, f"unexpected InputError: {result.get('error')}"
+        assert result["check"], result["records"]
 
 
 # ---- fast paths equal the plain definitions they replace --------------------------------------------
