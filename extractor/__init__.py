@@ -1,4 +1,9 @@
 """extractor: Vietnamese government reports → clean text, sections, quantities and indicators,
 every record traceable to the raw source by offsets."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("extractor")  # one home: pyproject.toml
+except PackageNotFoundError:  # a checkout run without installing it
+    __version__ = "0+unknown"

@@ -12,33 +12,18 @@ import click
 
 from extractor import __version__
 from extractor.batch.local import DEFAULT_MEMORY_MB
+from extractor.console import configure_logging, fail, logger, write_output
 from extractor.errors import InputError
 from extractor.limits import Limits, limit_options
 
 
-def fail(message: str) -> None:
-    click.echo(f"extractor: error: {message}", err=True)
-    sys.exit(1)
-
-
-def write_output(text: str, output: str) -> None:
-    """Write to a file path, or to stdout for ``-``, always as UTF-8."""
-    from extractor.writing import write_text_file
-
-    if output == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-        return
-    try:
-        write_text_file(output, text)  # whole or not at all
-    except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror or error}")
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="extractor")
-def main() -> None:
+@click.option("-v", "--verbose", count=True, help="More on stderr: -v a line per file, -vv details.")
+@click.option("-q", "--quiet", is_flag=True, help="Errors only on stderr (no warnings).")
+def main(verbose: int, quiet: bool) -> None:
     """Turn Vietnamese government reports into traceable data."""
+    configure_logging(-1 if quiet else verbose)
 
 
 @main.command()
@@ -107,17 +92,24 @@ def clean_listing(cleaned) -> str:
 @limit_options
 def extract(files: tuple[str, ...], output_format: str, output: str, memory_mb: int, limits: Limits) -> None:
     """Extract all records of FILES. A bad file is reported and the others go on; exit 1 if any failed."""
+    import time
+
     from extractor.batch.local import memory_capped
     from extractor.batch.worker import memory_message
     from extractor.reading import read_document
     from extractor.records import extract_records
     from extractor.writing import write_records
 
+    if output_format != "jsonl" and output == "-":
+        raise click.UsageError(f"--format {output_format} writes one table per record type: give a directory with -o DIR")
     records, failures = [], 0
     for path in files:
         try:
+            started = time.perf_counter()
             with memory_capped(memory_mb):
-                records.extend(extract_records(read_document(path, limits=limits)))
+                found = extract_records(read_document(path, limits=limits))
+            records.extend(found)
+            logger().info(f"{path}: {len(found)} records in {time.perf_counter() - started:.2f} s")
         except InputError as error:
             failures += 1
             click.echo(f"extractor: error: {error}", err=True)
@@ -181,8 +173,9 @@ def evaluate(gold_paths: tuple[str, ...], predictions: str | None, as_json: bool
 @main.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Section records (JSON Lines) instead of the tree.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
 @limit_options
-def sections(file: str, as_json: bool, limits: Limits) -> None:
+def sections(file: str, as_json: bool, output: str, limits: Limits) -> None:
     """Print the section tree of FILE: label, title and level, indented by nesting."""
     from extractor.cleaning import clean_document
     from extractor.reading import read_document
@@ -195,22 +188,23 @@ def sections(file: str, as_json: bool, limits: Limits) -> None:
         fail(str(error))
     found = find_sections(clean_document(raw))
     if as_json:
-        write_output("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in section_records(raw, found)), "-")
+        write_output("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in section_records(raw, found)), output)
         return
     lines = [f"{'  ' * (s.level - 1)}{s.label}  {s.title}  [level {s.level}]" for s in found]
-    write_output("\n".join(lines) + ("\n" if lines else ""), "-")
+    write_output("\n".join(lines) + ("\n" if lines else ""), output)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Indicator records (JSON Lines) instead of the table.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file (all FILES together), '-' for stdout.")
 @limit_options
-def indicators(files: tuple[str, ...], as_json: bool, limits: Limits) -> None:
+def indicators(files: tuple[str, ...], as_json: bool, output: str, limits: Limits) -> None:
     """Targets and results of FILES as a readable table (metric, target, unit, comparator, year, place)."""
     from extractor.reading import read_document
     from extractor.records import extract_records
 
-    failures = 0
+    failures, parts = 0, []
     for path in files:
         try:
             records = extract_records(read_document(path, limits=limits))
@@ -220,12 +214,12 @@ def indicators(files: tuple[str, ...], as_json: bool, limits: Limits) -> None:
             continue
         found = [r for r in records if r["type"] == "indicator"]
         if as_json:
-            write_output("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in found), "-")
+            parts.append("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in found))
             continue
-        document = records[0]
-        for warning in document.get("warnings", []):
-            click.echo(f"extractor: warning: {path}: {warning}", err=True)
-        write_output(indicator_table(path, found), "-")
+        for warning in records[0].get("warnings", []):
+            logger().warning(f"{path}: {warning}")
+        parts.append(indicator_table(path, found))
+    write_output("".join(parts), output)
     if failures:
         sys.exit(1)
 

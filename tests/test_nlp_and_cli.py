@@ -1,6 +1,8 @@
 """The spaCy converter, the tokenizer and the `clean` command."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -82,3 +84,35 @@ def test_missing_file_and_unsupported_type(tmp_path):
     odd.write_text("x", encoding="utf-8")
     unsupported = runner.invoke(main, ["clean", str(odd)])
     assert unsupported.exit_code == 1 and "unsupported file type" in unsupported.output
+
+
+def test_cli_hygiene_usage_errors_logging_and_outputs(tmp_path):
+    """A table format without a directory is a usage error (exit 2, no traceback); -v adds a line
+    per file on stderr; sections and indicators write to -o; the version comes from the package."""
+    from importlib.metadata import version
+
+    import extractor
+
+    runner = CliRunner()
+    report = tmp_path / "report.txt"
+    report.write_text("I. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n(1) Tỷ lệ hộ nghèo giảm còn 3%.\n", encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(report), "--format", "csv"])
+    assert result.exit_code == 2 and "give a directory with -o DIR" in result.output and "Traceback" not in result.output
+    result = runner.invoke(main, ["-v", "extract", str(report), "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0 and f"extractor: info: {report}: " in result.output
+    quiet = runner.invoke(main, ["extract", str(report), "-o", str(tmp_path / "out2.jsonl")])
+    assert "extractor: info:" not in quiet.output
+    for command, shown in (("sections", "CÁC CHỈ TIÊU CHỦ YẾU"), ("indicators", "Tỷ lệ hộ nghèo")):
+        out = tmp_path / f"{command}.txt"
+        assert runner.invoke(main, [command, str(report), "-o", str(out)]).exit_code == 0
+        assert shown in out.read_text(encoding="utf-8")
+    assert extractor.__version__ == version("extractor")
+
+
+def test_subcommands_do_not_import_the_cli_module():
+    """batch, query, compare and view share extractor.console, so importing them never pulls in
+    (and never circles back to) extractor.cli."""
+    code = ("import sys\nimport extractor.batch.commands, extractor.compare.command, extractor.view.command\n"
+            "print('extractor.cli' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

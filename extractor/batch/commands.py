@@ -10,13 +10,8 @@ import sys
 import click
 
 from extractor.batch.local import DEFAULT_MEMORY_MB
+from extractor.console import fail, write_output
 from extractor.limits import limit_options
-
-
-def _fail(message: str) -> None:
-    from extractor.cli import fail
-
-    fail(message)
 
 
 @click.command()
@@ -49,13 +44,13 @@ def batch(inputs: tuple[str, ...], dataset_dir: str, jobs: int | None, engine: s
     from extractor.batch.runner import BatchError, run_batch
 
     if scheduler and engine != "dask":
-        _fail("--scheduler needs --engine dask")
+        fail("--scheduler needs --engine dask")
     try:
         summary = run_batch(list(inputs), dataset_dir, jobs=jobs, engine=engine, scheduler=scheduler, force=force,
                             notify=lambda line: click.echo(line, err=True), follow_links=follow_links, timeout=timeout,
                             limits=limits, memory_mb=memory_mb)
     except (BatchError, DatasetError) as error:
-        _fail(str(error))
+        fail(str(error))
     except KeyboardInterrupt:
         click.echo(f"extractor: interrupted; finished inputs are kept in {dataset_dir}: "
                    "run the same command again to resume", err=True)
@@ -88,10 +83,9 @@ def query(dataset_dir: str, sql: str, output_format: str, output: str) -> None:
     Example: extractor query out/dataset "SELECT unit, count(*) FROM quantity GROUP BY unit"
     """
     from extractor.batch.query import FORMATTERS, QueryError, run_query
-    from extractor.cli import write_output
 
     try:
         columns, rows = run_query(dataset_dir, sql, notify=lambda line: click.echo(line, err=True))
     except QueryError as error:
-        _fail(str(error))
+        fail(str(error))
     write_output(FORMATTERS[output_format](columns, rows), output)

@@ -20,7 +20,7 @@ def compare_command(inputs: tuple[str, ...], metric: str | None, output: str, th
     records file from `extractor extract -o records.jsonl`, or report files (extracted on the fly).
     Metrics that cannot be aligned are listed separately, never guessed.
     """
-    from extractor.cli import fail, write_output
+    from extractor.console import fail, write_output
     from extractor.compare.align import compare_reports
     from extractor.compare.loading import load_reports
     from extractor.compare.output import to_csv, to_frame, to_html

@@ -45,6 +45,7 @@ What a page's text looks like:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -114,11 +115,25 @@ class _Line:
 def read_pdf(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> PdfPages:
     check_pdf_bytes(path, data)
     check_streams(path, data, limits)
-    import pdfplumber
+    with _quiet_logger("pdfminer"):
+        return _read_pages(path, data, limits)
 
-    # pdfminer logs every repair of a damaged file as a warning on stderr; we report the
-    # file once, as an InputError, or read it.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+@contextlib.contextmanager
+def _quiet_logger(name: str):
+    """pdfminer logs every repair of a damaged file as a warning on stderr; we report the file
+    once, as an InputError, or read it. Its level is put back afterwards (no lasting change)."""
+    logger = logging.getLogger(name)
+    before = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(before)
+
+
+def _read_pages(path: str, data: bytes, limits: Limits) -> PdfPages:
+    import pdfplumber
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:

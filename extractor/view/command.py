@@ -14,7 +14,7 @@ from extractor.limits import Limits, limit_options
 def view_command(file: str, output: str, limits: Limits) -> None:
     """Show FILE's clean text with sections, indicators, places and quantities highlighted (hover: the record),
     footnote markers linked to their bodies and back. The page needs no network and no other file."""
-    from extractor.cli import fail, write_output
+    from extractor.console import fail, write_output
     from extractor.errors import InputError
     from extractor.reading import read_document
     from extractor.records import extract_records
