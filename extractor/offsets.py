@@ -33,6 +33,17 @@ class OffsetMap:
     def __len__(self) -> int:
         return len(self.starts)
 
+    def to_data(self) -> dict:
+        """Plain, serialisable form (bytes of the two arrays): spaCy's DocBin and msgpack take it."""
+        return {"starts": self.starts.tobytes(), "ends": self.ends.tobytes()}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "OffsetMap":
+        starts, ends = array("q"), array("q")
+        starts.frombytes(data["starts"])
+        ends.frombytes(data["ends"])
+        return cls(starts, ends)
+
     def append(self, raw_start: int, raw_end: int) -> None:
         self.starts.append(raw_start)
         self.ends.append(raw_end)

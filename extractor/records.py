@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 import regex
 
@@ -23,10 +24,20 @@ TERM = regex.compile(r"nhiệm\s+kỳ\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)
 TERM_SEARCH_CHARS = 3000  # the term of the report is named in its opening lines
 
 
-def extract_records(source: str | RawDocument) -> list[dict]:
-    """All records of one input (a path or an already read document); raises InputError on bad input."""
-    raw = read_document(source) if isinstance(source, str) else source
-    clean = clean_document(raw)
+@dataclass
+class Extraction:
+    """One document through the pipeline: what each stage made, built once and shared."""
+
+    raw: RawDocument
+    clean: CleanText
+    sections: list[Section]
+    places: DocumentPlaces
+    records: list[dict]
+
+
+def extract(raw: RawDocument, clean: CleanText | None = None) -> Extraction:
+    """The walk: read document → clean → sections → places → quantities → indicators → records."""
+    clean = clean_document(raw) if clean is None else clean
     sections = find_sections(clean)
     places = DocumentPlaces(clean.text)  # the document's place context, shared by every record builder
     document = document_record(raw, clean, places)
@@ -44,7 +55,12 @@ def extract_records(source: str | RawDocument) -> list[dict]:
             document["page_confidence"] = list(raw.page_confidence)
         for record in records[1:]:
             record["page"] = page_number(raw.pages, record["start"])
-    return records
+    return Extraction(raw, clean, sections, places, records)
+
+
+def extract_records(source: str | RawDocument) -> list[dict]:
+    """All records of one input (a path or an already read document); raises InputError on bad input."""
+    return extract(read_document(source) if isinstance(source, str) else source).records
 
 
 def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) -> dict:

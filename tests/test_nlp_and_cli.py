@@ -116,3 +116,103 @@ def test_subcommands_do_not_import_the_cli_module():
             "print('extractor.cli' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+# ---- spaCy, idiomatic: factories, span groups, serialisation ------------------------------------------
+
+SHORT_REPORT = ("ĐẢNG BỘ XÃ MAI SƠN\nI. KẾT QUẢ\nNăm 2024, xã Hát Lót có 1.866 ha cây ăn quả, tăng 12% so với năm 2023.\n"
+                "II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n(1) Tỷ lệ hộ nghèo giảm còn dưới 3%.\n")
+
+
+@pytest.fixture(scope="module")
+def short_doc(tmp_path_factory):
+    path = tmp_path_factory.mktemp("spacy") / "short.txt"
+    path.write_text(SHORT_REPORT, encoding="utf-8")
+    return make_doc(str(path))
+
+
+def _span_view(doc) -> dict:
+    return {group: [(span.start_char, span.end_char, span.label_, span._.raw_span) for span in doc.spans[group]]
+            for group in ("sections", "places", "quantities", "indicators", "footnotes", "paragraphs")}
+
+
+def test_components_fill_span_groups_whose_spans_stand_for_records(short_doc):
+    doc = short_doc
+    assert make_nlp().pipe_names == ["extractor_records", "extractor_sections", "extractor_places",
+                                     "extractor_quantities", "extractor_indicators"]
+    area = next(span for span in doc.spans["quantities"] if span.text.startswith("1.866"))
+    assert (area._.value, area._.unit, area._.place) == (1866, "ha", "xã Hát Lót")
+    assert area._.record_id == area._.record["id"] and area._.raw_text == "1.866 ha"
+    assert [span.text for span in doc.spans["places"]][:2] == ["XÃ MAI SƠN", "xã Hát Lót"]
+    assert doc.spans["places"][1]._.place_code  # a gazetteer code
+    assert [span._.label for span in doc.spans["sections"]] == ["I", "II"]
+    target = doc.spans["indicators"][0]
+    assert target._.role == "target" and "hộ nghèo" in target._.metric
+    token = next(token for token in doc if token.text == "1.866")
+    assert token._.section_path == ["I"] and doc._.raw_text[slice(*token._.raw_span)] == "1.866"
+
+
+def test_each_component_can_run_alone(tmp_path):
+    from extractor.nlp import convert
+
+    path = tmp_path / "short.txt"
+    path.write_text(SHORT_REPORT, encoding="utf-8")
+    nlp = make_nlp(components=("extractor_quantities",))
+    doc = nlp(convert(str(path), nlp))
+    assert len(doc.spans["quantities"]) >= 2 and "sections" not in doc.spans
+    with pytest.raises(ValueError, match="make_doc"):
+        nlp("Xã có 12 hộ.")  # a plain text has no raw offsets to keep
+
+
+def test_docbin_with_user_data_round_trips_everything(short_doc):
+    from spacy.tokens import DocBin
+
+    stored = DocBin(store_user_data=True)
+    stored.add(short_doc)
+    nlp = make_nlp()
+    (back,) = DocBin().from_bytes(stored.to_bytes()).get_docs(nlp.vocab)
+    assert back.text == short_doc.text and back._.raw_text == SHORT_REPORT
+    assert _span_view(back) == _span_view(short_doc)
+    as_json = lambda records: json.dumps(records, ensure_ascii=False, sort_keys=True)  # msgpack gives tuples for lists
+    assert as_json(back._.records) == as_json(short_doc._.records)
+    assert back.spans["quantities"][0]._.value == short_doc.spans["quantities"][0]._.value
+
+
+def test_pipeline_saves_and_loads_from_disk_in_a_fresh_process(short_doc, tmp_path):
+    """nlp.to_disk, then spacy.load in a new interpreter that never imports extractor itself: the
+    tokenizer and components come back through their entry points."""
+    make_nlp().to_disk(tmp_path / "pipeline")
+    (tmp_path / "doc.spacy").write_bytes(_doc_bytes(short_doc))
+    code = ("import sys, spacy\nfrom spacy.tokens import DocBin\nnlp = spacy.load(sys.argv[1])\n"
+            "print(nlp.pipe_names)\nprint([t.text for t in nlp.make_doc('đạt 1.866 ha, 57,5%')])\n"
+            "doc = next(DocBin().from_disk(sys.argv[2]).get_docs(nlp.vocab))\n"
+            "print(doc.spans['quantities'][0]._.value)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipeline"), str(tmp_path / "doc.spacy")],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    names, tokens, value = done.stdout.splitlines()
+    assert "extractor_indicators" in names and "'1.866'" in tokens and "'57,5%'" in tokens
+    assert value == str(short_doc.spans["quantities"][0]._.value)
+
+
+def _doc_bytes(doc) -> bytes:
+    from spacy.tokens import DocBin
+
+    stored = DocBin(store_user_data=True)
+    stored.add(doc)
+    return stored.to_bytes()
+
+
+def test_pipe_with_two_processes_gives_what_one_gives(tmp_path):
+    from extractor.nlp import convert
+
+    nlp = make_nlp()
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"r{number}.txt"
+        path.write_text(SHORT_REPORT.replace("1.866", f"1.86{number}"), encoding="utf-8")
+        paths.append(str(path))
+    converted = [convert(path, nlp) for path in paths]
+    one = [_span_view(doc) for doc in nlp.pipe([convert(path, nlp) for path in paths])]
+    two = [_span_view(doc) for doc in nlp.pipe(converted, n_process=2, batch_size=1)]
+    assert one == two and len(one) == 3

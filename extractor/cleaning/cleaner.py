@@ -7,6 +7,7 @@ the clean text (body paragraphs, then footnote paragraphs) with one offset map t
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -83,6 +84,18 @@ class CleanText:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_raw(start, end)
+
+    def to_data(self) -> dict:
+        """Plain, serialisable form without the raw text (its owner keeps that): msgpack and JSON-ready."""
+        return {"text": self.text, "offsets": self.offsets.to_data(),
+                "paragraphs": [dataclasses.astuple(p) for p in self.paragraphs],
+                "footnotes": [dataclasses.astuple(f) for f in self.footnotes],
+                "removed": [dataclasses.astuple(r) for r in self.removed]}
+
+    @classmethod
+    def from_data(cls, raw: str, data: dict) -> "CleanText":
+        return cls(raw, data["text"], OffsetMap.from_data(data["offsets"]), [Paragraph(*row) for row in data["paragraphs"]],
+                   [Footnote(*row) for row in data["footnotes"]], [Removal(*row) for row in data["removed"]])
 
     def clean_position(self, raw_position: int) -> int:
         """First clean character of the running text at or after ``raw_position`` (raw starts of

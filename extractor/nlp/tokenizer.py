@@ -6,7 +6,10 @@ quantity and exclusion rules look at them whole.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import regex
+import srsly
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -35,6 +38,22 @@ class VietnameseTokenizer:
             position = match.end()
         self._add_gap(text[position:], words, spaces)
         return Doc(self.vocab, words=words, spaces=spaces)
+
+    # Its rules are code (TOKEN above): nothing to save but a version, so a saved pipeline
+    # (nlp.to_disk) reloads with the tokenizer of the installed package.
+    def to_bytes(self, **kwargs) -> bytes:
+        return srsly.json_dumps({"version": 1}).encode("utf-8")
+
+    def from_bytes(self, data: bytes, **kwargs) -> "VietnameseTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "extractor_tokenizer.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path, **kwargs) -> "VietnameseTokenizer":
+        return self
 
     @staticmethod
     def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
