@@ -15,7 +15,7 @@ from extractor.reading.pages import page_number
 from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_from_words
 from extractor.indicators.tables import document_tables, find_table_rows
 from extractor.quantities import extract_quantities
-from extractor.quantities.metric import find_metric
+from extractor.quantities.metric import MetricFinder
 from extractor.places import DocumentPlaces
 from extractor.sections import Section, find_sections
 
@@ -177,6 +177,7 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
 
     paragraph_at = {p.start: p for p in clean.paragraphs}
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
+    metrics = MetricFinder(clean.text)
     records = []
     for number, (quantity, paragraph) in enumerate(found, 1):
         start, end = clean.raw_span(quantity.start, quantity.end)
@@ -203,7 +204,7 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "kind": quantity.kind,
             "qualifier": quantity.qualifier,
             **place_fields(places, place),
-            "metric": find_metric(clean.text, quantity, paragraph.start, paragraph.end, places.spans(paragraph)),
+            "metric": metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph)),
             "section": section_of(anchor),
             "in_footnote": in_footnote,
             "number_style": quantity.number_style,

@@ -501,9 +501,9 @@ def test_joint_subjects_mark_what_the_first_scan_marked(parts):
 @settings(max_examples=200, **SETTINGS)
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12), st.integers(-2, 62))
 def test_skip_spans_hold_what_any_span_holds(spans, position):
-    from extractor.quantities.parser import _SkipSpans
+    from extractor.quantities.parser import SkipSpans
 
-    assert _SkipSpans(spans).holds(position) == any(a <= position < b for a, b in spans)
+    assert SkipSpans(spans).holds(position) == any(a <= position < b for a, b in spans)
 
 
 # ---- markup that must stay text ------------------------------------------------------------------

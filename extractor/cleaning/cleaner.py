@@ -85,6 +85,13 @@ class CleanText:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_raw(start, end)
 
+    def paragraph_starts(self) -> list[int]:
+        """Clean start of each paragraph (they come in clean-text order), kept while the list is unchanged."""
+        cached = self.__dict__.get("_paragraph_starts")
+        if cached is None or cached[0] is not self.paragraphs or len(cached[1]) != len(self.paragraphs):
+            cached = self.__dict__["_paragraph_starts"] = (self.paragraphs, [p.start for p in self.paragraphs])
+        return cached[1]
+
     def to_data(self) -> dict:
         """Plain, serialisable form without the raw text (its owner keeps that): msgpack and JSON-ready."""
         return {"text": self.text, "offsets": self.offsets.to_data(),

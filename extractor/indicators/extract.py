@@ -13,7 +13,6 @@ the clause, and the targets a footnote names as not met ("Chỉ tiêu số 01 t�
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +21,7 @@ import regex
 
 from extractor.cleaning import CleanText, Paragraph
 from extractor.quantities.parser import BREAKDOWN_WORDS, context_rules, first_noun
-from extractor.sections import Section
+from extractor.sections import Section, Sections
 from extractor.rules import load_rules
 
 SHORT_HEADING = 150  # characters: a longer paragraph naming "chỉ tiêu chủ yếu" is prose, not a heading
@@ -100,9 +99,7 @@ def _later_sections_before(sections: list[Section], index: int, end: int) -> lis
 
 def _paragraphs_starting_in(clean: CleanText, start: int, end: int) -> list[Paragraph]:
     """The paragraphs with ``start <= p.start < end``, in order."""
-    starts = _sorted_starts(clean.paragraphs, "start")
-    if starts is None:
-        return [p for p in clean.paragraphs if start <= p.start < end]
+    starts = clean.paragraph_starts()  # paragraphs come in clean-text order by construction
     return clean.paragraphs[bisect_left(starts, start):bisect_left(starts, end)]
 
 
@@ -226,26 +223,13 @@ def _last_starting_by(sections: list[Section], position: int) -> Section | None:
     return sections[index - 1] if index else None
 
 
-_STARTS_CACHE: dict[int, tuple] = {}  # id(list) -> (list, length, attribute, starts or None), least recently used first
-_STARTS_LOCK = threading.Lock()
-
-
 def _sorted_starts(items: list, attribute: str = "clean_start") -> list[int] | None:
-    """``attribute`` of each item if it never decreases, else None; kept for the few lists in use
-    while their length is unchanged (the item loop asks for the same lists many times)."""
-    with _STARTS_LOCK:
-        cached = _STARTS_CACHE.pop(id(items), None)
-        if cached is not None and cached[0] is items and cached[1] == len(items) and cached[2] == attribute:
-            _STARTS_CACHE[id(items)] = cached  # most recently used last
-            return cached[3]
+    """``attribute`` of each item if it never decreases, else None. A document's Sections are in
+    text order by construction and keep their starts; any other list is measured here."""
+    if isinstance(items, Sections) and attribute == "clean_start":
+        return items.starts()
     starts = [getattr(item, attribute) for item in items]
-    if any(a > b for a, b in zip(starts, starts[1:])):
-        starts = None
-    with _STARTS_LOCK:
-        _STARTS_CACHE[id(items)] = (items, len(items), attribute, starts)
-        while len(_STARTS_CACHE) > 8:
-            del _STARTS_CACHE[next(iter(_STARTS_CACHE))]
-    return starts
+    return None if any(a > b for a, b in zip(starts, starts[1:])) else starts
 
 
 def _item_metric(text: str, start: int, end: int) -> str | None:

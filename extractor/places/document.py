@@ -119,7 +119,7 @@ class DocumentPlaces:
         return self._of(paragraph)[1](position)
 
     def spans(self, paragraph) -> list[tuple[int, int]]:
-        """The same list each time (find_metric keeps an index of it while it is unchanged)."""
+        """The same list each time (MetricFinder keeps an index of it while it is unchanged)."""
         return self._of(paragraph)[0]
 
     def mentions(self, paragraph):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor.cleaning import CleanText
-from extractor.quantities.parser import Quantity, find_quantities
+from extractor.quantities.parser import Quantity, SkipSpans, find_quantities
 from extractor.sections import Section, parse_label
 
 __all__ = ["Quantity", "extract_quantities"]
@@ -17,7 +17,8 @@ def extract_quantities(clean: CleanText, sections: list[Section]) -> list[tuple[
         if parsed:
             label_spans.append((section.clean_start, section.clean_start + parsed[2]))
     found = []
+    skipped = SkipSpans(label_spans)
     for paragraph in clean.paragraphs:
-        for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, label_spans):
+        for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped):
             found.append((quantity, paragraph))
     return found

@@ -33,11 +33,41 @@ def metric_rules() -> dict:
     }
 
 
-def find_metric(text: str, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=()) -> str | None:
-    after = _after_phrase(text, quantity, paragraph_end)
-    if after:
-        return after
-    return _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end)
+class MetricFinder:
+    """The metrics of one document's figures. The figures of a paragraph come in a row, so the
+    paragraph's clause boundaries and place spans are indexed once and kept here (per document,
+    not in the module)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scan: tuple | None = None  # (paragraph start, end, BoundaryScan)
+        self._spans: tuple | None = None  # (spans, length, list, starts or None)
+
+    def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=()) -> str | None:
+        after = _after_phrase(self.text, quantity, paragraph_end)
+        if after:
+            return after
+        return _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self)
+
+    def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
+        if self._scan is None or self._scan[:2] != (paragraph_start, paragraph_end):
+            self._scan = (paragraph_start, paragraph_end,
+                          BoundaryScan(metric_rules()["boundary"], self.text, paragraph_start, paragraph_end))
+        return self._scan[2]
+
+    def indexed_spans(self, place_spans, clause_start: int) -> tuple[list, int, bool]:
+        """(spans, index of the first that can move the clause start, whether they are in order of
+        start). In order, spans starting before ``clause_start`` cannot (the start only grows)."""
+        cached = self._spans
+        if cached is None or cached[0] is not place_spans or cached[1] != len(place_spans):
+            spans = list(place_spans)
+            starts = [start for start, _ in spans]
+            in_order = all(a <= b for a, b in zip(starts, starts[1:]))
+            cached = self._spans = (place_spans, len(spans), spans, starts if in_order else None)
+        spans, starts = cached[2], cached[3]
+        if starts is None:
+            return spans, 0, False
+        return spans, bisect_left(starts, clause_start), True
 
 
 def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | None:
@@ -57,13 +87,14 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
     return _limited(" ".join(words))
 
 
-def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, paragraph_end: int) -> str | None:
+def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, paragraph_end: int,
+                   finder: MetricFinder) -> str | None:
     rules = metric_rules()
     # The last boundary in text[paragraph_start:position]: the pattern has no anchors or
     # look-arounds, so scanning the text in place is the same as scanning that slice.
-    last = _boundaries(text, paragraph_start, paragraph_end).last_end(position)
+    last = finder.boundaries(paragraph_start, paragraph_end).last_end(position)
     clause_start = 0 if last is None else last - paragraph_start
-    spans, first, in_order = _indexed_spans(place_spans, paragraph_start + clause_start)
+    spans, first, in_order = finder.indexed_spans(place_spans, paragraph_start + clause_start)
     for index in range(first, len(spans)):  # the place subject is not part of the metric
         start, end = spans[index]
         if in_order and start >= position:
@@ -85,32 +116,3 @@ def _limited(phrase: str) -> str | None:
     if not words or len(words) > metric_rules()["max_words"]:
         return None
     return " ".join(words)
-
-
-_last_scan: list = [None]  # [(text, start, end, BoundaryScan)]: the figures of a paragraph come in a row
-
-
-def _boundaries(text: str, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
-    cached = _last_scan[0]
-    if cached is None or cached[0] is not text or cached[1:3] != (paragraph_start, paragraph_end):
-        scan = BoundaryScan(metric_rules()["boundary"], text, paragraph_start, paragraph_end)
-        cached = _last_scan[0] = (text, paragraph_start, paragraph_end, scan)
-    return cached[3]
-
-
-_last_spans: list = [None]  # [(spans, length, list, starts or None)]: one paragraph's spans come in a row
-
-
-def _indexed_spans(place_spans, clause_start: int) -> tuple[list, int, bool]:
-    """(spans, index of the first that can move the clause start, whether they are in order of
-    start). In order, spans starting before ``clause_start`` cannot (the start only grows)."""
-    cached = _last_spans[0]
-    if cached is None or cached[0] is not place_spans or cached[1] != len(place_spans):
-        spans = list(place_spans)
-        starts = [start for start, _ in spans]
-        in_order = all(a <= b for a, b in zip(starts, starts[1:]))
-        cached = _last_spans[0] = (place_spans, len(spans), spans, starts if in_order else None)
-    spans, starts = cached[2], cached[3]
-    if starts is None:
-        return spans, 0, False
-    return spans, bisect_left(starts, clause_start), True

@@ -180,11 +180,12 @@ def _any_rule_matches(rules: dict, name: str, text: str) -> bool:
 
 # ---- pipeline -----------------------------------------------------------------------------
 
-def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]] = (), counted_noun=None) -> list[Quantity]:
-    """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels) are ignored.
+def find_quantities(text: str, start: int, end: int, skip: "SkipSpans | list[tuple[int, int]]" = (), counted_noun=None) -> list[Quantity]:
+    """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels; a SkipSpans
+    built once per document, or a list) are ignored.
     ``counted_noun(text_after) -> str | None`` names the noun counted after a bare number."""
     counted_noun = counted_noun or first_noun
-    skipped = _SkipSpans.of(skip)
+    skipped = skip if isinstance(skip, SkipSpans) else SkipSpans(skip)
     quantities: list[Quantity] = []
     position = start
     excluded_end = None  # end of the last excluded number: a list after it shares its reason
@@ -310,11 +311,9 @@ def _word_before(text: str, position: int) -> str | None:
     return found.group(1).lower() if found else None
 
 
-class _SkipSpans:
-    """Membership in a union of half-open spans by binary search. The same span list (every
-    heading label of a document) is passed for each paragraph, so its index is kept for it."""
-
-    _last: tuple | None = None  # (the list passed, its length, the index)
+class SkipSpans:
+    """Membership in a union of half-open spans by binary search: a document's heading labels,
+    built once and passed for each of its paragraphs."""
 
     def __init__(self, spans):
         merged: list[list[int]] = []
@@ -325,15 +324,6 @@ class _SkipSpans:
                 merged.append([a, b])
         self.starts = [a for a, _ in merged]
         self.ends = [b for _, b in merged]
-
-    @classmethod
-    def of(cls, spans) -> "_SkipSpans":
-        last = cls._last
-        if last is not None and last[0] is spans and last[1] == len(spans):
-            return last[2]
-        index = cls(spans)
-        cls._last = (spans, len(spans), index)
-        return index
 
     def holds(self, position: int) -> bool:
         found = bisect_right(self.starts, position) - 1

@@ -37,6 +37,7 @@ from xml.etree import ElementTree
 
 from extractor.errors import InputError
 from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.numbers.roman import to_roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -365,17 +366,9 @@ def bullet(text: str) -> str:
     return text
 
 
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
 def format_number(number: int, fmt: str) -> str:
     if fmt in ("upperRoman", "lowerRoman") and number > 0:
-        roman = ""
-        for value, letters in ROMAN:
-            while number >= value:
-                roman += letters
-                number -= value
-        return roman.upper() if fmt == "upperRoman" else roman
+        return to_roman(number) if fmt == "upperRoman" else to_roman(number).lower()
     if fmt in ("upperLetter", "lowerLetter") and number > 0:
         # Word repeats the letter past z: a … z, aa … zz, aaa …
         letter = "abcdefghijklmnopqrstuvwxyz"[(number - 1) % 26] * ((number - 1) // 26 + 1)

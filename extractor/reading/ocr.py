@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from extractor.errors import InputError
 from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.numbers.roman import from_roman, to_roman
 
 LANGUAGE = "vie"
 DEFAULT_DPI = 300  # what scanners default to; used when an image states no resolution
@@ -400,7 +401,6 @@ def stated_dpi(image) -> int:
 # ---------------------------------------------------------------------------------------
 # heading labels misread by OCR
 
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # what OCR reads for the strokes of a roman numeral: "H" for "II", "l"/"1"/"|" for "I", "U" for "II"
 ROMAN_LOOKALIKES = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "í": "I", "Í": "I"})
 ROMAN_LABEL = re.compile(r"^(\s*)([IVXLCHUlí|!1]{1,6})(\s*[.\-–/)]\s*)(?=\S)")
@@ -408,22 +408,13 @@ DOTTED_LABEL = re.compile(r"^(\s*)(\d{1,2})((?:\.\d{1,2})+)(\.?\s*[-–]?\s*)(?=
 DIGIT_LOOKALIKES = {"5": "9", "9": "5", "3": "8", "8": "3", "1": "7", "7": "1", "0": "8", "6": "8"}
 
 
+MAX_PART_NUMBER = 39  # a report's parts and chapters: "I" … "XXXIX"
+
+
 def _roman(text: str) -> int | None:
     """The value of a well-formed roman numeral up to 39 (report parts), else None."""
-    values = [ROMAN_VALUES.get(char) for char in text]
-    if not text or None in values or text not in _ROMANS:
-        return None
-    return _ROMANS[text]
-
-
-_ROMANS = {}
-for _number in range(1, 40):
-    _digits, _rest = "", _number
-    for _value, _letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while _rest >= _value:
-            _digits, _rest = _digits + _letters, _rest - _value
-    _ROMANS[_digits] = _number
-_ROMAN_OF = {value: letters for letters, value in _ROMANS.items()}
+    value = from_roman(text)
+    return value if value is not None and value <= MAX_PART_NUMBER else None
 
 
 def repair_heading_labels(texts: list[str], ocr_pages: set[int]) -> list[str]:
@@ -442,7 +433,7 @@ def repair_heading_labels(texts: list[str], ocr_pages: set[int]) -> list[str]:
         before = next((_roman(m.group(2)) for _, m in reversed(romans[:position]) if _roman(m.group(2))), None)
         after = next((_roman(m.group(2)) for _, m in romans[position + 1:] if _roman(m.group(2))), None)
         if before is not None and after == before + 2:
-            wanted = _ROMAN_OF[before + 1]
+            wanted = to_roman(before + 1)
             read = match.group(2).translate(ROMAN_LOOKALIKES).replace("H", "II").replace("U", "II")
             if read == wanted or len(match.group(2)) <= len(wanted):
                 fixed[n] = match.group(1) + wanted + match.group(3) + lines[n][2][match.end():]

@@ -1,5 +1,5 @@
 """Section tree segmentation."""
 
-from extractor.sections.segmenter import Section, find_sections, parse_label
+from extractor.sections.segmenter import Section, Sections, find_sections, parse_label
 
-__all__ = ["Section", "find_sections", "parse_label"]
+__all__ = ["Section", "Sections", "find_sections", "parse_label"]

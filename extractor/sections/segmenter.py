@@ -80,10 +80,21 @@ def scheme_key(scheme: Scheme, label: str) -> tuple[str, int]:
     return (scheme.family, 0)
 
 
-def find_sections(clean: CleanText) -> list[Section]:
+class Sections(list):
+    """A document's sections in text order, with their clean starts for binary search (kept
+    while the list is unchanged: stages ask for them once per item)."""
+
+    def starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts")
+        if cached is None or len(cached) != len(self):
+            cached = self.__dict__["_starts"] = [section.clean_start for section in self]
+        return cached
+
+
+def find_sections(clean: CleanText) -> Sections:
     text = clean.text
     body = [p for p in clean.paragraphs if p.kind != "footnote"]
-    sections: list[Section] = []
+    sections = Sections()
     open_schemes: list[tuple[tuple[str, int], str]] = []  # (scheme key, section id), outermost first
     for index, paragraph in enumerate(body):
         heading = _heading(paragraph, body[index + 1:index + 1 + TITLE_BLOCK_PARAGRAPHS], text)
