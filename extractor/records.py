@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -11,6 +12,7 @@ from extractor.catalogue import classify_records
 from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
+from extractor.rules import shared_patterns
 
 from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_from_words
 from extractor.indicators.tables import document_tables, find_table_rows
@@ -20,7 +22,7 @@ from extractor.places import DocumentPlaces
 from extractor.sections import Section, find_sections
 
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
-TERM = regex.compile(r"nhiệm\s+kỳ\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", regex.IGNORECASE)
+
 TERM_SEARCH_CHARS = 3000  # the term of the report is named in its opening lines
 
 
@@ -63,8 +65,13 @@ def extract_records(source: str | RawDocument) -> list[dict]:
     return extract(read_document(source) if isinstance(source, str) else source).records
 
 
+@lru_cache(maxsize=1)
+def term_pattern() -> "regex.Pattern[str]":
+    return regex.compile(shared_patterns()["term"], regex.IGNORECASE)  # "nhiệm kỳ 2025 - 2030": one home, patterns.json
+
+
 def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) -> dict:
-    term = TERM.search(clean.text[:TERM_SEARCH_CHARS])
+    term = term_pattern().search(clean.text[:TERM_SEARCH_CHARS])
     unit, province = places.reporting_unit, places.province()
     named = places.real_places()
     return {

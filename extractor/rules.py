@@ -1,11 +1,90 @@
-"""Rule and lexicon files shipped beside each component (``<package>/<name>.json``), read as UTF-8."""
+"""Rule and lexicon files shipped beside each component (``<package>/<name>.json``), read as UTF-8.
+
+One loader for all of them: each file is validated against the JSON Schema beside it
+(``<name>.schema.json``: only known keys, rules with ids, the right types) and a file that does not
+fit is a ``RuleFileError`` naming the file, the place in it and the reason. Strings may use the
+shared named sub-patterns of ``extractor/patterns.json`` as ``{@name}`` (Recognizers-Text's
+approach): the year, a term "nhiệm kỳ 2025 - 2030", … are written once and referenced.
+"""
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
+
+import regex
+
+REFERENCE = regex.compile(r"\{@([a-z_]+)\}")
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used; str() names the file, the place and the reason."""
 
 
 def load_rules(package: str, name: str):
-    """The parsed JSON file ``name`` of ``package`` (callers cache the compiled form)."""
-    return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+    """The validated JSON file ``name`` of ``package`` with its ``{@name}`` references put in
+    (callers cache the compiled form)."""
+    where = f"{package.replace('.', '/')}/{name}"
+    data = _read_json(package, name, where)
+    schema = _read_json(package, name.removesuffix(".json") + ".schema.json", where + " (its schema)")
+    validate(data, schema, where)
+    return expand(data, shared_patterns(), where)
+
+
+def validate(data, schema: dict, where: str) -> None:
+    from jsonschema import Draft202012Validator
+
+    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda error: list(error.absolute_path))
+    if errors:
+        first = errors[0]
+        path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first.absolute_path)
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise RuleFileError(f"{where}: ${path}: {first.message}{more}")
+
+
+@lru_cache(maxsize=1)
+def shared_patterns() -> dict[str, str]:
+    """The named sub-patterns, each with its own references put in."""
+    data = _read_json("extractor", "patterns.json", "extractor/patterns.json")
+    validate(data, _read_json("extractor", "patterns.schema.json", "extractor/patterns.schema.json"), "extractor/patterns.json")
+    raw = data["patterns"]
+    resolved: dict[str, str] = {}
+
+    def resolve(name: str, chain: tuple[str, ...]) -> str:
+        if name in chain:
+            raise RuleFileError(f"extractor/patterns.json: $.patterns.{name}: refers to itself through {' → '.join(chain)}")
+        if name not in raw:
+            raise RuleFileError(f"extractor/patterns.json: $.patterns.{chain[-1]}: unknown pattern {{@{name}}}")
+        if name not in resolved:
+            resolved[name] = REFERENCE.sub(lambda m: f"(?:{resolve(m.group(1), (*chain, name))})", raw[name])
+        return resolved[name]
+
+    for name in raw:
+        resolve(name, ())
+    return resolved
+
+
+def expand(data, patterns: dict[str, str], where: str, path: str = "$"):
+    """``data`` with every ``{@name}`` in its strings replaced by ``(?:pattern)``."""
+    if isinstance(data, str):
+        def put(match) -> str:
+            if match.group(1) not in patterns:
+                raise RuleFileError(f"{where}: {path}: unknown pattern {{@{match.group(1)}}} (see extractor/patterns.json)")
+            return f"(?:{patterns[match.group(1)]})"
+
+        return REFERENCE.sub(put, data) if "{@" in data else data
+    if isinstance(data, list):
+        return [expand(item, patterns, where, f"{path}[{index}]") for index, item in enumerate(data)]
+    if isinstance(data, dict):
+        return {key: expand(value, patterns, where, f"{path}.{key}") for key, value in data.items()}
+    return data
+
+
+def _read_json(package: str, name: str, where: str):
+    try:
+        return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RuleFileError(f"{where}: missing") from None
+    except json.JSONDecodeError as error:
+        raise RuleFileError(f"{where}: not valid JSON ({error})") from None

@@ -4,7 +4,11 @@ explicit objects), every rule file validated, no import circle from the commands
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
+
+import pytest
+import regex
 
 
 PACKAGE = Path(__file__).resolve().parent.parent / "extractor"
@@ -80,3 +84,41 @@ def test_the_check_finds_what_it_forbids():
         "m.py:7: module-level _last changed (append)",
         "m.py:11: class attribute written at run time (cls._last)",
     ]
+
+
+# ---- rule files: one loader, a schema each, shared sub-patterns --------------------------------------
+
+RULE_FILES = sorted(path for path in PACKAGE.rglob("*.json") if not path.name.endswith(".schema.json") and path.name != "patterns.json")
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=[str(path.relative_to(PACKAGE)) for path in RULE_FILES])
+def test_every_rule_file_has_a_schema_and_fits_it(path):
+    from extractor.rules import load_rules
+
+    assert path.with_name(path.name.removesuffix(".json") + ".schema.json").is_file()
+    package = ".".join(("extractor", *path.parent.relative_to(PACKAGE).parts))
+    assert load_rules(package, path.name) is not None  # raises RuleFileError when it does not fit
+
+
+def test_a_rule_file_that_does_not_fit_is_one_clear_error():
+    from extractor.rules import RuleFileError, validate
+
+    schema = json.loads((PACKAGE / "cleaning" / "line_rules.schema.json").read_text(encoding="utf-8"))
+    rules = json.loads((PACKAGE / "cleaning" / "line_rules.json").read_text(encoding="utf-8"))
+    rules[3]["patern"] = rules[3].pop("pattern")  # a typo in a key
+    with pytest.raises(RuleFileError) as refused:
+        validate(rules, schema, "extractor/cleaning/line_rules.json")
+    message = str(refused.value)
+    assert message.startswith("extractor/cleaning/line_rules.json: $[3]: ") and "pattern" in message
+
+
+def test_shared_sub_patterns_are_put_in_and_unknown_ones_refused():
+    from extractor.rules import RuleFileError, expand, load_rules, shared_patterns
+
+    patterns = shared_patterns()
+    assert "{@" not in "".join(patterns.values()) and patterns["year"] in patterns["term"]
+    term = regex.compile(load_rules("extractor.indicators", "rules.json")["term"])
+    assert term.search("nhiệm kỳ 2025 - 2030").groups() == ("2025", "2030")
+    assert term.search("Nhiệm kỳ 2020–2025").groups() == ("2020", "2025")
+    with pytest.raises(RuleFileError, match=r"x.json: \$.rules\[0\]: unknown pattern \{@yaer\}"):
+        expand({"rules": ["năm {@yaer}"]}, patterns, "x.json")

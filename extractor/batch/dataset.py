@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,14 @@ SAFE_TABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 class DatasetError(Exception):
     """A dataset directory that cannot be used; str() names the directory and the reason."""
+
+
+class BatchRunning(DatasetError):
+    """Another batch holds the dataset's lock."""
+
+
+LOCK_TRIES = 20
+LOCK_WAIT_SECONDS = 0.1
 
 
 MARKER_FILE = ".extractor-dataset"
@@ -130,7 +139,7 @@ def locked(layout: Layout):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise DatasetError(f"{layout.root}: another batch is writing this dataset") from None
+            raise BatchRunning(f"{layout.root}: another batch is writing this dataset") from None
         yield
 
 
@@ -247,13 +256,15 @@ def catch_up(layout: Layout) -> dict[str, int] | None:
     the row counts built, or None when nothing was to be done (or a batch holds the dataset)."""
     if not tables_behind(layout):
         return None
-    try:
-        with locked(layout):
-            layout.remove_leftovers()
-            rows = load_parts(layout)
-            return build_dataset(layout, rows) if rows else None
-    except DatasetError:  # a batch is writing: it builds the tables itself at its end
-        return None
+    for _ in range(LOCK_TRIES):  # the processes of a batch killed a moment ago may still be exiting
+        try:
+            with locked(layout):
+                layout.remove_leftovers()
+                rows = load_parts(layout)
+                return build_dataset(layout, rows) if rows else None
+        except BatchRunning:
+            time.sleep(LOCK_WAIT_SECONDS)
+    raise BatchRunning(f"{layout.root}: a batch is writing this dataset; its tables are built when it ends")
 
 
 # One row per report × indicator × year × measure (a target's figure, a result), for SQL users

@@ -11,7 +11,7 @@ import math
 import unicodedata
 from pathlib import Path
 
-from extractor.batch.dataset import DATABASE_NAME, Layout, catch_up, first_line
+from extractor.batch.dataset import DATABASE_NAME, BatchRunning, Layout, catch_up, first_line
 
 MAX_CELL_WIDTH = 60  # table format only: CSV and JSON keep every character
 # A query reads the dataset and nothing else: no file reads or writes outside the database
@@ -29,7 +29,13 @@ def run_query(dataset_dir: str, sql: str, notify=lambda line: None) -> tuple[lis
     stopped batch left behind its parts are built first (``notify`` is told)."""
     import duckdb
 
-    built = catch_up(Layout(Path(dataset_dir)))
+    try:
+        built = catch_up(Layout(Path(dataset_dir)))
+    except BatchRunning as error:  # the tables as they are, if any
+        if not (Path(dataset_dir) / DATABASE_NAME).is_file():
+            raise QueryError(str(error)) from None
+        notify(f"extractor: note: {error}; this query sees the tables of its last finished run")
+        built = None
     if built is not None:
         notify(f"extractor: {dataset_dir}: a batch stopped before its end; tables built from the "
                f"{built.get('manifest', 0)} input(s) it had finished")
