@@ -17,12 +17,11 @@ def view_command(file: str, output: str, limits: Limits) -> None:
     from extractor.console import fail, write_output
     from extractor.errors import InputError
     from extractor.reading import read_document
-    from extractor.records import extract_records
+    from extractor.records import extract
     from extractor.view.render import render_page
 
     try:
-        raw = read_document(file, limits=limits)
-        records = extract_records(raw)
+        extraction = extract(read_document(file, limits=limits))
     except InputError as error:
         fail(str(error))
-    write_output(render_page(raw, records), output)
+    write_output(render_page(extraction), output)

@@ -71,11 +71,8 @@ def record_highlights(records: list[dict], clean: CleanText) -> tuple[list[Highl
     return highlights, missing
 
 
-def place_highlights(clean: CleanText) -> list[Highlight]:
+def place_highlights(clean: CleanText, places) -> list[Highlight]:
     """Mentions of a named administrative unit ("xã Hát Lót", or a bare name the document introduced)."""
-    from extractor.places import DocumentPlaces
-
-    places = DocumentPlaces(clean.text)
     highlights = []
     for paragraph in clean.paragraphs:
         for mention in places.mentions(paragraph):

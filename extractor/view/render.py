@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
-from extractor.cleaning import CleanText, clean_document
+from extractor.records import Extraction
 from extractor.reading import RawDocument
 from extractor.view.assets import SCRIPT, STYLE
 from extractor.view.highlights import (PRIORITY, FootnoteRef, Highlight, footnote_refs, place_highlights, record_highlights,
@@ -39,10 +39,11 @@ def _label(raw: RawDocument, document: dict) -> str:
     return f"{document['unit']} · {raw.doc_id}" if document.get("unit") else raw.doc_id
 
 
-def render_page(raw: RawDocument, records: list[dict], clean: CleanText | None = None) -> str:
-    clean = clean or clean_document(raw)
+def render_page(extraction: Extraction) -> str:
+    """The page of one document as the pipeline saw it (its clean text, records and places: nothing is cleaned again)."""
+    raw, records, clean = extraction.raw, extraction.records, extraction.clean
     found, missing = record_highlights(records, clean)
-    highlights = resolve_overlaps(found + place_highlights(clean))
+    highlights = resolve_overlaps(found + place_highlights(clean, extraction.places))
     refs = footnote_refs(clean)
     counts = Counter(h.category for h in highlights)
     body = [p for p in clean.paragraphs if p.kind != "footnote"]
