@@ -586,3 +586,20 @@ def test_xml_entity_expansion_and_external_entities_are_refused(build_xml, reaso
         with pytest.raises(InputError) as refused:
             read_document("entities.docx", data=_docx_with(build_xml()))
     assert reason in str(refused.value) and "root:" not in str(refused.value)
+
+
+NUMBER_TALK = st.lists(st.sampled_from([
+    "một", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt", "linh", "lẻ",
+    "trăm", "nghìn", "ngàn", "triệu", "tỷ", "rưỡi", "phẩy", "không", "Năm", "Hai", "Ba", "đầu", "tư", "người", "hộ",
+    "xã", "thứ", "tháng", "phần", "trăm", "2024", "1.234", ",", "-", "là", "khoảng", "Bà", "Trưng", "đồng", "a" * 60,
+]), max_size=60).map(" ".join)
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(NUMBER_TALK)
+def test_numbers_read_in_windows_equal_the_whole_text_read(text):
+    """Spelled numbers are read only in windows around the numeral words that can open one: the
+    same numbers as reading the whole text token by token."""
+    from extractor.numbers.running_text import _Finder, find_spelled_numbers
+
+    assert find_spelled_numbers(text) == _Finder(text).find()

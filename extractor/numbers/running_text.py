@@ -211,11 +211,26 @@ def find_spelled_numbers(text: str) -> list[tuple[int, int, int | float]]:
 WINDOW_MARGIN = 48  # characters either side of a numeral word: more than the two words a check looks at
 
 
+NEXT_WORD = regex.compile(r"\s*([\p{L}\p{M}]+)")  # the token after a word, when it is a word (tokens: _TOKEN)
+
+
 def numeral_windows(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` around its numeral words, each starting and ending at white space (a token
-    boundary), overlapping ones merged: a number and its neighbours always lie in one window."""
+    """Spans of ``text`` around the numeral words that can open a number, each starting and ending
+    at white space (a token boundary), overlapping ones merged: a number and its neighbours always
+    lie in one window. A numeral word opens one when a word follows it and either it may stand
+    alone ("năm người") or that word is a numeral too ("một trăm"); the others ("đầu tư", "năm
+    2024", "1.234 tỷ", the last word of a chain) lie in the window of the word before them or
+    are no number."""
     windows: list[tuple[int, int]] = []
+    words = lexicon().by_form
+    rules = lexicon().running_text
     for hit in _numeral_word().finditer(text):
+        following = NEXT_WORD.match(text, hit.end())
+        if following is None:
+            continue
+        word_id = words[fold_word(hit.group())].id
+        if word_id not in rules.free_alone and word_id not in rules.alone_with_context and fold_word(following.group(1)) not in words:
+            continue
         cut = text.rfind(" ", 0, max(0, hit.start() - WINDOW_MARGIN))
         start = 0 if cut < 0 else cut + 1
         cut = text.find(" ", hit.end() + WINDOW_MARGIN)
