@@ -603,3 +603,34 @@ def test_numbers_read_in_windows_equal_the_whole_text_read(text):
     from extractor.numbers.running_text import _Finder, find_spelled_numbers
 
     assert find_spelled_numbers(text) == _Finder(text).find()
+
+
+def _letter_spaced_reference(text: str) -> list[tuple[int, int]]:
+    """The plain definition: each line holding a spaced pair, found by searching back to its start."""
+    from extractor.cleaning import spacing
+
+    spans, spaced_lines, seen = [], {}, set()
+    for pair in spacing.SPACED_PAIR.finditer(f" {text} "):
+        line_start = text.rfind("\n", 0, max(pair.start() - 1, 0)) + 1
+        if line_start in seen:
+            continue
+        seen.add(line_start)
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        spans.extend([run.start(), run.end()] for run in spacing.SPACED_RUN.finditer(text, line_start, line_end))
+        line = text[line_start:line_end]
+        if spacing.SPACED_LINE.fullmatch(line):
+            content = line.strip()
+            start = line_start + line.index(content[0])
+            spaced_lines[line_start] = (start, start + len(content), line_end)
+    return spans, spaced_lines
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(st.text(alphabet="ab Đ\nT I Ê U.:", max_size=80))
+def test_letter_spaced_lines_are_found_as_by_searching_each_line_start(text):
+    """Lines are looked at once each, in order (a line of megabytes was searched back to its start
+    for every spaced pair): the same runs and lines as the plain search."""
+    from extractor.cleaning import spacing
+
+    assert spacing._spaced_lines(text) == _letter_spaced_reference(text)

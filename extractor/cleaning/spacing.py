@@ -51,17 +51,22 @@ def respace(text: str) -> tuple[str, OffsetMap | None]:
 def _letter_spaced_spans(text: str) -> list[tuple[int, int]]:
     """Spans of letter-spaced text; a line break between two letter-spaced lines is inside
     the span (it becomes a space) unless the first line ends a sentence that is no label."""
+    spans, spaced_lines = _spaced_lines(text)
+    return _spans_of_lines(text, spans, spaced_lines)
+
+
+def _spaced_lines(text: str) -> tuple[list[list[int]], dict[int, tuple[int, int, int]]]:
+    """Letter-spaced runs of every line holding a spaced pair, and the lines that are letter-spaced
+    all through: line start -> (content start, content end, line end)."""
     spans: list[list[int]] = []
-    spaced_lines = {}  # line start -> (content start, content end, line end) of all-letter-spaced lines
-    seen_lines = set()
-    last_line = 0  # lines are met in order: the line break before a pair is never before the last line's start
+    spaced_lines = {}
+    line_end = -1  # end of the last line looked at: lines are met in order, each once
     # only lines holding two single characters in a row can be letter-spaced: look at those alone
     for pair in SPACED_PAIR.finditer(f" {text} "):
-        line_start = text.rfind("\n", last_line, pair.start() - 1) + 1 or last_line  # the padded text is one ahead
-        if line_start in seen_lines:
-            continue
-        seen_lines.add(line_start)
-        last_line = line_start
+        position = max(pair.start() - 1, 0)  # the padded text is one ahead
+        if position <= line_end:
+            continue  # a line already looked at (on a line of megabytes, searching its start again is quadratic)
+        line_start = text.rfind("\n", 0, position) + 1
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         spans.extend([run.start(), run.end()] for run in SPACED_RUN.finditer(text, line_start, line_end))
@@ -70,6 +75,10 @@ def _letter_spaced_spans(text: str) -> list[tuple[int, int]]:
             content = line.strip()
             start = line_start + line.index(content[0])
             spaced_lines[line_start] = (start, start + len(content), line_end)
+    return spans, spaced_lines
+
+
+def _spans_of_lines(text: str, spans: list[list[int]], spaced_lines: dict[int, tuple[int, int, int]]) -> list[tuple[int, int]]:
     for line_start, (start, end, line_end) in spaced_lines.items():
         previous_line = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else None
         has_neighbour = line_end + 1 in spaced_lines or (previous_line is not None and previous_line in spaced_lines)
