@@ -18,30 +18,27 @@ from dataclasses import dataclass
 from extractor.errors import InputError
 
 
+def limit(default: int, help: str):
+    """A limit's default and the help of its option."""
+    return dataclasses.field(default=default, metadata={"help": help})
+
+
 @dataclass(frozen=True)
 class Limits:
-    part_bytes: int = dataclasses.field(default=200_000_000, metadata={
-        "help": "Bytes a DOCX/.doc XML part may inflate to (more is a ZIP bomb, not a report)"})
-    stream_bytes: int = dataclasses.field(default=100_000_000, metadata={
-        "help": "Bytes a compressed PDF stream may inflate to"})
-    pages: int = dataclasses.field(default=2_000, metadata={
-        "help": "Pages (or image frames) of one document"})
-    ocr_pages: int = dataclasses.field(default=300, metadata={
-        "help": "Pages of one document to OCR (scanned PDF pages, image frames)"})
-    image_pixels: int = dataclasses.field(default=150_000_000, metadata={
-        "help": "Pixels of an image frame (about an A0 sheet at 300 dpi)"})
-    render_pixels: int = dataclasses.field(default=60_000_000, metadata={
-        "help": "Pixels of a PDF page drawn for OCR (a larger page is drawn at a lower resolution)"})
-    chars: int = dataclasses.field(default=50_000_000, metadata={
-        "help": "Characters of text in one document"})
-    list_number: int = dataclasses.field(default=32_767, metadata={
-        "help": "Largest DOCX list number (Word's own largest start value)"})
+    part_bytes: int = limit(200_000_000, "Bytes a DOCX/.doc XML part may inflate to (more is a ZIP bomb, not a report)")
+    stream_bytes: int = limit(100_000_000, "Bytes a compressed PDF stream may inflate to")
+    pages: int = limit(2_000, "Pages (or image frames) of one document")
+    ocr_pages: int = limit(300, "Pages of one document to OCR (scanned PDF pages, image frames)")
+    image_pixels: int = limit(150_000_000, "Pixels of an image frame (about an A0 sheet at 300 dpi)")
+    render_pixels: int = limit(60_000_000, "Pixels of a PDF page drawn for OCR (a larger page is drawn at a lower resolution)")
+    chars: int = limit(50_000_000, "Characters of text in one document")
+    list_number: int = limit(32_767, "Largest DOCX list number (Word's own largest start value)")
 
     def check(self, path: str, name: str, value: int, what: str) -> None:
         """Raise the limit's InputError when ``value`` is over limit ``name``; ``what`` says what was measured."""
-        limit = getattr(self, name)
-        if value > limit:
-            raise InputError(path, f"{what} (limit {limit:,}; raise with {option_name(name)})")
+        bound = getattr(self, name)
+        if value > bound:
+            raise InputError(path, f"{what} (limit {bound:,}; raise with {option_name(name)})")
 
     def refusal(self, path: str, name: str, what: str) -> InputError:
         """The error for a limit found exceeded where the value itself is unknown (e.g. a bomb guard)."""

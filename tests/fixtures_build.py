@@ -341,12 +341,16 @@ def _table(rows: list[list[str]]) -> str:
 
 def results_table_docx(paragraphs_before: list[str], rows: list[list[str]]) -> bytes:
     """A DOCX whose body is some paragraphs and one table (a results appendix)."""
-    body = "".join(_paragraph(_run(text)) for text in paragraphs_before) + _table(rows)
+    return docx_bytes("".join(_paragraph(_run(text)) for text in paragraphs_before) + _table(rows))
+
+
+def docx_bytes(body: str, numbering: str = NUMBERING) -> bytes:
+    """A whole DOCX package around ``body`` (paragraphs and tables), with our styles and ``numbering``."""
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>'
     return zip_bytes({
         "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
         "word/_rels/document.xml.rels": DOCUMENT_RELS, "word/document.xml": document,
-        "word/styles.xml": STYLES, "word/numbering.xml": NUMBERING,
+        "word/styles.xml": STYLES, "word/numbering.xml": numbering,
         "word/footnotes.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {NS}></w:footnotes>',
     })
 
@@ -425,14 +429,7 @@ def numbering_bomb_docx(start: int, fmt: str) -> bytes:
     numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {NS}>'
                  f'<w:abstractNum w:abstractNumId="10">{_level(0, fmt, "%1.", start=start)}</w:abstractNum>'
                  '<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num></w:numbering>')
-    body = "".join(_paragraph(_run(f"Xã có {i} hộ nghèo."), num=(1, 0)) for i in range(3))
-    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>'
-    return zip_bytes({
-        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS,
-        "word/_rels/document.xml.rels": DOCUMENT_RELS, "word/document.xml": document,
-        "word/styles.xml": STYLES, "word/numbering.xml": numbering,
-        "word/footnotes.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {NS}></w:footnotes>',
-    })
+    return docx_bytes("".join(_paragraph(_run(f"Xã có {i} hộ nghèo."), num=(1, 0)) for i in range(3)), numbering)
 
 
 def stream_bomb_pdf(inflated: int) -> bytes:

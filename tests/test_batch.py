@@ -623,17 +623,23 @@ def _slow_on_hang(raw):
     return extract_records(raw)
 
 
-def test_a_file_over_its_time_budget_is_stopped_and_the_batch_goes_on(tmp_path):
-    from extractor.batch.runner import run_batch
-
-    folder = tmp_path / "in"
-    for number in range(6):
+def _good_reports_and_one(folder: Path, good: int, name: str, text: str) -> Path:
+    for number in range(good):
         write(folder / f"r{number}.txt", "Xã có 1.866 ha cây ăn quả.\n")
-    write(folder / "stuck.txt", "HANG: Xã có 5 hộ.\n")
+    write(folder / name, text)
+    return folder
+
+
+def _manifest_by_name(dataset: Path) -> dict:
+    return {Path(r["path"]).name: r for r in tables(dataset)["manifest"].to_pylist()}
+
+
+def test_a_file_over_its_time_budget_is_stopped_and_the_batch_goes_on(tmp_path):
+    folder = _good_reports_and_one(tmp_path / "in", 6, "stuck.txt", "HANG: Xã có 5 hộ.\n")
     started = time.monotonic()
     summary = run_batch([str(folder)], str(tmp_path / "ds"), jobs=2, timeout=3, extract=_slow_on_hang)
     assert time.monotonic() - started < 40
-    manifest = {Path(r["path"]).name: r for r in tables(tmp_path / "ds")["manifest"].to_pylist()}
+    manifest = _manifest_by_name(tmp_path / "ds")
     assert manifest["stuck.txt"]["status"] == "failed" and manifest["stuck.txt"]["error_type"] == "Timeout"
     assert "stopped after 3 s" in manifest["stuck.txt"]["error"]
     assert sum(1 for row in manifest.values() if row["status"] == "ok") == 6 and summary.failed == 1
@@ -651,12 +657,9 @@ def _greedy_on_hog(raw):
 
 
 def test_a_file_over_its_memory_budget_fails_as_memory_limit_and_the_batch_goes_on(tmp_path):
-    folder = tmp_path / "in"
-    for number in range(4):
-        write(folder / f"r{number}.txt", "Xã có 1.866 ha cây ăn quả.\n")
-    write(folder / "hog.txt", "HOG: Xã có 5 hộ.\n")
+    folder = _good_reports_and_one(tmp_path / "in", 4, "hog.txt", "HOG: Xã có 5 hộ.\n")
     summary = run_batch([str(folder)], str(tmp_path / "ds"), jobs=2, memory_mb=600, extract=_greedy_on_hog)
-    manifest = {Path(r["path"]).name: r for r in tables(tmp_path / "ds")["manifest"].to_pylist()}
+    manifest = _manifest_by_name(tmp_path / "ds")
     assert manifest["hog.txt"]["error_type"] == "MemoryLimit"
     assert "memory limit (600 MB; --memory-limit sets another)" in manifest["hog.txt"]["error"]
     assert (summary.ok, summary.failed) == (4, 1)
@@ -684,7 +687,7 @@ def test_a_shelf_with_bombs_finishes_every_good_report_and_gives_each_bomb_its_r
     for name, (data, _) in bombs.items():
         write(folder / name, data)
     summary = run_batch([str(folder)], str(tmp_path / "ds"), jobs=2, memory_mb=1000)
-    manifest = {Path(r["path"]).name: r for r in tables(tmp_path / "ds")["manifest"].to_pylist()}
+    manifest = _manifest_by_name(tmp_path / "ds")
     assert (summary.ok, summary.failed) == (40, len(bombs))
     for name, (_, option) in bombs.items():
         assert manifest[name]["error_type"] == "InputError" and f"raise with {option})" in manifest[name]["error"], manifest[name]

@@ -94,31 +94,19 @@ class PlaceSpans:
         return doc
 
 
-@Language.factory("extractor_records")
-def make_records(nlp: Language, name: str) -> RecordsComponent:
-    register_extensions()  # a pipeline loaded by spacy.load comes here first
-    return RecordsComponent()
+def _factory(make):
+    """A factory for spaCy: extensions registered first (a pipeline loaded by spacy.load comes here
+    before anything else of ours runs)."""
+
+    def factory(nlp: Language, name: str):
+        register_extensions()
+        return make()
+
+    return factory
 
 
-@Language.factory("extractor_sections")
-def make_sections(nlp: Language, name: str) -> RecordSpans:
-    register_extensions()  # a pipeline loaded by spacy.load comes here first
-    return RecordSpans("section", "sections")
-
-
-@Language.factory("extractor_places")
-def make_places(nlp: Language, name: str) -> PlaceSpans:
-    register_extensions()  # a pipeline loaded by spacy.load comes here first
-    return PlaceSpans()
-
-
-@Language.factory("extractor_quantities")
-def make_quantities(nlp: Language, name: str) -> RecordSpans:
-    register_extensions()  # a pipeline loaded by spacy.load comes here first
-    return RecordSpans("quantity", "quantities")
-
-
-@Language.factory("extractor_indicators")
-def make_indicators(nlp: Language, name: str) -> RecordSpans:
-    register_extensions()  # a pipeline loaded by spacy.load comes here first
-    return RecordSpans("indicator", "indicators")
+make_records = Language.factory("extractor_records", func=_factory(RecordsComponent))
+make_sections = Language.factory("extractor_sections", func=_factory(lambda: RecordSpans("section", "sections")))
+make_places = Language.factory("extractor_places", func=_factory(PlaceSpans))
+make_quantities = Language.factory("extractor_quantities", func=_factory(lambda: RecordSpans("quantity", "quantities")))
+make_indicators = Language.factory("extractor_indicators", func=_factory(lambda: RecordSpans("indicator", "indicators")))
