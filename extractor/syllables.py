@@ -86,13 +86,17 @@ def spell(text: str) -> str:
 def syllable_counts() -> Counter:
     """How many entries of underthesea's dictionary hold each (lowercase NFC) syllable, under
     both placements of a movable tone mark."""
-    return Counter(
-        variant
+    occurrences = Counter(
+        syllable
         for entry in _dictionary_entries()
         for syllable in unicodedata.normalize("NFC", entry).lower().split()
         if syllable.isalpha()
-        for variant in placement_variants(syllable)
     )
+    counts: Counter = Counter()
+    for syllable, count in occurrences.items():  # a few thousand distinct syllables, not every occurrence
+        for variant in placement_variants(syllable):
+            counts[variant] += count
+    return counts
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,6 +116,7 @@ def _compound_words() -> dict[str, tuple[int, ...]]:
     """Dictionary words of 2-4 well-formed syllables, keyed by their letters run together
     ("nguyênnhân"), with the offsets where their syllables meet."""
     words: dict[str, tuple[int, ...]] = {}
+    variants: dict[str, tuple[str, ...]] = {}  # of each distinct syllable, once
     for entry in _dictionary_entries():
         syllables = unicodedata.normalize("NFC", entry).lower().split()
         if not 2 <= len(syllables) <= 4 or not all(s.isalpha() and is_syllable(s) for s in syllables):
@@ -120,7 +125,13 @@ def _compound_words() -> dict[str, tuple[int, ...]]:
         for syllable in syllables[:-1]:
             position += len(syllable)
             cuts.append(position)
-        for spelled in itertools.product(*(placement_variants(s) for s in syllables)):
+        for syllable in syllables:
+            if syllable not in variants:
+                variants[syllable] = placement_variants(syllable)
+        if all(len(variants[syllable]) == 1 for syllable in syllables):
+            words.setdefault("".join(syllables), tuple(cuts))
+            continue
+        for spelled in itertools.product(*(variants[syllable] for syllable in syllables)):
             words.setdefault("".join(spelled), tuple(cuts))
     return words
 
