@@ -8,7 +8,7 @@ clean text; the record builder maps them to raw offsets.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -333,9 +333,11 @@ class SkipSpans:
 def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], counted_noun) -> list[Quantity]:
     """Amounts written in words ("ba đơn vị hành chính", "hai triệu rưỡi đồng") that name what they count."""
     spelled = []
+    starts = [q.start for q in found]  # figures in order, disjoint: their ends rise with their starts
     for word_start, word_end, value in find_spelled_numbers(text[start:end]):
         word_start, word_end = start + word_start, start + word_end
-        if any(q.start < word_end and word_start < q.end for q in found):
+        last = bisect_left(starts, word_end) - 1  # the one figure that can reach into the words
+        if last >= 0 and found[last].end > word_start:
             continue
         before = text[max(start, word_start - BEFORE_WINDOW):word_start]
         after = text[word_end:min(end, word_end + AFTER_WINDOW)]
