@@ -24,6 +24,9 @@ from extractor.quantities.parser import BREAKDOWN_WORDS, context_rules, first_no
 from extractor.sections import Section, Sections
 from extractor.rules import load_rules
 
+ITEM_LEAD = regex.compile(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?")
+ITEM_METRIC_STOP = regex.compile(r"\s(?:đạt|là)\s|:|\(|\d|;|\.(?:\s|$)")
+
 SHORT_HEADING = 150  # characters: a longer paragraph naming "chỉ tiêu chủ yếu" is prose, not a heading
 COMPARATOR_OF_QUALIFIER = {None: "=", "approx": "~", "over": ">", "under": "<", "at_least": ">=", "at_most": "<="}
 
@@ -237,8 +240,8 @@ def _item_metric(text: str, start: int, end: int) -> str | None:
     label = indicator_rules()["item_label"].match(content)
     body = content[label.end():] if label else DASH_ITEM.sub("", content)
     body = indicator_rules()["year"].sub(" ", body)  # "… đến năm 2030 đạt 96%": the year is not the metric
-    body = regex.sub(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?", "", body.strip())
-    stop = regex.search(r"\s(?:đạt|là)\s|:|\(|\d|;|\.(?:\s|$)", body)
+    body = ITEM_LEAD.sub("", body.strip())
+    stop = ITEM_METRIC_STOP.search(body)
     metric = body[: stop.start()] if stop else body
     metric = " ".join(metric.split()).strip(" ,")
     return _without_trailing_comparator(metric) or None

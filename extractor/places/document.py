@@ -25,6 +25,9 @@ from extractor.places.gazetteer import NEW, OLD, AdminUnit, Gazetteer, load_gaze
 from extractor.places.mentions import _TakenSpans, find_mentions, place_lookup, place_rules
 from extractor.syllables import is_compound_word, spell
 
+FOLLOWING_WORD = regex.compile(r"\s+([\p{L}\p{M}]+)")
+NAME_DASH = regex.compile(r"\s*[-–]\s*")
+
 DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((?:19|20)[0-9][0-9])|tháng\s+([0-9]{1,2})\s+năm\s+((?:19|20)[0-9][0-9])|\bdate\s+((?:19|20)[0-9][0-9])-([0-9][0-9]))", regex.IGNORECASE)
 MERGER = (2025, 7)  # the new units are in force from 1 July 2025
 OPENING_CHARS = 3000
@@ -221,7 +224,7 @@ class DocumentPlaces:
             capitalised_inside = word[0].isupper() and CAPITAL_INSIDE.search(before) is not None  # "Tuổi trẻ Thành phố"
             if not (after_lead or capitalised_inside):
                 continue
-            following = regex.match(r"\s+([\p{L}\p{M}]+)", self.text[end:end + 20])
+            following = FOLLOWING_WORD.match(self.text[end:end + 20])
             if following and (following.group(1)[0].isupper() or is_compound_word(f"{word} {following.group(1)}")):
                 continue  # a name follows (typed, unresolved) or a compound ("xã hội", "tỉnh uỷ")
             place = self._known_unit_of_type(spell(word))
@@ -350,7 +353,7 @@ def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str,
         ends.append(cursor)
     for end in reversed(ends):
         written = text[position:end].strip()
-        key_name = regex.sub(r"\s*[-–]\s*", " - ", written)
+        key_name = NAME_DASH.sub(" - ", written)
         candidates = [u for level in levels for u in gazetteer.named(level, key_name)]
         if not candidates and "-" in key_name:
             candidates = [u for level in levels for u in gazetteer.named(level, key_name.replace(" - ", " "))]

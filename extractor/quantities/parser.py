@@ -20,6 +20,11 @@ from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
 from extractor.numbers.lexicon import lexicon
 from extractor.rules import load_rules
 
+WORD_RUN = regex.compile(r"\S+")
+LABEL_END = regex.compile(r"(?:\blà|:)\s*$")
+LAST_WORD = regex.compile(r"(?r)([\p{L}\p{M}]+)\s*$")
+QUOTE_OR_STOP = regex.compile(r"[“.;]")
+
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
@@ -75,7 +80,7 @@ def magnitude_multiplier(words: str) -> tuple[int, int]:
     """(product of the leading magnitude words that keep rising, number of characters they take):
     "nghìn tỷ" → 10^12; "tỷ nghìn" stops after "tỷ"."""
     multiplier, previous, length = 1, 0, 0
-    for match in regex.finditer(r"\S+", words):
+    for match in WORD_RUN.finditer(words):
         factor = int(apply_magnitude(1, match.group().lower()))
         if factor <= previous:
             break
@@ -273,7 +278,7 @@ def _breakdown_noun(text: str, earlier: list[Quantity], sentence: int, position:
 
 def _number_of_noun(text: str, sentence: int, position: int, counted_noun) -> str | None:
     """"Tổng số hồ sơ đang trình … là 23": the noun after "số", when "là" or ":" leads to N."""
-    if not regex.search(r"(?:\blà|:)\s*$", text[max(sentence, position - 12):position]):
+    if not LABEL_END.search(text[max(sentence, position - 12):position]):
         return None
     found = NUMBER_OF.search(text, sentence, position)
     if found is None:
@@ -307,7 +312,7 @@ def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Q
 
 
 def _word_before(text: str, position: int) -> str | None:
-    found = regex.search(r"(?r)([\p{L}\p{M}]+)\s*$", text[max(0, position - 20):position])
+    found = LAST_WORD.search(text[max(0, position - 20):position])
     return found.group(1).lower() if found else None
 
 
@@ -426,7 +431,7 @@ def _inside_quoted_name(before: str, after: str) -> bool:
     if opened < 0 or before.rfind("”") > opened:
         return False
     closing = after.find("”")
-    return closing >= 0 and not regex.search(r"[“.;]", after[:closing])
+    return closing >= 0 and not QUOTE_OR_STOP.search(after[:closing])
 
 
 def _excluded_token_end(text: str, match, end: int) -> int:
