@@ -60,12 +60,12 @@ def _spaced_lines(text: str) -> tuple[list[list[int]], dict[int, tuple[int, int,
     all through: line start -> (content start, content end, line end)."""
     spans: list[list[int]] = []
     spaced_lines = {}
+    padded = f" {text} "  # two single characters need white space around them: the text's ends count
     line_end = -1  # end of the last line looked at: lines are met in order, each once
-    # only lines holding two single characters in a row can be letter-spaced: look at those alone
-    for pair in SPACED_PAIR.finditer(f" {text} "):
+    # only lines holding two single characters in a row can be letter-spaced: look at those alone,
+    # and after one, search on from its end (on a line of megabytes, every pair of it is one line)
+    while (pair := SPACED_PAIR.search(padded, line_end + 2)) is not None:
         position = max(pair.start() - 1, 0)  # the padded text is one ahead
-        if position <= line_end:
-            continue  # a line already looked at (on a line of megabytes, searching its start again is quadratic)
         line_start = text.rfind("\n", 0, position) + 1
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
