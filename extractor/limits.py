@@ -31,7 +31,7 @@ class Limits:
     ocr_pages: int = limit(300, "Pages of one document to OCR (scanned PDF pages, image frames)")
     image_pixels: int = limit(150_000_000, "Pixels of an image frame (about an A0 sheet at 300 dpi)")
     render_pixels: int = limit(60_000_000, "Pixels of a PDF page drawn for OCR (a larger page is drawn at a lower resolution)")
-    chars: int = limit(50_000_000, "Characters of text in one document")
+    chars: int = limit(30_000_000, "Characters of text in one document (a 24 M-character line of figures peaks at 1.2 GB)")
     list_number: int = limit(32_767, "Largest DOCX list number (Word's own largest start value)")
 
     def check(self, path: str, name: str, value: int, what: str) -> None:
