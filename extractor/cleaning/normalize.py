@@ -20,7 +20,6 @@ def character_fixes() -> dict[str, str]:
     rows = load_rules("extractor.cleaning", "character_fixes.json")
     fixes = {}
     for row in rows:
-        assert set(row) <= {"id", "char", "replacement", "why"}, row
         fixes[row["char"]] = row["replacement"]
     return fixes
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import regex
 
 from extractor.cleaning.footnotes import SUPERSCRIPT_DIGITS  # markers of DOCX/PDF text
+from extractor.quantities.parser import quantity_kinds
 
-KINDS = {"percent", "count", "money", "area", "length", "mass", "fraction", "duration", "rate", "other"}
 QUALIFIERS = {None, "approx", "over", "under", "at_least", "at_most"}
 COMPARATORS = {"=", ">", ">=", "<", "<=", "~", "range"}
 STATUSES = {None, "exceeded", "met", "mostly_met", "not_met"}
@@ -84,7 +84,7 @@ def check_gold(path: Path) -> list[str]:
     _check_spans(gold.get("non_quantities", []), raw, "non_quantity", problem)
     for index, item in enumerate(gold.get("quantities", [])):
         where = f"quantity {index} {item.get('text')!r}"
-        if item.get("kind") not in KINDS:
+        if item.get("kind") not in quantity_kinds():
             problem(f"{where}: kind {item.get('kind')!r}")
         if item.get("qualifier") not in QUALIFIERS:
             problem(f"{where}: qualifier {item.get('qualifier')!r}")

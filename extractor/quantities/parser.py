@@ -92,12 +92,19 @@ def _load(name: str) -> dict:
     return load_rules("extractor.quantities", name)
 
 
+CODE_KINDS = ("count", "fraction")  # given by the parser itself: a counted noun, "3/5"
+
+
+def quantity_kinds() -> frozenset[str]:
+    """Every kind a quantity can have: those of the unit table and the parser's own."""
+    return frozenset({row["kind"] for row in _load("units.json")["units"]} | set(CODE_KINDS))
+
+
 @lru_cache(maxsize=1)
 def unit_table() -> dict:
     data = _load("units.json")
     forms = []
     for row in data["units"]:
-        assert set(row) <= {"id", "forms", "unit", "kind", "comma_three"}, row
         for form in row["forms"]:
             forms.append((form, row))
     forms.sort(key=lambda pair: -len(pair[0]))  # longest form first: "km2" before "km" before "m"
@@ -622,11 +629,20 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
     return replace(unit, end=cursor, unit="/".join(names), kind="rate")
 
 
-# "trên" meaning "per": "40 giường bệnh trên 1 vạn dân", "12 bác sỹ trên 10.000 dân".
-PER_BASE = regex.compile(
-    r"\s+trên\s+(?P<one>1|một)?(?(one)|1(?:0{1,2})?(?:\.000)*)(?:\s+(?P<magnitude>vạn|nghìn|ngàn|triệu))?(?=\s+\p{L})",
-    regex.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def small_magnitudes() -> str:
+    """The magnitude words below a billion, as an alternation ("nghìn|ngàn|vạn|triệu"): from the
+    number lexicon (numbers/numerals.json), their one home."""
+    forms = sorted((form for form, word in lexicon().by_form.items() if word.kind == "magnitude" and word.value < 10**9),
+                   key=len, reverse=True)
+    return "|".join(map(regex.escape, forms))
+
+
+@lru_cache(maxsize=1)
+def per_base() -> "regex.Pattern[str]":
+    """"trên" meaning "per": "40 giường bệnh trên 1 vạn dân", "12 bác sỹ trên 10.000 dân"."""
+    return regex.compile(r"\s+trên\s+(?P<one>1|một)?(?(one)|1(?:0{1,2})?(?:\.000)*)"
+                         rf"(?:\s+(?P<magnitude>{small_magnitudes()}))?(?=\s+\p{{L}})", regex.IGNORECASE)
 PER_LIST_GAP = regex.compile(r"\s*(?:,|và)\s*")
 # "trên 1 vạn dân" and the word after it fit in this many characters; a match bounded by the
 # paragraph end instead costs time in proportion to the paragraph (regex looks for "trên" there)
@@ -639,7 +655,7 @@ def _per_population(text: str, quantities: list[Quantity], end: int, counted_nou
     last = quantities[-1]
     if last.kind != "count" or not last.unit or last.value is None:
         return
-    base = PER_BASE.match(text, last.end, min(end, last.end + PER_BASE_WINDOW))
+    base = per_base().match(text, last.end, min(end, last.end + PER_BASE_WINDOW))
     if not base:
         return
     noun = counted_noun(_text_after(text, base.end(), end, counted_noun))
@@ -662,7 +678,11 @@ def _per_population(text: str, quantities: list[Quantity], end: int, counted_nou
 
 
 SMALLER_MAGNITUDE_WINDOW = 40  # " 434 triệu đồng": bounded like PER_BASE (a far end costs a scan)
-SMALLER_MAGNITUDE = regex.compile(r"\s+(\d{1,3})\s*(triệu|nghìn|ngàn)(?:\s*(đồng|đ)(?![\p{L}]))?", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def smaller_magnitude() -> "regex.Pattern[str]":
+    return regex.compile(rf"\s+(\d{{1,3}})\s*({small_magnitudes()})(?:\s*(đồng|đ)(?![\p{{L}}]))?", regex.IGNORECASE)
 
 
 def _add_smaller_magnitudes(text: str, quantity: Quantity, unit: _Unit, end: int) -> None:
@@ -670,7 +690,7 @@ def _add_smaller_magnitudes(text: str, quantity: Quantity, unit: _Unit, end: int
     if unit.unit != "đồng" or unit.multiplier < 1_000_000:
         return
     while True:
-        more = SMALLER_MAGNITUDE.match(text, quantity.end, min(end, quantity.end + SMALLER_MAGNITUDE_WINDOW))
+        more = smaller_magnitude().match(text, quantity.end, min(end, quantity.end + SMALLER_MAGNITUDE_WINDOW))
         if not more:
             return
         multiplier = int(apply_magnitude(1, more.group(2).lower()))
