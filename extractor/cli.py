@@ -21,9 +21,20 @@ from extractor.limits import Limits, limit_options
 @click.version_option(__version__, prog_name="extractor")
 @click.option("-v", "--verbose", count=True, help="More on stderr: -v a line per file, -vv details.")
 @click.option("-q", "--quiet", is_flag=True, help="Errors only on stderr (no warnings).")
-def main(verbose: int, quiet: bool) -> None:
+@click.option("--rules", "rules_folder", type=click.Path(exists=True, file_okay=False), default=None, metavar="DIR",
+              help="Folder of your own rule files (<component>/<name>.json, e.g. indicators/rules.json) read instead "
+                   "of the shipped ones; same as EXTRACTOR_RULES.")
+def main(verbose: int, quiet: bool, rules_folder: str | None) -> None:
     """Turn Vietnamese government reports into traceable data."""
     configure_logging(-1 if quiet else verbose)
+    if rules_folder:
+        from extractor.rules import RuleFileError, check_rule_files, use_rules_folder
+
+        use_rules_folder(rules_folder)
+        try:
+            check_rule_files()  # a bad file of the user's is one line now, not a failure on every input
+        except RuleFileError as error:
+            fail(str(error))
 
 
 @main.command()

@@ -5,17 +5,25 @@ One loader for all of them: each file is validated against the JSON Schema besid
 fit is a ``RuleFileError`` naming the file, the place in it and the reason. Strings may use the
 shared named sub-patterns of ``extractor/patterns.json`` as ``{@name}`` (Recognizers-Text's
 approach): the year, a term "nhiệm kỳ 2025 - 2030", … are written once and referenced.
+
+Users may replace any rule file with their own: a folder named by ``EXTRACTOR_RULES`` (or the
+``--rules DIR`` option of every command) holding ``<component>/<name>.json`` (e.g.
+``indicators/rules.json``) is read instead of the shipped file, validated by the same schema and
+named in its errors. It is read when a rule file is first used, so it is set when a process starts.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import regex
 
 REFERENCE = regex.compile(r"\{@([a-z_]+)\}")
+RULES_VARIABLE = "EXTRACTOR_RULES"
 
 
 class RuleFileError(Exception):
@@ -26,8 +34,13 @@ def load_rules(package: str, name: str):
     """The validated JSON file ``name`` of ``package`` with its ``{@name}`` references put in
     (callers cache the compiled form)."""
     where = f"{package.replace('.', '/')}/{name}"
-    data = _read_json(package, name, where)
     schema = _read_json(package, name.removesuffix(".json") + ".schema.json", where + " (its schema)")
+    user_file = user_rules_file(package, name)
+    if user_file is not None:
+        where = str(user_file)
+        data = _parse(user_file.read_text(encoding="utf-8"), where)
+    else:
+        data = _read_json(package, name, where)
     validate(data, schema, where)
     return expand(data, shared_patterns(), where)
 
@@ -81,10 +94,43 @@ def expand(data, patterns: dict[str, str], where: str, path: str = "$"):
     return data
 
 
+def check_rule_files() -> None:
+    """Load (and so validate) every rule file the package ships or the user's folder replaces:
+    a bad one is one RuleFileError before any work."""
+    root = resources.files("extractor")
+    for schema in sorted(Path(str(root)).rglob("*.schema.json")):
+        relative = schema.relative_to(Path(str(root)))
+        name = schema.name.removesuffix(".schema.json") + ".json"
+        if name == "patterns.json":
+            shared_patterns()
+            continue
+        load_rules(".".join(("extractor", *relative.parent.parts)), name)
+
+
+def use_rules_folder(folder: str) -> None:
+    """Read rule files from ``folder`` where it holds them, in this process and the workers it
+    starts (the command line's --rules, set before any rule file is read)."""
+    os.environ[RULES_VARIABLE] = str(Path(folder).resolve())
+
+
+def user_rules_file(package: str, name: str) -> Path | None:
+    """The user's replacement of ``package``'s rule file ``name``, if the rules folder holds one."""
+    folder = os.environ.get(RULES_VARIABLE)
+    if not folder:
+        return None
+    candidate = Path(folder, *package.split(".")[1:], name)
+    return candidate if candidate.is_file() else None
+
+
 def _read_json(package: str, name: str, where: str):
     try:
-        return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+        return _parse(resources.files(package).joinpath(name).read_text(encoding="utf-8"), where)
     except FileNotFoundError:
         raise RuleFileError(f"{where}: missing") from None
+
+
+def _parse(text: str, where: str):
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise RuleFileError(f"{where}: not valid JSON ({error})") from None

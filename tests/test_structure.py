@@ -122,3 +122,45 @@ def test_shared_sub_patterns_are_put_in_and_unknown_ones_refused():
     assert term.search("Nhiệm kỳ 2020–2025").groups() == ("2020", "2025")
     with pytest.raises(RuleFileError, match=r"x.json: \$.rules\[0\]: unknown pattern \{@yaer\}"):
         expand({"rules": ["năm {@yaer}"]}, patterns, "x.json")
+
+
+def _run_extractor(*arguments, env=None) -> "subprocess.CompletedProcess":
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "extractor", *arguments], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, cwd=PACKAGE.parent)
+
+
+def test_users_replace_a_rule_file_with_their_own(tmp_path):
+    """--rules DIR (or EXTRACTOR_RULES) reads DIR/<component>/<name>.json instead of the shipped
+    file: here a unit the shipped table lacks ("mẫu", an old measure of land)."""
+    units = json.loads((PACKAGE / "quantities" / "units.json").read_text(encoding="utf-8"))
+    assert not any("mẫu" in row["forms"] for row in units["units"])
+    units["units"].append({"id": "mau-ruong", "forms": ["mẫu"], "unit": "mẫu", "kind": "area", "comma_three": "decimal"})
+    (tmp_path / "rules" / "quantities").mkdir(parents=True)
+    (tmp_path / "rules" / "quantities" / "units.json").write_text(json.dumps(units, ensure_ascii=False), encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text("Xã có 12 mẫu ruộng lúa.\n", encoding="utf-8")
+
+    def units_of(done):
+        assert done.returncode == 0, done.stderr
+        return [(r["value"], r["unit"], r["kind"]) for r in map(json.loads, done.stdout.splitlines()) if r["type"] == "quantity"]
+
+    assert units_of(_run_extractor("extract", str(report))) == [(12, "mẫu", "count")]  # a counted noun, by POS
+    assert units_of(_run_extractor("--rules", str(tmp_path / "rules"), "extract", str(report))) == [(12, "mẫu", "area")]
+    assert units_of(_run_extractor("extract", str(report), env={"EXTRACTOR_RULES": str(tmp_path / "rules")})) == [(12, "mẫu", "area")]
+
+
+def test_a_bad_rule_file_of_the_users_is_one_line_naming_it(tmp_path):
+    rules = json.loads((PACKAGE / "cleaning" / "line_rules.json").read_text(encoding="utf-8"))
+    rules[0]["colour"] = "red"  # a key no rule has
+    folder = tmp_path / "rules" / "cleaning"
+    folder.mkdir(parents=True)
+    (folder / "line_rules.json").write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text("Xã có 12 hộ.\n", encoding="utf-8")
+    done = _run_extractor("--rules", str(tmp_path / "rules"), "extract", str(report))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"extractor: error: {folder / 'line_rules.json'}: $[0]: ") and "colour" in done.stderr
