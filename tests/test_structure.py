@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import ast
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -124,11 +127,7 @@ def test_shared_sub_patterns_are_put_in_and_unknown_ones_refused():
         expand({"rules": ["năm {@yaer}"]}, patterns, "x.json")
 
 
-def _run_extractor(*arguments, env=None) -> "subprocess.CompletedProcess":
-    import os
-    import subprocess
-    import sys
-
+def _run_extractor(*arguments, env=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "extractor", *arguments], capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, cwd=PACKAGE.parent)
 
