@@ -17,7 +17,6 @@ from extractor.rules import shared_patterns
 from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_from_words
 from extractor.indicators.tables import document_tables, find_table_rows
 from extractor.quantities import extract_quantities
-from extractor.quantities.metric import MetricFinder
 from extractor.places import DocumentPlaces
 from extractor.sections import Section, find_sections
 
@@ -43,7 +42,7 @@ def extract(raw: RawDocument, clean: CleanText | None = None) -> Extraction:
     sections = find_sections(clean)
     places = DocumentPlaces(clean.text)  # the document's place context, shared by every record builder
     document = document_record(raw, clean, places)
-    found = extract_quantities(clean, sections)
+    found = extract_quantities(clean, sections, places)  # with each figure's place and metric
     quantities = quantity_records(raw, clean, sections, found, places)
     indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document, places)
     warnings = [*raw.warnings, *warnings]
@@ -179,24 +178,11 @@ def section_lookup(sections: list[Section]):
 
 
 def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section], found: list, places) -> list[dict]:
-    footnote_anchor = {note.id: note for note in clean.footnotes}
+    """The records of the quantity stage's figures (their place, metric and anchor already set)."""
     section_of = section_lookup(sections)
-
-    paragraph_at = {p.start: p for p in clean.paragraphs}
-    body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
-    metrics = MetricFinder(clean.text)
     records = []
     for number, (quantity, paragraph) in enumerate(found, 1):
         start, end = clean.raw_span(quantity.start, quantity.end)
-        in_footnote = paragraph.kind == "footnote"
-        anchor = quantity.start
-        place = places.place_at(paragraph, quantity.start)
-        if in_footnote:  # a footnote belongs where its marker stands
-            note = footnote_anchor[paragraph.footnote]
-            anchor = clean.clean_position(note.ref_start)
-            if place is None:
-                anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, anchor) - 1]]
-                place = places.place_at(anchor_paragraph, anchor)
         record = {
             "type": "quantity",
             "doc_id": raw.doc_id,
@@ -210,10 +196,10 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "unit": quantity.unit,
             "kind": quantity.kind,
             "qualifier": quantity.qualifier,
-            **place_fields(places, place),
-            "metric": metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph)),
-            "section": section_of(anchor),
-            "in_footnote": in_footnote,
+            **place_fields(places, quantity.place),
+            "metric": quantity.metric,
+            "section": section_of(quantity.anchor),
+            "in_footnote": paragraph.kind == "footnote",
             "number_style": quantity.number_style,
         }
         if quantity.denominator is not None:

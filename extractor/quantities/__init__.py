@@ -1,16 +1,20 @@
-"""Quantities: every figure with value, unit, kind, qualifier (place and metric come later)."""
+"""Quantities: every figure with value, unit, kind, qualifier, and (given the document's places) its place and metric."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from extractor.cleaning import CleanText
+from extractor.quantities.metric import MetricFinder
 from extractor.quantities.parser import Quantity, SkipSpans, find_quantities
 from extractor.sections import Section, parse_label
 
 __all__ = ["Quantity", "extract_quantities"]
 
 
-def extract_quantities(clean: CleanText, sections: list[Section]) -> list[tuple[Quantity, object]]:
-    """(quantity, paragraph) pairs in clean-text order, body first, then footnotes."""
+def extract_quantities(clean: CleanText, sections: list[Section], places=None) -> list[tuple[Quantity, object]]:
+    """(quantity, paragraph) pairs in clean-text order, body first, then footnotes. With the
+    document's ``places`` (DocumentPlaces), each quantity also gets its place, metric and anchor."""
     label_spans = []
     for section in sections:
         parsed = parse_label(clean.text[section.clean_start:section.clean_end])
@@ -21,4 +25,24 @@ def extract_quantities(clean: CleanText, sections: list[Section]) -> list[tuple[
     for paragraph in clean.paragraphs:
         for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped):
             found.append((quantity, paragraph))
+    if places is not None:
+        attach_context(found, clean, places)
     return found
+
+
+def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, places) -> None:
+    """Place, metric and anchor of every figure: a footnote's figure stands where its marker does
+    and takes the place in force there when its own text names none."""
+    footnote_anchor = {note.id: note for note in clean.footnotes}
+    paragraph_at = {p.start: p for p in clean.paragraphs}
+    body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
+    metrics = MetricFinder(clean.text)
+    for quantity, paragraph in found:
+        quantity.anchor = quantity.start
+        quantity.place = places.place_at(paragraph, quantity.start)
+        if paragraph.kind == "footnote":
+            quantity.anchor = clean.clean_position(footnote_anchor[paragraph.footnote].ref_start)
+            if quantity.place is None:
+                anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
+                quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
+        quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph))

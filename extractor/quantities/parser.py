@@ -54,6 +54,10 @@ class Quantity:
     qualifier: str | None = None
     number_style: str = "vi"  # "vi", "en" or "plain": how the digits were read
     notes: list[str] = field(default_factory=list)
+    # set by the quantity stage (extract_quantities) from the document's context:
+    place: str | None = None  # the place the figure is about, as the text names it
+    metric: str | None = None  # what it measures
+    anchor: int | None = None  # where it stands in the running text (a footnote's figure: at its marker)
 
 
 @dataclass(frozen=True)
