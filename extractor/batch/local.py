@@ -15,9 +15,15 @@ from collections.abc import Callable, Iterator
 import itertools
 import time
 from contextlib import contextmanager
+
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+
+try:
+    import resource  # POSIX only
+except ImportError:  # Windows: no per-process data cap
+    resource = None
 
 IN_FLIGHT_PER_WORKER = 2  # enough to keep workers busy, few enough to bound the bytes held
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal the kernel sends the process when its parent dies
@@ -54,11 +60,13 @@ def limit_memory(memory_mb: int) -> None:
     """Let this process's data (heap and private mappings: RLIMIT_DATA) grow by ``memory_mb`` at
     most: past it an allocation fails (MemoryError in Python) instead of the machine swapping.
     Counted from what the process holds now (a forked worker starts with its parent's data).
-    Children (Tesseract, LibreOffice) inherit the cap."""
-    import resource
-
+    Children (Tesseract, LibreOffice) inherit the cap. Where the process's data cannot be read
+    (no /proc: not Linux) or capped (no `resource`: Windows), nothing is capped."""
+    current = data_bytes()
+    if resource is None or not current:
+        return
     _, hard = resource.getrlimit(resource.RLIMIT_DATA)
-    wanted = data_bytes() + memory_mb * 1024 * 1024
+    wanted = current + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
 
 
@@ -74,8 +82,9 @@ def data_bytes() -> int:
 @contextmanager
 def memory_capped(memory_mb: int | None):
     """The memory cap of ``limit_memory`` for a block of this process, lifted again after it."""
-    import resource
-
+    if resource is None:
+        yield
+        return
     before = resource.getrlimit(resource.RLIMIT_DATA)
     if memory_mb:
         limit_memory(memory_mb)
