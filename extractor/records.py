@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +19,7 @@ from extractor.indicators.tables import document_tables, find_table_rows
 from extractor.quantities import extract_quantities
 from extractor.places import DocumentPlaces
 from extractor.sections import Section, find_sections
+from extractor.spans import SpanIndex
 
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
 
@@ -310,17 +311,10 @@ def _table_block_places(body: list, row_starts: set[int], places) -> dict[int, s
 
 
 def _overlap_finder(quantities: list[dict]):
-    """Ids of the quantity records overlapping a raw span, in record order. Records are sorted
-    by start (binary search); a record longer than any before it bounds how far back to look."""
-    order = sorted(range(len(quantities)), key=lambda index: quantities[index]["start"])
-    starts = [quantities[index]["start"] for index in order]
-    longest = max((q["end"] - q["start"] for q in quantities), default=0)
+    """Ids of the quantity records overlapping a raw span, in record order."""
+    index = SpanIndex(((q["start"], q["end"]) for q in quantities), range(len(quantities)))
 
     def overlapping(start: int, end: int) -> list[str]:
-        first = bisect_left(starts, start - longest)
-        last = bisect_left(starts, end)
-        chosen = sorted(index for index in order[first:last]
-                        if quantities[index]["start"] < end and start < quantities[index]["end"])
-        return [quantities[index]["id"] for index in chosen]
+        return [quantities[number]["id"] for number in sorted(index.overlapping(start, end))]
 
     return overlapping

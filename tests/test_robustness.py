@@ -500,10 +500,26 @@ def test_joint_subjects_mark_what_the_first_scan_marked(parts):
 
 @settings(max_examples=200, **SETTINGS)
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12), st.integers(-2, 62))
-def test_skip_spans_hold_what_any_span_holds(spans, position):
-    from extractor.quantities.parser import SkipSpans
+def test_span_index_holds_what_any_span_holds(spans, position):
+    from extractor.spans import SpanIndex
 
-    assert SkipSpans(spans).holds(position) == any(a <= position < b for a, b in spans)
+    assert SpanIndex(spans).holds(position) == any(a <= position < b for a, b in spans)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12), st.integers(-2, 62), st.integers(0, 20))
+def test_span_index_overlaps_as_a_scan_of_every_span(spans, start, length):
+    """The one interval index (heading labels, places taken, result clauses, linked figures): its
+    binary searches answer as a scan of every span, spans added in any order."""
+    from extractor.spans import SpanIndex
+
+    index = SpanIndex()
+    for number, (a, b) in enumerate(spans):
+        index.add(a, b, number)
+    end = start + length
+    expected = sorted((a, number) for number, (a, b) in enumerate(spans) if a < end and start < b)
+    assert index.overlaps(start, end) == bool(expected)
+    assert sorted(index.overlapping(start, end)) == sorted(number for _, number in expected)
 
 
 # ---- markup that must stay text ------------------------------------------------------------------

@@ -13,7 +13,7 @@ the clause, and the targets a footnote names as not met ("Chỉ tiêu số 01 t�
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,6 +22,7 @@ import regex
 from extractor.cleaning import CleanText, Paragraph
 from extractor.quantities.parser import BREAKDOWN_WORDS, context_rules, first_noun
 from extractor.sections import Section, Sections
+from extractor.spans import SpanIndex
 from extractor.rules import load_rules
 
 ITEM_LEAD = regex.compile(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?")
@@ -446,24 +447,24 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
     "2.4. Các giải pháp chủ yếu") states a plan, not a result."""
     rules = indicator_rules()
     text = clean.text
-    item_spans = sorted(span for item in items for span in item.spans)
-    plan_parts = _plan_parts(sections, clean.body_end)
+    item_spans = SpanIndex(span for item in items for span in item.spans)
+    plan_parts = SpanIndex(_plan_parts(sections, clean.body_end))
     results: list[Result] = []
     for paragraph in clean.paragraphs:
-        if paragraph.kind != "footnote" and _overlaps_taken(plan_parts, paragraph.start, paragraph.start + 1):
+        if paragraph.kind != "footnote" and plan_parts.overlaps(paragraph.start, paragraph.start + 1):
             continue
-        taken: list[tuple[int, int]] = []  # disjoint clause spans, in order
+        taken = SpanIndex()  # the clauses read so far
         found: list[Result] = []
         for rule_id, pattern, status_rule in rules["results"]:
             for match in pattern.finditer(text, paragraph.start, paragraph.end):
-                if _overlaps_taken(taken, match.start(), match.end()):
+                if taken.overlaps(match.start(), match.end()):
                     continue
-                if _overlaps_taken(item_spans, match.start(), match.end()) or _looks_forward(text, paragraph.start, match.start()):
+                if item_spans.overlaps(match.start(), match.end()) or _looks_forward(text, paragraph.start, match.start()):
                     continue
                 result = _result_of(match, rule_id, status_rule)
                 if result is None:
                     continue
-                insort(taken, (match.start(), match.end()))
+                taken.add(match.start(), match.end())
                 found.append(result)
         found.sort(key=lambda r: r.start)
         _add_declared_totals(text, paragraph, found)
@@ -558,14 +559,6 @@ BREAKDOWN_MARKER = regex.compile("(?i)" + BREAKDOWN_WORDS)
 def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     clause = CLAUSE_START.search(text, paragraph_start, position)
     return bool(indicator_rules()["forward_words"].search(text, clause.end() if clause else paragraph_start, position))
-
-
-def _overlaps_taken(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does [start, end) overlap a span of ``taken``? The spans are disjoint and sorted, so their
-    ends rise with their starts: only the last span starting before ``end`` can reach past
-    ``start`` (a binary search, not a test of every span of a long paragraph)."""
-    index = bisect_left(taken, (end,)) - 1
-    return index >= 0 and taken[index][1] > start
 
 
 def _result_of(match, rule_id: str, status_rule: str) -> Result | None:

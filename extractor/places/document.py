@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import regex
 from extractor.places.gazetteer import NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
-from extractor.places.mentions import _TakenSpans, find_mentions, place_lookup, place_rules
+from extractor.places.mentions import find_mentions, place_lookup, place_rules
+from extractor.spans import SpanIndex
 from extractor.syllables import is_compound_word, spell
 
 FOLLOWING_WORD = regex.compile(r"\s+([\p{L}\p{M}]+)")
@@ -193,7 +194,7 @@ class DocumentPlaces:
                 continue
             name = typed_place.unit.name
             types_by_name.setdefault(name, Counter())[place] += 1
-        taken = _TakenSpans()
+        taken = SpanIndex()
         for start, end, _ in typed_spans:
             taken.add(start, end)
         found = []
@@ -210,7 +211,7 @@ class DocumentPlaces:
     def _bare_type_words(self, spans) -> list[tuple[int, int, str]]:
         """"toàn xã", "của tỉnh", "Đảng bộ xã": the type word stands for a unit the reader knows."""
         rules = place_rules()
-        taken = _TakenSpans()
+        taken = SpanIndex()
         for start, end, _ in spans:
             taken.add(start, end)
         found = []

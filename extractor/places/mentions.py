@@ -11,7 +11,7 @@ several units named together close the scope. Footnotes inherit the place at the
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,27 +69,6 @@ class BoundaryScan:
         for match in self.pattern.finditer(self.text, restart, position):
             last = match.end()
         return last
-
-
-class _TakenSpans:
-    """Half-open spans added one by one; is a position inside any of them? (binary search on the
-    starts instead of testing every span found so far)."""
-
-    def __init__(self):
-        self.starts: list[int] = []
-        self.spans: list[tuple[int, int]] = []
-        self.longest = 0
-
-    def add(self, start: int, end: int) -> None:
-        index = bisect_right(self.starts, start)
-        self.starts.insert(index, start)
-        self.spans.insert(index, (start, end))
-        self.longest = max(self.longest, end - start)
-
-    def holds(self, position: int) -> bool:
-        low = bisect_left(self.starts, position - self.longest + 1)
-        high = bisect_right(self.starts, position)
-        return any(end > position for _, end in self.spans[low:high])
 
 
 @dataclass(frozen=True)

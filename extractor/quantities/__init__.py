@@ -6,8 +6,9 @@ from bisect import bisect_right
 
 from extractor.cleaning import CleanText
 from extractor.quantities.metric import MetricFinder
-from extractor.quantities.parser import Quantity, SkipSpans, find_quantities
+from extractor.quantities.parser import Quantity, find_quantities
 from extractor.sections import Section, parse_label
+from extractor.spans import SpanIndex
 
 __all__ = ["Quantity", "extract_quantities"]
 
@@ -21,7 +22,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None) -
         if parsed:
             label_spans.append((section.clean_start, section.clean_start + parsed[2]))
     found = []
-    skipped = SkipSpans(label_spans)
+    skipped = SpanIndex(label_spans)  # heading labels: no figure
     for paragraph in clean.paragraphs:
         for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped):
             found.append((quantity, paragraph))

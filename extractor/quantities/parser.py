@@ -8,7 +8,7 @@ clean text; the record builder maps them to raw offsets.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -19,6 +19,7 @@ from extractor.tagging import pos_tags
 from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
 from extractor.numbers.lexicon import lexicon
 from extractor.rules import load_rules
+from extractor.spans import SpanIndex
 
 WORD_RUN = regex.compile(r"\S+")
 LABEL_END = regex.compile(r"(?:\blà|:)\s*$")
@@ -196,12 +197,12 @@ def _any_rule_matches(rules: dict, name: str, text: str) -> bool:
 
 # ---- pipeline -----------------------------------------------------------------------------
 
-def find_quantities(text: str, start: int, end: int, skip: "SkipSpans | list[tuple[int, int]]" = (), counted_noun=None) -> list[Quantity]:
-    """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels; a SkipSpans
+def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tuple[int, int]]" = (), counted_noun=None) -> list[Quantity]:
+    """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels; a SpanIndex
     built once per document, or a list) are ignored.
     ``counted_noun(text_after) -> str | None`` names the noun counted after a bare number."""
     counted_noun = counted_noun or first_noun
-    skipped = skip if isinstance(skip, SkipSpans) else SkipSpans(skip)
+    skipped = skip if isinstance(skip, SpanIndex) else SpanIndex(skip)
     quantities: list[Quantity] = []
     position = start
     excluded_end = None  # end of the last excluded number: a list after it shares its reason
@@ -325,25 +326,6 @@ def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Q
 def _word_before(text: str, position: int) -> str | None:
     found = LAST_WORD.search(text[max(0, position - 20):position])
     return found.group(1).lower() if found else None
-
-
-class SkipSpans:
-    """Membership in a union of half-open spans by binary search: a document's heading labels,
-    built once and passed for each of its paragraphs."""
-
-    def __init__(self, spans):
-        merged: list[list[int]] = []
-        for a, b in sorted((a, b) for a, b in spans if a < b):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        self.starts = [a for a, _ in merged]
-        self.ends = [b for _, b in merged]
-
-    def holds(self, position: int) -> bool:
-        found = bisect_right(self.starts, position) - 1
-        return found >= 0 and position < self.ends[found]
 
 
 def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], counted_noun) -> list[Quantity]:
