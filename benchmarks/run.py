@@ -79,11 +79,9 @@ def peak_rss_mb() -> float:
 def forget_tagged_windows() -> None:
     """Empty the caches of tokenized and POS-tagged windows so that the next report pays for its
     own analysis."""
-    from extractor.quantities import parser
+    from extractor.tagging import forget_windows
 
-    for cached in ("_pos_tag", "_word_tokens"):
-        if hasattr(getattr(parser, cached, None), "cache_clear"):
-            getattr(parser, cached).cache_clear()
+    forget_windows()
 
 
 def process_file(path: str, cold: bool = True) -> tuple[int, int, int, float]:

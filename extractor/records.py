@@ -297,16 +297,20 @@ def _table_block_places(body: list, row_starts: set[int], places) -> dict[int, s
     that names a unit ("Xã Hát Lót", a merged cell over a block of rows) holds for the rows after
     it, until another such label or the table's end."""
     found, current = {}, None
+    if not row_starts:
+        return found
     for index, paragraph in enumerate(body):
         if paragraph.raw_start in row_starts:
             if current:
                 found[index] = current
             continue
+        if paragraph.end - paragraph.start > 80:
+            if paragraph.kind != "table_row":
+                current = None
+            continue
         named = [m.place for m in places.mentions(paragraph) if m.place]
-        if named and paragraph.end - paragraph.start <= 80:
+        if named:
             current = named[0]
-        elif paragraph.kind != "table_row" and paragraph.end - paragraph.start > 80:
-            current = None
     return found
 
 

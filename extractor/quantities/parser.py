@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import regex
-from extractor.tagging import pos_tags
+from extractor.tagging import pos_tags, word_tokens
 
 from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
 from extractor.numbers.lexicon import lexicon
@@ -401,7 +401,7 @@ def _is_own_word(before: str, found) -> bool:
     """The matched words end a word of their own for the segmenter ("Nghị quyết số"), not the tail
     of a compound ("dân số", "tổng số", "chỉ số")."""
     matched = " ".join(found.group().split()).lower()
-    words = _word_tokens(before[max(0, found.start() - 20):found.end()].strip())
+    words = word_tokens(before[max(0, found.start() - 20):found.end()].strip())
     return bool(words) and words[-1].lower() == matched
 
 
@@ -567,7 +567,7 @@ def _first_word_is_not_longer(after: str, form: str) -> bool:
     window = found[1]
     if _known_noun(window):
         return False  # first_noun answers from the lexicon, without the tagger
-    words = _word_tokens(NUMBER_CONTEXT + window)
+    words = word_tokens(NUMBER_CONTEXT + window)
     if len(words) < 2:
         return True  # nothing after the number: first_noun gives None
     first = words[1].lower()
@@ -801,14 +801,6 @@ def _length_in(text: str, phrase: str) -> int:
 def _spaced_phrase(phrase: str) -> "regex.Pattern[str]":
     # the tagger may split what the text glues ("Y$" → "Y $"): spaces between parts are optional
     return regex.compile(r"\s*".join(regex.escape(part) for part in phrase.split()))
-
-
-@lru_cache(maxsize=4096)
-def _word_tokens(sentence: str) -> tuple[str, ...]:
-    """underthesea's words, as ``pos_tag`` tokenizes before tagging (a third of its cost)."""
-    from underthesea import word_tokenize
-
-    return tuple(word_tokenize(sentence))
 
 
 _pos_tag = pos_tags
