@@ -561,6 +561,9 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     return bool(indicator_rules()["forward_words"].search(text, clause.end() if clause else paragraph_start, position))
 
 
+FIXED_STATUSES = frozenset({"met", "exceeded", "mostly_met", "not_met"})  # a rule that always means one status
+
+
 def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
     groups = match.groupdict()
     figure = (groups.get("figure") or "").replace(" ", "")
@@ -575,7 +578,7 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
     if groups.get("fraction"):
         numerator, denominator_text = groups["fraction"].replace(" ", "").split("/")
         value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
-    status = status_from_words(groups.get("status"))
+    status = status_rule if status_rule in FIXED_STATUSES else status_from_words(groups.get("status"))
     if status_rule == "inherit":
         return Result(match.start(), match.end(), None, _clean_number(value), _clean_number(denominator), unit, rule_id)
     if status_rule == "by_value" or status is None:
