@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 from extractor.rules import load_rules
+from extractor.syllables import is_compound_word
 from extractor.tagging import pos_tags
 
 IMMEDIATE_GAP = regex.compile(r"[\s:]*$")
@@ -114,7 +115,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     rules = place_rules()
     found: list[tuple[int, int, str | None]] = list(resolved)
     for match in rules["plural_subject"].finditer(text, start, end):
-        found.append((match.start(), match.end(), None))
+        if not _inside_compound(text, match.start(), match.end(), start, end):
+            found.append((match.start(), match.end(), None))
     found.sort()
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
     mentions = []
@@ -131,6 +133,21 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
                 mentions[first] = Mention(mentions[first].start, mentions[first].end, mentions[first].place, True)
         mentions.append(Mention(mention_start, mention_end, place, subject))
     return _mark_joint_subjects(text, mentions)
+
+
+WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{M}]+)\s+$")
+WORD_AFTER = regex.compile(r"\s+([\p{L}\p{M}]+)")
+EDGE_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _inside_compound(text: str, match_start: int, match_end: int, start: int, end: int) -> bool:
+    """"an toàn xã hội" is no "toàn xã": the match's first word ends a dictionary word with the
+    word before it ("an toàn"), or its last word starts one with the word after it ("xã hội")."""
+    words = EDGE_WORD.findall(text, match_start, match_end)
+    before = WORD_BEFORE.search(text, max(start, match_start - 12), match_start)
+    after = WORD_AFTER.match(text, match_end, min(end, match_end + 12))
+    return bool(words) and bool((before and is_compound_word(f"{before.group(1)} {words[0]}"))
+                                or (after and is_compound_word(f"{words[-1]} {after.group(1)}")))
 
 
 def _without_overlaps(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:

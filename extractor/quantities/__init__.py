@@ -38,6 +38,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
     paragraph_at = {p.start: p for p in clean.paragraphs}
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
     metrics = MetricFinder(clean.text)
+    previous = None  # (quantity, paragraph) before this one
     for quantity, paragraph in found:
         quantity.anchor = quantity.start
         quantity.place = places.place_at(paragraph, quantity.start)
@@ -46,4 +47,6 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
             if quantity.place is None:
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
-        quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph))
+        before = previous[0] if previous is not None and previous[1] is paragraph else None
+        quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
+        previous = quantity, paragraph

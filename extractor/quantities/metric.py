@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from extractor.quantities.parser import Quantity, first_noun
+from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun
 from extractor.places.mentions import BoundaryScan
 from extractor.rules import load_rules
 
@@ -30,6 +30,8 @@ def metric_rules() -> dict:
         "leading": regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in leading) + r")(?:\s+|$)", regex.IGNORECASE),
         "time": regex.compile(data["time_expressions"], regex.IGNORECASE),
         "max_words": data["max_words"],
+        "comparison_base": regex.compile(data["comparison_base"]),
+        "restating_gap": regex.compile(data["restating_gap"]),
     }
 
 
@@ -43,11 +45,18 @@ class MetricFinder:
         self._scan: tuple | None = None  # (paragraph start, end, BoundaryScan)
         self._spans: tuple | None = None  # (spans, length, list, starts or None)
 
-    def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=()) -> str | None:
-        after = _after_phrase(self.text, quantity, paragraph_end)
+    def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
+             previous: Quantity | None = None) -> str | None:
+        """``previous``: the figure before this one in the paragraph, with its metric set."""
+        rules = metric_rules()
+        text = self.text
+        if previous is not None and previous.metric and quantity.unit in ("%", previous.unit) \
+                and previous.end <= quantity.start and rules["restating_gap"].match(text, previous.end, quantity.start):
+            return previous.metric  # "13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (đạt 92,28%)", "410 ha, tăng 35 ha"
+        after = _after_phrase(text, quantity, paragraph_end)
         if after:
             return after
-        return _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self)
+        return _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end, self)
 
     def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
         if self._scan is None or self._scan[:2] != (paragraph_start, paragraph_end):
@@ -80,8 +89,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
     if quantity.kind == "count" and quantity.unit:
         # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ"
         return _limited(f"{quantity.unit} {' '.join(words)}") if words else None
-    if not words or len(words) > rules["max_words"]:
-        return None  # _limited refuses it whatever the noun: no need to tag it
+    if not words or len(words) > rules["max_words"] or rules["comparison_base"].match(tail.lstrip()):
+        return None  # _limited refuses it whatever the noun (no need to tag it), or it names a plan, not a measure
     if first_noun(tail) is None:
         return None
     return _limited(" ".join(words))
@@ -101,14 +110,32 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             break  # in order of start: no later span starts before the figure either
         if paragraph_start + clause_start <= start < position:
             clause_start = max(clause_start, end - paragraph_start)
-    phrase = rules["time"].sub(" ", text[paragraph_start + clause_start:position])
-    phrase = " ".join(phrase.split())
+    phrase = _trimmed(text[paragraph_start + clause_start:position])
+    if phrase:
+        return _limited(phrase)
+    if last is not None and last - 1 > paragraph_start and text[last - 1] == ":":
+        # "Chỉ tiêu kinh tế: 6 chỉ tiêu", "… đề nghị: 275/298 hồ sơ": the figure is the label's value
+        reach = max(paragraph_start, last - LABEL_REACH)
+        label = LABEL_COLON.search(text[reach:last])
+        if label and (reach == paragraph_start or label.start() > 0):  # a cut-off slice has no real start
+            return _limited(_trimmed(label.group(1)))
+        return _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
+    return None
+
+
+LABEL_REACH = 120  # characters before a colon read for its label (labels are at most 60)
+
+
+def _trimmed(phrase: str) -> str:
+    """``phrase`` without times, bullets, and leading or trailing linking words; "" when no word is left."""
+    rules = metric_rules()
+    phrase = " ".join(rules["time"].sub(" ", phrase).split()).lstrip("-–—+*•· ").rstrip("=: ")
     previous = None
     while phrase != previous:
         previous = phrase
         phrase = rules["trailing"].sub("", phrase).strip()
         phrase = rules["leading"].sub("", phrase).strip()
-    return _limited(phrase) if phrase and any(c.isalpha() for c in phrase) else None
+    return phrase if any(c.isalpha() for c in phrase) else ""
 
 
 def _limited(phrase: str) -> str | None:

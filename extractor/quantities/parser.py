@@ -18,7 +18,7 @@ from extractor.tagging import pos_tags, word_tokens
 
 from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
 from extractor.numbers.lexicon import lexicon
-from extractor.rules import load_rules
+from extractor.rules import load_rules, shared_patterns
 from extractor.spans import SpanIndex
 
 WORD_RUN = regex.compile(r"\S+")
@@ -30,7 +30,6 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
-DATE = regex.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b|\d{1,2}([.-])\d{1,2}\1(?:19|20)\d\d\b")
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
 PERCENT = regex.compile(r"\s?%+")
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
@@ -71,6 +70,12 @@ class _Unit:
 
 
 # ---- data ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _date() -> "regex.Pattern[str]":
+    """"31/8/2025", "12.5.2024": one home, patterns.json."""
+    return regex.compile(shared_patterns()["date"])
+
 
 @lru_cache(maxsize=1)
 def magnitude_run() -> "regex.Pattern[str]":
@@ -365,7 +370,7 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "name"
     if _inside_quoted_name(before, after):
         return "name"  # “Gian hàng 0 đồng”, “1 + 1”, “Lớp đoàn viên 90 năm …”: part of a name
-    if DATE.match(text, match.start()) or (after.startswith("/") and _is_day_month(digits, after)):
+    if _date().match(text, match.start()) or (after.startswith("/") and _is_day_month(digits, after)):
         return "date"
     if LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False:
         return "list_number"
