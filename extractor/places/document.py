@@ -368,6 +368,8 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
     rules = place_rules()
     found = []
     for match in rules["type_word"].finditer(text):
+        if not rules["name_syllable"].match(text, match.end()):
+            continue  # no name follows (read_name would find none): "toàn xã", "xã hội"
         if _ends_a_compound(text, match.start(), match.group(0)):
             continue  # "Hợp tác xã Thanh niên": the type word is the end of another word
         written = spell(match.group(0))

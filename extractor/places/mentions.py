@@ -96,7 +96,8 @@ def place_rules() -> dict:
     return {
         "type_word": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})(?![\p{{L}}\p{{M}}])"),
         "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*){NAME_SYLLABLE}"),
-        "lead_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
+        # searched backwards: it ends the text before a type word, and only whether it is there matters
+        "lead_before": regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
         "organisation": regex.compile(rf"(?<![\p{{L}}\p{{M}}])((?i:{alternatives(organisations)}))(?=\s+[\p{{Lu}}])"),
         "letterhead": regex.compile(rf"(?i:{data['letterhead_organisations']})\s*$"),
         "letterhead_chars": int(data["letterhead_chars"]),
