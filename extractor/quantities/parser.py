@@ -175,6 +175,10 @@ def context_rules() -> dict:
     # anchored at the end of the text before the figure, so that one searches from the end.
     for name in ("qualifiers", "qualifiers_after", "exclude_before", "exclude_after"):
         rules[f"any_{name}"] = _any_of(rules[name], reverse=name in ("qualifiers", "exclude_before"))
+    # A rule limited to some numbers ("1.0" after a word) may match the text before almost every
+    # figure: the shortcut leaves it out and asks it only for the numbers it is limited to.
+    rules["any_exclude_before_free"] = _any_of([r for r in rules["exclude_before"] if r[0] not in number_patterns], reverse=True)
+    rules["exclude_before_numbers"] = [number_patterns[r[0]] for r in rules["exclude_before"] if r[0] in number_patterns]
     return rules
 
 
@@ -383,7 +387,8 @@ def _context_excludes(before: str, after: str, digits: str | None) -> str | None
     """The reason of the first exclusion rule the text around a number matches (rules with a
     ``number`` pattern apply to digits only: ``digits`` None is a number in words)."""
     rules = context_rules()
-    if _any_rule_searches(rules, "exclude_before", before):
+    numbered = digits is not None and any(number.search(digits) for number in rules["exclude_before_numbers"])
+    if numbered or _any_rule_searches(rules, "exclude_before_free", before):
         for rule_id, pattern, reason in rules["exclude_before"]:
             found = pattern.search(before)
             if not found:
