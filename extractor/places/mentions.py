@@ -41,28 +41,12 @@ class BoundaryScan:
     def __init__(self, pattern: "regex.Pattern[str]", text: str, start: int, end: int):
         self.pattern, self.text, self.start = pattern, text, start
         self.rescan_all = LONG_SPACE.search(text, start, end) is not None
-        self._matches = pattern.finditer(text, start, end)  # the one scan, read only as far as needed
-        self._next_end: int | None = None  # end of the match read but not yet taken
-        self.ends: list[int] = []
-
-    def _scan_to(self, limit: int) -> None:
-        """Take the scan's matches ending at or before ``limit``."""
-        while True:
-            if self._next_end is None:
-                match = next(self._matches, None)
-                if match is None:
-                    self._next_end = -1
-                    return
-                self._next_end = match.end()
-            if self._next_end < 0 or self._next_end > limit:
-                return
-            self.ends.append(self._next_end)
-            self._next_end = None
+        # the one scan, whole: figures and mentions run to a paragraph's end, so it is all read anyway
+        self.ends = [] if self.rescan_all else [match.end() for match in pattern.finditer(text, start, end)]
 
     def last_end(self, position: int) -> int | None:
         last, restart = None, self.start
         if not self.rescan_all:
-            self._scan_to(position - RESCAN_GAP)
             count = bisect_right(self.ends, position - RESCAN_GAP)
             if count:
                 last = self.ends[count - 1]
