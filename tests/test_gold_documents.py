@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 GOLD_FILES = sorted((ROOT / "gold").glob("*.json"))
 # document -> task -> (minimum F1, {attribute: minimum})
 FLOORS = {
-    "mai-son": {"sections": (0.99, {"title": 0.99}), "quantities": (0.99, {"value": 0.99, "unit": 0.97, "place": 0.95, "place_resolved": 0.97, "metric": 0.7}),
+    "mai-son": {"sections": (0.99, {"title": 0.99}), "quantities": (0.99, {"value": 0.99, "unit": 0.97, "place": 0.95, "place_resolved": 0.97, "metric": 0.77}),
                 "reporting_unit": (1.0, {"province": 1.0}),
                 "targets": (0.99, {"targets_found": 0.95, "metric": 0.9}), "results": (0.97, {"status": 0.95}), "footnotes": (1.0, {"linked": 1.0})},
     "cong-hai_ket-luan-hoi-nghi-bch_2025": {"sections": (0.99, {"title": 0.8}), "quantities": (0.97, {"value": 0.99, "unit": 0.95, "place_resolved": 0.97, "metric": 0.95}),

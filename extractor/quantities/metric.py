@@ -32,6 +32,7 @@ def metric_rules() -> dict:
         "max_words": data["max_words"],
         "comparison_base": regex.compile(data["comparison_base"]),
         "restating_gap": regex.compile(data["restating_gap"]),
+        "restating_bracket": regex.compile(data["restating_bracket"]),
     }
 
 
@@ -50,13 +51,20 @@ class MetricFinder:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         rules = metric_rules()
         text = self.text
-        if previous is not None and previous.metric and quantity.unit in ("%", previous.unit) \
-                and previous.end <= quantity.start and rules["restating_gap"].match(text, previous.end, quantity.start):
-            return previous.metric  # "13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (đạt 92,28%)", "410 ha, tăng 35 ha"
+        if previous is not None and previous.metric and quantity.unit in ("%", previous.unit) and previous.end <= quantity.start \
+                and (rules["restating_gap"].match(text, previous.end, quantity.start)
+                     or ((quantity.unit == "%" or quantity.value == previous.value)
+                         and rules["restating_bracket"].match(text, previous.end, quantity.start))):
+            return previous.metric  # "13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (92,28%)", "410 ha, tăng 35 ha", "13 tỷ (mười ba tỷ)"
         after = _after_phrase(text, quantity, paragraph_end)
         if after:
             return after
-        return _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end, self)
+        bracketed = CLOSING_BRACKET.match(text, quantity.end, paragraph_end) is not None
+        before = _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+        if before is None and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
+                and previous.end <= quantity.start and not SENTENCE_END.search(text, previous.end, quantity.start):
+            return previous.metric  # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%": the series goes on
+        return before
 
     def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
         if self._scan is None or self._scan[:2] != (paragraph_start, paragraph_end):
@@ -96,8 +104,13 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
     return _limited(" ".join(words))
 
 
+CLOSING_BRACKET = regex.compile(r"\s*\)")
+SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
+
+
 def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, paragraph_end: int,
-                   finder: MetricFinder) -> str | None:
+                   finder: MetricFinder, bracketed: bool = False) -> str | None:
+    """``bracketed``: the figure closes a bracket, "việc làm (15,610 tỷ)"."""
     rules = metric_rules()
     # The last boundary in text[paragraph_start:position]: the pattern has no anchors or
     # look-arounds, so scanning the text in place is the same as scanning that slice.
@@ -120,6 +133,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         if label and (reach == paragraph_start or label.start() > 0):  # a cut-off slice has no real start
             return _limited(_trimmed(label.group(1)))
         return _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
+    if bracketed and last is not None and last - 1 > paragraph_start and text[last - 1] == "(":
+        label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)  # "việc làm (15,610 tỷ)"
+        return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
     return None
 
 
