@@ -92,6 +92,14 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
     # Searching in place rather than in a copy of the rest of the paragraph (the pattern has no
     # anchors or look-arounds, so that is the same search) keeps long paragraphs linear.
     stop = rules["after_stop"].search(text, quantity.end, paragraph_end)
+    if stop is not None and stop.group() == "," and text[quantity.end:stop.start()].strip():
+        # "100% thôn, bản có y tá": a noun after the comma goes on with the list, up to the clause's
+        # end (not another figure, another comma, or a label's colon)
+        following = rules["after_stop"].search(text, stop.end(), min(paragraph_end, stop.end() + LIST_REACH))
+        if following is not None and following.group().strip() not in (",", ":") and not following.group()[:1].isdigit():
+            continuation = text[stop.end():following.start()]
+            if continuation.strip() and first_noun(continuation) is not None:
+                stop = following
     tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
     words = tail.split()
     if quantity.kind == "count" and quantity.unit:
@@ -102,6 +110,9 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
     if first_noun(tail) is None:
         return None
     return _limited(" ".join(words))
+
+
+LIST_REACH = 60  # characters after a comma read for the rest of a noun list
 
 
 CLOSING_BRACKET = regex.compile(r"\s*\)")
