@@ -32,6 +32,8 @@ def metric_rules() -> dict:
         "max_words": data["max_words"],
         "comparison_base": regex.compile(data["comparison_base"]),
         "restating_gap": regex.compile(data["restating_gap"]),
+        "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(
+            regex.escape(w).replace("\\ ", r"\s+") for w in sorted(data["measure_nouns"], key=len, reverse=True)) + r")$", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
     }
 
@@ -136,7 +138,8 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             clause_start = max(clause_start, end - paragraph_start)
     phrase = _trimmed(text[paragraph_start + clause_start:position])
     if phrase:
-        return _limited(phrase)
+        measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
+        return measure.group() if measure else _limited(phrase)  # "20 điểm wifi trị giá 50 triệu": "trị giá"
     if last is not None and last - 1 > paragraph_start and text[last - 1] == ":":
         # "Chỉ tiêu kinh tế: 6 chỉ tiêu", "… đề nghị: 275/298 hồ sơ": the figure is the label's value
         reach = max(paragraph_start, last - LABEL_REACH)
