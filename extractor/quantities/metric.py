@@ -32,6 +32,7 @@ def metric_rules() -> dict:
         "max_words": data["max_words"],
         "comparison_base": regex.compile(data["comparison_base"]),
         "restating_gap": regex.compile(data["restating_gap"]),
+        "locality": regex.compile(data["locality"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(
             regex.escape(w).replace("\\ ", r"\s+") for w in sorted(data["measure_nouns"], key=len, reverse=True)) + r")$", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
@@ -137,6 +138,8 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         if paragraph_start + clause_start <= start < position:
             clause_start = max(clause_start, end - paragraph_start)
     phrase = _trimmed(text[paragraph_start + clause_start:position])
+    if rules["locality"].fullmatch(phrase):
+        phrase = ""  # "thôn Đông 95%": the clause names where, the label or the series names what
     if phrase:
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
         return measure.group() if measure else _limited(phrase)  # "20 điểm wifi trị giá 50 triệu": "trị giá"
