@@ -62,7 +62,8 @@ class MetricFinder:
         after = _after_phrase(text, quantity, paragraph_end)
         if after:
             return after
-        bracketed = CLOSING_BRACKET.match(text, quantity.end, paragraph_end) is not None
+        # a bounded window: the regex engine looks for the ")" it requires as far as it may read
+        bracketed = CLOSING_BRACKET.match(text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
         before = _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
         if before is None and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
                 and previous.end <= quantity.start and not SENTENCE_END.search(text, previous.end, quantity.start):
@@ -119,6 +120,7 @@ LIST_REACH = 60  # characters after a comma read for the rest of a noun list
 
 
 CLOSING_BRACKET = regex.compile(r"\s*\)")
+BRACKET_REACH = 8  # white space a closing bracket may follow a figure by (clean text folds runs)
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 
 
