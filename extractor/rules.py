@@ -139,8 +139,8 @@ def _parse(text: str, where: str):
 def word_trie(words) -> str:
     """A regex matching exactly the ``words`` (a space in one matches any white space), preferring
     the longest, written as a trie ("m(?:ột|ười|ươi)" rather than "một|mười|mươi"): the regex
-    engine then reads each letter of the text once instead of trying every word at every position
-    (4× fewer steps for the numeral words). Equivalent to the longest-first alternation of the
+    engine then tries each letter once instead of every word at every position (the numeral words
+    over the corpus report: 7.7 → 5.9 ms). Equivalent to the longest-first alternation of the
     words."""
     tree: dict = {}
     for word in words:
