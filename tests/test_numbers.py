@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ from extractor.numbers import (
     read_digits,
 )
 from extractor.numbers.lexicon import lexicon
+from extractor.rules import word_trie
 
 CASES = Path(__file__).parent / "cases" / "numbers.jsonl"
 PEER = Path(__file__).resolve().parents[2] / "shared" / "peer"
@@ -465,3 +467,21 @@ def test_never_raises_and_spans_are_in_bounds(text: str) -> None:
     for start, end, value in find_spelled_numbers(text):
         assert 0 <= start < end <= len(text)
         assert isinstance(value, (int, float))
+
+
+# ---- the trie-shaped word pattern ---------------------------------------------------------
+
+WORD_CHARS = "abcmtnhăâ ơư"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=WORD_CHARS, min_size=1, max_size=5).map(str.strip).filter(bool), min_size=1, max_size=8),
+       st.text(alphabet=WORD_CHARS + "AM.,\n", max_size=80))
+def test_word_trie_matches_as_the_longest_first_alternation(words, text):
+    """Over any words and text: the trie finds the spans the longest-first alternation finds, bare
+    and between whole-word look-arounds, case-insensitively (a space matches any white space)."""
+    alternation = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    for wrap in ("{}", r"(?<![\p{{L}}\p{{M}}])(?:{})(?![\p{{L}}\p{{M}}])"):
+        expected = [m.span() for m in regex.finditer(wrap.format(alternation), text, regex.IGNORECASE)]
+        found = [m.span() for m in regex.finditer(wrap.format(word_trie(words)), text, regex.IGNORECASE)]
+        assert found == expected
