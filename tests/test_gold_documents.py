@@ -22,7 +22,7 @@ FLOORS = {
                                             "results": (0.97, {"status": 0.95, "place_resolved": 0.97}), "reporting_unit": (1.0, {"province": 1.0})},
     "cong-hai_bao-cao-xay-dung-dang-quy-iii_2025": {"sections": (0.97, {"title": 0.9}), "quantities": (0.95, {"value": 0.99, "unit": 0.95, "place_resolved": 0.97, "metric": 0.8}), "reporting_unit": (1.0, {"province": 1.0}),
                                                     "footnotes": (1.0, {"linked": 1.0})},
-    "cong-hai_nghi-quyet-dai-hoi-lan-i_2025-2030": {"quantities": (0.97, {"value": 0.99, "place_resolved": 0.97, "metric": 0.84}), "reporting_unit": (1.0, {"province": 1.0}), "targets": (0.97, {"targets_found": 0.75, "metric": 0.84}),
+    "cong-hai_nghi-quyet-dai-hoi-lan-i_2025-2030": {"quantities": (0.97, {"value": 0.99, "place_resolved": 0.97, "metric": 0.84}), "reporting_unit": (1.0, {"province": 1.0}), "targets": (0.97, {"targets_found": 0.75, "metric": 0.88}),
                                                     "results": (0.95, {"status": 0.95}),
                                                     "footnotes": (1.0, {"linked": 1.0})},
     "ha-tinh_doan-tncs_bao-cao-chinh-tri_2022-2027": {"sections": (0.9, {"title": 0.95}), "quantities": (0.93, {"value": 0.99, "place": 0.8, "place_resolved": 0.95, "metric": 0.85}), "reporting_unit": (1.0, {"province": 1.0}),

@@ -350,3 +350,16 @@ def test_results_table_blocks_per_former_unit(tmp_path):
 
     table = [r for r in extract_records(str(path)) if r.get("source_table")]
     assert [(r["place"], r["actual"], r["status"]) for r in table] == [("xã Hát Lót", 2.1, "met"), ("xã Cò Nòi", 3.4, "not_met")]
+
+
+@pytest.mark.parametrize("item, metric", [
+    # "đạt" before a standard belongs to the metric; "đạt" before the figure leads to it
+    ("(5) Số thôn đạt chuẩn nông thôn mới (theo kế hoạch của huyện): 06/10 thôn.", "Số thôn đạt chuẩn nông thôn mới"),
+    ("(6) Duy trì xã đạt chuẩn quốc gia về y tế.", "Duy trì xã đạt chuẩn quốc gia về y tế"),
+    ("(7) Tỷ lệ hộ dân dùng nước hợp vệ sinh đạt trên 95%.", "Tỷ lệ hộ dân dùng nước hợp vệ sinh"),
+])
+def test_an_item_metric_keeps_the_standard_it_names(item, metric):
+    text = "II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n" + item + "\nIII. NHIỆM VỤ\n"
+    records = records_from_text(text)
+    target = next(r for r in records if r["type"] == "indicator" and r["role"] == "target")
+    assert target["metric"] == metric

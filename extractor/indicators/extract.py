@@ -26,7 +26,9 @@ from extractor.spans import SpanIndex
 from extractor.rules import load_rules
 
 ITEM_LEAD = regex.compile(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?")
-ITEM_METRIC_STOP = regex.compile(r"\s(?:đạt|là)\s|:|\(|\d|;|\.(?:\s|$)")
+# "đạt"/"là" end the metric only as the verb leading to the figure ("Tỷ lệ … đạt trên 90%"), not
+# when a standard follows them ("Số thôn đạt chuẩn nông thôn mới: 04/09 thôn")
+ITEM_METRIC_STOP = regex.compile(r"\s(?:đạt|là)\s(?=(?:[^\d\s:;.(]+\s+){0,3}\d)|:|\(|\d|;|\.(?:\s|$)")
 
 SHORT_HEADING = 150  # characters: a longer paragraph naming "chỉ tiêu chủ yếu" is prose, not a heading
 COMPARATOR_OF_QUALIFIER = {None: "=", "approx": "~", "over": ">", "under": "<", "at_least": ">=", "at_most": "<="}
