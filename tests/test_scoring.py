@@ -129,3 +129,14 @@ def test_evaluate_command_prints_a_table_and_json(tmp_path):
     records.write_text("", encoding="utf-8")
     scored = runner.invoke(main, ["evaluate", "--gold", str(ROOT / "gold" / "mai-son.json"), "--pred", str(records), "--json"])
     assert json.loads(scored.output)["micro"]["quantities"]["recall"] == 0.0
+
+
+@pytest.mark.parametrize("gold, predicted, expected", [
+    ("Kết nạp mới đảng viên", "đảng viên (Kết nạp mới)", 1.0),  # brackets around words are no part of a token
+    ("thôn, bản có y tá", "thôn bản có y tá", 1.0),
+    ("Tỷ lệ hộ nghèo", "tỷ lệ  hộ   nghèo", 1.0),  # case and white space
+    ("trị giá", "trị giá quà", 0.8),
+    ("trị giá", None, 0.0),
+])
+def test_metric_tokens_are_words(gold, predicted, expected):
+    assert token_f1(gold, predicted) == pytest.approx(expected)

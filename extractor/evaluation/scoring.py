@@ -7,6 +7,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
+
 from extractor.syllables import spell
 
 SECTION_START_TOLERANCE = 2
@@ -87,9 +89,12 @@ def numbers_equal(gold, predicted) -> bool:
     return abs(gold - predicted) <= RELATIVE_TOLERANCE * max(abs(gold), abs(predicted), 1e-300)
 
 
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")  # a token: punctuation around words ("(Kết", "mới)") is no part of it
+
+
 def token_f1(gold: str, predicted: str | None) -> float:
-    gold_tokens = Counter(fold(gold).lower().split())
-    predicted_tokens = Counter(fold(predicted).lower().split())
+    gold_tokens = Counter(WORD.findall(fold(gold).lower()))
+    predicted_tokens = Counter(WORD.findall(fold(predicted).lower()))
     common = sum((gold_tokens & predicted_tokens).values())
     if not common:
         return 0.0

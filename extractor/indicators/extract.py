@@ -173,6 +173,15 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
             continue
         inline = list(rules["inline_item"].finditer(content))
         label = rules["item_label"].match(content)
+        run_in_label = None if label else _run_in_group_label(content, inline)
+        if run_in_label:  # "Về kinh tế: (1) Tốc độ tăng trưởng … (2) Cơ cấu kinh tế …": a group and its items in one paragraph
+            dashes_are_items = False
+            pieces = [(paragraph.start + m.start(), int(m.group(1))) for m in inline]
+            for position, (piece_start, piece_number) in enumerate(pieces):
+                piece_end = pieces[position + 1][0] if position + 1 < len(pieces) else paragraph.end
+                items.append(TargetItem(run_in_label, piece_number, [(piece_start, piece_end)],
+                                        _item_metric(text, piece_start, piece_end), _innermost(sections, piece_start)))
+            continue
         if label and paragraph.kind in ("item", "heading") and not any(g.clean_start == paragraph.start for g in groups):
             dashes_are_items = False
             starts = [(paragraph.start + m.start(), int(m.group(1))) for m in inline if m.start() > 0]
@@ -188,6 +197,21 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
 
 
 DASH_ITEM = regex.compile(r"^\s*[-–+•]\s+(?=\S)")  # "- Tỷ lệ …": the mark and its space
+RUN_IN_LABEL_CHARS = 60  # "Về văn hóa - xã hội:" before the first run-in item
+
+
+def _run_in_group_label(content: str, inline: list) -> str | None:
+    """The group label of a paragraph that opens with one and runs its numbered items in ("Về kinh
+    tế: (1) … (2) …"): a short phrase ending in a colon, then at least two items numbered in a row."""
+    if len(inline) < 2:
+        return None
+    numbers = [int(m.group(1)) for m in inline]
+    if any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+        return None
+    prefix = " ".join(content[:inline[0].start()].split())
+    if not prefix.endswith(":") or not 1 < len(prefix) <= RUN_IN_LABEL_CHARS:
+        return None
+    return prefix.rstrip(":").strip(" -–+*•") or None
 
 
 def _numbered_group_line(content: str, following, text: str) -> str | None:
@@ -250,7 +274,8 @@ def _item_metric(text: str, start: int, end: int) -> str | None:
     return _without_trailing_comparator(metric) or None
 
 
-TRAILING_VERB = regex.compile(r"(?i)\s+(?:đạt|là|có|bằng|chiếm|còn|xuống|giảm|tăng)(?:\s+tỷ\s+lệ)?$")
+# a verb leading to the figure, or "từ" opening a range "từ 7,0 đến 7,5%"
+TRAILING_VERB = regex.compile(r"(?i)\s+(?:đạt|là|có|bằng|chiếm|còn|xuống|giảm|tăng|từ)(?:\s+tỷ\s+lệ)?$")
 
 
 def _without_trailing_comparator(metric: str) -> str:
