@@ -363,3 +363,13 @@ def test_an_item_metric_keeps_the_standard_it_names(item, metric):
     records = records_from_text(text)
     target = next(r for r in records if r["type"] == "indicator" and r["role"] == "target")
     assert target["metric"] == metric
+
+
+def test_a_group_label_running_its_numbered_items_in_one_paragraph():
+    text = ("CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030\n"
+            "Về kinh tế: (1) Tốc độ tăng giá trị sản xuất bình quân từ 8 đến 9%/năm. (2) Thu nhập bình quân đầu người 80 triệu đồng.\n"
+            "Về xã hội: (3) Tỷ lệ hộ nghèo dưới 1%. (4) Tỷ lệ lao động qua đào tạo đạt 75%.\n")
+    _, found = indicator_records(text)
+    targets = [(r["group"], r["number"], r["metric"]) for r in found if r["role"] == "target"]
+    assert targets == [("Về kinh tế", 1, "Tốc độ tăng giá trị sản xuất bình quân"), ("Về kinh tế", 2, "Thu nhập bình quân đầu người"),
+                       ("Về xã hội", 3, "Tỷ lệ hộ nghèo"), ("Về xã hội", 4, "Tỷ lệ lao động qua đào tạo")]

@@ -177,10 +177,16 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
         if run_in_label:  # "Về kinh tế: (1) Tốc độ tăng trưởng … (2) Cơ cấu kinh tế …": a group and its items in one paragraph
             dashes_are_items = False
             pieces = [(paragraph.start + m.start(), int(m.group(1))) for m in inline]
+            group_of_piece = run_in_label
             for position, (piece_start, piece_number) in enumerate(pieces):
                 piece_end = pieces[position + 1][0] if position + 1 < len(pieces) else paragraph.end
-                items.append(TargetItem(run_in_label, piece_number, [(piece_start, piece_end)],
+                next_label = RUN_IN_NEXT_LABEL.search(text, piece_start, piece_end) if position + 1 < len(pieces) else None
+                if next_label:  # "… 80 triệu đồng. Về xã hội: (3) …": the next group begins before the next item
+                    piece_end = next_label.start(1)
+                items.append(TargetItem(group_of_piece, piece_number, [(piece_start, piece_end)],
                                         _item_metric(text, piece_start, piece_end), _innermost(sections, piece_start)))
+                if next_label:
+                    group_of_piece = " ".join(next_label.group(1).split())
             continue
         if label and paragraph.kind in ("item", "heading") and not any(g.clean_start == paragraph.start for g in groups):
             dashes_are_items = False
@@ -198,6 +204,7 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
 
 DASH_ITEM = regex.compile(r"^\s*[-–+•]\s+(?=\S)")  # "- Tỷ lệ …": the mark and its space
 RUN_IN_LABEL_CHARS = 60  # "Về văn hóa - xã hội:" before the first run-in item
+RUN_IN_NEXT_LABEL = regex.compile(r"(?<=[.;])\s+(\p{Lu}[^.;:()\d]{1,58}):\s*$")  # a group label ending an item's piece
 
 
 def _run_in_group_label(content: str, inline: list) -> str | None:
