@@ -373,3 +373,21 @@ def test_a_group_label_running_its_numbered_items_in_one_paragraph():
     targets = [(r["group"], r["number"], r["metric"]) for r in found if r["role"] == "target"]
     assert targets == [("Về kinh tế", 1, "Tốc độ tăng giá trị sản xuất bình quân"), ("Về kinh tế", 2, "Thu nhập bình quân đầu người"),
                        ("Về xã hội", 3, "Tỷ lệ hộ nghèo"), ("Về xã hội", 4, "Tỷ lệ lao động qua đào tạo")]
+
+
+def test_a_list_run_together_in_one_paragraph():
+    """Line breaks lost: the heading, roman-numbered groups and items numbered 1, 2, 3, … in a row,
+    all in one paragraph; the item numbers are no figures."""
+    text = ("Tin tức ngày 12/8/2020. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2020-2025 I. Về kinh tế (3 chỉ tiêu) 1. Thu nhập "
+            "bình quân đầu người đạt 55 triệu đồng. 2. Sản lượng lương thực 12.000 tấn. 3. Tỷ lệ hộ nghèo giảm còn dưới 2%. "
+            "II. Về xã hội (2 chỉ tiêu) 4. Tỷ lệ lao động qua đào tạo đạt 70%. 5. Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%.")
+    records = records_from_text(text)
+    targets = [(r["group"], r["number"], r["metric"], [(t["value"], t["unit"], t["year"]) for t in r["targets"]])
+               for r in records if r["type"] == "indicator" and r["role"] == "target"]
+    assert targets == [("Về kinh tế (3 chỉ tiêu)", 1, "Thu nhập bình quân đầu người", [(55000000, "đồng", 2025)]),
+                       ("Về kinh tế (3 chỉ tiêu)", 2, "Sản lượng lương thực", [(12000, "tấn", 2025)]),
+                       ("Về kinh tế (3 chỉ tiêu)", 3, "Tỷ lệ hộ nghèo", [(2, "%", 2025)]),
+                       ("Về xã hội (2 chỉ tiêu)", 4, "Tỷ lệ lao động qua đào tạo", [(70, "%", 2025)]),
+                       ("Về xã hội (2 chỉ tiêu)", 5, "Tỷ lệ người dân tham gia bảo hiểm y tế", [(95, "%", 2025)])]
+    assert [q["text"] for q in records if q["type"] == "quantity"] == ["3 chỉ tiêu", "55 triệu đồng", "12.000 tấn", "2%",
+                                                                       "2 chỉ tiêu", "70%", "95%"]

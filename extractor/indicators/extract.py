@@ -91,7 +91,53 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
             item.year = list_year
         items.extend(found)
         warnings.extend(_count_warnings(section, groups, found))
+    if not items:
+        items = _run_in_list(clean, sections, default_year)
     return items, warnings
+
+
+RUN_IN_ITEM = regex.compile(r"(?<=\s)(\d{1,2})\.\s+(?=\p{Lu})")  # "… 60 triệu đồng. 3. Tổng sản lượng …"
+RUN_IN_GROUP = regex.compile(r"(?<=\s)([IVX]{1,4})\.\s+(?=\p{Lu})")  # "I. Về kinh tế (11 chỉ tiêu)"
+RUN_IN_MIN_ITEMS = 3
+LIST_HEADING_REACH = 200  # characters from a paragraph's start where a run-in list's heading stands
+
+
+def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | None) -> list[TargetItem]:
+    """A whole list run together in one paragraph ("CÁC CHỈ TIÊU CHỦ YẾU … I. Về kinh tế (11 chỉ
+    tiêu) 1. Tốc độ … 2. Thu nhập …", the line breaks lost): after the heading, items numbered
+    1, 2, 3, … in a row (other numbers are figures), grouped by the roman-numbered labels before
+    them."""
+    text = clean.text
+    heading = indicator_rules()["list_heading"]
+    for paragraph in clean.paragraphs:
+        if paragraph.kind == "footnote":
+            continue
+        found = heading.search(text, paragraph.start, min(paragraph.end, paragraph.start + LIST_HEADING_REACH))
+        if found is None:
+            continue
+        markers, expected = [], 1
+        for marker in RUN_IN_ITEM.finditer(text, found.end(), paragraph.end):
+            if int(marker.group(1)) == expected:
+                markers.append(marker)
+                expected += 1
+        if len(markers) < RUN_IN_MIN_ITEMS:
+            continue
+        starts = [m.start() for m in markers]
+        groups = []  # (start, label): a label runs to the first item after it
+        for group in RUN_IN_GROUP.finditer(text, found.end(), paragraph.end):
+            first_item = next((start for start in starts if start > group.end()), paragraph.end)
+            groups.append((group.start(), " ".join(text[group.end():first_item].split())))
+        year = _year_in(text[paragraph.start:markers[0].start()]) or default_year
+        items = []
+        for index, marker in enumerate(markers):
+            end = starts[index + 1] if index + 1 < len(starts) else paragraph.end
+            end = min([end] + [start for start, _ in groups if marker.start() < start < end])  # a group label ends an item
+            before = [label for start, label in groups if start < marker.start()]
+            items.append(TargetItem(before[-1] if before else "list", int(marker.group(1)), [(marker.start(), end)],
+                                    _item_metric(text, marker.start(), end), _innermost(sections, marker.start()), year=year))
+        return items
+    return []
+
 
 
 def _later_sections_before(sections: list[Section], index: int, end: int) -> list[Section]:
