@@ -213,3 +213,12 @@ def test_cleaner_never_raises_and_offsets_round_trip(raw):
 @given(st.text(max_size=200))
 def test_cleaner_never_raises_on_arbitrary_unicode(raw):
     assert_offsets_round_trip(raw)
+
+
+def test_a_letter_spaced_line_of_control_separators_does_not_break_cleaning():
+    """Found by the property test: "\\x1f" is white space to str.strip but a character to the
+    letter-spacing pattern."""
+    from extractor.cleaning import clean_text
+
+    clean = clean_text("\x1f \x1f ")
+    assert all(0 <= start <= end <= 4 for start, end in zip(clean.offsets.starts, clean.offsets.ends))

@@ -72,8 +72,8 @@ def _spaced_lines(text: str) -> tuple[list[list[int]], dict[int, tuple[int, int,
         spans.extend([run.start(), run.end()] for run in SPACED_RUN.finditer(text, line_start, line_end))
         line = text[line_start:line_end]
         if SPACED_LINE.fullmatch(line):
-            content = line.strip()
-            start = line_start + line.index(content[0])
+            content = line.strip(" \t")  # what SPACED_LINE allows around it (str.strip would also take "\x1f")
+            start = line_start + len(line) - len(line.lstrip(" \t"))
             spaced_lines[line_start] = (start, start + len(content), line_end)
     return spans, spaced_lines
 
