@@ -391,3 +391,13 @@ def test_a_list_run_together_in_one_paragraph():
                        ("Về xã hội (2 chỉ tiêu)", 5, "Tỷ lệ người dân tham gia bảo hiểm y tế", [(95, "%", 2025)])]
     assert [q["text"] for q in records if q["type"] == "quantity"] == ["3 chỉ tiêu", "55 triệu đồng", "12.000 tấn", "2%",
                                                                        "2 chỉ tiêu", "70%", "95%"]
+
+
+def test_a_price_base_year_is_no_target_year():
+    text = ("II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n"
+            "(1) Tốc độ tăng giá trị sản xuất bình quân hằng năm (giá so sánh năm 2010) đạt 9%.\n"
+            "(2) Thu nhập bình quân đầu người đến năm 2028 đạt 70 triệu đồng.\n"
+            "III. NHIỆM VỤ\n")
+    _, found = indicator_records(text)
+    years = {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
+    assert years == {1: [2030], 2: [2028]}
