@@ -82,6 +82,8 @@ def place_rules() -> dict:
         "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*){NAME_SYLLABLE}"),
         # searched backwards: it ends the text before a type word, and only whether it is there matters
         "lead_before": regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
+        # a phrase that only names a unit by its type ("Xã", "toàn huyện"): a subject, not a measure
+        "type_reference": regex.compile(rf"(?i:(?:{alternatives(leads)})\s+)?(?i:{alternatives(written_types)})"),
         "organisation": regex.compile(rf"(?<![\p{{L}}\p{{M}}])((?i:{alternatives(organisations)}))(?=\s+[\p{{Lu}}])"),
         "letterhead": regex.compile(rf"(?i:{data['letterhead_organisations']})\s*$"),
         "letterhead_chars": int(data["letterhead_chars"]),

@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun
-from extractor.places.mentions import BoundaryScan
+from extractor.places.mentions import BoundaryScan, place_rules
 from extractor.rules import load_rules
 
 
@@ -65,9 +65,14 @@ class MetricFinder:
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
         bracketed = CLOSING_BRACKET.match(text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
         before = _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+        if quantity.kind == "count" and quantity.unit and before and previous is not None \
+                and text[previous.start:previous.end] in before and not rules["measure_noun"].fullmatch(before):
+            return quantity.unit  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's; the noun says what
         if before is None and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
                 and previous.end <= quantity.start and not SENTENCE_END.search(text, previous.end, quantity.start):
             return previous.metric  # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%": the series goes on
+        if before is None and quantity.kind == "count" and quantity.unit:
+            return quantity.unit  # "Toàn huyện có 12 xã": nothing else names it, the counted noun does
         return before
 
     def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
@@ -107,8 +112,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
     tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
     words = tail.split()
     if quantity.kind == "count" and quantity.unit:
-        # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ"
-        return _limited(f"{quantity.unit} {' '.join(words)}") if words else None
+        # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và")
+        return _limited(_trimmed(f"{quantity.unit} {' '.join(words)}")) if words else None
     if not words or len(words) > rules["max_words"] or rules["comparison_base"].match(tail.lstrip()):
         return None  # _limited refuses it whatever the noun (no need to tag it), or it names a plan, not a measure
     if first_noun(tail) is None:
@@ -140,8 +145,8 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         if paragraph_start + clause_start <= start < position:
             clause_start = max(clause_start, end - paragraph_start)
     phrase = _trimmed(text[paragraph_start + clause_start:position])
-    if rules["locality"].fullmatch(phrase):
-        phrase = ""  # "thôn Đông 95%": the clause names where, the label or the series names what
+    if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase):
+        phrase = ""  # "thôn Đông 95%", "Toàn huyện có 12 xã": the clause names where, not what
     if phrase:
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
         return measure.group() if measure else _limited(phrase)  # "20 điểm wifi trị giá 50 triệu": "trị giá"
