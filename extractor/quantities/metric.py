@@ -127,6 +127,7 @@ LIST_REACH = 60  # characters after a comma read for the rest of a noun list
 CLOSING_BRACKET = regex.compile(r"\s*\)")
 BRACKET_REACH = 8  # white space a closing bracket may follow a figure by (clean text folds runs)
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
+ASIDE_REACH = 160  # characters of a bracketed aside skipped to the clause before it
 
 
 def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, paragraph_end: int,
@@ -137,14 +138,23 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     # look-arounds, so scanning the text in place is the same as scanning that slice.
     last = finder.boundaries(paragraph_start, paragraph_end).last_end(position)
     clause_start = 0 if last is None else last - paragraph_start
+    sentence_start = clause_start
     spans, first, in_order = finder.indexed_spans(place_spans, paragraph_start + clause_start)
+    inside = []  # place spans inside the clause
     for index in range(first, len(spans)):  # the place subject is not part of the metric
         start, end = spans[index]
         if in_order and start >= position:
             break  # in order of start: no later span starts before the figure either
         if paragraph_start + clause_start <= start < position:
+            inside.append((start, end))
             clause_start = max(clause_start, end - paragraph_start)
     phrase = _trimmed(text[paragraph_start + clause_start:position])
+    if not phrase and inside:  # "tỷ lệ nghèo toàn xã còn 3,49%": the place ends the phrase, not opens it
+        kept, cursor = [], paragraph_start + sentence_start
+        for start, end in inside:
+            kept.append(text[cursor:start])
+            cursor = max(cursor, end)
+        phrase = _trimmed(" ".join(kept))
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase):
         phrase = ""  # "thôn Đông 95%", "Toàn huyện có 12 xã": the clause names where, not what
     if phrase:
@@ -157,6 +167,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         if label and (reach == paragraph_start or label.start() > 0):  # a cut-off slice has no real start
             return _limited(_trimmed(label.group(1)))
         return _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
+    if last is not None and last - 1 > paragraph_start and text[last - 1] == ")":
+        opening = text.rfind("(", paragraph_start, last - 1)
+        if opening > paragraph_start and last - opening <= ASIDE_REACH:  # "tỷ lệ hộ nghèo … (theo chuẩn …) còn 3,5%": an aside
+            return _before_phrase(text, opening, paragraph_start, place_spans, paragraph_end, finder)
     if bracketed and last is not None and last - 1 > paragraph_start and text[last - 1] == "(":
         label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)  # "việc làm (15,610 tỷ)"
         return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
