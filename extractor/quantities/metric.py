@@ -16,6 +16,7 @@ import regex
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun
 from extractor.places.mentions import BoundaryScan, place_rules
 from extractor.rules import load_rules
+from extractor.syllables import is_compound_word
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +31,7 @@ def metric_rules() -> dict:
         "leading": regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in leading) + r")(?:\s+|$)", regex.IGNORECASE),
         "time": regex.compile(data["time_expressions"], regex.IGNORECASE),
         "max_words": data["max_words"],
+        "function_linkers": frozenset(data["function_linkers"]),
         "comparison_base": regex.compile(data["comparison_base"]),
         "restating_gap": regex.compile(data["restating_gap"]),
         "locality": regex.compile(data["locality"]),
@@ -60,8 +62,8 @@ class MetricFinder:
                          and rules["restating_bracket"].match(text, previous.end, quantity.start))):
             return previous.metric  # "13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (92,28%)", "410 ha, tăng 35 ha", "13 tỷ (mười ba tỷ)"
         after = _after_phrase(text, quantity, paragraph_end)
-        if after:
-            return after
+        if after and not (quantity.kind == "count" and after == quantity.unit):
+            return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
         bracketed = CLOSING_BRACKET.match(text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
         before = _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
@@ -73,7 +75,7 @@ class MetricFinder:
             return previous.metric  # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%": the series goes on
         if before is None and quantity.kind == "count" and quantity.unit:
             return quantity.unit  # "Toàn huyện có 12 xã": nothing else names it, the counted noun does
-        return before
+        return before or after
 
     def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
         if self._scan is None or self._scan[:2] != (paragraph_start, paragraph_end):
@@ -151,8 +153,11 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     phrase = _trimmed(text[paragraph_start + clause_start:position])
     if not phrase and inside:  # "tỷ lệ nghèo toàn xã còn 3,49%": the place ends the phrase, not opens it
         kept, cursor = [], paragraph_start + sentence_start
+        lead = place_rules()["lead_before"]
         for start, end in inside:
-            kept.append(text[cursor:start])
+            piece = text[cursor:start]
+            found = lead.search(piece)  # "… gieo trồng toàn xã": the lead goes with the place
+            kept.append(piece[:found.start()] if found else piece)
             cursor = max(cursor, end)
         phrase = _trimmed(" ".join(kept))
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase):
@@ -183,13 +188,22 @@ LABEL_REACH = 120  # characters before a colon read for its label (labels are at
 def _trimmed(phrase: str) -> str:
     """``phrase`` without times, bullets, and leading or trailing linking words; "" when no word is left."""
     rules = metric_rules()
-    phrase = " ".join(rules["time"].sub(" ", phrase).split()).lstrip("-–—+*•· ").rstrip("=: ")
+    phrase = " ".join(rules["time"].sub(" ", phrase).split()).lstrip("-–—+*•· ").rstrip("=:…. ")
     previous = None
     while phrase != previous:
         previous = phrase
-        phrase = rules["trailing"].sub("", phrase).strip()
+        trailing = rules["trailing"].search(phrase)
+        if trailing and not _ends_a_compound(phrase[:trailing.start()], trailing.group()):
+            phrase = phrase[:trailing.start()].strip()
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""
+
+
+def _ends_a_compound(before: str, linker: str) -> bool:
+    """"diện tích gieo trồng", "cây trồng": the linking word closes a word with the one before it
+    (a linking verb or function word never does: "dân số là", "địa bàn đạt")."""
+    words, linker = before.split(), linker.strip().lower()
+    return bool(words) and linker not in metric_rules()["function_linkers"] and is_compound_word(f"{words[-1]} {linker.split()[0]}")
 
 
 def _limited(phrase: str) -> str | None:
