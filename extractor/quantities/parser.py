@@ -228,6 +228,9 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
         excluded_end = None
         quantity = _read_quantity(text, match, start, end, counted_noun)
         if quantity is None:
+            partner = RANGE_PARTNER.match(text, match.end(), end)
+            if partner and _day_and_month(match.group(), partner.group(), text[partner.end():partner.end() + AFTER_WINDOW]):
+                position = partner.end()  # "Ngày 4 và 5-3": no falling range but a day and a month, neither a figure
             continue
         if _names_bare_number(text, quantity, start, end, match.group()):
             position = _excluded_token_end(text, match, end)
@@ -450,6 +453,12 @@ def _excluded_token_end(text: str, match, end: int) -> int:
 def _is_day_month(digits: str, after: str) -> bool:
     second = DAY_MONTH_TAIL.match(after)
     return bool(second and second.group(2)) and 1 <= int(digits) <= 31
+
+
+def _day_and_month(day: str, partner: str, after: str) -> bool:
+    """"5-3": a day and a month joined by a dash, no unit after them."""
+    month = partner.strip(" -–")
+    return day.isdigit() and month.isdigit() and 1 <= int(day) <= 31 and 1 <= int(month) <= 12 and not _unit_follows(after)
 
 
 def _unit_follows(after: str) -> bool:
