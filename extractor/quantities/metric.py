@@ -32,6 +32,7 @@ def metric_rules() -> dict:
         "time": regex.compile(data["time_expressions"], regex.IGNORECASE),
         "max_words": data["max_words"],
         "function_linkers": frozenset(data["function_linkers"]),
+        "linking_verbs": frozenset(data["linking_verbs"]),
         "comparison_base": regex.compile(data["comparison_base"]),
         "restating_gap": regex.compile(data["restating_gap"]),
         "locality": regex.compile(data["locality"]),
@@ -113,6 +114,11 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
                 stop = following
     tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
     words = tail.split()
+    if quantity.kind != "count" and stop is not None and stop.group()[:1].isdigit() and words \
+            and words[-1].lower() in rules["linking_verbs"]:
+        # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719,67 tấn": after a measure (not a counted
+        # noun, which its words qualify) they are the next figure's subject
+        words = []
     if quantity.kind == "count" and quantity.unit:
         # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và")
         return _limited(_trimmed(f"{quantity.unit} {' '.join(words)}")) if words else None
