@@ -55,28 +55,15 @@ class MetricFinder:
     def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
-        rules = metric_rules()
-        text = self.text
-        if previous is not None and previous.metric and quantity.unit in ("%", previous.unit) and previous.end <= quantity.start \
-                and (rules["restating_gap"].match(text, previous.end, quantity.start)
-                     or ((quantity.unit == "%" or quantity.value == previous.value)
-                         and rules["restating_bracket"].match(text, previous.end, quantity.start))):
-            return previous.metric  # "13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (92,28%)", "410 ha, tăng 35 ha", "13 tỷ (mười ba tỷ)"
-        after = _after_phrase(text, quantity, paragraph_end)
+        if previous is not None and previous.metric and _restates(self.text, quantity, previous):
+            return previous.metric
+        after = _after_phrase(self.text, quantity, paragraph_end)
         if after and not (quantity.kind == "count" and after == quantity.unit):
             return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
-        bracketed = CLOSING_BRACKET.match(text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
-        before = _before_phrase(text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
-        if quantity.kind == "count" and quantity.unit and before and previous is not None \
-                and text[previous.start:previous.end] in before and not rules["measure_noun"].fullmatch(before):
-            return quantity.unit  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's; the noun says what
-        if before is None and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
-                and previous.end <= quantity.start and not SENTENCE_END.search(text, previous.end, quantity.start):
-            return previous.metric  # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%": the series goes on
-        if before is None and quantity.kind == "count" and quantity.unit:
-            return quantity.unit  # "Toàn huyện có 12 xã": nothing else names it, the counted noun does
-        return before or after
+        bracketed = CLOSING_BRACKET.match(self.text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
+        before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+        return _settled(self.text, quantity, previous, before, after)
 
     def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
         if self._scan is None or self._scan[:2] != (paragraph_start, paragraph_end):
@@ -99,10 +86,36 @@ class MetricFinder:
         return spans, bisect_left(starts, clause_start), True
 
 
+def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
+    """"13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (92,28%)", "410 ha, tăng 35 ha", "13 tỷ (mười ba
+    tỷ)": a share, a change or the same amount of the figure before, measuring what it measures."""
+    rules = metric_rules()
+    if quantity.unit not in ("%", previous.unit) or previous.end > quantity.start:
+        return False
+    return bool(rules["restating_gap"].match(text, previous.end, quantity.start)
+                or ((quantity.unit == "%" or quantity.value == previous.value)
+                    and rules["restating_bracket"].match(text, previous.end, quantity.start)))
+
+
+def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: str | None, after: str | None) -> str | None:
+    """The metric once the phrases around the figure are read: a count whose clause is the figure
+    before's, or that nothing names, is named by its noun; a figure whose clause names nothing
+    continues the series of the figure before it in the sentence."""
+    if quantity.kind == "count" and quantity.unit and before and previous is not None \
+            and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
+        return quantity.unit  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
+    if before is None and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
+            and previous.end <= quantity.start and not SENTENCE_END.search(text, previous.end, quantity.start):
+        return previous.metric  # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%"
+    if before is None and quantity.kind == "count" and quantity.unit:
+        return quantity.unit  # "Toàn huyện có 12 xã"
+    return before or after
+
+
 def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | None:
     rules = metric_rules()
     # Searching in place rather than in a copy of the rest of the paragraph (the pattern has no
-    # anchors or look-arounds, so that is the same search) keeps long paragraphs linear.
+    # anchors or look-behinds, so that is the same search) keeps long paragraphs linear.
     stop = rules["after_stop"].search(text, quantity.end, paragraph_end)
     if stop is not None and stop.group() == "," and text[quantity.end:stop.start()].strip():
         # "100% thôn, bản có y tá": a noun after the comma goes on with the list, up to the clause's
