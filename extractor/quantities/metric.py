@@ -36,6 +36,7 @@ def metric_rules() -> dict:
         "comparison_base": regex.compile(data["comparison_base"]),
         "restating_gap": regex.compile(data["restating_gap"]),
         "locality": regex.compile(data["locality"]),
+        "time_tail": regex.compile(data["time_tail"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(
             regex.escape(w).replace("\\ ", r"\s+") for w in sorted(data["measure_nouns"], key=len, reverse=True)) + r")$", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
@@ -126,6 +127,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
             if continuation.strip() and first_noun(continuation) is not None:
                 stop = following
     tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
+    if stop is not None and stop.group()[:1].isdigit():
+        tail = rules["time_tail"].sub("", tail)  # "70% chiều dài … đạt chuẩn đến năm 2020": the year's words go
     words = tail.split()
     if quantity.kind != "count" and stop is not None and stop.group()[:1].isdigit() and words \
             and words[-1].lower() in rules["linking_verbs"]:
