@@ -22,11 +22,10 @@ from dataclasses import dataclass
 
 import regex
 from extractor.places.gazetteer import NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
-from extractor.places.mentions import find_mentions, place_lookup, place_rules
+from extractor.places.mentions import FOLLOWING_WORD, ends_a_compound, find_mentions, place_lookup, place_rules
 from extractor.spans import SpanIndex
 from extractor.syllables import is_compound_word, spell
 
-FOLLOWING_WORD = regex.compile(r"\s+([\p{L}\p{M}]+)")
 NAME_DASH = regex.compile(r"\s*[-–]\s*")
 
 DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((?:19|20)[0-9][0-9])|tháng\s+([0-9]{1,2})\s+năm\s+((?:19|20)[0-9][0-9])|\bdate\s+((?:19|20)[0-9][0-9])-([0-9][0-9]))", regex.IGNORECASE)
@@ -370,7 +369,7 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
     for match in rules["type_word"].finditer(text):
         if not rules["name_syllable"].match(text, match.end()):
             continue  # no name follows (read_name would find none): "toàn xã", "xã hội"
-        if _ends_a_compound(text, match.start(), match.group(0)):
+        if ends_a_compound(text, match.start(), match.group(0)):
             continue  # "Hợp tác xã Thanh niên": the type word is the end of another word
         written = spell(match.group(0))
         unit_type = rules["abbreviations"].get(written, written)
@@ -379,17 +378,6 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
             end, written_name, candidates = name
             found.append(TypedName(match.start(), end, unit_type, written_name, candidates))
     return found
-
-
-PREVIOUS_SYLLABLES = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
-
-
-def _ends_a_compound(text: str, start: int, type_word: str) -> bool:
-    before = PREVIOUS_SYLLABLES.search(text[max(0, start - 24):start])
-    if before is None:
-        return False
-    words = [w for w in before.groups() if w]
-    return any(is_compound_word(" ".join([*words[i:], type_word])) for i in range(len(words)))
 
 
 def _title_case(name: str) -> str:

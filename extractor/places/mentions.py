@@ -102,7 +102,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     rules = place_rules()
     found: list[tuple[int, int, str | None]] = list(resolved)
     for match in rules["plural_subject"].finditer(text, start, end):
-        if not _inside_compound(text, match.start(), match.end(), start, end):
+        if not _inside_compound(text, match.start(), match.end(), end):
             found.append((match.start(), match.end(), None))
     found.sort()
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
@@ -122,19 +122,28 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     return _mark_joint_subjects(text, mentions)
 
 
-WORD_BEFORE = regex.compile(r"(?r)([\p{L}\p{M}]+)\s+$")
-WORD_AFTER = regex.compile(r"\s+([\p{L}\p{M}]+)")
+PREVIOUS_SYLLABLES = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
+FOLLOWING_WORD = regex.compile(r"\s+([\p{L}\p{M}]+)")
 EDGE_WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
-def _inside_compound(text: str, match_start: int, match_end: int, start: int, end: int) -> bool:
-    """"an toàn xã hội" is no "toàn xã": the match's first word ends a dictionary word with the
-    word before it ("an toàn"), or its last word starts one with the word after it ("xã hội")."""
+def ends_a_compound(text: str, start: int, word: str) -> bool:
+    """``word`` at ``start`` is the end of a dictionary word begun by the one or two words before it
+    ("Hợp tác xã", "an toàn")."""
+    before = PREVIOUS_SYLLABLES.search(text[max(0, start - 24):start])
+    if before is None:
+        return False
+    words = [w for w in before.groups() if w]
+    return any(is_compound_word(" ".join([*words[i:], word])) for i in range(len(words)))
+
+
+def _inside_compound(text: str, match_start: int, match_end: int, end: int) -> bool:
+    """"an toàn xã hội" is no "toàn xã": the match's first word ends a dictionary word ("an toàn"),
+    or its last word starts one with the word after it ("xã hội")."""
     words = EDGE_WORD.findall(text, match_start, match_end)
-    before = WORD_BEFORE.search(text, max(start, match_start - 12), match_start)
-    after = WORD_AFTER.match(text, match_end, min(end, match_end + 12))
-    return bool(words) and bool((before and is_compound_word(f"{before.group(1)} {words[0]}"))
-                                or (after and is_compound_word(f"{words[-1]} {after.group(1)}")))
+    after = FOLLOWING_WORD.match(text, match_end, min(end, match_end + 12))
+    return bool(words) and (ends_a_compound(text, match_start, words[0])
+                            or bool(after and is_compound_word(f"{words[-1]} {after.group(1)}")))
 
 
 def _without_overlaps(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:

@@ -14,9 +14,8 @@ from functools import lru_cache
 import regex
 
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun
-from extractor.places.mentions import BoundaryScan, place_rules
+from extractor.places.mentions import BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules
-from extractor.syllables import is_compound_word
 
 
 @lru_cache(maxsize=1)
@@ -215,17 +214,18 @@ def _trimmed(phrase: str) -> str:
     while phrase != previous:
         previous = phrase
         trailing = rules["trailing"].search(phrase)
-        if trailing and not _ends_a_compound(phrase[:trailing.start()], trailing.group()):
+        if trailing and not _closes_a_compound(phrase, trailing):
             phrase = phrase[:trailing.start()].strip()
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""
 
 
-def _ends_a_compound(before: str, linker: str) -> bool:
-    """"diện tích gieo trồng", "cây trồng": the linking word closes a word with the one before it
-    (a linking verb or function word never does: "dân số là", "địa bàn đạt")."""
-    words, linker = before.split(), linker.strip().lower()
-    return bool(words) and linker not in metric_rules()["function_linkers"] and is_compound_word(f"{words[-1]} {linker.split()[0]}")
+def _closes_a_compound(phrase: str, trailing) -> bool:
+    """"diện tích gieo trồng", "cây trồng": the trailing linker closes a word begun before it (a
+    linking verb or function word never does: "dân số là", "địa bàn đạt")."""
+    linker = trailing.group().strip().lower()
+    start = trailing.end() - len(trailing.group().lstrip())
+    return linker not in metric_rules()["function_linkers"] and ends_a_compound(phrase, start, linker.split()[0])
 
 
 def _limited(phrase: str) -> str | None:
