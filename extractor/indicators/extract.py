@@ -20,7 +20,7 @@ from functools import lru_cache
 import regex
 
 from extractor.cleaning import CleanText, Paragraph
-from extractor.quantities.parser import BREAKDOWN_WORDS, context_rules, first_noun
+from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, context_rules, first_noun
 from extractor.sections import Section, Sections
 from extractor.spans import SpanIndex
 from extractor.rules import load_rules
@@ -96,7 +96,6 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
     return items, warnings
 
 
-RUN_IN_ITEM = regex.compile(r"(?<=\s)(\d{1,2})\.\s+(?=\p{Lu})")  # "… 60 triệu đồng. 3. Tổng sản lượng …"
 RUN_IN_GROUP = regex.compile(r"(?<=\s)([IVX]{1,4})\.\s+(?=\p{Lu})")  # "I. Về kinh tế (11 chỉ tiêu)"
 RUN_IN_MIN_ITEMS = 3
 LIST_HEADING_REACH = 200  # characters from a paragraph's start where a run-in list's heading stands
@@ -116,7 +115,7 @@ def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | 
         if found is None:
             continue
         markers, expected = [], 1
-        for marker in RUN_IN_ITEM.finditer(text, found.end(), paragraph.end):
+        for marker in RUN_IN_LIST_NUMBER.finditer(text, found.end(), paragraph.end):  # the numbers the quantities leave out
             if int(marker.group(1)) == expected:
                 markers.append(marker)
                 expected += 1
@@ -137,7 +136,6 @@ def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | 
                                     _item_metric(text, marker.start(), end), _innermost(sections, marker.start()), year=year))
         return items
     return []
-
 
 
 def _later_sections_before(sections: list[Section], index: int, end: int) -> list[Section]:

@@ -31,7 +31,7 @@ YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
-RUN_IN_LIST_NUMBER = regex.compile(r"(?<=[.:;)]\s)\d{1,2}\.\s+(?=\p{Lu})")  # "… 60 triệu đồng. 3. Tổng sản lượng …"
+RUN_IN_LIST_NUMBER = regex.compile(r"(?<=[.:;)]\s)(\d{1,2})\.\s+(?=\p{Lu})")  # "… 60 triệu đồng. 3. Tổng sản lượng …"
 PERCENT = regex.compile(r"\s?%+")
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
 LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
