@@ -15,7 +15,7 @@ import regex
 
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun
 from extractor.places.mentions import BoundaryScan, ends_a_compound, place_rules
-from extractor.rules import load_rules
+from extractor.rules import load_rules, word_trie
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +36,7 @@ def metric_rules() -> dict:
         "restating_gap": regex.compile(data["restating_gap"]),
         "locality": regex.compile(data["locality"]),
         "time_tail": regex.compile(data["time_tail"]),
-        "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(
-            regex.escape(w).replace("\\ ", r"\s+") for w in sorted(data["measure_nouns"], key=len, reverse=True)) + r")$", regex.IGNORECASE),
+        "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
     }
 
@@ -186,18 +185,19 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     if phrase:
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
         return measure.group() if measure else _limited(phrase)  # "20 điểm wifi trị giá 50 triệu": "trị giá"
-    if last is not None and last - 1 > paragraph_start and text[last - 1] == ":":
+    boundary = text[last - 1] if last is not None and last - 1 > paragraph_start else None  # what ended the clause before
+    if boundary == ":":
         # "Chỉ tiêu kinh tế: 6 chỉ tiêu", "… đề nghị: 275/298 hồ sơ": the figure is the label's value
         reach = max(paragraph_start, last - LABEL_REACH)
         label = LABEL_COLON.search(text[reach:last])
         if label and (reach == paragraph_start or label.start() > 0):  # a cut-off slice has no real start
             return _limited(_trimmed(label.group(1)))
         return _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
-    if last is not None and last - 1 > paragraph_start and text[last - 1] == ")":
+    if boundary == ")":
         opening = text.rfind("(", paragraph_start, last - 1)
         if opening > paragraph_start and last - opening <= ASIDE_REACH:  # "tỷ lệ hộ nghèo … (theo chuẩn …) còn 3,5%": an aside
             return _before_phrase(text, opening, paragraph_start, place_spans, paragraph_end, finder)
-    if bracketed and last is not None and last - 1 > paragraph_start and text[last - 1] == "(":
+    if bracketed and boundary == "(":
         label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)  # "việc làm (15,610 tỷ)"
         return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
     return None
