@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from extractor.cli import main
 from extractor.evaluation import check_gold, score_document
+from extractor.evaluation.gold import GoldError, resolve_source
 from tests.conftest import ROOT
 from extractor.evaluation.scoring import score_quantities, score_results, score_sections, score_targets, token_f1
 
@@ -119,6 +120,18 @@ def test_gold_check_rejects_a_wrong_slice_an_overlap_and_a_bad_hash(tmp_path):
     assert "sha256" in problems and "overlap" in problems and "!= raw[18:23]" in problems
     result = CliRunner().invoke(main, ["gold", "check", str(path)])
     assert result.exit_code == 1
+
+
+def test_a_gold_file_in_a_subfolder_finds_its_source_from_the_project_root(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "toy.txt").write_text("Xã có 12 thôn.\n", encoding="utf-8")
+    (tmp_path / "gold" / "extra").mkdir(parents=True)
+    path = tmp_path / "gold" / "extra" / "toy.json"
+    monkeypatch.chdir(tmp_path / "gold")  # not the project root: the relative source resolves from the root
+    assert resolve_source({"source": "texts/toy.txt"}, path) == tmp_path / "texts" / "toy.txt"
+    with pytest.raises(GoldError, match="missing.txt"):
+        resolve_source({"source": "texts/missing.txt"}, path)
 
 
 def test_evaluate_command_prints_a_table_and_json(tmp_path):

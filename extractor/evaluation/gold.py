@@ -47,9 +47,12 @@ def load_gold(path: Path) -> dict:
 
 
 def resolve_source(gold: dict, gold_path: Path) -> Path:
-    """`source` is relative to the project root (the gold folder's parent) or the working directory."""
+    """`source` is relative to the project root (the nearest folder above the gold file holding
+    ``pyproject.toml``, else the gold folder's parent) or to the working directory."""
     source = Path(gold.get("source", ""))
-    for candidate in (source, gold_path.resolve().parent.parent / source):
+    folders = gold_path.resolve().parents
+    root = next((folder for folder in folders if (folder / "pyproject.toml").is_file()), folders[1] if len(folders) > 1 else folders[0])
+    for candidate in (source, root / source):
         if candidate.is_file():
             return candidate
     raise GoldError(f"{gold_path}: source {str(source)!r} not found")
