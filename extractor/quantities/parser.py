@@ -138,7 +138,7 @@ def unit_table() -> dict:
 def context_rules() -> dict:
     data = _load("context_rules.json")
 
-    known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number"}  # one schema for every list
+    known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number", "counted_is_name"}  # one schema for every list
     for row in (row for rows in data.values() if isinstance(rows, list) for row in rows):
         if not set(row) <= known or "id" not in row:
             raise ValueError(f"context_rules.json: rule {row.get('id')!r} has unknown keys {sorted(set(row) - known)}")
@@ -168,7 +168,7 @@ def context_rules() -> dict:
     rules["number"] = number_patterns
     rules["bare_number_names"] = [
         (row["id"], regex.compile(row["before"]), number_patterns.get(row["id"], regex.compile("")),
-         regex.compile(row.get("after", "")), row["reason"])
+         regex.compile(row.get("after", "")), row.get("counted_is_name", False))
         for row in data["bare_number_names"]
     ]
     # One alternation per list answers "does any rule match?" in one regex call; only when one
@@ -233,7 +233,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
                 position = partner.end()  # "Ngày 4 và 5-3": no falling range but a day and a month, neither a figure
             continue
         if _names_bare_number(text, quantity, start, end, match.group()):
-            position = _excluded_token_end(text, match, end)
+            position = excluded_end = _excluded_token_end(text, match, end)  # "phụ lục 3, 4": the list shares it
             continue
         quantities.append(quantity)
         _per_population(text, quantities, end, counted_noun)
@@ -421,13 +421,18 @@ def _is_own_word(before: str, found) -> bool:
 
 def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, digits: str) -> bool:
     """A number with no unit after an identifier head ("phụ lục 01", "đường 115", "Đề án 06") or
-    closing a capitalised name ("(Phục lục 4)."): it names something and counts nothing."""
-    if quantity.unit is not None or quantity.low is not None or quantity.denominator is not None:
+    closing a capitalised name ("(Phục lục 4)."): it names something and counts nothing. After a
+    level head a counted noun is part of the name too ("cấp độ 3 dịch bệnh"), a measure is not
+    ("ở mức 7,5%")."""
+    if quantity.low is not None or quantity.denominator is not None:
+        return False
+    counted = quantity.kind == "count" and quantity.unit is not None
+    if quantity.unit is not None and not counted:
         return False
     before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
-    after = text[quantity.end:min(end, quantity.end + AFTER_WINDOW)]
-    for _, before_pattern, number_pattern, after_pattern, _ in context_rules()["bare_number_names"]:
-        if number_pattern.search(digits) and before_pattern.search(before) and after_pattern.match(after):
+    after = text[quantity.start + len(digits):min(end, quantity.end + AFTER_WINDOW)] if counted else text[quantity.end:min(end, quantity.end + AFTER_WINDOW)]
+    for _, before_pattern, number_pattern, after_pattern, counted_is_name in context_rules()["bare_number_names"]:
+        if (counted_is_name or not counted) and number_pattern.search(digits) and before_pattern.search(before) and after_pattern.match(after):
             return True
     return False
 
