@@ -154,8 +154,10 @@ def context_rules() -> dict:
     number_patterns = {row["id"]: regex.compile(row["number"]) for rows in data.values() if isinstance(rows, list)
                        for row in rows if "number" in row}
 
+    # a qualifier is a word of its own: "ước" in "Lúa nước 2 vụ" or "trước" qualifies nothing
+    word_start = [dict(row, before=rf"(?<![\p{{L}}\p{{M}}])(?:{row['before']})") for row in data["qualifiers"]]
     rules = {
-        "qualifiers": compile_rules(data["qualifiers"], "before"),
+        "qualifiers": compile_rules(word_start, "before"),
         "qualifiers_after": compile_rules(data["qualifiers_after"], "after"),
         "exclude_before": compile_rules(data["exclusions"], "before"),
         "exclude_after": compile_rules(data["exclusions"], "after"),
