@@ -401,3 +401,16 @@ def test_a_price_base_year_is_no_target_year():
     _, found = indicator_records(text)
     years = {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
     assert years == {1: [2030], 2: [2028]}
+
+
+@pytest.mark.parametrize("heading", ["2- Các chỉ tiêu chủ yếu (giai đoạn 2021-2025)", "II. CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2021 – 2025",
+                                     "2. Các chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025"])
+def test_a_list_heading_naming_its_period_gives_the_period_end_as_the_year(heading):
+    text = (f"{heading}\n"
+            "(1) Tổng diện tích gieo trồng hằng năm: 3.500 ha.\n"
+            "(2) Trồng rừng mới: 25 ha/năm.\n"
+            "(3) Thu nhập bình quân đầu người đến năm 2024 đạt 40 triệu đồng.\n"
+            f"{'III. NHIỆM VỤ' if heading.startswith('II.') else '3. Nhiệm vụ'}\n")
+    _, found = indicator_records(text)
+    years = {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
+    assert years == {1: [2025], 2: [2025], 3: [2024]}  # the item's own year first

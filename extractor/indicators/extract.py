@@ -157,8 +157,8 @@ def _year_in(title: str) -> int | None:
     years = list(indicator_rules()["year"].finditer(title))
     if years:
         return int(years[-1].group(1))
-    term = indicator_rules()["term"].search(title)
-    return int(term.group(2)) if term else None
+    period = indicator_rules()["period"].search(title)  # "nhiệm kỳ 2020-2025", "(giai đoạn 2021-2025)"
+    return int(period.group(2)) if period else None
 
 
 def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> list[Section]:
