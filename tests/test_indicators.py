@@ -414,3 +414,24 @@ def test_a_list_heading_naming_its_period_gives_the_period_end_as_the_year(headi
     _, found = indicator_records(text)
     years = {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
     assert years == {1: [2025], 2: [2025], 3: [2024]}  # the item's own year first
+
+
+def test_a_list_numbered_again_under_its_heading_gives_items_and_their_labels_are_no_figures():
+    text = ("I- MỤC TIÊU VÀ CHỈ TIÊU\n1. Mục tiêu tổng quát: phát triển toàn diện.\n2. Các chỉ tiêu chủ yếu đến năm 2030\n"
+            "   1. Cơ cấu kinh tế: dịch vụ chiếm 50%. Trong đó, giá trị dịch vụ: 120,5 tỷ đồng, giá trị nông nghiệp: 30 tỷ đồng.\n"
+            "2. Thu ngân sách tăng 8% hằng năm.\n3. Tỷ lệ lao động qua đào tạo 75%.\n")
+    records = records_from_text(text)
+    targets = [r for r in records if r["type"] == "indicator" and r["role"] == "target"]
+    assert [(t["group"], t["number"]) for t in targets] == [("2", 1), ("2", 2), ("2", 3)]
+    assert [(t["value"], t["metric"]) for t in targets[0]["targets"]] == [
+        (50, "dịch vụ"), (120500000000, "giá trị dịch vụ"), (30000000000, "giá trị nông nghiệp")]
+    assert [q["text"] for q in records if q["type"] == "quantity"] == ["50%", "120,5 tỷ đồng", "30 tỷ đồng", "8%", "75%"]
+
+
+def test_an_unnumbered_list_heading_holds_its_numbered_groups_and_plus_lines_are_sub_points():
+    text = ("KẾ HOẠCH NĂM 2026\n CÁC CHỈ TIÊU CHỦ YẾU CỦA NĂM 2026:\n1. Chỉ tiêu về kinh tế:\n"
+            "- Tổng diện tích gieo trồng 800 ha, trong đó:\n+ Lúa 500 ha\n+ Màu: 300 ha.\n- Sản lượng lúa: 3.000 tấn.\n"
+            "2. Chỉ tiêu về xã hội:\n- Dân số trung bình 7.200 người\n+ Tỷ lệ tăng dân số tự nhiên: 0,9%\n- Tỷ lệ hộ dùng nước hợp vệ sinh 100%.\n")
+    _, found = indicator_records(text)
+    targets = [(r["group"], r["number"], [t["value"] for t in r["targets"]]) for r in found if r["role"] == "target"]
+    assert targets == [("1", 1, [800, 500, 300]), ("1", 2, [3000]), ("2", 1, [7200, 0.9]), ("2", 2, [100])]

@@ -79,7 +79,7 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
     for index, section in enumerate(sections):
         if not rules["list_heading"].search(section.title):
             continue
-        region_end = _region_end(sections, index, clean.body_end)
+        region_end = _region_end(sections, index, clean.body_end, rules["group_title"] if section.scheme == "unnumbered" else None)
         inside = _later_sections_before(sections, index, region_end)
         if any(rules["list_heading"].search(s.title) for s in inside):
             continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
@@ -177,10 +177,13 @@ def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> 
     return sections
 
 
-def _region_end(sections: list[Section], index: int, body_end: int) -> int:
+def _region_end(sections: list[Section], index: int, body_end: int, group_title=None) -> int:
+    """Where the list of ``sections[index]`` ends: at the next heading of its level or above. An
+    unnumbered list heading holds the group headings right after it at its own level ("CÁC CHỈ TIÊU
+    CHỦ YẾU:" over "1. Chỉ tiêu về kinh tế:", "2. Chỉ tiêu về xã hội:")."""
     level = sections[index].level
     for later in sections[index + 1:]:
-        if later.level <= level:
+        if later.level <= level and not (group_title and later.level == level and group_title.search(later.title)):
             return later.clean_start
     return body_end
 
@@ -191,6 +194,7 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
     dash_group: tuple[int, str] | None = None  # "- Về kinh tế:" lines group items without a number
     line_group: tuple[int, str] | None = None  # "(1) Về xây dựng Đảng: 6 chỉ tiêu" over a dash list
     dashes_are_items = True  # in a group whose items carry no number, each "- …" line is one
+    item_mark: str | None = None  # the mark of a group's first dash item: a line with another mark is a sub-point of it
     for position, paragraph in enumerate(paragraphs):
         group = _group_at(groups, paragraph.start) or list_section
         content = text[paragraph.start:paragraph.end]
@@ -207,7 +211,15 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
             group_label = dash_group[1]
         if line_group and line_group[0] > group.clean_start:
             group_label = line_group[1]
-        if DASH_ITEM.match(content) and paragraph.kind in ("item", "weak_item"):
+        mark = DASH_ITEM.match(content)
+        if mark and paragraph.kind in ("item", "weak_item"):
+            mark = mark.group().strip()
+            same_group = bool(items) and items[-1].group == group_label
+            if same_group and item_mark is not None and mark != item_mark:
+                items[-1].spans.append((paragraph.start, paragraph.end))  # "+ Lúa 507 ha" under "- … 772 ha, trong đó:"
+                continue
+            if not same_group:
+                item_mark = mark
             if dashes_are_items:
                 number = 1 + sum(1 for item in items if item.group == group_label)
                 items.append(TargetItem(group_label, number, [(paragraph.start, paragraph.end)],
@@ -393,8 +405,8 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
 
 
 CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})")
-FIGURE_JOINT = regex.compile(r",|\s(?:và|hoặc)\s")  # where the words of the next figure begin
-LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
+FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc)\s")  # where the words of the next figure begin (no decimal comma)
+LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:trong\s+đó)(?=\s*[,:])|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
 NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
 LEADING_QUALIFIER = regex.compile(r"^\s*(?:(?i:trở\s+lên|trở\s+xuống)(?![\p{L}\p{M}]))?\s*")
 EVERY_YEAR = regex.compile(r"(?i)\b(?:hằng|hàng)\s+năm\b")
@@ -433,6 +445,10 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
         label_start = span_start  # "Chất lượng sinh hoạt chi bộ: có trên 90% …": the label names it
         for match in CLAUSE_END.finditer(text, span_start, clause_start - 1):
             label_start = match.end()
+        figures = [start for start in figure_starts if label_start <= start < clause_start - 1]
+        joint = FIGURE_JOINT.search(text, figures[-1], clause_start - 1) if figures else None
+        if joint:  # "Giá trị TMDV: 349,2 tỷ đồng, Giá trị sản xuất CN-XD: 271 tỷ đồng": after the figure before
+            label_start = joint.end()
         before = _phrase_before(text, label_start, clause_start - 1)
     rest_text = rest.strip()
     counted = quantity.unit not in (None, "%") and unit_start < quantity.end

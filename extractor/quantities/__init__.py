@@ -21,8 +21,13 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None) -
         parsed = parse_label(clean.text[section.clean_start:section.clean_end])
         if parsed:
             label_spans.append((section.clean_start, section.clean_start + parsed[2]))
+    for paragraph in clean.paragraphs:  # list items that are no sections ("1. Duy trì …" under a list heading)
+        if paragraph.kind in ("heading", "item", "weak_item"):
+            parsed = parse_label(clean.text[paragraph.start:paragraph.end])
+            if parsed:
+                label_spans.append((paragraph.start, paragraph.start + parsed[2]))
     found = []
-    skipped = SpanIndex(label_spans)  # heading labels: no figure
+    skipped = SpanIndex(sorted(set(label_spans)))  # heading and item labels: no figure
     for paragraph in clean.paragraphs:
         for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped):
             found.append((quantity, paragraph))

@@ -96,12 +96,21 @@ def find_sections(clean: CleanText) -> Sections:
     body = [p for p in clean.paragraphs if p.kind != "footnote"]
     sections = Sections()
     open_schemes: list[tuple[tuple[str, int], str]] = []  # (scheme key, section id), outermost first
+    nested_list: tuple[tuple[str, int], int] | None = None  # (scheme key, next number) of a list run in under a heading
+    last_heading: tuple[tuple[str, int], str] | None = None  # (scheme key, label) of the last section
     for index, paragraph in enumerate(body):
         heading = _heading(paragraph, body[index + 1:index + 1 + TITLE_BLOCK_PARAGRAPHS], text)
         if heading is None:
             continue
         scheme, label, label_end, title_start, title_end, title_paragraph = heading
         key = scheme_key(scheme, label)
+        if nested_list and nested_list == (key, _number(label)):
+            nested_list = (key, nested_list[1] + 1)
+            continue
+        if last_heading and _restarts_under(last_heading, (key, label)):
+            nested_list = (key, 2)  # "2. Các chỉ tiêu chủ yếu" then "1. …", "2. …": its list, not sections
+            continue
+        nested_list, last_heading = None, (key, label)
         open_schemes = _close_to(open_schemes, key)
         level = len(open_schemes) + 1
         parent = open_schemes[-1][1] if open_schemes else None
@@ -113,6 +122,18 @@ def find_sections(clean: CleanText) -> Sections:
         sections.append(Section(section_id, label, title, level, parent, start, end, paragraph.start, title_end, scheme.id))
         open_schemes.append((key, section_id))
     return sections
+
+
+def _number(label: str) -> int | None:
+    return int(label) if label.isdigit() else None
+
+
+def _restarts_under(last_heading: tuple[tuple[str, int], str], heading: tuple[tuple[str, int], str]) -> bool:
+    """A heading numbered 1 right after a heading of the same scheme numbered 2 or more, with no
+    other heading between: the list of that heading ("2. Các chỉ tiêu chủ yếu" over "1. Duy trì
+    …"), since a new run of sibling sections would open under a higher heading first."""
+    (last_key, last_label), (key, label) = last_heading, heading
+    return key == last_key and _number(label) == 1 and (_number(last_label) or 0) >= 2
 
 
 def _close_to(open_schemes, key):
