@@ -650,9 +650,18 @@ CLAUSE_START = regex.compile(r"(?r)[.;:!?]\s")
 BREAKDOWN_MARKER = regex.compile("(?i)" + BREAKDOWN_WORDS)
 
 
+SENTENCE_START = regex.compile(r"(?r)[.!?]\s")
+
+
 def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
+    """Forward words in the clause before ``position``, or "phấn đấu" opening a clause that heads the clauses of its
+    sentence ("phấn đấu tổng sản lượng đạt …; tỷ lệ hộ nghèo giảm còn 7%; hoàn thành 19/19 …")."""
+    rules = indicator_rules()
     clause = CLAUSE_START.search(text, paragraph_start, position)
-    return bool(indicator_rules()["forward_words"].search(text, clause.end() if clause else paragraph_start, position))
+    if rules["forward_words"].search(text, clause.end() if clause else paragraph_start, position):
+        return True
+    sentence = SENTENCE_START.search(text, paragraph_start, position)
+    return bool(rules["forward_list_words"].search(text, sentence.end() if sentence else paragraph_start, position))
 
 
 FIXED_STATUSES = frozenset({"met", "exceeded", "mostly_met", "not_met"})  # a rule that always means one status
