@@ -435,3 +435,17 @@ def test_an_unnumbered_list_heading_holds_its_numbered_groups_and_plus_lines_are
     _, found = indicator_records(text)
     targets = [(r["group"], r["number"], [t["value"] for t in r["targets"]]) for r in found if r["role"] == "target"]
     assert targets == [("1", 1, [800, 500, 300]), ("1", 2, [3000]), ("2", 1, [7200, 0.9]), ("2", 2, [100])]
+
+
+def test_a_list_of_aims_under_numbered_field_headings():
+    text = ("I. PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ CHỦ YẾU NHIỆM KỲ 2020 - 2025:\n"
+            "1. Kinh tế:\n"
+            "- Tổng giá trị sản xuất đến năm 2025 đạt 900 tỷ đồng, tăng 1,5 lần so với năm 2020; "
+            "Trong đó: Dịch vụ - Thương mại: 500 tỷ đồng.\n"
+            "- Thu nhập bình quân đầu người: 70 triệu đồng.\n"
+            "2. Văn hoá - xã hội:\n- Tỷ lệ hộ nghèo còn 1%.\n")
+    _, found = indicator_records(text)
+    targets = {(r["group"], r["number"]): r["targets"] for r in found if r["role"] == "target"}
+    assert sorted(targets) == [("1", 1), ("1", 2), ("2", 1)]  # headings stating no figure group the items
+    assert [(t["value"], t["year"]) for t in targets[("1", 1)]] == [(900000000000, 2025), (1.5, 2025), (500000000000, 2025)]  # "so với năm 2020" is no deadline
+    assert targets[("1", 1)][2]["metric"] == "Dịch vụ - Thương mại"  # a dash inside a label joins it

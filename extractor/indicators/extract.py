@@ -21,7 +21,7 @@ import regex
 
 from extractor.cleaning import CleanText, Paragraph
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, context_rules, first_noun
-from extractor.sections import Section, Sections
+from extractor.sections import Section, Sections, parse_label
 from extractor.spans import SpanIndex
 from extractor.rules import load_rules
 
@@ -83,7 +83,7 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
         inside = _later_sections_before(sections, index, region_end)
         if any(rules["list_heading"].search(s.title) for s in inside):
             continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
-        groups = [s for s in inside if rules["group_title"].search(s.title)]
+        groups = [s for s in inside if rules["group_title"].search(s.title) or _names_a_group(clean, s)]
         list_year = _year_in(section.title) or default_year
         paragraphs = [p for p in _paragraphs_starting_in(clean, section.clean_end, region_end) if p.kind != "footnote"]
         found = _items_in(paragraphs, text, section, groups, sections)
@@ -175,6 +175,15 @@ def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> 
                          paragraph.raw_start, paragraph.raw_end, paragraph.start, paragraph.end, "unnumbered")
         return sorted(sections + [pseudo], key=lambda s: s.clean_start)
     return sections
+
+
+def _names_a_group(clean: CleanText, section: Section) -> bool:
+    """A heading inside a list that states no figure ("1. Kinh tế:") groups the items after it; one
+    stating a figure ("1. Giá trị sản xuất … đạt 272 triệu đồng") is an item itself."""
+    heading = clean.text[section.clean_start:section.clean_end]
+    label = parse_label(heading)
+    body = heading[label[2]:] if label else heading
+    return len(body) <= SHORT_HEADING and not any(character.isdigit() for character in body)
 
 
 def _region_end(sections: list[Section], index: int, body_end: int, group_title=None) -> int:
@@ -404,7 +413,8 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             item.metric = "; ".join(dict.fromkeys(named)) or None
 
 
-CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})")
+# a dash before a capital ends a clause, except inside a label before its figure ("Dịch vụ - Thương mại: 225,3 tỷ")
+CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})(?![^;:,.()\d]{0,40}:\s*(?:\d|\Z))")  # \Z: the figure may start where a search stops
 FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc)\s")  # where the words of the next figure begin (no decimal comma)
 LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:trong\s+đó)(?=\s*[,:])|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
 NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
@@ -443,8 +453,9 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
     before = _phrase_before(text, clause_start, quantity.start)
     if not before and not earlier and clause_start > span_start and text[clause_start - 1] == ":":
         label_start = span_start  # "Chất lượng sinh hoạt chi bộ: có trên 90% …": the label names it
-        for match in CLAUSE_END.finditer(text, span_start, clause_start - 1):
-            label_start = match.end()
+        for match in CLAUSE_END.finditer(text, span_start, clause_start):  # to the colon: the dash test looks ahead to it
+            if match.start() < clause_start - 1:
+                label_start = match.end()
         figures = [start for start in figure_starts if label_start <= start < clause_start - 1]
         joint = FIGURE_JOINT.search(text, figures[-1], clause_start - 1) if figures else None
         if joint:  # "Giá trị TMDV: 349,2 tỷ đồng, Giá trị sản xuất CN-XD: 271 tỷ đồng": after the figure before
