@@ -361,9 +361,21 @@ def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], 
             continue
         quantity = Quantity(start=word_start, end=unit.end, value=_scaled(value, unit), unit=unit.unit, kind=unit.kind,
                             number_style="words")
+        if last >= 0 and _restates_in_brackets(text, found[last], quantity):
+            continue
         quantity.qualifier = _qualifier(text, quantity, start, end)
         spelled.append(quantity)
     return spelled
+
+
+OPENING_BRACKET_GAP = regex.compile(r"[.,]?\s*\(\s*(?i:bằng\s+chữ\s*:?\s*)?")
+
+
+def _restates_in_brackets(text: str, figure: Quantity, words: Quantity) -> bool:
+    """"13.503.000.000đ (Mười ba tỷ, năm trăm linh ba triệu đồng)": the figure written again in
+    words, as money is on receipts and budgets, is no second amount."""
+    return (figure.value == words.value and figure.unit == words.unit
+            and OPENING_BRACKET_GAP.fullmatch(text, figure.end, words.start) is not None)
 
 
 def _excluded(text: str, match, start: int, end: int) -> str | None:
@@ -407,8 +419,9 @@ def _context_excludes(before: str, after: str, digits: str | None) -> str | None
         for _, pattern, reason in rules["exclude_after"]:
             if pattern.match(after):
                 return reason
-    for _, before_pattern, after_pattern, reason in rules["exclude_both"]:
-        if after_pattern.match(after) and before_pattern.search(before):
+    for rule_id, before_pattern, after_pattern, reason in rules["exclude_both"]:
+        found = after_pattern.match(after) and before_pattern.search(before)
+        if found and (rule_id not in rules["whole_word"] or _is_own_word(before, found)):
             return reason
     return None
 
