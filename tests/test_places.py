@@ -58,6 +58,7 @@ EXPECTED_UNIT = {
     "extra/phonghai_laocai_daihoi_2025_2030_news.txt": ("xã Phong Hải", "02902", "tỉnh Lào Cai"),
     "extra/excerpts/baokhanhhoa_sonbinh_daihoi_2020_2025.txt": ("xã Sơn Bình", "22726", "tỉnh Khánh Hòa"),
     "extra/excerpts/vietbao_nghiatru_daihoi_2025_2030.txt": ("xã Nghĩa Trụ", "12031", "tỉnh Hưng Yên"),
+    "extra/excerpts/tayninh_hoathanh_truongdong_ktxh_2022.txt": ("xã Trường Đông", "25642", "tỉnh Tây Ninh"),  # no letterhead: the title line
 }
 
 
@@ -191,3 +192,10 @@ def test_dataset_tables_carry_place_codes(tmp_path):
                               "GROUP BY ALL ORDER BY 1").fetchall()
     assert rows == [("reporting_unit", "xã Công Hải", "22840", "2025", 2), ("text", "xã Công Hải", "22840", "2025", 8)]
     assert connection.execute("SELECT unit, unit_code, province FROM document").fetchall() == [("xã Công Hải", "22840", "tỉnh Khánh Hòa")]
+
+
+def test_a_title_line_names_the_reporting_unit_when_no_body_issues_the_text():
+    document = records_from_text("Tình hình kinh tế - xã hội năm 2022 của xã Trường Đông\nThu ngân sách xã đạt 120%.")[0]
+    assert (document["unit"], document["province"]) == ("xã Trường Đông", "tỉnh Tây Ninh")
+    body = records_from_text("Báo cáo kết quả năm 2022\nĐoàn công tác đến thăm xã Trường Đông.")[0]
+    assert body["unit"] is None  # a unit named in the body only is no issuer

@@ -158,9 +158,13 @@ class DocumentPlaces:
                 if unit is not None:
                     scores[unit] += 10
                     first_seen.setdefault(unit, match.start())
-        if not scores:
-            return None
         level_rank = {"commune": 0, "district": 1, "province": 2}
+        if not scores:  # no body issues it: a title line naming one unit says whom it is about
+            title_end = self.text.find("\n", len(self.text) - len(self.text.lstrip()))
+            title_end = len(self.text) if title_end < 0 else title_end
+            in_title = [unit for mention in typed if mention.start < title_end
+                        for unit in [self._evidence.choose(mention.candidates, self.vintage)] if unit is not None]
+            return min(in_title, key=lambda u: level_rank[u.level]) if in_title else None
         strong = [unit for unit, score in scores.items() if score >= 10]
         if strong:  # the issuer is the lowest level its letterhead names
             return min(strong, key=lambda u: (level_rank[u.level], first_seen[u]))
