@@ -120,9 +120,10 @@ def test_shared_sub_patterns_are_put_in_and_unknown_ones_refused():
 
     patterns = shared_patterns()
     assert "{@" not in "".join(patterns.values()) and patterns["year"] in patterns["term"]
-    term = regex.compile(load_rules("extractor.indicators", "rules.json")["term"])
-    assert term.search("nhiệm kỳ 2025 - 2030").groups() == ("2025", "2030")
-    assert term.search("Nhiệm kỳ 2020–2025").groups() == ("2020", "2025")
+    period = regex.compile(load_rules("extractor.indicators", "rules.json")["period"])
+    assert period.search("nhiệm kỳ 2025 - 2030").groups() == ("2025", "2030")
+    assert period.search("Nhiệm kỳ 2020–2025").groups() == ("2020", "2025")
+    assert period.search("(giai đoạn 2021-2025)").groups() == ("2021", "2025")
     with pytest.raises(RuleFileError, match=r"x.json: \$.rules\[0\]: unknown pattern \{@yaer\}"):
         expand({"rules": ["năm {@yaer}"]}, patterns, "x.json")
 
