@@ -199,3 +199,12 @@ def test_a_title_line_names_the_reporting_unit_when_no_body_issues_the_text():
     assert (document["unit"], document["province"]) == ("xã Trường Đông", "tỉnh Tây Ninh")
     body = records_from_text("Báo cáo kết quả năm 2022\nĐoàn công tác đến thăm xã Trường Đông.")[0]
     assert body["unit"] is None  # a unit named in the body only is no issuer
+
+
+def test_a_persons_office_is_no_subject_and_a_leading_date_does_not_hide_one():
+    for lead in ("Sáng ngày 11/8, ", ""):
+        text = (f"{lead}Đảng bộ xã Hát Lót tổ chức Đại hội đại biểu lần thứ Nhất. Đồng chí Nguyễn Văn A, "
+                "Phó Bí thư Tỉnh ủy Sơn La dự và chỉ đạo Đại hội. Dự Đại hội có 136 đại biểu đại diện cho 694 đảng viên.\n"
+                "Đại hội đã nghe ý kiến của Ban Thường vụ Đảng bộ tỉnh Sơn La.")  # "Sơn La" is a name the document knows
+        places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}
+        assert places == {"136 đại biểu": "xã Hát Lót", "694 đảng viên": "xã Hát Lót"}, lead

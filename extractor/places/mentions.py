@@ -88,6 +88,7 @@ def place_rules() -> dict:
         "letterhead": regex.compile(rf"(?i:{data['letterhead_organisations']})\s*$"),
         "letterhead_chars": int(data["letterhead_chars"]),
         "subject_lead": regex.compile(data["subject_lead"], regex.IGNORECASE),
+        "office_before": regex.compile(data["office_before"]),
         "boundary": regex.compile(data["clause_boundary"]),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
@@ -111,7 +112,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     for index, (mention_start, mention_end, place) in enumerate(found):
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
-        if not subject and place is not None and FIGURE_AHEAD.search(text, mention_end, end) and _predicate_follows(text, mention_end, end):
+        if (not subject and place is not None and FIGURE_AHEAD.search(text, mention_end, end) and _predicate_follows(text, mention_end, end)
+                and not _names_an_office(text, start, mention_start)):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
             while first > 0 and JOINT_GAP.fullmatch(text, found[first - 1][1], found[first][0]):
@@ -166,6 +168,15 @@ def _in_subject_position(text: str, boundaries: BoundaryScan, position: int) -> 
     if _reads_only_its_span(subject_lead):  # no copy of a lead that may run from the paragraph start
         return bool(subject_lead.fullmatch(text, lead_start, position))
     return bool(subject_lead.fullmatch(text[lead_start:position]))
+
+
+OFFICE_REACH = 60  # characters before a mention where a person's office may stand
+
+
+def _names_an_office(text: str, paragraph_start: int, position: int) -> bool:
+    """"Đồng chí …, Phó Bí thư Tỉnh ủy Lào Cai dự và chỉ đạo": the unit is where a person serves;
+    the person, not the unit, is the subject of the predicate after it."""
+    return place_rules()["office_before"].search(text, max(paragraph_start, position - OFFICE_REACH), position) is not None
 
 
 FIGURE_AHEAD = regex.compile(r"\d")  # a subject only matters to figures after it: no figure, no tagging
