@@ -682,7 +682,9 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
     groups = match.groupdict()
     figure = (groups.get("figure") or "").replace(" ", "")
     value = denominator = unit = None
-    if "/" in figure:
+    if groups.get("unit"):  # "vượt 1,5 ha so với KH": an amount in the figure's own unit
+        value, unit = float(figure.replace(".", "").replace(",", ".") if "," in figure else figure), groups["unit"]
+    elif "/" in figure:
         numerator, denominator_text = figure.split("/")
         value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
     elif figure.endswith("%"):
