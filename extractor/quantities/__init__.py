@@ -33,7 +33,15 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None) -
             found.append((quantity, paragraph))
     if places is not None:
         attach_context(found, clean, places)
+        found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
     return found
+
+
+def _names_nothing(quantity: Quantity) -> bool:
+    """A lone number with no unit, no counted noun and no phrase naming it ("Thứ tư - 11/01/2023
+    22:58 206 0", a page's view counters) states no amount of anything."""
+    return (quantity.unit is None and quantity.metric is None and quantity.low is None
+            and quantity.denominator is None and quantity.kind != "fraction")
 
 
 def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, places) -> None:
