@@ -449,3 +449,13 @@ def test_a_list_of_aims_under_numbered_field_headings():
     assert sorted(targets) == [("1", 1), ("1", 2), ("2", 1)]  # headings stating no figure group the items
     assert [(t["value"], t["year"]) for t in targets[("1", 1)]] == [(900000000000, 2025), (1.5, 2025), (500000000000, 2025)]  # "so với năm 2020" is no deadline
     assert targets[("1", 1)][2]["metric"] == "Dịch vụ - Thương mại"  # a dash inside a label joins it
+
+
+def test_a_figure_in_brackets_after_another_keeps_its_own_metric():
+    text = ("3. Các chỉ tiêu chủ yếu đến năm 2030\n"
+            "- Tỷ lệ hộ nghèo giảm 3% trở lên (còn 7%).\n"
+            "- Số hộ dùng nước hợp vệ sinh tăng từ 3% trở lên (để đạt 84%).\n"
+            "4. Nhiệm vụ\n")
+    _, found = indicator_records(text)
+    metrics = [[t["metric"] for t in r["targets"]] for r in found if r["role"] == "target"]
+    assert metrics == [["Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo"], ["Số hộ dùng nước hợp vệ sinh", "Số hộ dùng nước hợp vệ sinh"]]

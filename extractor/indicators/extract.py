@@ -400,6 +400,9 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             year = int(years[-1].group(1)) if years else item.year
             comparator = "range" if quantity.low is not None else COMPARATOR_OF_QUALIFIER.get(quantity.qualifier, "=")
             metric = _figure_metric(text, span_start, span_end, quantity, figure_starts) or item.metric or record.get("metric")
+            if record.get("metric") and any(other.end <= quantity.start and text[other.start:other.end] in metric
+                                            and _opens_a_bracket(text, other.end, quantity.start) for other, _ in inside):
+                metric = record["metric"]  # "… giảm 3% trở lên (còn 7%)": the words hold the figure before; the figure's own reading
             item.targets.append({
                 "value": quantity.value, "low": quantity.low, "high": quantity.high, "unit": quantity.unit,
                 "comparator": comparator, "year": year, "quantity": record["id"], "metric": metric,
@@ -414,6 +417,11 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
 
 
 # a dash before a capital ends a clause, except inside a label before its figure ("Dịch vụ - Thương mại: 225,3 tỷ")
+def _opens_a_bracket(text: str, start: int, end: int) -> bool:
+    between = text[start:end]
+    return "(" in between and ")" not in between[between.rfind("("):]
+
+
 CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})(?![^;:,.()\d]{0,40}:\s*(?:\d|\Z))")  # \Z: the figure may start where a search stops
 FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc)\s")  # where the words of the next figure begin (no decimal comma)
 LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:trong\s+đó)(?=\s*[,:])|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
