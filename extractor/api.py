@@ -6,17 +6,18 @@ from extractor.reading import RawDocument
 from extractor.records import extract_records
 
 
-def records_from_text(text: str, doc_id: str = "text") -> list[dict]:
-    """Records of an in-memory text (treated as the raw text of a document)."""
+def records_from_text(text: str, doc_id: str = "text", unit: str | None = None) -> list[dict]:
+    """Records of an in-memory text (treated as the raw text of a document); ``unit``: its
+    reporting unit when known ("xã Tam Hợp, tỉnh Nghệ An")."""
     import hashlib
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return extract_records(RawDocument(doc_id, doc_id, text, "utf-8", digest))
+    return extract_records(RawDocument(doc_id, doc_id, text, "utf-8", digest), unit=unit)
 
 
-def extract(path: str) -> list[dict]:
+def extract(path: str, unit: str | None = None) -> list[dict]:
     """Records of one file (txt in any supported encoding); raises InputError on bad input."""
-    return extract_records(path)
+    return extract_records(path, unit=unit)
 
 
 def extract_frames(path: str) -> dict:

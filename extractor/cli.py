@@ -100,30 +100,40 @@ def clean_listing(cleaned) -> str:
               help="jsonl: a file or '-' for stdout; csv/parquet: a directory (one table per record type).")
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
               metavar="MB", help="Memory this process may take for a file; a file past it fails and the others go on.")
+@click.option("--unit", default=None, metavar="UNIT",
+              help="The reporting unit of FILES as you know it (a catalogue, the page's address): "
+                   "'xã Tam Hợp, tỉnh Nghệ An'. It replaces the unit read from the text.")
 @limit_options
-def extract(files: tuple[str, ...], output_format: str, output: str, memory_mb: int, limits: Limits) -> None:
+def extract(files: tuple[str, ...], output_format: str, output: str, memory_mb: int, unit: str | None, limits: Limits) -> None:
     """Extract all records of FILES. A bad file is reported and the others go on; exit 1 if any failed."""
     import time
 
     from extractor.batch.local import memory_capped
     from extractor.batch.worker import memory_message
+    from extractor.places.document import UnitError, resolve_unit
+    from extractor.places.gazetteer import load_gazetteer
     from extractor.reading import read_document
     from extractor.records import extract_records
     from extractor.writing import write_records
 
     if output_format != "jsonl" and output == "-":
         raise click.UsageError(f"--format {output_format} writes one table per record type: give a directory with -o DIR")
+    if unit is not None:
+        try:
+            resolve_unit(unit, load_gazetteer())
+        except UnitError as error:
+            raise click.BadParameter(str(error), param_hint="--unit") from None
     records, failures = [], 0
     for path in files:
         try:
             started = time.perf_counter()
             with memory_capped(memory_mb):
-                found = extract_records(read_document(path, limits=limits))
+                found = extract_records(read_document(path, limits=limits), unit=unit)
             records.extend(found)
             logger().info(f"{path}: {len(found)} records in {time.perf_counter() - started:.2f} s")
-        except InputError as error:
+        except (InputError, UnitError) as error:
             failures += 1
-            click.echo(f"extractor: error: {error}", err=True)
+            click.echo(f"extractor: error: {path}: {error}" if isinstance(error, UnitError) else f"extractor: error: {error}", err=True)
         except MemoryError:
             failures += 1
             click.echo(f"extractor: error: {path}: {memory_message(memory_mb)}; the other files go on", err=True)

@@ -37,11 +37,12 @@ class Extraction:
     records: list[dict]
 
 
-def extract(raw: RawDocument, clean: CleanText | None = None) -> Extraction:
-    """The walk: read document → clean → sections → places → quantities → indicators → records."""
+def extract(raw: RawDocument, clean: CleanText | None = None, unit: str | None = None) -> Extraction:
+    """The walk: read document → clean → sections → places → quantities → indicators → records.
+    ``unit``: the reporting unit when the user knows it ("xã Tam Hợp, tỉnh Nghệ An")."""
     clean = clean_document(raw) if clean is None else clean
     sections = find_sections(clean)
-    places = DocumentPlaces(clean.text)  # the document's place context, shared by every record builder
+    places = DocumentPlaces(clean.text, unit=unit)  # the document's place context, shared by every record builder
     document = document_record(raw, clean, places)
     found = extract_quantities(clean, sections, places)  # with each figure's place and metric
     quantities = quantity_records(raw, clean, sections, found, places)
@@ -60,9 +61,10 @@ def extract(raw: RawDocument, clean: CleanText | None = None) -> Extraction:
     return Extraction(raw, clean, sections, places, records)
 
 
-def extract_records(source: str | RawDocument) -> list[dict]:
-    """All records of one input (a path or an already read document); raises InputError on bad input."""
-    return extract(read_document(source) if isinstance(source, str) else source).records
+def extract_records(source: str | RawDocument, unit: str | None = None) -> list[dict]:
+    """All records of one input (a path or an already read document); raises InputError on bad
+    input, UnitError when ``unit`` names no single unit."""
+    return extract(read_document(source) if isinstance(source, str) else source, unit=unit).records
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +87,7 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
         "place_units": [{"place": place.name, **place.unit.as_dict()} for place in named],
         "term": f"{term.group(1)}-{term.group(2)}" if term else None,
         "unit": unit.full_name if unit else None,
+        "unit_source": places.unit_source if unit else None,
         "unit_code": unit.code if unit else None,
         "unit_level": unit.level if unit else None,
         "unit_vintage": unit.vintage if unit else None,

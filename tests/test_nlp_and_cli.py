@@ -216,3 +216,14 @@ def test_pipe_with_two_processes_gives_what_one_gives(tmp_path):
     one = [_span_view(doc) for doc in nlp.pipe([convert(path, nlp) for path in paths])]
     two = [_span_view(doc) for doc in nlp.pipe(converted, n_process=2, batch_size=1)]
     assert one == two and len(one) == 3
+
+
+def test_extract_takes_the_reporting_unit_the_user_knows(tmp_path):
+    report = tmp_path / "bao-cao.txt"
+    report.write_text("Toàn xã có 5 thôn và 1.200 hộ.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(report), "--unit", "xã Tam Hợp, huyện Quỳ Hợp, tỉnh Nghệ An"])
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert result.exit_code == 0 and records[0]["unit"] == "xã Tam Hợp" and records[0]["unit_source"] == "given"
+    assert {r["place_resolved"] for r in records if r["type"] == "quantity"} == {"xã Tam Hợp"}
+    refused = CliRunner().invoke(main, ["extract", str(report), "--unit", "xã Văn Lang"])
+    assert refused.exit_code == 2 and "fits 2 units" in refused.output  # a usage error before any file is read

@@ -208,3 +208,26 @@ def test_a_persons_office_is_no_subject_and_a_leading_date_does_not_hide_one():
                 "Đại hội đã nghe ý kiến của Ban Thường vụ Đảng bộ tỉnh Sơn La.")  # "Sơn La" is a name the document knows
         places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}
         assert places == {"136 đại biểu": "xã Hát Lót", "694 đảng viên": "xã Hát Lót"}, lead
+
+
+def test_a_reporting_unit_given_by_the_user_resolves_type_words_alone():
+    text = "Toàn xã có 5 thôn. Diện tích lúa của xã đạt 120 ha."
+    assert records_from_text(text)[0]["unit"] is None  # the text never names its unit
+    records = records_from_text(text, unit="xã Tam Hợp, huyện Quỳ Hợp, tỉnh Nghệ An")
+    document = records[0]
+    assert (document["unit"], document["unit_source"], document["province"], document["unit_code"]) == \
+        ("xã Tam Hợp", "given", "tỉnh Nghệ An", "17059")
+    assert [q["place_resolved"] for q in records if q["type"] == "quantity"] == ["xã Tam Hợp", "xã Tam Hợp"]
+    assert records_from_text("ĐẢNG ỦY XÃ CÔNG HẢI\nBáo cáo tháng 9 năm 2025.")[0]["unit_source"] == "text"
+
+
+@pytest.mark.parametrize("written, message", [
+    ("xã Văn Lang", "fits 2 units"),  # after the merger: Phú Thọ and Thái Nguyên
+    ("Tam Hợp", "no administrative unit"),
+    ("xã Văn Lang, tỉnh Sơn La", "no unit of that name"),
+])
+def test_a_given_unit_that_names_no_single_unit_is_refused_with_the_reason(written, message):
+    from extractor.places.document import UnitError
+
+    with pytest.raises(UnitError, match=message):
+        records_from_text("Toàn xã có 5 thôn.", unit=written)

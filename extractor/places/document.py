@@ -53,13 +53,16 @@ class Place:
 
 
 class DocumentPlaces:
-    def __init__(self, text: str, gazetteer: Gazetteer | None = None):
+    def __init__(self, text: str, gazetteer: Gazetteer | None = None, unit: str | None = None):
+        """``unit``: the reporting unit as the user knows it ("xã Tam Hợp, tỉnh Nghệ An", from a
+        catalogue or the page's address); it takes the place of the one read from the text."""
         self.text = text
         self.gazetteer = gazetteer or load_gazetteer()
         self.vintage = document_vintage(text)
         typed = scan_typed_names(text, self.gazetteer)
         self._evidence = _Evidence(typed, self.gazetteer)
-        self.reporting_unit = self._find_reporting_unit(typed)
+        self.unit_source = "given" if unit else "text"
+        self.reporting_unit = resolve_unit(unit, self.gazetteer, self.vintage) if unit else self._find_reporting_unit(typed)
         if self.reporting_unit is not None:
             self._evidence.anchor(self.reporting_unit, self.gazetteer)
             self.vintage = self.vintage or self.reporting_unit.vintage  # undated: the issuer's units
@@ -365,6 +368,36 @@ def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str,
             exact = [u for u in candidates if u.type == unit_type]
             return end, written, tuple(exact or candidates)
     return None
+
+
+class UnitError(ValueError):
+    """A reporting unit given by the user that names no unit of the gazetteer, or several."""
+
+
+def resolve_unit(written: str, gazetteer: Gazetteer, vintage: str | None = None) -> AdminUnit:
+    """The unit "xã Tam Hợp, huyện Tương Dương, tỉnh Nghệ An" names: its first typed name, narrowed
+    by the district and province after it, then by ``vintage`` (the document's) when both vintages
+    hold it. A name that fits no unit, or several, is a UnitError saying which."""
+    mentions = scan_typed_names(written, gazetteer)
+    if not mentions:
+        raise UnitError(f"{written!r}: no administrative unit (write its type and name: 'xã Tam Hợp, tỉnh Nghệ An')")
+    candidates = list(mentions[0].candidates)
+    for parent in mentions[1:]:
+        codes = {(u.vintage, u.code) for u in parent.candidates}
+        key = {"province": lambda u: (u.vintage, u.province_code), "district": lambda u: (u.vintage, u.district_code)}
+        level = parent.candidates[0].level if parent.candidates else None
+        if level in key:
+            candidates = [u for u in candidates if key[level](u) in codes]
+    if not candidates:
+        raise UnitError(f"{written!r}: no unit of that name in the gazetteer (both vintages, before and after 1 July 2025)")
+    vintages = {u.vintage for u in candidates}
+    if len(vintages) > 1:  # the same name before and after the 2025 merger: the document's date decides, else the newer
+        chosen = vintage if vintage in vintages else (NEW if NEW in vintages else sorted(vintages)[0])
+        candidates = [u for u in candidates if u.vintage == chosen]
+    if len(candidates) == 1:
+        return candidates[0]
+    places = ", ".join(sorted({f"{u.full_name} ({u.district + ', ' if u.district else ''}{u.province})" for u in candidates})[:6])
+    raise UnitError(f"{written!r} fits {len(candidates)} units ({places}): add its district or province ('…, huyện …, tỉnh …')")
 
 
 def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
