@@ -104,8 +104,11 @@ def find_sections(clean: CleanText) -> Sections:
             continue
         scheme, label, label_end, title_start, title_end, title_paragraph = heading
         key = scheme_key(scheme, label)
-        if nested_list and nested_list == (key, _number(label)):
-            nested_list = (key, nested_list[1] + 1)
+        if nested_list and nested_list[0] == key and (_number(label) or 0) >= nested_list[1]:
+            nested_list = (key, _number(label) + 1)  # the list goes on (items stating a figure were no headings)
+            continue
+        if scheme.family == "arabic" and _number(label) is not None and _states_a_measure(text[title_start:title_end]):
+            nested_list = (key, _number(label) + 1)  # "1. Giá trị sản xuất … đạt 272 triệu đồng.": a list item, and the list goes on
             continue
         if last_heading and _restarts_under(last_heading, (key, label)):
             nested_list = (key, 2)  # "2. Các chỉ tiêu chủ yếu" then "1. …", "2. …": its list, not sections
@@ -173,6 +176,17 @@ def _heading(paragraph: Paragraph, after: list[Paragraph], text: str):
                 break
             title_end, title_paragraph = more.end, more
     return scheme, label, label_end, title_start, title_end, title_paragraph
+
+
+MEASURED_KINDS = frozenset({"percent", "money", "area", "mass", "length", "rate"})
+
+
+def _states_a_measure(title: str) -> bool:
+    """A title holding a measured amount ("đạt 272 triệu đồng", "207 ha") is a list item's
+    sentence: headings name subjects and may count ("(24 chỉ tiêu)"), they do not measure."""
+    from extractor.quantities.parser import find_quantities  # the quantity grammar; imported late (it imports sections)
+
+    return any(quantity.kind in MEASURED_KINDS for quantity in find_quantities(title, 0, len(title)))
 
 
 def _item_used_as_heading(scheme: Scheme, content: str, following: Paragraph | None, text: str) -> bool:
