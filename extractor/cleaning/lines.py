@@ -103,9 +103,15 @@ def _make_line(index: int, start: int, end: int, text: str, page_break: bool) ->
     return Line(index, start, end, line_text, kind, rule, page_break)
 
 
+PROSE_LINE = 20  # characters: a shorter line holds no running text ("Hôm nay:", "61", a caption's end)
+
+
 def typical_line_width(lines: list[Line]) -> float:
-    """Characters in a full line of running text (80th percentile of text line lengths)."""
+    """Characters in a full line of running text (80th percentile of text line lengths; lines too
+    short to be prose are left out, or a web page's counters and menus would set the width)."""
     lengths = [len(line.stripped) for line in lines if line.kind == "text"]
+    prose = [length for length in lengths if length >= PROSE_LINE]
+    lengths = prose or lengths
     if len(lengths) < 4:
         return float(max(lengths, default=80))
     return quantiles(lengths, n=10)[7]
