@@ -270,7 +270,8 @@ def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counte
         noun = (_breakdown_noun(text, earlier, sentence, quantity.start)
                 or _number_of_noun(text, sentence, quantity.start, counted_noun)
                 or _label_noun(text, sentence, quantity.start, counted_noun)
-                or _sibling_unit(text, earlier, sentence, quantity))
+                or _sibling_unit(text, earlier, sentence, quantity)
+                or _unit_between_siblings(text, quantities, index))
         if noun is None:
             continue
         if isinstance(noun, Quantity):
@@ -336,6 +337,26 @@ def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Q
             between = text[sibling.end:quantity.start]
             return sibling if LIST_SEPARATOR.search(between) else None
     return None
+
+
+SIBLING_MEASURES = frozenset({"area", "mass", "length"})  # units that carry no magnitude word to copy wrongly
+
+
+def _unit_between_siblings(text: str, quantities: list[Quantity], index: int) -> Quantity | None:
+    """"Lúa 40 ha; cây tinh bột (Mỳ) 500; cây Mía 370 ha": a bare number between two figures of one
+    list that share a measure has it too."""
+    if index == 0 or index + 1 >= len(quantities):
+        return None
+    before, quantity, after = quantities[index - 1], quantities[index], quantities[index + 1]
+    if before.unit is None or before.unit != after.unit or before.kind not in SIBLING_MEASURES:
+        return None
+    gaps = (text[before.end:quantity.start], text[quantity.end:after.start])
+    if any(SENTENCE_END_IN.search(gap) or not LIST_SEPARATOR.search(gap) for gap in gaps):
+        return None
+    return before
+
+
+SENTENCE_END_IN = regex.compile(r"[.!?]\s|\n")
 
 
 def _word_before(text: str, position: int) -> str | None:
