@@ -446,10 +446,10 @@ def test_extract_writes_every_good_file_when_one_crashes(tmp_path, monkeypatch):
     bad.write_text("Xã có 5 hộ.\n", encoding="utf-8")
     real = records_module.extract_records
 
-    def crashing(document):  # a path or a document already read
+    def crashing(document, unit=None):  # a path or a document already read
         if str(getattr(document, "source", document)).endswith("bad.txt"):
             raise RuntimeError("simulated bug")
-        return real(document)
+        return real(document, unit=unit)
 
     monkeypatch.setattr(records_module, "extract_records", crashing)
     out = tmp_path / "out.jsonl"
