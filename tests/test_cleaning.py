@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -130,6 +131,12 @@ def test_list_items_start_paragraphs():
 def test_double_spacing_page_numbers_and_separators_go():
     raw = "Xã có tổng diện tích tự nhiên là 164,40 km2, dân số \n\n\n\n12 \n\n \n\nlà 52.361 người.\n\n-----\n\nĐoạn sau.\n"
     assert paragraphs_of(raw) == ["Xã có tổng diện tích tự nhiên là 164,40 km2, dân số là 52.361 người.", "Đoạn sau."]
+
+
+@pytest.mark.parametrize("label", ["Trang 12", "P. 377", "Page 377", "tr. 5"])
+def test_page_labels_go(label):
+    raw = f"Xã có tổng diện tích tự nhiên là 164,40 km2, dân số \n\n{label}\n\nlà 52.361 người.\n"
+    assert paragraphs_of(raw) == ["Xã có tổng diện tích tự nhiên là 164,40 km2, dân số là 52.361 người."]
 
 
 def test_footnote_number_that_looks_like_a_page_number_or_heading():
