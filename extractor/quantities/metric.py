@@ -185,7 +185,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         phrase = ""  # "thôn Đông 95%", "Toàn huyện có 12 xã": the clause names where, not what
     if phrase:
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
-        return measure.group() if measure else _limited(phrase)  # "20 điểm wifi trị giá 50 triệu": "trị giá"
+        if measure:
+            return measure.group()  # "20 điểm wifi trị giá 50 triệu": "trị giá"
+        return _limited(_after_last_figure(phrase) or phrase)
     boundary = text[last - 1] if last is not None and last - 1 > paragraph_start else None  # what ended the clause before
     if boundary == ":":
         # "Chỉ tiêu kinh tế: 6 chỉ tiêu", "… đề nghị: 275/298 hồ sơ": the figure is the label's value
@@ -202,6 +204,20 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)  # "việc làm (15,610 tỷ)"
         return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
     return None
+
+
+LAST_DIGIT = regex.compile(r"(?r)\d")
+FIGURE_JOINT = regex.compile(r"\s(?:và|còn)\s|,\s*")
+
+
+def _after_last_figure(phrase: str) -> str | None:
+    """"… đạt 40 triệu m2 và diện tích nhà ở bình quân đầu người": the words after the joint that
+    follows the last figure of the clause name the next one."""
+    digit = LAST_DIGIT.search(phrase)
+    if digit is None:
+        return None
+    joint = FIGURE_JOINT.search(phrase, digit.end())
+    return _trimmed(phrase[joint.end():]) if joint else None
 
 
 LABEL_REACH = 120  # characters before a colon read for its label (labels are at most 60)
