@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun
+from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
 from extractor.places.mentions import BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, word_trie
 
@@ -101,15 +101,29 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     """The metric once the phrases around the figure are read: a count whose clause is the figure
     before's, or that nothing names, is named by its noun; a figure whose clause names nothing
     continues the series of the figure before it in the sentence."""
-    if quantity.kind == "count" and quantity.unit and before and previous is not None \
+    noun = _counted_noun(text, quantity)
+    if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
-        return quantity.unit  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
+        return noun  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
     if before is None and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
             and previous.end <= quantity.start and not SENTENCE_END.search(text, previous.end, quantity.start):
         return previous.metric  # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%"
-    if before is None and quantity.kind == "count" and quantity.unit:
-        return quantity.unit  # "Toàn huyện có 12 xã"
+    if before is None and noun:
+        return noun  # "Toàn huyện có 12 xã"
     return before or after
+
+
+def _counted_noun(text: str, quantity: Quantity) -> str | None:
+    """The noun a count counts: its unit, or the first part of a rate per population ("10 bác
+    sĩ/vạn dân" → "bác sĩ")."""
+    if quantity.kind == "count" and quantity.unit:
+        return quantity.unit
+    if quantity.kind == "rate" and quantity.unit and "/" in quantity.unit:
+        noun = quantity.unit.split("/")[0]
+        measures = {entry["unit"] for entry in unit_table()["by_form"].values()}
+        counted = noun.replace(" ", "").isalpha() and noun not in measures and noun in text[quantity.start:quantity.end].lower()
+        return noun if counted else None  # not "ha" of "30 ha/năm" nor "%" of "6%/năm"
+    return None
 
 
 def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | None:

@@ -687,8 +687,9 @@ def small_magnitudes() -> str:
 
 @lru_cache(maxsize=1)
 def per_base() -> "regex.Pattern[str]":
-    """"trên" meaning "per": "40 giường bệnh trên 1 vạn dân", "12 bác sỹ trên 10.000 dân"."""
-    return regex.compile(r"\s+trên\s+(?P<one>1|một)?(?(one)|1(?:0{1,2})?(?:\.000)*)"
+    """"trên" or "/" meaning "per": "40 giường bệnh trên 1 vạn dân", "12 bác sỹ trên 10.000 dân",
+    "30 giường bệnh/1 vạn dân"."""
+    return regex.compile(r"(?:\s+trên\s+|\s*/\s*)(?P<one>1|một)?(?(one)|1(?:0{1,2})?(?:\.000)*)"
                          rf"(?:\s+(?P<magnitude>{small_magnitudes()}))?(?=\s+\p{{L}})", regex.IGNORECASE)
 PER_LIST_GAP = regex.compile(r"\s*(?:,|và)\s*")
 # "trên 1 vạn dân" and the word after it fit in this many characters; a match bounded by the
