@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex
 
 from extractor.cleaning import CleanText, Paragraph
+from extractor.quantities.metric import FIGURE_JOINT
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, context_rules, first_noun
 from extractor.sections import Section, Sections, parse_label
 from extractor.spans import SpanIndex
@@ -423,7 +424,6 @@ def _opens_a_bracket(text: str, start: int, end: int) -> bool:
 
 
 CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})(?![^;:,.()\d]{0,40}:\s*(?:\d|\Z))")  # \Z: the figure may start where a search stops
-FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc)\s")  # where the words of the next figure begin (no decimal comma)
 LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:trong\s+đó)(?=\s*[,:])|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
 NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
 LEADING_QUALIFIER = regex.compile(r"^\s*(?:(?i:trở\s+lên|trở\s+xuống)(?![\p{L}\p{M}]))?\s*")

@@ -221,7 +221,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
 
 
 LAST_DIGIT = regex.compile(r"(?r)\d")
-FIGURE_JOINT = regex.compile(r"\s(?:và|còn)\s|,\s*")
+FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc|còn)\s")  # where the words of the next figure begin (no decimal comma)
 
 
 def _after_last_figure(phrase: str) -> str | None:
