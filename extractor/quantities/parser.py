@@ -173,6 +173,7 @@ def context_rules() -> dict:
          regex.compile(row.get("after", "")), row.get("counted_is_name", False))
         for row in data["bare_number_names"]
     ]
+    rules["bare_number_names_counted"] = [rule for rule in rules["bare_number_names"] if rule[4]]  # a noun after them is part of the name
     # One alternation per list answers "does any rule match?" in one regex call; only when one
     # does are the rules tried in order (most figures match none). The "before" rules are
     # anchored at the end of the text before the figure, so that one searches from the end.
@@ -465,10 +466,13 @@ def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, di
     counted = quantity.kind == "count" and quantity.unit is not None
     if quantity.unit is not None and not counted:
         return False
+    rules = context_rules()["bare_number_names_counted" if counted else "bare_number_names"]
+    if not rules:
+        return False
     before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
     after = text[quantity.start + len(digits):min(end, quantity.end + AFTER_WINDOW)] if counted else text[quantity.end:min(end, quantity.end + AFTER_WINDOW)]
-    for _, before_pattern, number_pattern, after_pattern, counted_is_name in context_rules()["bare_number_names"]:
-        if (counted_is_name or not counted) and number_pattern.search(digits) and before_pattern.search(before) and after_pattern.match(after):
+    for _, before_pattern, number_pattern, after_pattern, _ in rules:
+        if number_pattern.search(digits) and before_pattern.search(before) and after_pattern.match(after):
             return True
     return False
 
