@@ -459,3 +459,25 @@ def test_a_figure_in_brackets_after_another_keeps_its_own_metric():
     _, found = indicator_records(text)
     metrics = [[t["metric"] for t in r["targets"]] for r in found if r["role"] == "target"]
     assert metrics == [["Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo"], ["Số hộ dùng nước hợp vệ sinh", "Số hộ dùng nước hợp vệ sinh"]]
+
+
+def test_result_rules_are_run_only_where_a_target_word_is_and_miss_nothing_there():
+    """Every clause a result rule finds in a whole paragraph lies inside the windows around its
+    target words, on every corpus report and text of ../shared/extra: running the rules there
+    only reads the same clauses."""
+    from extractor.indicators.extract import _anchor_windows, indicator_rules
+    from extractor.reading import read_document
+    from extractor.records import clean_document
+
+    rules = indicator_rules()
+    paths = sorted((ROOT / "corpora").glob("*.txt")) + sorted((ROOT.parent / "shared" / "extra").rglob("*.txt"))
+    checked = 0
+    for path in paths:
+        clean = clean_document(read_document(str(path)))
+        for paragraph in clean.paragraphs:
+            windows = _anchor_windows(clean.text, paragraph.start, paragraph.end, rules["result_anchor"])
+            for _, pattern, _ in rules["results"]:
+                for match in pattern.finditer(clean.text, paragraph.start, paragraph.end):
+                    checked += 1
+                    assert any(a <= match.start() and match.end() <= b for a, b in windows), (path.name, match.group())
+    assert checked > 50  # the test reads real clauses, not an empty set

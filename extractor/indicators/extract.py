@@ -568,17 +568,18 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
             continue
         taken = SpanIndex()  # the clauses read so far
         found: list[Result] = []
-        for rule_id, pattern, status_rule in rules["results"]:
-            for match in pattern.finditer(text, paragraph.start, paragraph.end):
-                if taken.overlaps(match.start(), match.end()):
-                    continue
-                if item_spans.overlaps(match.start(), match.end()) or _looks_forward(text, paragraph.start, match.start()):
-                    continue
-                result = _result_of(match, rule_id, status_rule)
-                if result is None:
-                    continue
-                taken.add(match.start(), match.end())
-                found.append(result)
+        for window_start, window_end in _anchor_windows(text, paragraph.start, paragraph.end, rules["result_anchor"]):
+            for rule_id, pattern, status_rule in rules["results"]:
+                for match in pattern.finditer(text, window_start, window_end):
+                    if taken.overlaps(match.start(), match.end()):
+                        continue
+                    if item_spans.overlaps(match.start(), match.end()) or _looks_forward(text, paragraph.start, match.start()):
+                        continue
+                    result = _result_of(match, rule_id, status_rule)
+                    if result is None:
+                        continue
+                    taken.add(match.start(), match.end())
+                    found.append(result)
         found.sort(key=lambda r: r.start)
         _add_declared_totals(text, paragraph, found)
         for index, result in enumerate(found):
@@ -592,6 +593,23 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
+
+
+RESULT_REACH = 240  # characters: a result clause lies within this distance of its anchor word (the longest seen: 37)
+
+
+def _anchor_windows(text: str, start: int, end: int, anchor: "regex.Pattern[str]") -> list[tuple[int, int]]:
+    """The stretches of a paragraph within RESULT_REACH of a target word ("chỉ tiêu", "kế hoạch",
+    …), merged: result clauses hold one, so the rules are run there only (a paragraph scanned
+    whole by every rule cost a third of the indicator stage)."""
+    windows: list[list[int]] = []
+    for match in anchor.finditer(text, start, end):
+        window_start, window_end = max(start, match.start() - RESULT_REACH), min(end, match.end() + RESULT_REACH)
+        if windows and window_start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], window_end)
+        else:
+            windows.append([window_start, window_end])
+    return [(a, b) for a, b in windows]
 
 
 def _add_declared_totals(text: str, paragraph, found: list[Result]) -> None:
