@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import regex
+from extractor.syllables import is_compound_word
 from extractor.tagging import pos_tags, word_tokens
 
 from extractor.numbers import apply_magnitude, find_spelled_numbers, read_digits
@@ -813,7 +814,7 @@ def first_noun(after: str) -> tuple[str, int] | None:
     quote = 1 if stripped[:1] in OPENING_QUOTES else 0  # 17 “Tủ sách …”: the noun opens a quoted name
     stripped = stripped[quote:]
     known = _known_noun(window)
-    if known:
+    if known and known.lower() not in unit_table()["classifiers_joined"]:  # a classifier may take its noun
         return known.lower(), quote + _length_in(stripped, known)
     if quote:
         window = window[:1].lower() + window[1:]  # a capital after the quote starts the name, not a proper noun
@@ -824,8 +825,9 @@ def first_noun(after: str) -> tuple[str, int] | None:
     if not tag.startswith("N"):
         return None
     words = [word]
-    if word.lower() in unit_table()["classifiers_joined"] and len(tagged) > 1 and tagged[1][1].startswith("N"):
-        words.append(tagged[1][0])
+    if word.lower() in unit_table()["classifiers_joined"] and len(tagged) > 1 \
+            and (tagged[1][1].startswith("N") or is_compound_word(f"{word.lower()} {tagged[1][0].lower()}")):
+        words.append(tagged[1][0])  # "đàn ong", "suất quà"; "cuộc thi" (a dictionary word the tagger split)
     phrase = " ".join(words)
     length = _length_in(stripped, phrase) if not quote else _length_in(stripped.lower(), phrase.lower())
     return phrase.lower(), quote + length
