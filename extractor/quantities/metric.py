@@ -120,10 +120,19 @@ def _counted_noun(text: str, quantity: Quantity) -> str | None:
         return quantity.unit
     if quantity.kind == "rate" and quantity.unit and "/" in quantity.unit:
         noun = quantity.unit.split("/")[0]
-        measures = {entry["unit"] for entry in unit_table()["by_form"].values()}
-        counted = noun.replace(" ", "").isalpha() and noun not in measures and noun in text[quantity.start:quantity.end].lower()
+        counted = noun.replace(" ", "").isalpha() and noun not in _measure_units() and noun in text[quantity.start:quantity.end].lower()
         return noun if counted else None  # not "ha" of "30 ha/năm" nor "%" of "6%/năm"
     return None
+
+
+def _counts_in_fraction(quantity: Quantity) -> bool:
+    """"12/19 chỉ tiêu", "2.251/5.001 hộ": a fraction of counted things (not "53,5/52ha")."""
+    return quantity.kind == "fraction" and bool(quantity.unit) and quantity.unit not in _measure_units()
+
+
+@lru_cache(maxsize=1)
+def _measure_units() -> frozenset[str]:
+    return frozenset(entry["unit"] for entry in unit_table()["by_form"].values())
 
 
 def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | None:
@@ -148,8 +157,9 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
         # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719,67 tấn": after a measure (not a counted
         # noun, which its words qualify) they are the next figure's subject
         words = []
-    if quantity.kind == "count" and quantity.unit:
-        # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và")
+    if quantity.kind == "count" and quantity.unit or _counts_in_fraction(quantity):
+        # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và"),
+        # "2.251/5.001 hộ có cổng nhà và đèn chiếu sáng"
         return _limited(_trimmed(f"{quantity.unit} {' '.join(words)}")) if words else None
     if not words or len(words) > rules["max_words"] or rules["comparison_base"].match(tail.lstrip()):
         return None  # _limited refuses it whatever the noun (no need to tag it), or it names a plan, not a measure
