@@ -89,6 +89,9 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     """"13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (92,28%)", "410 ha, tăng 35 ha", "13 tỷ (mười ba
     tỷ)": a share, a change or the same amount of the figure before, measuring what it measures."""
     rules = metric_rules()
+    if quantity.kind == "fraction" and previous.unit == "%" and previous.end <= quantity.start:
+        # "10,1% dân số tham gia BHXH (1.092/10.828 người)": the share written as its count
+        return bool(rules["restating_bracket"].match(text, previous.end, quantity.start))
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
     if quantity.unit not in ("%", previous.unit, per_base) or previous.end > quantity.start:
         return False
