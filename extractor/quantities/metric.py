@@ -208,8 +208,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             kept.append(piece[:found.start()] if found else piece)
             cursor = max(cursor, end)
         phrase = _trimmed(" ".join(kept))
-    if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase):
-        phrase = ""  # "thôn Đông 95%", "Toàn huyện có 12 xã": the clause names where, not what
+    if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
+            or place_rules()["office_before"].fullmatch(phrase):
+        phrase = ""  # "thôn Đông 95%", "Toàn huyện có 12 xã", "Bí thư Đảng ủy 10 cuộc": the clause names where or who, not what
     if phrase:
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
         if measure:
