@@ -481,3 +481,13 @@ def test_result_rules_are_run_only_where_a_target_word_is_and_miss_nothing_there
                     checked += 1
                     assert any(a <= match.start() and match.end() <= b for a, b in windows), (path.name, match.group())
     assert checked > 50  # the test reads real clauses, not an empty set
+
+
+def test_a_list_with_no_year_of_its_own_takes_the_one_its_items_state():
+    text = ("II- CÁC CHỈ TIÊU CHỦ YẾU\n"
+            "1. Giá trị sản xuất nông nghiệp đến năm 2030 đạt trên 300 tỷ đồng.\n"
+            "2. Tổng đàn trâu, bò đạt 500 con, lợn đạt 1.300 con, bằng năm 2025.\n"
+            "3. Số hộ kinh doanh vào năm 2030 có 240 hộ.\n")
+    _, found = indicator_records(text)
+    years = {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
+    assert years == {1: [2030], 2: [2030, 2030], 3: [2030]}  # "bằng năm 2025" is a comparison, not a deadline

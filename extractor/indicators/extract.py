@@ -415,6 +415,21 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
         if not item.metric and item.targets:
             named = [target["metric"] for target in item.targets if target["metric"]]
             item.metric = "; ".join(dict.fromkeys(named)) or None
+    _years_from_the_list(items)
+
+
+def _years_from_the_list(items: list[TargetItem]) -> None:
+    """A list whose heading and document give no year: where its items state one year and only
+    one ("đến năm 2020" in some items), the others are for it too."""
+    undated = [item for item in items if item.year is None]
+    stated = {target["year"] for item in undated for target in item.targets if target["year"] is not None}
+    if len(stated) != 1:
+        return
+    year = stated.pop()
+    for item in undated:
+        for target in item.targets:
+            if target["year"] is None:
+                target["year"] = year
 
 
 # a dash before a capital ends a clause, except inside a label before its figure ("Dịch vụ - Thương mại: 225,3 tỷ")
