@@ -131,9 +131,12 @@ def extract(files: tuple[str, ...], output_format: str, output: str, memory_mb: 
                 found = extract_records(read_document(path, limits=limits), unit=unit)
             records.extend(found)
             logger().info(f"{path}: {len(found)} records in {time.perf_counter() - started:.2f} s")
-        except (InputError, UnitError) as error:
+        except InputError as error:
             failures += 1
-            click.echo(f"extractor: error: {path}: {error}" if isinstance(error, UnitError) else f"extractor: error: {error}", err=True)
+            click.echo(f"extractor: error: {error}", err=True)
+        except UnitError as error:  # the unit given fits several units of this document's vintage
+            failures += 1
+            click.echo(f"extractor: error: {path}: {error}", err=True)
         except MemoryError:
             failures += 1
             click.echo(f"extractor: error: {path}: {memory_message(memory_mb)}; the other files go on", err=True)

@@ -33,6 +33,12 @@ def indicator_records(text):
     return records[0], [r for r in records if r["type"] == "indicator"]
 
 
+def target_years(text):
+    """Item number → the years of its targets."""
+    _, found = indicator_records(text)
+    return {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
+
+
 def test_a_list_in_another_communes_style():
     document, found = indicator_records(OTHER_COMMUNE)
     targets = {r["number"]: r for r in found if r["role"] == "target"}
@@ -398,8 +404,7 @@ def test_a_price_base_year_is_no_target_year():
             "(1) Tốc độ tăng giá trị sản xuất bình quân hằng năm (giá so sánh năm 2010) đạt 9%.\n"
             "(2) Thu nhập bình quân đầu người đến năm 2028 đạt 70 triệu đồng.\n"
             "III. NHIỆM VỤ\n")
-    _, found = indicator_records(text)
-    years = {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
+    years = target_years(text)
     assert years == {1: [2030], 2: [2028]}
 
 
@@ -411,8 +416,7 @@ def test_a_list_heading_naming_its_period_gives_the_period_end_as_the_year(headi
             "(2) Trồng rừng mới: 25 ha/năm.\n"
             "(3) Thu nhập bình quân đầu người đến năm 2024 đạt 40 triệu đồng.\n"
             f"{'III. NHIỆM VỤ' if heading.startswith('II.') else '3. Nhiệm vụ'}\n")
-    _, found = indicator_records(text)
-    years = {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
+    years = target_years(text)
     assert years == {1: [2025], 2: [2025], 3: [2024]}  # the item's own year first
 
 
@@ -488,6 +492,5 @@ def test_a_list_with_no_year_of_its_own_takes_the_one_its_items_state():
             "1. Giá trị sản xuất nông nghiệp đến năm 2030 đạt trên 300 tỷ đồng.\n"
             "2. Tổng đàn trâu, bò đạt 500 con, lợn đạt 1.300 con, bằng năm 2025.\n"
             "3. Số hộ kinh doanh vào năm 2030 có 240 hộ.\n")
-    _, found = indicator_records(text)
-    years = {r["number"]: [t["year"] for t in r["targets"]] for r in found if r["role"] == "target"}
+    years = target_years(text)
     assert years == {1: [2030], 2: [2030, 2030], 3: [2030]}  # "bằng năm 2025" is a comparison, not a deadline

@@ -21,7 +21,7 @@ import regex
 
 from extractor.cleaning import CleanText, Paragraph
 from extractor.quantities.metric import FIGURE_JOINT
-from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, context_rules, first_noun
+from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
 from extractor.sections import Section, Sections, parse_label
 from extractor.spans import SpanIndex
 from extractor.rules import load_rules
@@ -432,12 +432,13 @@ def _years_from_the_list(items: list[TargetItem]) -> None:
                 target["year"] = year
 
 
-# a dash before a capital ends a clause, except inside a label before its figure ("Dịch vụ - Thương mại: 225,3 tỷ")
 def _opens_a_bracket(text: str, start: int, end: int) -> bool:
+    """A bracket opened between ``start`` and ``end`` is still open at ``end``."""
     between = text[start:end]
     return "(" in between and ")" not in between[between.rfind("("):]
 
 
+# a dash before a capital ends a clause, except inside a label before its figure ("Dịch vụ - Thương mại: 225,3 tỷ")
 CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})(?![^;:,.()\d]{0,40}:\s*(?:\d|\Z))")  # \Z: the figure may start where a search stops
 LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:trong\s+đó)(?=\s*[,:])|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$))[\s,:]*)+")
 NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
@@ -700,9 +701,6 @@ def _plan_parts(sections: list[Section], body_end: int) -> list[tuple[int, int]]
 
 CLAUSE_START = regex.compile(r"(?r)[.;:!?]\s")
 BREAKDOWN_MARKER = regex.compile("(?i)" + BREAKDOWN_WORDS)
-
-
-SENTENCE_START = regex.compile(r"(?r)[.!?]\s")
 
 
 def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:

@@ -382,12 +382,12 @@ def resolve_unit(written: str, gazetteer: Gazetteer, vintage: str | None = None)
     if not mentions:
         raise UnitError(f"{written!r}: no administrative unit (write its type and name: 'xã Tam Hợp, tỉnh Nghệ An')")
     candidates = list(mentions[0].candidates)
+    parent_code = {"province": lambda u: (u.vintage, u.province_code), "district": lambda u: (u.vintage, u.district_code)}
     for parent in mentions[1:]:
-        codes = {(u.vintage, u.code) for u in parent.candidates}
-        key = {"province": lambda u: (u.vintage, u.province_code), "district": lambda u: (u.vintage, u.district_code)}
         level = parent.candidates[0].level if parent.candidates else None
-        if level in key:
-            candidates = [u for u in candidates if key[level](u) in codes]
+        if level in parent_code:
+            codes = {(u.vintage, u.code) for u in parent.candidates}
+            candidates = [u for u in candidates if parent_code[level](u) in codes]
     if not candidates:
         raise UnitError(f"{written!r}: no unit of that name in the gazetteer (both vintages, before and after 1 July 2025)")
     vintages = {u.vintage for u in candidates}

@@ -353,12 +353,9 @@ def _unit_between_siblings(text: str, quantities: list[Quantity], index: int) ->
     if before.unit is None or before.unit != after.unit or before.kind not in SIBLING_MEASURES:
         return None
     gaps = (text[before.end:quantity.start], text[quantity.end:after.start])
-    if any(SENTENCE_END_IN.search(gap) or not LIST_SEPARATOR.search(gap) for gap in gaps):
+    if any(SENTENCE_START.search(gap) or not LIST_SEPARATOR.search(gap) for gap in gaps):
         return None
     return before
-
-
-SENTENCE_END_IN = regex.compile(r"[.!?]\s|\n")
 
 
 def _word_before(text: str, position: int) -> str | None:
