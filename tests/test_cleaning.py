@@ -229,3 +229,24 @@ def test_a_letter_spaced_line_of_control_separators_does_not_break_cleaning():
 
     clean = clean_text("\x1f \x1f ")
     assert all(0 <= start <= end <= 4 for start, end in zip(clean.offsets.starts, clean.offsets.ends))
+
+
+def test_word_segmented_text_reads_like_spaced_text():
+    """Underscores joining a word's syllables (VietNews, VnCoreNLP output) are spaces for matching:
+    the figures, units and metrics are those of the spaced text; spans still quote the source."""
+    from extractor.api import records_from_text
+
+    spaced = ("Đảng bộ xã Tân Hòa có 1.250 đảng viên. Tỷ lệ hộ nghèo giảm còn 2,5 %; "
+              "thu nhập bình quân đầu người đạt 65 triệu đồng / năm.")
+    segmented = ("Đảng_bộ xã Tân_Hòa có 1.250 đảng_viên. Tỷ_lệ hộ nghèo giảm còn 2,5 %; "
+                 "thu_nhập bình_quân đầu người đạt 65 triệu đồng / năm.")
+    assert len(spaced) == len(segmented)
+
+    def figures(text):
+        return [(r["start"], r["end"], r["value"], r["unit"], r.get("metric"), r.get("place"))
+                for r in records_from_text(text) if r["type"] == "quantity"]
+
+    expected = figures(spaced)
+    assert [row[3] for row in expected] == ["đảng viên", "%", "đồng/năm"]
+    assert figures(segmented) == expected
+    assert clean_text("tin_tuc_2025 và file_name").text == "tin tuc_2025 và file name"

@@ -1,4 +1,5 @@
-"""Character normalisation with an offset map: NFC plus a small table of look-alike fixes.
+"""Character normalisation with an offset map: NFC plus a small table of look-alike fixes, and
+underscores joining the syllables of a word (word-segmented text: "Đảng_bộ") read as spaces.
 
 Only clusters that change are rebuilt; the rest is copied, so the map stays exact and cheap.
 """
@@ -12,6 +13,10 @@ import regex
 
 from extractor.offsets import OffsetMap
 from extractor.rules import load_rules
+
+
+# "Đảng_bộ", "chỉ_tiêu": VietNews, VnCoreNLP and underthesea's own output join a word's syllables so
+JOINED_SYLLABLES = regex.compile(r"(?<=\p{L}\p{M}*)_(?=\p{L})")
 
 
 @lru_cache(maxsize=1)
@@ -105,4 +110,7 @@ def normalize_with_map(raw: str) -> tuple[str, OffsetMap]:
     if position < len(raw):
         pieces.append(raw[position:])
         offsets.extend_identity(position, len(raw) - position)
-    return "".join(pieces), offsets
+    text = "".join(pieces)
+    if "_" in text:  # one character for one: the map stays as it is
+        text = JOINED_SYLLABLES.sub(" ", text)
+    return text, offsets
