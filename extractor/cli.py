@@ -12,7 +12,7 @@ import click
 
 from extractor import __version__
 from extractor.batch.local import DEFAULT_MEMORY_MB
-from extractor.console import configure_logging, fail, logger, write_output
+from extractor.console import UNIT_HELP, check_units, configure_logging, fail, logger, write_output
 from extractor.errors import InputError
 from extractor.limits import Limits, limit_options
 
@@ -100,9 +100,7 @@ def clean_listing(cleaned) -> str:
               help="jsonl: a file or '-' for stdout; csv/parquet: a directory (one table per record type).")
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
               metavar="MB", help="Memory this process may take for a file; a file past it fails and the others go on.")
-@click.option("--unit", default=None, metavar="UNIT",
-              help="The reporting unit of FILES as you know it (a catalogue, the page's address): "
-                   "'xã Tam Hợp, tỉnh Nghệ An'. It replaces the unit read from the text.")
+@click.option("--unit", default=None, metavar="UNIT", help=UNIT_HELP)
 @limit_options
 def extract(files: tuple[str, ...], output_format: str, output: str, memory_mb: int, unit: str | None, limits: Limits) -> None:
     """Extract all records of FILES. A bad file is reported and the others go on; exit 1 if any failed."""
@@ -110,8 +108,7 @@ def extract(files: tuple[str, ...], output_format: str, output: str, memory_mb: 
 
     from extractor.batch.local import memory_capped
     from extractor.batch.worker import memory_message
-    from extractor.places.document import UnitError, resolve_unit
-    from extractor.places.gazetteer import load_gazetteer
+    from extractor.places.document import UnitError
     from extractor.reading import read_document
     from extractor.records import extract_records
     from extractor.writing import write_records
@@ -119,10 +116,7 @@ def extract(files: tuple[str, ...], output_format: str, output: str, memory_mb: 
     if output_format != "jsonl" and output == "-":
         raise click.UsageError(f"--format {output_format} writes one table per record type: give a directory with -o DIR")
     if unit is not None:
-        try:
-            resolve_unit(unit, load_gazetteer())
-        except UnitError as error:
-            raise click.BadParameter(str(error), param_hint="--unit") from None
+        check_units([unit], "--unit")
     records, failures = [], 0
     for path in files:
         try:

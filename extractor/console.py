@@ -62,3 +62,22 @@ class _StderrHandler(logging.Handler):
 
 def logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
+
+
+UNIT_HELP = ("The reporting unit of the inputs as you know it (a catalogue, the page's address): "
+             "'xã Tam Hợp, tỉnh Nghệ An'. It replaces the unit read from the text.")
+
+
+def check_units(units, param_hint: str) -> None:
+    """Usage error before any file is read when a unit given fits no unit of the gazetteer, or several."""
+    from extractor.places.document import UnitError, resolve_unit
+    from extractor.places.gazetteer import load_gazetteer
+
+    problems = []
+    for unit in sorted(set(units)):
+        try:
+            resolve_unit(unit, load_gazetteer())
+        except UnitError as error:
+            problems.append(str(error))
+    if problems:
+        raise click.BadParameter("; ".join(problems), param_hint=param_hint)

@@ -255,7 +255,7 @@ def test_dask_cluster_run_matches_local_run(tmp_path):
 # --- robustness ---------------------------------------------------------------------------
 
 
-def explode_on_boom(raw):
+def explode_on_boom(raw, unit=None):
     """An extractor with a bug on one file."""
     from extractor.records import extract_records
 
@@ -264,7 +264,7 @@ def explode_on_boom(raw):
     return extract_records(raw)
 
 
-def die_on_crash(raw):
+def die_on_crash(raw, unit=None):
     """An extractor whose process dies on one file (as a native crash or the OOM killer would)."""
     from extractor.records import extract_records
 
@@ -614,7 +614,7 @@ def test_shelf_of_reports_with_hostile_files_odd_names_and_links(tmp_path):
     assert any("b\\xe1o-c\\xe1o.txt" in row["path"] for row in ok)
 
 
-def _slow_on_hang(raw):
+def _slow_on_hang(raw, unit=None):
     """A test extractor: a document whose text says "HANG" takes a minute; the others are quick."""
     if "HANG" in raw.text:
         time.sleep(60)
@@ -645,7 +645,7 @@ def test_a_file_over_its_time_budget_is_stopped_and_the_batch_goes_on(tmp_path):
     assert sum(1 for row in manifest.values() if row["status"] == "ok") == 6 and summary.failed == 1
 
 
-def _greedy_on_hog(raw):
+def _greedy_on_hog(raw, unit=None):
     """A test extractor: a document whose text says "HOG" takes memory until it runs out."""
     if "HOG" in raw.text:
         hoard = []
@@ -691,3 +691,58 @@ def test_a_shelf_with_bombs_finishes_every_good_report_and_gives_each_bomb_its_r
     assert (summary.ok, summary.failed) == (40, len(bombs))
     for name, (_, option) in bombs.items():
         assert manifest[name]["error_type"] == "InputError" and f"raise with {option})" in manifest[name]["error"], manifest[name]
+
+
+# --- the reporting unit the user knows ------------------------------------------------------
+
+UNITLESS_PAGE = "Năm 2024, toàn xã có 1.250 hộ, tỷ lệ hộ nghèo còn 2,5%.\n"
+
+
+def test_units_file_gives_each_input_its_unit_and_a_changed_unit_is_extracted_again(tmp_path):
+    import pyarrow.parquet as pq
+
+    write(tmp_path / "in" / "tamhop.txt", UNITLESS_PAGE)
+    write(tmp_path / "in" / "other.txt", UNITLESS_PAGE.replace("1.250", "980"))
+    write(tmp_path / "in" / "units.csv", "path,unit\ntamhop.txt,\"xã Tam Hợp, tỉnh Nghệ An\"\n")
+    arguments = [str(tmp_path / "in" / "tamhop.txt"), str(tmp_path / "in" / "other.txt"), "-o", str(tmp_path / "ds"),
+                 "-j", "1", "--units", str(tmp_path / "in" / "units.csv")]
+    result = CliRunner().invoke(batch, arguments)
+    assert result.exit_code == 0, result.output
+
+    def documents():
+        return {Path(row["source"]).name: row for row in pq.read_table(tmp_path / "ds" / "document.parquet").to_pylist()}
+
+    def manifest():
+        return {Path(row["path"]).name: row for row in pq.read_table(tmp_path / "ds" / "manifest.parquet").to_pylist()}
+
+    assert (documents()["tamhop.txt"]["unit"], documents()["tamhop.txt"]["unit_source"]) == ("xã Tam Hợp", "given")
+    assert documents()["other.txt"]["unit"] is None
+    assert manifest()["tamhop.txt"]["unit_given"] == "xã Tam Hợp, tỉnh Nghệ An" and manifest()["other.txt"]["unit_given"] is None
+    places = {row["text"]: row["place"] for row in pq.read_table(tmp_path / "ds" / "quantity.parquet").to_pylist()}
+    assert places["1.250 hộ"] == "xã Tam Hợp" and places["980 hộ"] is None  # 'toàn xã' resolves to the unit given
+
+    again = CliRunner().invoke(batch, arguments)
+    assert "2 already done" in again.output, again.output
+    result = CliRunner().invoke(batch, arguments + ["--unit", "xã Văn Lang, tỉnh Phú Thọ"])
+    assert result.exit_code == 0 and "1 already done" in result.output, result.output  # only other.txt changed its unit
+    assert documents()["other.txt"]["unit"] == "xã Văn Lang" and documents()["tamhop.txt"]["unit"] == "xã Tam Hợp"
+
+
+def test_bad_units_are_usage_errors_before_any_file_is_read(tmp_path):
+    write(tmp_path / "a.txt", UNITLESS_PAGE)
+    write(tmp_path / "units.csv", "path,unit\na.txt,xã Văn Lang\nb.txt,xã Không Có Tên\n")
+    result = CliRunner().invoke(batch, [str(tmp_path / "a.txt"), "-o", str(tmp_path / "ds"), "--units", str(tmp_path / "units.csv")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "'xã Văn Lang' fits 2 units" in result.output and "'xã Không Có Tên': no administrative unit" in result.output
+    assert not (tmp_path / "ds").exists()
+    write(tmp_path / "columns.csv", "file,unit\na.txt,xã Tam Hợp\n")
+    result = CliRunner().invoke(batch, [str(tmp_path / "a.txt"), "-o", str(tmp_path / "ds"), "--units", str(tmp_path / "columns.csv")])
+    assert result.exit_code == 2 and "needs the columns path, unit" in result.output
+
+
+def test_a_units_file_row_that_names_no_input_is_reported(tmp_path):
+    write(tmp_path / "a.txt", UNITLESS_PAGE)
+    write(tmp_path / "units.csv", "path,unit\na.txt,\"xã Tam Hợp, tỉnh Nghệ An\"\nmissing.txt,\"xã Tam Hợp, tỉnh Nghệ An\"\n")
+    result = CliRunner().invoke(batch, [str(tmp_path / "a.txt"), "-o", str(tmp_path / "ds"), "--units", str(tmp_path / "units.csv")])
+    assert result.exit_code == 1 and "missing.txt: in the units file but no input" in result.output, result.output
+    assert "1 ok" in result.output

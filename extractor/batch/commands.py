@@ -10,7 +10,7 @@ import sys
 import click
 
 from extractor.batch.local import DEFAULT_MEMORY_MB
-from extractor.console import fail, write_output
+from extractor.console import UNIT_HELP, check_units, fail, write_output
 from extractor.limits import limit_options
 
 
@@ -30,25 +30,36 @@ from extractor.limits import limit_options
               help="Stop a file after SECONDS (local engine) [default: 120 s + 120 s per MB of the file].")
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
               metavar="MB", help="Memory of each worker process (local engine); a file past it fails as MemoryLimit.")
+@click.option("--unit", default=None, metavar="UNIT", help=UNIT_HELP)
+@click.option("--units", "units_file", default=None, metavar="CSV",
+              help="The reporting unit of each input: a CSV file with the columns path,unit (paths relative "
+                   "to the CSV file); it wins over --unit for the inputs it lists.")
 @limit_options
 def batch(inputs: tuple[str, ...], dataset_dir: str, jobs: int | None, engine: str, scheduler: str | None,
-          force: bool, follow_links: bool, timeout: float | None, memory_mb: int, limits) -> None:
+          force: bool, follow_links: bool, timeout: float | None, memory_mb: int, unit: str | None,
+          units_file: str | None, limits) -> None:
     """Extract INPUTS (files, folders, globs) into the dataset DATASET_DIR.
 
     Writes a Parquet file per table (document, section, footnote, quantity, indicator,
     manifest) and DATASET_DIR/dataset.duckdb. Re-running resumes: inputs done before with the
-    same bytes and extractor version are skipped. Exit 1 if any input failed (see the
-    manifest table); the others are in the dataset all the same.
+    same bytes, extractor version and unit given are skipped. Exit 1 if any input failed (see
+    the manifest table); the others are in the dataset all the same.
     """
     from extractor.batch.dataset import DatasetError
+    from extractor.batch.inputs import UnitsFileError, read_units_file
     from extractor.batch.runner import BatchError, run_batch
 
     if scheduler and engine != "dask":
         fail("--scheduler needs --engine dask")
     try:
+        units = read_units_file(units_file) if units_file else {}
+    except UnitsFileError as error:
+        raise click.BadParameter(str(error), param_hint="--units") from None
+    check_units([unit, *units.values()] if unit else units.values(), "--unit/--units")
+    try:
         summary = run_batch(list(inputs), dataset_dir, jobs=jobs, engine=engine, scheduler=scheduler, force=force,
                             notify=lambda line: click.echo(line, err=True), follow_links=follow_links, timeout=timeout,
-                            limits=limits, memory_mb=memory_mb)
+                            limits=limits, memory_mb=memory_mb, unit=unit, units=units)
     except (BatchError, DatasetError) as error:
         fail(str(error))
     except KeyboardInterrupt:

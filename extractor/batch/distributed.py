@@ -66,7 +66,7 @@ def check_workers(client) -> int:
 
 
 def run_dask(tasks: Iterator, jobs: int, scheduler: str | None, work: Callable):
-    """Yield (task, result of work(task.path, task.data) or the exception) as files finish."""
+    """Yield (task, result of work(task.path, task.data, task.unit) or the exception) as files finish."""
     from distributed import as_completed
 
     client, cluster = connect(scheduler, jobs)
@@ -81,7 +81,7 @@ def run_dask(tasks: Iterator, jobs: int, scheduler: str | None, work: Callable):
                 if task is None:
                     return
                 data = client.scatter(task.data, hash=False) if len(task.data) > SCATTER_BYTES else task.data
-                future = client.submit(work, task.path, data, pure=False)
+                future = client.submit(work, task.path, data, task.unit, pure=False)
                 in_flight[future.key] = task
                 finished.add(future)
 

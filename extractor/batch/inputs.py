@@ -101,3 +101,35 @@ def walk_folder(folder: str, add) -> None:
         for name in sorted(names):
             if not name.startswith("."):
                 add(os.path.join(directory, name), name.lower().endswith(SUPPORTED_SUFFIXES))
+
+
+class UnitsFileError(Exception):
+    """A units file (--units) that cannot be read or has a bad row."""
+
+
+UNITS_FILE_COLUMNS = ("path", "unit")
+
+
+def read_units_file(path: str) -> dict[str, str]:
+    """Real path of each input → its reporting unit, from a CSV file with the columns ``path`` and
+    ``unit`` (paths relative to the CSV file's folder, or absolute)."""
+    import csv
+
+    folder = os.path.dirname(os.path.abspath(path))
+    units: dict[str, str] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or not set(UNITS_FILE_COLUMNS) <= set(reader.fieldnames):
+                raise UnitsFileError(f"{path}: needs the columns {', '.join(UNITS_FILE_COLUMNS)} in its first line")
+            for number, row in enumerate(reader, 2):
+                written, unit = (row["path"] or "").strip(), (row["unit"] or "").strip()
+                if not written or not unit:
+                    raise UnitsFileError(f"{path}, line {number}: a path and a unit are both needed")
+                real = os.path.realpath(os.path.join(folder, written))
+                if units.get(real, unit) != unit:
+                    raise UnitsFileError(f"{path}, line {number}: {written} is given two units ({units[real]!r}, {unit!r})")
+                units[real] = unit
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise UnitsFileError(f"{path}: cannot read it ({error})") from None
+    return units

@@ -114,7 +114,7 @@ def time_budget(size: int, fixed: float | None = None) -> float:
 
 def run_local(tasks: Iterator, jobs: int, work: Callable, timeout: float | None = None,
               memory_mb: int | None = DEFAULT_MEMORY_MB) -> Iterator[tuple[object, dict | Exception]]:
-    """Yield (task, result of work(task.path, task.data) or the exception) as files finish."""
+    """Yield (task, result of work(task.path, task.data, task.unit) or the exception) as files finish."""
     suspects: list = []
     requeued: list = []  # files in flight when another one ran out of time: innocent, run again
     broken = True
@@ -195,7 +195,7 @@ def fill(pool, tasks: Iterator, work: Callable, in_flight: dict, limit: int, sus
         if task is None:
             return False
         try:
-            in_flight[pool.submit(work, task.path, task.data)] = task
+            in_flight[pool.submit(work, task.path, task.data, task.unit)] = task
         except BrokenProcessPool:
             suspects.append(task)
             return True
@@ -206,7 +206,7 @@ def run_alone(task, work: Callable, timeout: float | None = None, memory_mb: int
     pool = ProcessPoolExecutor(max_workers=1, initializer=start_worker, initargs=(memory_mb,))
     budget = time_budget(len(task.data or b""), timeout)
     try:
-        outcome = pool.submit(work, task.path, task.data).result(timeout=budget)
+        outcome = pool.submit(work, task.path, task.data, task.unit).result(timeout=budget)
     except FutureTimeout:
         outcome = Timeout(_timeout_message(budget))
         _stop_workers(pool)

@@ -23,6 +23,7 @@ from extractor.batch.inputs import SUPPORTED_SUFFIXES, InputFile, expand_inputs
 from extractor.batch.worker import empty_manifest_row, process_input
 from extractor.batch.local import DEFAULT_MEMORY_MB
 from extractor.errors import InputError
+from extractor.reading import printable_path
 from extractor.limits import DEFAULT_LIMITS, Limits
 
 ENGINES = ("local", "dask")
@@ -37,6 +38,7 @@ class Task:
     path: str
     key: str
     data: bytes
+    unit: str | None = None  # the reporting unit the user gave for this input
 
 
 @dataclass
@@ -57,10 +59,13 @@ def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engi
               scheduler: str | None = None, force: bool = False, extract: Callable | None = None,
               progress: bool | None = None, notify: Callable[[str], None] | None = None,
               follow_links: bool = False, timeout: float | None = None, limits: Limits = DEFAULT_LIMITS,
-              memory_mb: int | None = DEFAULT_MEMORY_MB) -> BatchSummary:
+              memory_mb: int | None = DEFAULT_MEMORY_MB, unit: str | None = None,
+              units: dict[str, str] | None = None) -> BatchSummary:
     """Extract every input into DATASET_DIR; see the module docstring.
 
-    extract: replaces extractor.records.extract_records (RawDocument → records), for tests.
+    extract: replaces extractor.records.extract_records ((RawDocument, unit) → records), for tests.
+    unit, units: the reporting unit of every input, and of single inputs by real path (``units``
+    wins); an input extracted before with another unit given is extracted again.
     progress: show a progress bar on stderr (default: only when stderr is a terminal).
     notify: receives one line per failure as it happens.
     timeout, memory_mb: each file's time budget (default: sized from its bytes) and each worker's memory cap.
@@ -74,13 +79,20 @@ def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engi
     layout.check_owned()
     expanded = expand_inputs(list(inputs), exclude=str(layout.root), follow_links=follow_links)  # never its own output
     summary = BatchSummary(Path(dataset_dir), inputs=len(expanded.files), problems=expanded.problems)
+    units = units or {}
+
+    def unit_of(file: InputFile) -> str | None:
+        return units.get(file.real_path, unit)
+
+    listed = {file.real_path for file in expanded.files}
+    summary.problems += [f"{printable_path(path)}: in the units file but no input" for path in sorted(set(units) - listed)]
     if not expanded.files:
         raise BatchError("no input files" + (f" ({'; '.join(expanded.problems)})" if expanded.problems else ""))
     with locked(layout):
         layout.prepare()
         layout.remove_leftovers()
         rows = load_parts(layout)
-        todo = plan(expanded.files, rows, force, layout, summary)
+        todo = plan(expanded.files, rows, force, layout, summary, unit_of)
         bar = progress_bar(len(todo), sys.stderr.isatty() if progress is None else progress)
         say = (lambda line: bar.write(line, file=sys.stderr)) if bar else (notify or (lambda line: None))
         work = functools.partial(process_input, extract=extract, limits=limits, memory_mb=memory_mb)
@@ -107,8 +119,9 @@ def run_batch(inputs: list[str], dataset_dir: str, jobs: int | None = None, engi
 # which inputs to run
 
 
-def plan(files: list[InputFile], rows: dict[str, dict], force: bool, layout: Layout, summary: BatchSummary) -> list[tuple[InputFile, str]]:
-    """(input, key) of the inputs to extract; files no reader takes are recorded here as skipped."""
+def plan(files: list[InputFile], rows: dict[str, dict], force: bool, layout: Layout, summary: BatchSummary,
+         unit_of: Callable[[InputFile], str | None]) -> list[tuple[InputFile, str, str | None]]:
+    """(input, key, unit given) of the inputs to extract; files no reader takes are recorded here as skipped."""
     todo = []
     for file in files:
         key = part_key(file.real_path)
@@ -121,16 +134,17 @@ def plan(files: list[InputFile], rows: dict[str, dict], force: bool, layout: Lay
                 record_without_records(layout, rows, key, file.path, None, "skipped", "UnsupportedType",
                                        f"unsupported file type {suffix} (batch takes {' '.join(SUPPORTED_SUFFIXES)})")
             continue
+        unit = unit_of(file)
         sha256 = file_sha256(file.path)
         if sha256 is None:  # unreadable: read_tasks records the reader's message
-            todo.append((file, key))
+            todo.append((file, key, unit))
             continue
         earlier = rows.get(key)
         if not force and earlier and earlier["status"] == "ok" and earlier["sha256"] == sha256 \
-                and earlier["extractor_version"] == extractor.__version__:
+                and earlier["extractor_version"] == extractor.__version__ and earlier.get("unit_given") == unit:
             summary.done_before += 1
             continue
-        todo.append((file, key))
+        todo.append((file, key, unit))
     return todo
 
 
@@ -145,20 +159,20 @@ def file_sha256(path: str) -> str | None:
     return digest.hexdigest()
 
 
-def read_tasks(todo: list[tuple[InputFile, str]], finish: Callable) -> Iterator[Task]:
+def read_tasks(todo: list[tuple[InputFile, str, str | None]], finish: Callable) -> Iterator[Task]:
     """Read each input just before it is sent, so only the files in flight are held in memory.
 
     A file that cannot be read is finished here, as a failure with the reader's message.
     """
     from extractor.reading import read_bytes
 
-    for file, key in todo:
+    for file, key, unit in todo:
         try:
             data = read_bytes(file.path)
         except InputError as error:
-            finish(Task(file.path, key, b""), error)
+            finish(Task(file.path, key, b"", unit), error)
             continue
-        yield Task(file.path, key, data)
+        yield Task(file.path, key, data, unit)
 
 
 def run_engine(engine: str, tasks: Iterator[Task], jobs: int, scheduler: str | None, work: Callable,
@@ -188,7 +202,7 @@ def store_result(layout: Layout, rows: dict[str, dict], task: Task, outcome) -> 
             write_raw(layout, name, outcome["raw_text"])
             row["raw_file"] = f"raw/{name}"
     else:
-        row, tables = empty_manifest_row(task.path, None if isinstance(outcome, InputError) else task.data), {}
+        row, tables = empty_manifest_row(task.path, None if isinstance(outcome, InputError) else task.data, task.unit), {}
         if isinstance(outcome, InputError):
             row["error_type"], row["error"] = "InputError", outcome.reason
         else:

@@ -20,7 +20,7 @@ from extractor.limits import DEFAULT_LIMITS, Limits
 COUNTED_TYPES = ("document", "section", "footnote", "quantity", "indicator")
 
 
-def empty_manifest_row(path: str, data: bytes | None) -> dict:
+def empty_manifest_row(path: str, data: bytes | None, unit: str | None = None) -> dict:
     from extractor.reading import doc_id_for, printable_path
 
     return {
@@ -35,24 +35,26 @@ def empty_manifest_row(path: str, data: bytes | None) -> dict:
         **{f"n_{record_type}": 0 for record_type in COUNTED_TYPES},
         "extractor_version": extractor.__version__,
         "raw_file": None,
+        "unit_given": unit,
     }
 
 
-def process_input(path: str, data: bytes, extract: Callable | None = None, limits: Limits = DEFAULT_LIMITS,
-                  memory_mb: int | None = None) -> dict:
+def process_input(path: str, data: bytes, unit: str | None = None, extract: Callable | None = None,
+                  limits: Limits = DEFAULT_LIMITS, memory_mb: int | None = None) -> dict:
     """{"manifest": row, "tables": {type: gzipped jsonl}, "raw_text": str | None} for one input file.
 
     InputError is a clear failure (its reason is the message); any other exception is caught
     too and recorded with its type, so one bad file never stops the batch.
     """
+    from extractor.places.document import UnitError
     from extractor.reading import printable_path, read_document
 
     started = time.perf_counter()
-    row = empty_manifest_row(path, data)
+    row = empty_manifest_row(path, data, unit)
     result = {"manifest": row, "tables": {}, "raw_text": None}
     try:
         raw = read_document(path, data, limits)
-        records = (extract or default_extract)(raw)
+        records = (extract or default_extract)(raw, unit=unit)
         result["tables"] = records_as_jsonl(records, printable_path(path))
         result["raw_text"] = raw.text
         row["status"] = "ok"
@@ -60,6 +62,8 @@ def process_input(path: str, data: bytes, extract: Callable | None = None, limit
             row[f"n_{record_type}"] = sum(1 for record in records if record.get("type") == record_type)
     except InputError as error:
         row["error_type"], row["error"] = "InputError", error.reason
+    except UnitError as error:  # the unit given fits several units of this document's vintage
+        row["error_type"], row["error"] = "UnitError", str(error)
     except MemoryError:
         row["error_type"], row["error"] = "MemoryLimit", memory_message(memory_mb)
     except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
@@ -73,10 +77,10 @@ def memory_message(memory_mb: int | None) -> str:
     return f"stopped at its memory limit ({shown}; --memory-limit sets another)"
 
 
-def default_extract(raw):
+def default_extract(raw, unit: str | None = None):
     from extractor.records import extract_records
 
-    return extract_records(raw)
+    return extract_records(raw, unit=unit)
 
 
 def records_as_jsonl(records: list[dict], source: str) -> dict[str, bytes]:
