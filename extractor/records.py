@@ -47,7 +47,7 @@ def extract(raw: RawDocument, clean: CleanText | None = None, unit: str | None =
     found = extract_quantities(clean, sections, places)  # with each figure's place and metric
     quantities = quantity_records(raw, clean, sections, found, places)
     indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document, places)
-    warnings = [*raw.warnings, *warnings]
+    warnings = [*raw.warnings, *places.warnings(), *warnings]
     if warnings:
         document["warnings"] = warnings
     records = [document] + section_records(raw, sections) + footnote_records(raw, clean) + quantities + indicators
@@ -86,8 +86,10 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
         "places": [place.name for place in named],
         "place_units": [{"place": place.name, **place.unit.as_dict()} for place in named],
         "term": f"{term.group(1)}-{term.group(2)}" if term else None,
-        "unit": unit.full_name if unit else None,
-        "unit_source": places.unit_source if unit else None,
+        "unit": unit.full_name if unit else places.reporting_name,
+        "unit_source": places.unit_source if places.reporting_name else None,
+        "unit_candidates": [{"unit": u.full_name, "code": u.code, "district": u.district, "province": u.province}
+                            for u in places.reporting_candidates],
         "unit_code": unit.code if unit else None,
         "unit_level": unit.level if unit else None,
         "unit_vintage": unit.vintage if unit else None,
@@ -103,8 +105,8 @@ def place_fields(places: DocumentPlaces, place: str | None) -> dict:
     reporting unit (``place_source`` says which), with its gazetteer code."""
     if place is not None:
         unit, source, resolved = places.unit_of(place), "text", place
-    elif places.reporting_unit is not None:
-        unit, source, resolved = places.reporting_unit, "reporting_unit", places.name_of(places.reporting_unit)
+    elif places.reporting_name is not None:
+        unit, source, resolved = places.reporting_unit, "reporting_unit", places.reporting_name
     else:
         unit, source, resolved = None, None, None
     return {

@@ -231,3 +231,21 @@ def test_a_given_unit_that_names_no_single_unit_is_refused_with_the_reason(writt
 
     with pytest.raises(UnitError, match=message):
         records_from_text("Toàn xã có 5 thôn.", unit=written)
+
+
+def test_a_reporting_unit_the_gazetteer_cannot_settle_is_kept_as_a_name_with_its_candidates():
+    """Since the 2025 merger two communes are called xã Văn Lang (Phú Thọ, Thái Nguyên): a page
+    issued by one and naming no province says the name, lists both, and warns; type words alone
+    resolve to that name; given with its province, the unit is settled."""
+    text = ("Ngày 24/7/2025, Đảng bộ xã Văn Lang tổ chức Đại hội lần thứ I.\n"
+            "Nhiệm kỳ qua, toàn xã có 1.250 hộ; tỷ lệ hộ nghèo còn 2,5%.\n")
+    records = records_from_text(text)
+    document = records[0]
+    assert (document["unit"], document["unit_code"], document["province"]) == ("xã Văn Lang", None, None)
+    assert sorted(c["province"] for c in document["unit_candidates"]) == ["tỉnh Phú Thọ", "tỉnh Thái Nguyên"]
+    assert "fits 2 units" in document["warnings"][0] and "--unit" in document["warnings"][0]
+    assert {q["place_resolved"] for q in records if q["type"] == "quantity"} == {"xã Văn Lang"}
+    settled = records_from_text(text, unit="xã Văn Lang, tỉnh Phú Thọ")[0]
+    assert (settled["unit_code"], settled["unit_candidates"], settled.get("warnings")) == ("08134", [], None)
+    named = records_from_text(text.replace("xã Văn Lang", "xã Văn Lang, tỉnh Phú Thọ", 1))[0]
+    assert (named["unit_code"], named["unit_candidates"]) == ("08134", [])

@@ -62,7 +62,12 @@ class DocumentPlaces:
         typed = scan_typed_names(text, self.gazetteer)
         self._evidence = _Evidence(typed, self.gazetteer)
         self.unit_source = "given" if unit else "text"
+        # a name the gazetteer gives to several units that nothing in the document tells apart
+        # ("xã Văn Lang": Phú Thọ and Thái Nguyên since 2025) is kept as a name with its candidates
+        self.reporting_candidates: tuple[AdminUnit, ...] = ()
         self.reporting_unit = resolve_unit(unit, self.gazetteer, self.vintage) if unit else self._find_reporting_unit(typed)
+        if self.reporting_unit is None and not unit:
+            self.reporting_candidates = self._issuer(typed, self._unsettled) or ()
         if self.reporting_unit is not None:
             self._evidence.anchor(self.reporting_unit, self.gazetteer)
             self.vintage = self.vintage or self.reporting_unit.vintage  # undated: the issuer's units
@@ -72,6 +77,9 @@ class DocumentPlaces:
             place = self._resolve(mention)
             spans.append((mention.start, mention.end, place.name))
         self.typed_places = [self.places[name] for _, _, name in spans]
+        self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
+        if self.reporting_candidates:
+            self.reporting_name = next(self._resolve(m).name for m in typed if set(self.reporting_candidates) <= set(m.candidates))
         spans += self._bare_names(spans)
         spans += self._bare_type_words(spans)
         spans.sort()
@@ -101,6 +109,13 @@ class DocumentPlaces:
             if place.unit is not None:
                 seen.setdefault(place.unit, place)
         return list(seen.values())
+
+    def warnings(self) -> list[str]:
+        if not self.reporting_candidates:
+            return []
+        named = ", ".join(f"{u.full_name} ({u.district + ', ' if u.district else ''}{u.province})" for u in self.reporting_candidates[:6])
+        return [f"the reporting unit {self.reporting_name!r} fits {len(self.reporting_candidates)} units of the gazetteer "
+                f"({named}) and the text does not tell which: give it with --unit"]
 
     def merged_from(self) -> list[AdminUnit]:
         """The old units the reporting unit was formed from, where the document names them."""
@@ -135,12 +150,23 @@ class DocumentPlaces:
     def _find_reporting_unit(self, typed: list[TypedName]) -> AdminUnit | None:
         """The issuing unit: the lowest-level unit a letterhead or title line names after an
         organisation ("ĐẢNG ỦY XÃ CÔNG HẢI"), else the unit most often named after one."""
+        return self._issuer(typed, lambda candidates: self._evidence.choose(candidates, self.vintage))
+
+    def _unsettled(self, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...] | None:
+        """The candidates of a name that names several units the document does not tell apart."""
+        if len(candidates) > 1 and self._evidence.choose(candidates, self.vintage) is None:
+            return tuple(u for u in candidates if u.vintage == self.vintage) or candidates  # a dated text: its vintage
+        return None
+
+    def _issuer(self, typed: list[TypedName], pick):
+        """What ``pick`` makes of the candidates of the issuing unit's name (see
+        ``_find_reporting_unit``): a unit, or the candidates of an unsettled name."""
         rules = place_rules()
         limit = rules["letterhead_chars"]
         scores: Counter = Counter()
         first_seen: dict[AdminUnit, int] = {}
         for mention in typed:
-            unit = self._evidence.choose(mention.candidates, self.vintage)
+            unit = pick(mention.candidates)
             if unit is None:
                 continue
             window = max(0, mention.start - 80)  # bounded: on a line of megabytes a search to its start is quadratic
@@ -157,7 +183,7 @@ class DocumentPlaces:
                 continue
             name = read_name(self.text, match.end(), self.gazetteer, rules["unit_types"][unit_type], unit_type)
             if name:
-                unit = self._evidence.choose(name[2], self.vintage)
+                unit = pick(name[2])
                 if unit is not None:
                     scores[unit] += 10
                     first_seen.setdefault(unit, match.start())
@@ -166,12 +192,12 @@ class DocumentPlaces:
             title_end = self.text.find("\n", len(self.text) - len(self.text.lstrip()))
             title_end = len(self.text) if title_end < 0 else title_end
             in_title = [unit for mention in typed if mention.start < title_end
-                        for unit in [self._evidence.choose(mention.candidates, self.vintage)] if unit is not None]
-            return min(in_title, key=lambda u: level_rank[u.level]) if in_title else None
+                        for unit in [pick(mention.candidates)] if unit is not None]
+            return min(in_title, key=lambda u: level_rank[_level(u)]) if in_title else None
         strong = [unit for unit, score in scores.items() if score >= 10]
         if strong:  # the issuer is the lowest level its letterhead names
-            return min(strong, key=lambda u: (level_rank[u.level], first_seen[u]))
-        return max(scores, key=lambda u: (scores[u], -level_rank[u.level], -first_seen[u]))
+            return min(strong, key=lambda u: (level_rank[_level(u)], first_seen[u]))
+        return max(scores, key=lambda u: (scores[u], -level_rank[_level(u)], -first_seen[u]))
 
     def _resolve(self, mention: TypedName) -> Place:
         """The place a typed mention names: spelt as the text spells it (NFC, one space, a name in
@@ -241,9 +267,12 @@ class DocumentPlaces:
 
     def _known_unit_of_type(self, unit_type: str) -> Place | None:
         unit = self.reporting_unit
-        if unit is None:
-            return None
         levels = place_rules()["unit_types"][unit_type]
+        if unit is None:
+            named = self.reporting_candidates[0] if self.reporting_candidates else None
+            if named is not None and named.type == unit_type and named.level in levels:
+                return self.places[self.reporting_name]
+            return None
         chain = [unit]
         if unit.level == "commune":
             district = self.gazetteer.district_of(unit) or self._common_district(unit)
@@ -334,6 +363,11 @@ def _province_keys(province: AdminUnit, gazetteer: Gazetteer) -> list[tuple[str,
         keys.append((NEW, province.successor_code))
     keys += [(OLD, code) for code in province.predecessor_codes]
     return keys
+
+
+def _level(found) -> str:
+    """Level of a unit, or of the candidates of a name (one type word: one level)."""
+    return found[0].level if isinstance(found, tuple) else found.level
 
 
 def document_vintage(text: str) -> str | None:
