@@ -143,14 +143,11 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
     # Searching in place rather than in a copy of the rest of the paragraph (the pattern has no
     # anchors or look-behinds, so that is the same search) keeps long paragraphs linear.
     stop = rules["after_stop"].search(text, quantity.end, paragraph_end)
-    if stop is not None and stop.group() == "," and text[quantity.end:stop.start()].strip():
-        # "100% thôn, bản có y tá": a noun after the comma goes on with the list, up to the clause's
-        # end (not another figure, another comma, or a label's colon)
-        following = rules["after_stop"].search(text, stop.end(), min(paragraph_end, stop.end() + LIST_REACH))
-        if following is not None and following.group().strip() not in (",", ":") and not following.group()[:1].isdigit():
-            continuation = text[stop.end():following.start()]
-            if continuation.strip() and first_noun(continuation) is not None:
-                stop = following
+    if stop is not None and stop.group() == "," and quantity.kind != "duration" \
+            and 0 < len(text[quantity.end:stop.start()].split()) <= LIST_HEAD_WORDS:
+        # (after a duration a phrase names an event, "30 năm tái lập tỉnh", not a list; after a
+        # whole clause a comma starts the next)
+        stop = _noun_list_end(text, quantity.end, stop, paragraph_end)
     tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
     if stop is not None and stop.group()[:1].isdigit():
         tail = rules["time_tail"].sub("", tail)  # "70% chiều dài … đạt chuẩn đến năm 2020": the year's words go
@@ -172,6 +169,28 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
 
 
 LIST_REACH = 60  # characters after a comma read for the rest of a noun list
+LIST_ITEM_WORDS = 3  # words of a noun inside a list ("tiểu khu trưởng"); the last one may be longer
+LIST_HEAD_WORDS = 8  # words after the figure before the comma ("đảng viên trong việc chấp hành Điều lệ Đảng, …")
+
+
+def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
+    """"100% thôn, bản có y tá", "100% số thôn, bản, tiểu khu có hạ tầng băng rộng": nouns after
+    commas go on with the list up to the clause's end (not another figure or a label's colon, and
+    within a metric's length); the stop after the figure's own words otherwise."""
+    rules = metric_rules()
+    end = stop
+    while True:
+        following = rules["after_stop"].search(text, end.end(), min(paragraph_end, end.end() + LIST_REACH))
+        if following is None or following.group().strip() == ":" or following.group()[:1].isdigit():
+            return stop
+        continuation = text[end.end():following.start()]
+        if not continuation.strip() or first_noun(continuation) is None:
+            return stop
+        if following.group().strip() != "," or len(continuation.split()) > LIST_ITEM_WORDS:
+            # the clause's end, or the list's last noun with what it says of the list ("tiểu khu có
+            # hạ tầng băng rộng cố định, kết nối …")
+            return following if len(text[start:following.start()].split()) <= rules["max_words"] else stop
+        end = following
 
 
 CLOSING_BRACKET = regex.compile(r"\s*\)")
