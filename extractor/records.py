@@ -225,7 +225,7 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
         _, end = clean.raw_span(item.spans[-1][1] - 1, item.spans[-1][1])
         records.append({
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{len(records) + 1}", "role": "target",
-            "group": item.group, "number": item.number, "start": start, "end": end, "text": raw.text[start:end],
+            "group": item.group or None, "number": item.number, "start": start, "end": end, "text": raw.text[start:end],
             "metric": item.metric, "section": item.section, "targets": item.targets,
         })
     section_of = section_lookup(sections)

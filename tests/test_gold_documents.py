@@ -59,9 +59,9 @@ def test_every_gold_document_holds_its_scores(path):
 # until their gold was made; scored together (micro), as most are short excerpts.
 EXTRA_GOLD = ROOT / "gold" / "extra"
 EXTRA_TEXTS = ROOT.parent / "shared" / "extra"
-EXTRA_FLOORS = {"sections": (0.95, {"title": 0.95}),
+EXTRA_FLOORS = {"sections": (0.92, {"title": 0.93}),
                 "quantities": (0.97, {"value": 0.99, "unit": 0.97, "qualifier": 0.96, "place": 0.78, "metric": 0.89}),
-                "targets": (0.97, {"targets_found": 0.93, "metric": 0.76}),
+                "targets": (0.97, {"targets_found": 0.95, "metric": 0.8}),
                 "results": (0.9, {"status": 0.95})}
 needs_extra_texts = pytest.mark.skipif(not EXTRA_TEXTS.is_dir(), reason="../shared/extra is not beside the project")
 

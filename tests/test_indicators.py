@@ -383,18 +383,19 @@ def test_a_group_label_running_its_numbered_items_in_one_paragraph():
 
 def test_a_list_run_together_in_one_paragraph():
     """Line breaks lost: the heading, roman-numbered groups and items numbered 1, 2, 3, … in a row,
-    all in one paragraph; the item numbers are no figures."""
+    all in one paragraph; the item numbers are no figures; a group heading gives its label, as on a
+    line of its own."""
     text = ("Tin tức ngày 12/8/2020. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2020-2025 I. Về kinh tế (3 chỉ tiêu) 1. Thu nhập "
             "bình quân đầu người đạt 55 triệu đồng. 2. Sản lượng lương thực 12.000 tấn. 3. Tỷ lệ hộ nghèo giảm còn dưới 2%. "
             "II. Về xã hội (2 chỉ tiêu) 4. Tỷ lệ lao động qua đào tạo đạt 70%. 5. Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%.")
     records = records_from_text(text)
     targets = [(r["group"], r["number"], r["metric"], [(t["value"], t["unit"], t["year"]) for t in r["targets"]])
                for r in records if r["type"] == "indicator" and r["role"] == "target"]
-    assert targets == [("Về kinh tế (3 chỉ tiêu)", 1, "Thu nhập bình quân đầu người", [(55000000, "đồng", 2025)]),
-                       ("Về kinh tế (3 chỉ tiêu)", 2, "Sản lượng lương thực", [(12000, "tấn", 2025)]),
-                       ("Về kinh tế (3 chỉ tiêu)", 3, "Tỷ lệ hộ nghèo", [(2, "%", 2025)]),
-                       ("Về xã hội (2 chỉ tiêu)", 4, "Tỷ lệ lao động qua đào tạo", [(70, "%", 2025)]),
-                       ("Về xã hội (2 chỉ tiêu)", 5, "Tỷ lệ người dân tham gia bảo hiểm y tế", [(95, "%", 2025)])]
+    assert targets == [("I", 1, "Thu nhập bình quân đầu người", [(55000000, "đồng", 2025)]),
+                       ("I", 2, "Sản lượng lương thực", [(12000, "tấn", 2025)]),
+                       ("I", 3, "Tỷ lệ hộ nghèo", [(2, "%", 2025)]),
+                       ("II", 4, "Tỷ lệ lao động qua đào tạo", [(70, "%", 2025)]),
+                       ("II", 5, "Tỷ lệ người dân tham gia bảo hiểm y tế", [(95, "%", 2025)])]
     assert [q["text"] for q in records if q["type"] == "quantity"] == ["3 chỉ tiêu", "55 triệu đồng", "12.000 tấn", "2%",
                                                                        "2 chỉ tiêu", "70%", "95%"]
 
@@ -494,3 +495,51 @@ def test_a_list_with_no_year_of_its_own_takes_the_one_its_items_state():
             "3. Số hộ kinh doanh vào năm 2030 có 240 hộ.\n")
     years = target_years(text)
     assert years == {1: [2030], 2: [2030, 2030], 3: [2030]}  # "bằng năm 2025" is a comparison, not a deadline
+
+
+def test_bare_group_lines_and_dash_items_run_together_on_one_line():
+    """A list whose group lines have no mark and no colon ("Về xã hội") and whose dash items lost
+    some line breaks ("… trở lên. - Lương thực …"); its items are most of its lines, so they set
+    the line width."""
+    text = ("3.1.2. Các chỉ tiêu chủ yếu\n"
+            "Về kinh tế\n"
+            "- Tốc độ tăng trưởng kinh tế bình quân hằng năm đạt 10,5% trở lên, trong đó nông nghiệp tăng 3,2% và dịch vụ tăng 12%.\n"
+            "- Tổng sản lượng lương thực có hạt đạt 95.000 tấn trở lên. - Giá trị sản xuất nông nghiệp đạt 120 triệu đồng/ha.\n"
+            "- Tổng vốn đầu tư toàn xã hội giai đoạn 2021-2025 đạt 2.100 tỷ đồng, tăng bình quân 10% mỗi năm so với kỳ trước.\n"
+            "Về xã hội\n"
+            "- Tỷ lệ hộ nghèo giảm bình quân 1,5% mỗi năm, đến cuối kỳ còn dưới 3% theo chuẩn nghèo đa chiều giai đoạn mới.\n"
+            "- Tỷ lệ lao động qua đào tạo đạt 75%. - Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%.\n")
+    _, found = indicator_records(text)
+    assert [(r["group"], r["number"], r["targets"][0]["value"]) for r in found if r["role"] == "target"] == [
+        ("Về kinh tế", 1, 10.5), ("Về kinh tế", 2, 95000), ("Về kinh tế", 3, 120000000), ("Về kinh tế", 4, 2100000000000),
+        ("Về xã hội", 1, 1.5), ("Về xã hội", 2, 75), ("Về xã hội", 3, 95)]
+
+
+def test_a_list_heading_after_one_sentence_lines_and_items_without_groups():
+    """A text with one sentence per line (no blank lines): the short line leading into the dash
+    items is the list's heading, not the end of the paragraph before; a list without group headings
+    or a section label has items with no group."""
+    text = ("Đại hội Đảng bộ thành phố lần thứ X khai mạc sáng nay với sự tham dự của 450 đại biểu đại diện cho hơn 200.000 đảng viên trong toàn Đảng bộ thành phố .\n"
+            "Báo cáo chính trị nêu rõ trong nhiệm kỳ qua kinh tế thành phố tăng trưởng bình quân 9,6 % mỗi năm , cao hơn mức bình quân chung của cả nước .\n"
+            "Một số chỉ tiêu chủ yếu nhiệm kỳ 2015-2020 :\n"
+            "- Tốc độ tăng trưởng kinh tế bình quân hằng năm từ 8 % trở lên .\n"
+            "- Tỷ lệ lao động qua đào tạo nghề đạt 85 % .\n")
+    _, found = indicator_records(text)
+    assert [(r["group"], r["number"], r["targets"][0]["value"], r["targets"][0]["year"]) for r in found if r["role"] == "target"] \
+        == [(None, 1, 8, 2020), (None, 2, 85, 2020)]
+
+
+def test_an_unnumbered_list_ends_where_another_lead_in_line_begins():
+    """Orientations after the targets ("Định hướng … 2021 - 2030:" with its "(1) …" items) are no
+    target items of the list before them."""
+    prose = ("Đại hội xác định mục tiêu tổng quát của nhiệm kỳ là tiếp tục xây dựng Đảng bộ trong sạch, vững mạnh, "
+             "phát huy sức mạnh đại đoàn kết toàn dân, đẩy mạnh phát triển kinh tế - xã hội nhanh và bền vững.\n\n") * 4
+    text = ("I- MỤC TIÊU\n\n" + prose +
+            "Các chỉ tiêu chủ yếu đến năm 2025:\n\n"
+            "- Tỷ lệ hộ nghèo giảm còn dưới 2%.\n\n"
+            "- Thu nhập bình quân đầu người đạt 70 triệu đồng.\n\n"
+            "Định hướng phát triển giai đoạn 2025 - 2030:\n\n"
+            "(1) Tiếp tục đổi mới mạnh mẽ tư duy phát triển kinh tế.\n\n"
+            "(2) Phát triển nguồn nhân lực chất lượng cao.\n")
+    _, found = indicator_records(text)
+    assert [(r["number"], r["text"][:12]) for r in found if r["role"] == "target"] == [(1, "- Tỷ lệ hộ n"), (2, "- Thu nhập b")]

@@ -260,7 +260,9 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
     if not UPPER_START.match(line.text):
         return False
     if finished:
-        return len(previous_text) < FULL_LINE * width
+        # a short line that ends no sentence right before a list item is that list's label ("Về xã
+        # hội", "Một số chỉ tiêu chủ yếu …:")
+        return len(previous_text) < FULL_LINE * width or _labels_next_item(line, ahead, width)
     if previous_text.count("(") > previous_text.count(")"):
         return False  # "… (theo Nghị định số" goes on until its bracket closes
     if TERM_WORD_END.search(previous_text) and YEAR_START.match(line.text):
@@ -276,6 +278,12 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
             return False
         return _body_follows_heading(ahead, width, marks_paragraph_ends, group[-1])
     return False
+
+
+def _labels_next_item(line: Line, ahead: list[Line], width: float) -> bool:
+    following = next((later for later in ahead[1:] if later.kind != "blank"), None)
+    return following is not None and following.kind == "item" and len(line.stripped) < SHORT_LINE * width \
+        and not SENTENCE_END.search(line.stripped.rstrip(": "))  # "Các chỉ tiêu chủ yếu:" leads into it
 
 
 def _marked_paragraph_end(previous: Line, line: Line, width: float) -> bool:

@@ -108,9 +108,12 @@ PROSE_LINE = 20  # characters: a shorter line holds no running text ("Hôm nay:"
 
 def typical_line_width(lines: list[Line]) -> float:
     """Characters in a full line of running text (80th percentile of text line lengths; lines too
-    short to be prose are left out, or a web page's counters and menus would set the width)."""
+    short to be prose are left out, or a web page's counters and menus would set the width; list
+    items count where there is little else)."""
     lengths = [len(line.stripped) for line in lines if line.kind == "text"]
     prose = [length for length in lengths if length >= PROSE_LINE]
+    if len(prose) < 4:  # a text that is mostly a list: its items' lines are its prose
+        prose += [len(line.stripped) for line in lines if line.kind == "item" and len(line.stripped) >= PROSE_LINE]
     lengths = prose or lengths
     if len(lengths) < 4:
         return float(max(lengths, default=80))

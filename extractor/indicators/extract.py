@@ -81,6 +81,8 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
         if not rules["list_heading"].search(section.title):
             continue
         region_end = _region_end(sections, index, clean.body_end, rules["group_title"] if section.scheme == "unnumbered" else None)
+        if section.scheme == "unnumbered":
+            region_end = _next_lead_in(clean, section.clean_end, region_end)
         inside = _later_sections_before(sections, index, region_end)
         if any(rules["list_heading"].search(s.title) for s in inside):
             continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
@@ -123,17 +125,16 @@ def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | 
         if len(markers) < RUN_IN_MIN_ITEMS:
             continue
         starts = [m.start() for m in markers]
-        groups = []  # (start, label): a label runs to the first item after it
-        for group in RUN_IN_GROUP.finditer(text, found.end(), paragraph.end):
-            first_item = next((start for start in starts if start > group.end()), paragraph.end)
-            groups.append((group.start(), " ".join(text[group.end():first_item].split())))
+        # (start, label) of each group heading: its roman label, as a heading with a label on a line of
+        # its own gives ("I. Về kinh tế (11 chỉ tiêu)" → "I")
+        groups = [(group.start(), group.group(1)) for group in RUN_IN_GROUP.finditer(text, found.end(), paragraph.end)]
         year = _year_in(text[paragraph.start:markers[0].start()]) or default_year
         items = []
         for index, marker in enumerate(markers):
             end = starts[index + 1] if index + 1 < len(starts) else paragraph.end
             end = min([end] + [start for start, _ in groups if marker.start() < start < end])  # a group label ends an item
             before = [label for start, label in groups if start < marker.start()]
-            items.append(TargetItem(before[-1] if before else "list", int(marker.group(1)), [(marker.start(), end)],
+            items.append(TargetItem(before[-1] if before else "", int(marker.group(1)), [(marker.start(), end)],
                                     _item_metric(text, marker.start(), end), _innermost(sections, marker.start()), year=year))
         return items
     return []
@@ -176,6 +177,19 @@ def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> 
                          paragraph.raw_start, paragraph.raw_end, paragraph.start, paragraph.end, "unnumbered")
         return sorted(sections + [pseudo], key=lambda s: s.clean_start)
     return sections
+
+
+def _next_lead_in(clean: CleanText, start: int, end: int) -> int:
+    """Where an unnumbered list ends at the latest: the next unnumbered line that leads into other
+    content ("Định hướng phát triển đất nước giai đoạn 2021 - 2030:" after the targets), unless it
+    names a group of the list ("Về kinh tế:", "Chỉ tiêu về xã hội:")."""
+    rules = indicator_rules()
+    for paragraph in _paragraphs_starting_in(clean, start, end):
+        content = clean.text[paragraph.start:paragraph.end].strip()
+        if paragraph.kind == "text" and content.endswith(":") and len(content) <= SHORT_HEADING \
+                and not rules["group_title"].search(content) and not rules["dash_group"].match(content):
+            return paragraph.start
+    return end
 
 
 def _names_a_group(clean: CleanText, section: Section) -> bool:
@@ -231,9 +245,10 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
             if not same_group:
                 item_mark = mark
             if dashes_are_items:
-                number = 1 + sum(1 for item in items if item.group == group_label)
-                items.append(TargetItem(group_label, number, [(paragraph.start, paragraph.end)],
-                                        _item_metric(text, paragraph.start, paragraph.end), _innermost(sections, paragraph.start)))
+                for start, end in _dash_pieces(text, paragraph.start, paragraph.end):
+                    number = 1 + sum(1 for item in items if item.group == group_label)
+                    items.append(TargetItem(group_label, number, [(start, end)], _item_metric(text, start, end),
+                                            _innermost(sections, start)))
             elif items:
                 items[-1].spans.append((paragraph.start, paragraph.end))  # a dash line inside a numbered item
             continue
@@ -269,6 +284,17 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
 
 
 DASH_ITEM = regex.compile(r"^\s*[-–+•]\s+(?=\S)")  # "- Tỷ lệ …": the mark and its space
+INLINE_DASH_ITEM = regex.compile(r"(?<=[.;)])\s+(?=[-–]\s+\p{Lu})")  # "… 127.000 tấn trở lên. - Lương thực …"
+
+
+def _dash_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a dash line: one, or several where the line breaks between them were lost
+    ("- Tổng sản lượng … trở lên. - Lương thực bình quân … - GDP bình quân …")."""
+    pieces = []
+    for match in INLINE_DASH_ITEM.finditer(text, start, end):
+        pieces.append((start, match.start()))
+        start = match.end()
+    return pieces + [(start, end)]
 RUN_IN_LABEL_CHARS = 60  # "Về văn hóa - xã hội:" before the first run-in item
 RUN_IN_NEXT_LABEL = regex.compile(r"(?<=[.;])\s+(\p{Lu}[^.;:()\d]{1,58}):\s*$")  # a group label ending an item's piece
 
