@@ -38,6 +38,7 @@ def metric_rules() -> dict:
         "time_tail": regex.compile(data["time_tail"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
+        "rate_head": regex.compile(data["rate_head"]),
     }
 
 
@@ -55,6 +56,8 @@ class MetricFinder:
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         if previous is not None and previous.metric and _restates(self.text, quantity, previous):
+            if quantity.kind == "count" and previous.unit == "%":  # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the number of them
+                return metric_rules()["rate_head"].sub("", previous.metric) or previous.metric
             return previous.metric
         after = _after_phrase(self.text, quantity, paragraph_end)
         if after and not (quantity.kind == "count" and after == quantity.unit):
@@ -92,6 +95,11 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     if quantity.kind == "fraction" and previous.unit == "%" and previous.end <= quantity.start:
         # "10,1% dân số tham gia BHXH (1.092/10.828 người)": the share written as its count
         return bool(rules["restating_bracket"].match(text, previous.end, quantity.start))
+    if quantity.kind == "count" and previous.unit == "%" and previous.end <= quantity.start:
+        # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the count of what the share is of (not "72% (3 cấp học)")
+        counted = quantity.unit and regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(quantity.unit)}(?![\p{{L}}\p{{M}}])",
+                                                 previous.metric or "", regex.IGNORECASE)
+        return bool(counted) and bool(rules["restating_bracket"].match(text, previous.end, quantity.start))
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
     if quantity.unit not in ("%", previous.unit, per_base) or previous.end > quantity.start:
         return False
