@@ -440,6 +440,8 @@ def _context_excludes(before: str, after: str, digits: str | None) -> str | None
             if pattern.match(after):
                 return reason
     for rule_id, before_pattern, after_pattern, reason in rules["exclude_both"]:
+        if rule_id in rules["number"] and (digits is None or not rules["number"][rule_id].search(digits)):
+            continue
         found = after_pattern.match(after) and before_pattern.search(before)
         if found and (rule_id not in rules["whole_word"] or _is_own_word(before, found)):
             return reason
