@@ -66,6 +66,7 @@ class Result:
     unit: str | None = None
     rule: str = ""
     named_targets: list[dict] = field(default_factory=list)
+    forecast: bool = False  # "12/30 chỉ tiêu có khả năng sẽ đạt": no status yet, a result all the same
 
 
 # ---- targets -------------------------------------------------------------------------------
@@ -627,12 +628,12 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
         _add_declared_totals(text, paragraph, found)
         for index, result in enumerate(found):
             # a breakdown ("Trong đó 3/3 chỉ tiêu về kinh tế") takes the status of what it breaks down
-            if result.status is None and index:
+            if result.status is None and index and not result.forecast:
                 previous = found[index - 1]
                 in_breakdown = previous.rule == result.rule and previous.status is not None  # the list goes on
                 if in_breakdown or BREAKDOWN_MARKER.search(text, previous.end, result.start):
                     result.status = previous.status
-        results.extend(r for r in found if r.status is not None)
+        results.extend(r for r in found if r.status is not None or r.forecast)
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
@@ -761,8 +762,9 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
         numerator, denominator_text = groups["fraction"].replace(" ", "").split("/")
         value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
     status = status_rule if status_rule in FIXED_STATUSES else status_from_words(groups.get("status"))
-    if status_rule == "inherit":
-        return Result(match.start(), match.end(), None, _clean_number(value), _clean_number(denominator), unit, rule_id)
+    if status_rule in ("inherit", "forecast"):
+        return Result(match.start(), match.end(), None, _clean_number(value), _clean_number(denominator), unit, rule_id,
+                      forecast=status_rule == "forecast")
     if status_rule == "by_value" or status is None:
         if unit == "%" and value is not None:
             status = "exceeded" if value > 100 else ("met" if value == 100 else "not_met")
