@@ -545,3 +545,15 @@ def test_an_unnumbered_list_ends_where_another_lead_in_line_begins():
             "(2) Phát triển nguồn nhân lực chất lượng cao.\n")
     _, found = indicator_records(text)
     assert [(r["number"], r["text"][:12]) for r in found if r["role"] == "target"] == [(1, "- Tỷ lệ hộ n"), (2, "- Thu nhập b")]
+
+
+@pytest.mark.parametrize("heading", ["II. MỤC TIÊU, CHỈ TIÊU NĂM 2025", "2. Các chỉ tiêu:", "2. Chỉ tiêu kế hoạch năm 2025",
+                                     "2. Một số chỉ tiêu giai đoạn 2025 - 2030"])
+def test_plainly_named_target_lists(heading):
+    """Headings that name the list plainly ("MỤC TIÊU, CHỈ TIÊU NĂM 2025", "Các chỉ tiêu:") hold
+    target items; a heading over a review of past targets holds none."""
+    items = "\n1. Tỷ lệ hộ nghèo giảm còn dưới 3%.\n2. Tỷ lệ che phủ rừng đạt 45%.\n"
+    _, found = indicator_records(heading + items)
+    assert [(r["number"], r["targets"][0]["value"]) for r in found if r["role"] == "target"] == [(1, 3), (2, 45)]
+    _, found = indicator_records("2. Kết quả thực hiện các chỉ tiêu năm 2024" + items)
+    assert [r for r in found if r["role"] == "target"] == []

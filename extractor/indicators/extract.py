@@ -76,16 +76,16 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
     text = clean.text
     items: list[TargetItem] = []
     warnings: list[str] = []
-    if not any(rules["list_heading"].search(s.title) for s in sections):
+    if not any(_is_list_heading(s.title) for s in sections):
         sections = _with_unnumbered_list_heading(clean, sections)
     for index, section in enumerate(sections):
-        if not rules["list_heading"].search(section.title):
+        if not _is_list_heading(section.title):
             continue
         region_end = _region_end(sections, index, clean.body_end, rules["group_title"] if section.scheme == "unnumbered" else None)
         if section.scheme == "unnumbered":
             region_end = _next_lead_in(clean, section.clean_end, region_end)
         inside = _later_sections_before(sections, index, region_end)
-        if any(rules["list_heading"].search(s.title) for s in inside):
+        if any(_is_list_heading(s.title) for s in inside):
             continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
         groups = [s for s in inside if rules["group_title"].search(s.title) or _names_a_group(clean, s)]
         list_year = _year_in(section.title) or default_year
@@ -98,6 +98,13 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
     if not items:
         items = _run_in_list(clean, sections, default_year)
     return items, warnings
+
+
+def _is_list_heading(title: str) -> bool:
+    """A heading over the targets of the coming term ("Các chỉ tiêu chủ yếu", "MỤC TIÊU, CHỈ TIÊU
+    NĂM 2025"), not over a review of past ones ("Kết quả thực hiện các chỉ tiêu chủ yếu")."""
+    rules = indicator_rules()
+    return rules["list_heading"].search(title) is not None and rules["review_section"].search(title) is None
 
 
 RUN_IN_GROUP = regex.compile(r"(?<=\s)([IVX]{1,4})\.\s+(?=\p{Lu})")  # "I. Về kinh tế (11 chỉ tiêu)"
@@ -170,7 +177,7 @@ def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> 
     rules = indicator_rules()
     for paragraph in clean.paragraphs:
         content = clean.text[paragraph.start:paragraph.end]
-        if paragraph.kind == "footnote" or len(content) > SHORT_HEADING or not rules["list_heading"].search(content):
+        if paragraph.kind == "footnote" or len(content) > SHORT_HEADING or not _is_list_heading(content):
             continue
         holder = [s for s in sections if s.clean_start <= paragraph.start]
         level = holder[-1].level + 1 if holder else 1
