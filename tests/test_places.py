@@ -249,3 +249,14 @@ def test_a_reporting_unit_the_gazetteer_cannot_settle_is_kept_as_a_name_with_its
     assert (settled["unit_code"], settled["unit_candidates"], settled.get("warnings")) == ("08134", [], None)
     named = records_from_text(text.replace("xã Văn Lang", "xã Văn Lang, tỉnh Phú Thọ", 1))[0]
     assert (named["unit_code"], named["unit_candidates"]) == ("08134", [])
+
+
+def test_a_higher_body_over_the_letterhead_tells_which_commune_issues_the_text():
+    """"HUYỆN ỦY THỌ XUÂN" over "ĐẢNG ỦY XÃ XUÂN HÒA": eleven communes are called Xuân Hòa; the
+    district above names the one that issues the report (not the district itself)."""
+    text = ("HUYỆN ỦY THỌ XUÂN\n\nĐẢNG ỦY XÃ XUÂN HÒA\n\nBÁO CÁO CHÍNH TRỊ\ncủa Ban Chấp hành Đảng bộ xã khóa XXII\n\n"
+            "Trong nhiệm kỳ, toàn xã có 1.250 hộ.\n")
+    records = records_from_text(text)
+    document = records[0]
+    assert (document["unit"], document["province"], document["unit_level"]) == ("xã Xuân Hòa", "tỉnh Thanh Hóa", "commune")
+    assert [q["place"] for q in records if q["type"] == "quantity"] == ["xã Xuân Hòa"]

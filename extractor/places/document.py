@@ -149,8 +149,19 @@ class DocumentPlaces:
     # -- building ---------------------------------------------------------------------------
     def _find_reporting_unit(self, typed: list[TypedName]) -> AdminUnit | None:
         """The issuing unit: the lowest-level unit a letterhead or title line names after an
-        organisation ("ĐẢNG ỦY XÃ CÔNG HẢI"), else the unit most often named after one."""
-        return self._issuer(typed, lambda candidates: self._evidence.choose(candidates, self.vintage))
+        organisation ("ĐẢNG ỦY XÃ CÔNG HẢI"), else the unit most often named after one. A higher
+        body heading the letterhead ("HUYỆN ỦY THỌ XUÂN" over "ĐẢNG ỦY XÃ XUÂN HÒA") tells which of the
+        units sharing the lower name issues the text."""
+        def pick(candidates):
+            return self._evidence.choose(candidates, self.vintage)
+
+        unit = self._issuer(typed, pick)
+        if unit is not None and unit.level != "commune":
+            self._evidence.anchor(unit, self.gazetteer)
+            lower = self._issuer(typed, pick)
+            if lower is not None and LEVEL_RANK[lower.level] < LEVEL_RANK[unit.level]:
+                return lower
+        return unit
 
     def _unsettled(self, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...] | None:
         """The candidates of a name that names several units the document does not tell apart."""
@@ -187,17 +198,16 @@ class DocumentPlaces:
                 if unit is not None:
                     scores[unit] += 10
                     first_seen.setdefault(unit, match.start())
-        level_rank = {"commune": 0, "district": 1, "province": 2}
         if not scores:  # no body issues it: a title line naming one unit says whom it is about
             title_end = self.text.find("\n", len(self.text) - len(self.text.lstrip()))
             title_end = len(self.text) if title_end < 0 else title_end
             in_title = [unit for mention in typed if mention.start < title_end
                         for unit in [pick(mention.candidates)] if unit is not None]
-            return min(in_title, key=lambda u: level_rank[_level(u)]) if in_title else None
+            return min(in_title, key=lambda u: LEVEL_RANK[_level(u)]) if in_title else None
         strong = [unit for unit, score in scores.items() if score >= 10]
         if strong:  # the issuer is the lowest level its letterhead names
-            return min(strong, key=lambda u: (level_rank[_level(u)], first_seen[u]))
-        return max(scores, key=lambda u: (scores[u], -level_rank[_level(u)], -first_seen[u]))
+            return min(strong, key=lambda u: (LEVEL_RANK[_level(u)], first_seen[u]))
+        return max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
 
     def _resolve(self, mention: TypedName) -> Place:
         """The place a typed mention names: spelt as the text spells it (NFC, one space, a name in
@@ -363,6 +373,9 @@ def _province_keys(province: AdminUnit, gazetteer: Gazetteer) -> list[tuple[str,
         keys.append((NEW, province.successor_code))
     keys += [(OLD, code) for code in province.predecessor_codes]
     return keys
+
+
+LEVEL_RANK = {"commune": 0, "district": 1, "province": 2}
 
 
 def _level(found) -> str:
