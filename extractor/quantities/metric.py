@@ -101,10 +101,11 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
                                                  previous.metric or "", regex.IGNORECASE)
         return bool(counted) and bool(rules["restating_bracket"].match(text, previous.end, quantity.start))
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
-    if quantity.unit not in ("%", previous.unit, per_base) or previous.end > quantity.start:
+    share = quantity.unit in ("%", "%/năm")  # "45,6 tỷ đồng, bình quân tăng 15%/năm"
+    if not (share or quantity.unit in (previous.unit, per_base)) or previous.end > quantity.start:
         return False
     return bool(rules["restating_gap"].match(text, previous.end, quantity.start)
-                or ((quantity.unit == "%" or quantity.value == previous.value)
+                or ((share or quantity.value == previous.value)
                     and rules["restating_bracket"].match(text, previous.end, quantity.start)))
 
 
