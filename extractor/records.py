@@ -15,7 +15,7 @@ from extractor.reading.pages import page_number
 from extractor.rules import shared_patterns
 
 from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_from_words
-from extractor.indicators.tables import document_tables, find_table_rows
+from extractor.indicators.tables import document_tables, find_table_rows, status_of_cell
 from extractor.quantities import extract_quantities
 from extractor.places import DocumentPlaces
 from extractor.sections import Section, find_sections
@@ -286,7 +286,7 @@ def table_result_records(raw, clean, sections, places, overlapping, numbered: in
         records.append({
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{numbered + len(records) + 1}", "role": "result",
             "group": None, "number": len(records) + 1, "start": row.raw_start, "end": row.raw_end,
-            "text": raw.text[row.raw_start:row.raw_end], "status": status_from_words(row.status_text),
+            "text": raw.text[row.raw_start:row.raw_end], "status": status_of_cell(row.status_text, status_from_words),
             **place_fields(places, place),
             "value": row.actual, "denominator": None, "unit": row.unit,
             "section": section_of(paragraph.start), "in_footnote": False,

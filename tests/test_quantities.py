@@ -163,3 +163,22 @@ def test_a_counted_noun_the_tagger_splits_stays_inside_the_text():
     text = "0Y$"  # the tagger reads "Y$" as "Y $": the unit's span must not run past the text
     for quantity in quantities_of(text):
         assert text[quantity["start"]:quantity["end"]] == quantity["text"]
+
+
+def test_a_table_row_is_read_cell_by_cell():
+    """Tab-separated cells (DOCX/.doc tables, PDF ruled tables): no unit or magnitude from the next
+    cell ("3 | Tỷ lệ" is no "3 tỷ"), the row number states nothing, a bare figure takes the row's
+    unit cell ("Tỷ đồng") or the "%" of its column's header, and the row's label names it."""
+    from extractor.api import records_from_text
+
+    text = ("TT\tChỉ tiêu\tĐVT\tKế hoạch năm 2024\tThực hiện năm 2024\tSo sánh (%)\n"
+            "1\tTổng giá trị sản xuất\tTỷ đồng\t350\t356,8\t101,9\n"
+            "3\tTỷ lệ hộ nghèo\t%\t4\t3,8\tĐạt\n")
+    records = records_from_text(text)
+    found = [(q["text"], q["value"], q["unit"], q["metric"]) for q in records if q["type"] == "quantity"]
+    assert found == [("350", 350_000_000_000, "đồng", "Tổng giá trị sản xuất"),
+                     ("356,8", 356_800_000_000, "đồng", "Tổng giá trị sản xuất"),
+                     ("101,9", 101.9, "%", "Tổng giá trị sản xuất"),
+                     ("4", 4, "%", "Tỷ lệ hộ nghèo"), ("3,8", 3.8, "%", "Tỷ lệ hộ nghèo")]
+    statuses = [r["status"] for r in records if r["type"] == "indicator" and r["role"] == "result"]
+    assert statuses == ["exceeded", "met"]  # the share in the "So sánh (%)" cell, or the status words

@@ -774,7 +774,7 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
                       forecast=status_rule == "forecast")
     if status_rule == "by_value" or status is None:
         if unit == "%" and value is not None:
-            status = "exceeded" if value > 100 else ("met" if value == 100 else "not_met")
+            status = status_by_share(value)
     if status is None:
         return None
     return Result(match.start(), match.end(), status, _clean_number(value), _clean_number(denominator), unit, rule_id)
@@ -784,6 +784,11 @@ def _clean_number(value):
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+def status_by_share(percent: float) -> str:
+    """The status a share of the target states: over 100% exceeded, 100% met, below not met."""
+    return "exceeded" if percent > 100 else ("met" if percent == 100 else "not_met")
 
 
 def status_from_words(words: str | None) -> str | None:

@@ -19,6 +19,7 @@ from functools import lru_cache
 import regex
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW
+from extractor.indicators.extract import status_by_share
 from extractor.numbers import read_digits
 from extractor.rules import load_rules
 
@@ -114,6 +115,19 @@ def _row(raw: str, paragraph, spans, texts: list[str], roles: dict[int, str]) ->
     target_text, actual_text = by_role.get("target"), by_role.get("actual")
     return TableRow(paragraph.raw_start, paragraph.raw_end, by_role.get("row"), by_role.get("metric"), by_role.get("unit"),
                     target_text, _first_number(target_text), actual_text, _first_number(actual_text), by_role.get("status"))
+
+
+def status_of_cell(text: str | None, status_from_words) -> str | None:
+    """A status cell's status: its words ("Đạt", "Không đạt"), or the share of the target it
+    states ("101,9" under "So sánh (%)")."""
+    status = status_from_words(text)
+    if status is None and text and BARE_SHARE.fullmatch(text):
+        share = _first_number(text)
+        status = None if share is None else status_by_share(share)
+    return status
+
+
+BARE_SHARE = regex.compile(r"\s*\d[\d.,]*\s*%?\s*")
 
 
 def _first_number(text: str | None) -> float | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from extractor.cleaning import CleanText
+from extractor.cleaning.lines import TABLE_ROW
+from extractor.quantities.cells import header_cells, table_row_quantities
 from extractor.quantities.metric import MetricFinder
 from extractor.quantities.parser import Quantity, find_quantities
 from extractor.sections import Section, parse_label
@@ -28,7 +30,13 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None) -
                 label_spans.append((paragraph.start, paragraph.start + parsed[2]))
     found = []
     skipped = SpanIndex(sorted(set(label_spans)))  # heading and item labels: no figure
+    header = None  # the header row of the table being read
     for paragraph in clean.paragraphs:
+        if paragraph.kind == TABLE_ROW:
+            header = header_cells(clean, paragraph) or header
+            found.extend((quantity, paragraph) for quantity in table_row_quantities(clean, paragraph, skipped, header))
+            continue
+        header = None
         for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped):
             found.append((quantity, paragraph))
     if places is not None:
@@ -61,5 +69,6 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
         before = previous[0] if previous is not None and previous[1] is paragraph else None
-        quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
+        if paragraph.kind != TABLE_ROW:  # a table row's figures are named by its label cell
+            quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
         previous = quantity, paragraph

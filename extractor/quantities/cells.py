@@ -1,0 +1,95 @@
+"""Figures of a table row, read cell by cell (DOCX/.doc tables, PDF tables with ruling lines,
+tab-separated text): a figure never takes its unit or magnitude from the next cell ("3 | Tỷ lệ
+hộ nghèo" is no "3 tỷ"); the row's number cell states no amount; a cell holding a bare number takes
+the unit the row states in a cell of its own ("Tỷ đồng", "%", "ha": the ĐVT column), or "%"
+under a column header that says so ("So sánh (%)"), and each figure is named by the row's label
+cell ("Tổng giá trị sản xuất").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from extractor.cleaning import CleanText
+from extractor.quantities.parser import Quantity, find_quantities
+
+ROW_NUMBER_CELL = regex.compile(r"\s*(?:\d{1,3}|[IVXLC]{1,6}|\p{Ll})[.)]?\s*")  # "1", "II", "a)"
+BARE_NUMBER_CELL = regex.compile(r"\s*\d[\d.,]*\s*")
+LABEL_CELL = regex.compile(r"[^\d]*\p{L}{2,}[^\d]*")  # words and no figure
+
+
+def row_cells(clean: CleanText, paragraph) -> list[tuple[int, int, int]]:
+    """(column, clean start, clean end) of a table row's non-empty cells (the raw text separates
+    cells by tabs)."""
+    cells = []
+    raw = clean.raw
+    position = paragraph.raw_start
+    for column, part in enumerate(raw[paragraph.raw_start:paragraph.raw_end].split("\t")):
+        raw_start, raw_end = position, position + len(part)
+        position = raw_end + 1
+        stripped = part.strip()
+        if not stripped:
+            continue
+        raw_start += len(part) - len(part.lstrip())
+        raw_end = raw_start + len(stripped)
+        start = max(paragraph.start, clean.clean_position(raw_start))
+        end = min(paragraph.end, clean.clean_position(raw_end - 1) + 1)
+        if start < end:
+            cells.append((column, start, end))
+    return cells
+
+
+def header_cells(clean: CleanText, paragraph) -> dict[int, str] | None:
+    """Column → text of a row that reads as a header (no cell is a bare figure), else None."""
+    cells = row_cells(clean, paragraph)
+    if not cells or any(BARE_NUMBER_CELL.fullmatch(clean.text, start, end) for _, start, end in cells):
+        return None
+    return {column: " ".join(clean.text[start:end].split()) for column, start, end in cells}
+
+
+def table_row_quantities(clean: CleanText, paragraph, skip, header: dict[int, str] | None = None) -> list[Quantity]:
+    """The figures of one table-row paragraph under ``header`` (see the module docstring)."""
+    text = clean.text
+    cells = row_cells(clean, paragraph)
+    if len(cells) > 1 and ROW_NUMBER_CELL.fullmatch(text, cells[0][1], cells[0][2]):
+        cells = cells[1:]  # the row's number
+    unit_cell = next((cell for cell in cells if _unit_of_cell(text[cell[1]:cell[2]]) is not None), None)
+    label = next((" ".join(text[a:b].split()) for cell in cells for _, a, b in [cell]
+                  if cell != unit_cell and LABEL_CELL.fullmatch(text, a, b)), None)
+    found: list[Quantity] = []
+    for cell in cells:
+        column, start, end = cell
+        if cell == unit_cell:
+            continue
+        if BARE_NUMBER_CELL.fullmatch(text, start, end):
+            number_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+            in_percent = header is not None and "%" in header.get(column, "")
+            unit_text = "%" if in_percent else (text[unit_cell[1]:unit_cell[2]] if unit_cell else None)
+            quantity = _with_unit_of(text[start:end].strip(), unit_text, number_start) if unit_text else None
+            if quantity is not None:
+                found.append(quantity)
+                continue
+        found.extend(find_quantities(text, start, end, skip))
+    for quantity in found:
+        quantity.metric = label
+    return found
+
+
+def _unit_of_cell(cell: str) -> str | None:
+    """The unit a cell states on its own ("Tỷ đồng", "%", "ha", "Người"), or None."""
+    probe = f"1 {cell.strip()}"
+    read = find_quantities(probe, 0, len(probe))
+    if len(read) == 1 and read[0].start == 0 and read[0].end == len(probe) and read[0].unit:
+        return read[0].unit
+    return None
+
+
+def _with_unit_of(number: str, unit_cell: str, start: int) -> Quantity | None:
+    """The figure ``number`` (at clean offset ``start``) in the unit the row's unit cell states."""
+    probe = f"{number} {unit_cell.strip()}"
+    read = find_quantities(probe, 0, len(probe))
+    if len(read) != 1 or read[0].start != 0 or read[0].end != len(probe):
+        return None
+    return replace(read[0], start=start, end=start + len(number), notes=[*read[0].notes, "unit from the row's unit cell"])
