@@ -260,3 +260,13 @@ def test_a_higher_body_over_the_letterhead_tells_which_commune_issues_the_text()
     document = records[0]
     assert (document["unit"], document["province"], document["unit_level"]) == ("xã Xuân Hòa", "tỉnh Thanh Hóa", "commune")
     assert [q["place"] for q in records if q["type"] == "quantity"] == ["xã Xuân Hòa"]
+
+
+def test_a_sentence_opening_on_its_units_ground_is_about_that_unit():
+    """"Trên địa bàn huyện hiện có 125 doanh nghiệp": the locative opening the sentence names what
+    its figures are about, and ends the scope of the subject before it ("Tỉnh Thanh Hóa đã …")."""
+    text = ("HUYỆN ỦY THỌ XUÂN\n\nBÁO CÁO tình hình năm 2024\n\n"
+            "Tỉnh Thanh Hóa đã phân bổ cho huyện 45 tỷ đồng để xây dựng hạ tầng. "
+            "Trên địa bàn huyện hiện có 125 doanh nghiệp đang hoạt động.\n")
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places == {"45 tỷ đồng": "tỉnh Thanh Hóa", "125 doanh nghiệp": "huyện Thọ Xuân"}
