@@ -31,6 +31,8 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
+PERIOD_COUNT = regex.compile(r"(\d{1,2})\s+")
+PERIOD_WORDS = frozenset({"năm", "tháng", "ngày", "tuần", "quý"})
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
 RUN_IN_LIST_NUMBER = regex.compile(r"(?<=[.:;)]\s)(\d{1,2})\.\s+(?=\p{Lu})")  # "… 60 triệu đồng. 3. Tổng sản lượng …"
 PERCENT = regex.compile(r"\s?%+")
@@ -669,12 +671,15 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
         slash = SLASH.match(text, cursor, end)
         if not slash:
             break
-        word = next((w for w in table["per_words"] if text[slash.end():slash.end() + len(w)].lower() == w
-                     and not text[slash.end() + len(w):slash.end() + len(w) + 1].isalpha()), None)
+        count = PERIOD_COUNT.match(text, slash.end(), end)  # "45 kg/người/6 tháng": a period of several
+        after = count.end() if count else slash.end()
+        word = next((w for w in table["per_words"] if text[after:after + len(w)].lower() == w
+                     and not text[after + len(w):after + len(w) + 1].isalpha()
+                     and (count is None or w in PERIOD_WORDS)), None)
         if word is None:
             break
-        names.append(word)
-        cursor = slash.end() + len(word)
+        names.append(f"{count.group(1)} {word}" if count else word)
+        cursor = after + len(word)
     if len(names) == 1:
         return unit
     return replace(unit, end=cursor, unit="/".join(names), kind="rate")
