@@ -1,4 +1,4 @@
-"""Undo two PDF spacing artefacts, keeping the map back to the source:
+"""Undo three PDF spacing artefacts, keeping the map back to the source:
 
 - letter-spaced text, a space after every character, whole lines or one word per line
   ("1 . V i ệ c s ắ p x ế p", "V ề\\nt h ự c\\nh i ệ n"): the characters are joined into words,
@@ -6,7 +6,9 @@
   letter-spaced lines of one heading or sentence become one line;
 - syllables run together ("chỉtiêu", "Đảng bộxã", "vụĐảng"): a token that is no Vietnamese
   syllable but splits into dictionary syllables gets a space (an inserted character with an
-  empty source range).
+  empty source range);
+- a number split by a stray space at its separator ("1 .250 hộ", "12. 456 triệu", "2, 5%"): the
+  space is dropped.
 
 Runs on the normalised text; returns the new text and its map to the normalised positions.
 """
@@ -24,6 +26,11 @@ from extractor.syllables import is_syllable, split_syllables
 SPACED_RUN = regex.compile(r"(?<![^\s])\S(?: \S){3,}(?![^\s])")
 SPACED_LINE = regex.compile(r"[ \t]*\S(?: \S)+[ \t]*")
 SPACED_PAIR = regex.compile(r"(?<=\s)\S \S(?=\s)")  # two single characters (text padded with spaces): letter-spacing may be there
+# a number split by a stray space at its separator (PDF justification, OCR): "1 .250 hộ", "12. 456
+# triệu", "2, 5%"; a space after the separator joins only before a unit word or "%" (not a list
+# "thôn 2, 5" nor a sentence end "năm 2012. 456 hộ": four digits before the dot)
+SPLIT_NUMBER = regex.compile(r"(?<![\d.,])\d{1,3}(?:(?P<gap> )\.\d{3}(?!\d)|\.(?P<gap> )\d{3}(?![\d.,])(?=\s*\p{L})"
+                             r"|,(?P<gap> )\d{1,2}(?=\s?%))")
 GLUED_WORD = regex.compile(r"\p{L}{4,}")  # ASCII words are skipped by _glued_cuts (cached)
 LABEL = regex.compile(r"(?:\d+|[IVXLC]+)(?:\.\d+)*\.")  # "1.", "1.1.", "II."
 ROMAN = regex.compile(r"[IVXLC]+")
@@ -43,6 +50,8 @@ def respace(text: str) -> tuple[str, OffsetMap | None]:
         _join_letters(text, start, end, edits)
     for match in GLUED_WORD.finditer(text):
         _split_glued(text, match, edits)
+    for match in SPLIT_NUMBER.finditer(text):
+        edits[match.start("gap")] = ""
     if not edits:
         return text, None
     return _apply(text, edits)
