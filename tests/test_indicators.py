@@ -557,3 +557,26 @@ def test_plainly_named_target_lists(heading):
     assert [(r["number"], r["targets"][0]["value"]) for r in found if r["role"] == "target"] == [(1, 3), (2, 45)]
     _, found = indicator_records("2. Kết quả thực hiện các chỉ tiêu năm 2024" + items)
     assert [r for r in found if r["role"] == "target"] == []
+
+
+def test_a_table_of_targets():
+    """A "chỉ tiêu chủ yếu" list written as a table (DOCX, PDF ruled table, tab-separated text):
+    each numbered row is a target item named by its label cell, its figure in the row's unit
+    (ĐVT cell) with the comparator written in its cell ("Dưới 2", "≥ 95"); a roman row groups."""
+    text = ("II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n\n"
+            "TT\tChỉ tiêu\tĐơn vị tính\tMục tiêu đến năm 2030\n"
+            "I\tVề kinh tế\t\t\n"
+            "1\tTốc độ tăng trưởng giá trị sản xuất bình quân\t%/năm\t8 - 9\n"
+            "2\tThu nhập bình quân đầu người\tTriệu đồng\t85\n"
+            "II\tVề xã hội\t\t\n"
+            "3\tTỷ lệ hộ nghèo (chuẩn đa chiều)\t%\tDưới 2\n"
+            "4\tTỷ lệ tham gia bảo hiểm y tế\t%\t≥ 95\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n")
+    _, found = indicator_records(text)
+    targets = [(r["group"], r["number"], r["metric"], [(t["value"], t["low"], t["high"], t["unit"], t["comparator"], t["year"])
+                                                       for t in r["targets"]]) for r in found if r["role"] == "target"]
+    assert targets == [
+        ("I", 1, "Tốc độ tăng trưởng giá trị sản xuất bình quân", [(None, 8, 9, "%/năm", "range", 2030)]),
+        ("I", 2, "Thu nhập bình quân đầu người", [(85_000_000, None, None, "đồng", "=", 2030)]),
+        ("II", 3, "Tỷ lệ hộ nghèo (chuẩn đa chiều)", [(2, None, None, "%", "<", 2030)]),
+        ("II", 4, "Tỷ lệ tham gia bảo hiểm y tế", [(95, None, None, "%", ">=", 2030)])]

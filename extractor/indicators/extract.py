@@ -20,6 +20,8 @@ from functools import lru_cache
 import regex
 
 from extractor.cleaning import CleanText, Paragraph
+from extractor.cleaning.lines import TABLE_ROW
+from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
 from extractor.sections import Section, Sections, parse_label
@@ -54,6 +56,7 @@ class TargetItem:
     section: str | None
     targets: list[dict] = field(default_factory=list)
     year: int | None = None  # default deadline: the list heading's year, else the term's end
+    table_row: bool = False  # a row of a table of targets: its figures are named by its label cell
 
 
 @dataclass
@@ -90,7 +93,7 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
         groups = [s for s in inside if rules["group_title"].search(s.title) or _names_a_group(clean, s)]
         list_year = _year_in(section.title) or default_year
         paragraphs = [p for p in _paragraphs_starting_in(clean, section.clean_end, region_end) if p.kind != "footnote"]
-        found = _items_in(paragraphs, text, section, groups, sections)
+        found = _items_in(paragraphs, clean, section, groups, sections)
         for item in found:
             item.year = list_year
         items.extend(found)
@@ -220,8 +223,9 @@ def _region_end(sections: list[Section], index: int, body_end: int, group_title=
     return body_end
 
 
-def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetItem]:
+def _items_in(paragraphs, clean: CleanText, list_section, groups, sections) -> list[TargetItem]:
     rules = indicator_rules()
+    text = clean.text
     items: list[TargetItem] = []
     dash_group: tuple[int, str] | None = None  # "- Về kinh tế:" lines group items without a number
     line_group: tuple[int, str] | None = None  # "(1) Về xây dựng Đảng: 6 chỉ tiêu" over a dash list
@@ -243,6 +247,14 @@ def _items_in(paragraphs, text, list_section, groups, sections) -> list[TargetIt
             group_label = dash_group[1]
         if line_group and line_group[0] > group.clean_start:
             group_label = line_group[1]
+        if paragraph.kind == TABLE_ROW:  # a table of targets: "1 | Tỷ lệ hộ nghèo | % | Dưới 2"
+            number, row_group, label = row_heading(clean, paragraph)
+            if row_group is not None:  # "II | Về văn hóa - xã hội": the rows after it are its items
+                dash_group = (paragraph.start, row_group)
+            elif number is not None:
+                items.append(TargetItem(group_label, number, [(paragraph.start, paragraph.end)], label,
+                                        _innermost(sections, paragraph.start), table_row=True))
+            continue
         mark = DASH_ITEM.match(content)
         if mark and paragraph.kind in ("item", "weak_item"):
             mark = mark.group().strip()
@@ -434,7 +446,10 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             years = list(rules["year"].finditer(text, span_start, quantity.start))
             year = int(years[-1].group(1)) if years else item.year
             comparator = "range" if quantity.low is not None else COMPARATOR_OF_QUALIFIER.get(quantity.qualifier, "=")
-            metric = _figure_metric(text, span_start, span_end, quantity, figure_starts) or item.metric or record.get("metric")
+            if item.table_row:
+                metric = record.get("metric") or item.metric  # the row's label cell
+            else:
+                metric = _figure_metric(text, span_start, span_end, quantity, figure_starts) or item.metric or record.get("metric")
             if record.get("metric") and any(other.end <= quantity.start and text[other.start:other.end] in metric
                                             and _opens_a_bracket(text, other.end, quantity.start) for other, _ in inside):
                 metric = record["metric"]  # "… giảm 3% trở lên (còn 7%)": the words hold the figure before; the figure's own reading

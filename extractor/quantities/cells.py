@@ -16,7 +16,7 @@ from extractor.cleaning import CleanText
 from extractor.quantities.parser import Quantity, find_quantities
 
 ROW_NUMBER_CELL = regex.compile(r"\s*(?:\d{1,3}|[IVXLC]{1,6}|\p{Ll})[.)]?\s*")  # "1", "II", "a)"
-BARE_NUMBER_CELL = regex.compile(r"\s*\d[\d.,]*\s*")
+BARE_NUMBER_CELL = regex.compile(r"\s*\d[\d.,]*\s*")  # a header row has no cell like this
 LABEL_CELL = regex.compile(r"[^\d]*\p{L}{2,}[^\d]*")  # words and no figure
 
 
@@ -49,6 +49,28 @@ def header_cells(clean: CleanText, paragraph) -> dict[int, str] | None:
     return {column: " ".join(clean.text[start:end].split()) for column, start, end in cells}
 
 
+ROMAN_CELL = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z])[.)]?\s*")  # "I", "II.", "A": a group of rows
+
+
+def row_heading(clean: CleanText, paragraph) -> tuple[int | None, str | None, str | None]:
+    """(row number, group label, label cell) of a table row: "1 | Tốc độ tăng trưởng … | % | 8"
+    is row 1; "II | Về văn hóa - xã hội" (a roman or letter label and no figure) opens group II."""
+    text = clean.text
+    cells = row_cells(clean, paragraph)
+    if len(cells) < 2:
+        return None, None, None
+    first = text[cells[0][1]:cells[0][2]]
+    labels = [" ".join(text[a:b].split()) for _, a, b in cells[1:] if LABEL_CELL.fullmatch(text, a, b)]
+    label = labels[0] if labels else None
+    number = regex.fullmatch(r"\s*(\d{1,3})[.)]?\s*", first)
+    if number:
+        return int(number.group(1)), None, label
+    roman = ROMAN_CELL.fullmatch(first)
+    if roman and not any(character.isdigit() for character in text[paragraph.start:paragraph.end]):
+        return None, roman.group(1), label
+    return None, None, label
+
+
 def table_row_quantities(clean: CleanText, paragraph, skip, header: dict[int, str] | None = None) -> list[Quantity]:
     """The figures of one table-row paragraph under ``header`` (see the module docstring)."""
     text = clean.text
@@ -63,15 +85,16 @@ def table_row_quantities(clean: CleanText, paragraph, skip, header: dict[int, st
         column, start, end = cell
         if cell == unit_cell:
             continue
-        if BARE_NUMBER_CELL.fullmatch(text, start, end):
-            number_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+        own = find_quantities(text, start, end, skip)
+        if len(own) == 1 and own[0].unit is None and not LABEL_CELL.fullmatch(text, start, end):
+            # a figure with no unit of its own ("350", "8 - 9", "Dưới 2", "≥ 95"): the row's unit cell,
+            # or the "%" of its column's header
             in_percent = header is not None and "%" in header.get(column, "")
             unit_text = "%" if in_percent else (text[unit_cell[1]:unit_cell[2]] if unit_cell else None)
-            quantity = _with_unit_of(text[start:end].strip(), unit_text, number_start) if unit_text else None
+            quantity = _with_unit_of(text, start, end, unit_text) if unit_text else None
             if quantity is not None:
-                found.append(quantity)
-                continue
-        found.extend(find_quantities(text, start, end, skip))
+                own = [quantity]
+        found.extend(own)
     for quantity in found:
         quantity.metric = label
     return found
@@ -86,10 +109,13 @@ def _unit_of_cell(cell: str) -> str | None:
     return None
 
 
-def _with_unit_of(number: str, unit_cell: str, start: int) -> Quantity | None:
-    """The figure ``number`` (at clean offset ``start``) in the unit the row's unit cell states."""
-    probe = f"{number} {unit_cell.strip()}"
+def _with_unit_of(text: str, start: int, end: int, unit_cell: str) -> Quantity | None:
+    """The figure of the cell ``text[start:end]`` read in the unit the row's unit cell states
+    (its span stays the cell's: the unit is written elsewhere)."""
+    cell = text[start:end].rstrip()
+    probe = f"{cell} {unit_cell.strip()}"
     read = find_quantities(probe, 0, len(probe))
-    if len(read) != 1 or read[0].start != 0 or read[0].end != len(probe):
+    if len(read) != 1 or read[0].end != len(probe) or read[0].start >= len(cell):
         return None
-    return replace(read[0], start=start, end=start + len(number), notes=[*read[0].notes, "unit from the row's unit cell"])
+    return replace(read[0], start=start + read[0].start, end=start + len(cell),
+                   notes=[*read[0].notes, "unit from the row's unit cell"])
