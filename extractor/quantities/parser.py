@@ -186,6 +186,7 @@ def context_rules() -> dict:
     # figure: the shortcut leaves it out and asks it only for the numbers it is limited to.
     rules["any_exclude_before_free"] = _any_of([r for r in rules["exclude_before"] if r[0] not in number_patterns], reverse=True)
     rules["exclude_before_numbers"] = [number_patterns[r[0]] for r in rules["exclude_before"] if r[0] in number_patterns]
+    rules["any_exclude_both"] = _any_of([(rule_id, after, reason) for rule_id, _, after, reason in rules["exclude_both"]], reverse=False)
     return rules
 
 
@@ -441,6 +442,8 @@ def _context_excludes(before: str, after: str, digits: str | None) -> str | None
         for _, pattern, reason in rules["exclude_after"]:
             if pattern.match(after):
                 return reason
+    if not _any_rule_matches(rules, "exclude_both", after):
+        return None
     for rule_id, before_pattern, after_pattern, reason in rules["exclude_both"]:
         if rule_id in rules["number"] and (digits is None or not rules["number"][rule_id].search(digits)):
             continue
