@@ -27,7 +27,7 @@ EXPECTED_PLACES = {
     "extra/phonghai_laocai_daihoi_2025_2030_news.txt": ["xã Phong Hải", "tỉnh Lào Cai"],
     "extra/vietnews_hcmc_daihoi_X_2015_tokenized.txt": ["thành phố Hồ Chí Minh"],  # "TP HCM": the data's abbreviation
     "extra/vietnews_hcmc_daihoi_X_2015_underscores_to_spaces.txt": ["thành phố Hồ Chí Minh"],
-    "extra/excerpts/123docz_chitieu_chuyeu_huyen_legacyfont_u.txt": ["xã Hoàng Giang"],
+    "extra/excerpts/123docz_chitieu_chuyeu_huyen_legacyfont_u.txt": ["xã Hoàng Giang", "xã Tế Lợi", "xã Minh Thọ"],  # "3 xã Hoàng Giang, Tế Lợi, Minh Thọ"
     "extra/excerpts/123docz_template_baocao_soket_giua_nhiemky_2015_2020.txt": [],  # "XÃ ..........": a template
     "extra/excerpts/baokhanhhoa_sonbinh_daihoi_2020_2025.txt": ["xã Sơn Bình", "huyện Khánh Sơn"],
     "extra/excerpts/baonghean_tamhop_giuanhiemky_2023.txt": [],
@@ -270,3 +270,18 @@ def test_a_sentence_opening_on_its_units_ground_is_about_that_unit():
             "Trên địa bàn huyện hiện có 125 doanh nghiệp đang hoạt động.\n")
     places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
     assert places == {"45 tỷ đồng": "tỉnh Thanh Hóa", "125 doanh nghiệp": "huyện Thọ Xuân"}
+
+
+def test_a_plural_type_word_names_every_unit_of_its_list_and_a_bracketed_unit_is_an_apposition():
+    """"các xã Xuân Hòa, Xuân Lập, Thọ Lập": each name of the list is a commune (written bare
+    later, "Xuân Lập 3,8%", it is known); the units named together are no one subject; "Xã Xuân
+    Hòa (huyện Thọ Xuân)" is about the commune, the bracket only says where it lies."""
+    text = ("HUYỆN ỦY THỌ XUÂN\n\nBÁO CÁO tình hình năm 2024\n\n"
+            "Các xã Xuân Hòa, Xuân Lập và Thọ Lập có 3 thôn đạt chuẩn nông thôn mới kiểu mẫu. "
+            "Tỷ lệ hộ nghèo còn cao: Xuân Hòa 4,2%, Xuân Lập 3,8%, Thọ Lập 3,5%.\n\n"
+            "Xã Xuân Hòa (huyện Thọ Xuân) dẫn đầu phong trào với 12 mô hình kinh tế.\n")
+    records = records_from_text(text)
+    places = {q["text"]: q["place"] for q in records if q["type"] == "quantity"}
+    assert places == {"3 thôn": None, "4,2%": "xã Xuân Hòa", "3,8%": "xã Xuân Lập", "3,5%": "xã Thọ Lập",
+                      "12 mô hình": "xã Xuân Hòa"}
+    assert {"xã Xuân Hòa", "xã Xuân Lập", "xã Thọ Lập"} <= set(records[0]["places"])

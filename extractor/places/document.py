@@ -461,7 +461,29 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
         if name is not None:
             end, written_name, candidates = name
             found.append(TypedName(match.start(), end, unit_type, written_name, candidates))
+            if PLURAL_LEAD.search(text, max(0, match.start() - PLURAL_LEAD_REACH), match.start()):
+                found.extend(_listed_names(text, end, gazetteer, rules["unit_types"][unit_type], unit_type))
     return found
+
+
+PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm)|\d+)\s+$")  # "các xã", "03 xã"
+PLURAL_LEAD_REACH = 12
+LIST_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")
+
+
+def _listed_names(text: str, position: int, gazetteer: Gazetteer, levels, unit_type: str) -> list[TypedName]:
+    """"các xã Xuân Hòa, Xuân Lập và Thọ Lập": one plural type word names every unit of its list."""
+    listed = []
+    while True:
+        joint = LIST_JOINT.match(text, position)
+        if joint is None or not text[joint.end() - 1].isspace():
+            return listed
+        name = read_name(text, joint.end() - 1, gazetteer, levels, unit_type)  # a name starts after white space
+        if name is None:
+            return listed
+        end, written_name, candidates = name
+        listed.append(TypedName(joint.end(), end, unit_type, written_name.strip(), candidates))
+        position = end
 
 
 def _title_case(name: str) -> str:

@@ -107,6 +107,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             found.append((match.start(), match.end(), None))
     found.sort()
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
+    found = [mention for index, mention in enumerate(found) if not (index and _in_apposition(text, found[index - 1], mention))]
     mentions = []
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
@@ -122,6 +123,17 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
                 mentions[first] = Mention(mentions[first].start, mentions[first].end, mentions[first].place, True)
         mentions.append(Mention(mention_start, mention_end, place, subject))
     return _mark_joint_subjects(text, mentions)
+
+
+OPENS_BRACKET = regex.compile(r"\s*\(\s*")
+CLOSES_BRACKET = regex.compile(r"\s*\)")
+
+
+def _in_apposition(text: str, previous, mention) -> bool:
+    """"Xã Xuân Hòa (huyện Thọ Xuân)": a unit in brackets right after another says where that one
+    lies; it is no subject of its own."""
+    return (previous[2] is not None and OPENS_BRACKET.fullmatch(text, previous[1], mention[0]) is not None
+            and CLOSES_BRACKET.match(text, mention[1]) is not None)
 
 
 PREVIOUS_SYLLABLES = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
