@@ -8,13 +8,14 @@ from functools import lru_cache
 
 import regex
 
-from extractor.catalogue import classify_records
+from extractor.catalogue import classify, classify_records, indicator_direction
 from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
 from extractor.rules import shared_patterns
 
-from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_from_words
+from extractor.indicators.extract import (attach_targets, evaluated_figures, find_results, find_target_items,
+                                         status_against_plan, status_from_words)
 from extractor.indicators.tables import document_tables, find_table_rows, status_of_cell
 from extractor.quantities import extract_quantities
 from extractor.places import DocumentPlaces
@@ -236,6 +237,7 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
     paragraph_starts = [p.start for p in clean.paragraphs]
     quantities_by_paragraph: dict[int, list] = {}
     quantity_ids = {}
+    quantities_by_id = {record["id"]: record for record in quantities}
     for (quantity, paragraph), record in zip(found, quantities):
         quantities_by_paragraph.setdefault(paragraph.start, []).append(quantity)
         quantity_ids[id(quantity)] = record["id"]
@@ -266,9 +268,26 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
                 record["target_value"] = figures.target.value
             if figures.metric:
                 record["metric"] = figures.metric
+        if result.against_plan:
+            _settle_against_plan(record, [quantities_by_id[q] for q in linked if q in quantities_by_id])
         records.append(record)
     records += table_result_records(raw, clean, sections, places, overlapping, len(records))
     return records, warnings
+
+
+def _settle_against_plan(record: dict, figures: list[dict]) -> None:
+    """"đạt 92% (KH 95%)", "215 lao động (KH 200 lao động)": the first figure is the actual, the
+    bracketed one the plan; in the same unit, their order in the indicator's direction (lower is
+    better for a poverty rate: catalogue `better`) gives the status; otherwise it stays null."""
+    if len(figures) < 2:
+        return
+    actual, plan = figures[0], figures[-1]
+    if actual["unit"] != plan["unit"] or actual["value"] is None or plan["value"] is None:
+        return
+    indicator = classify(actual.get("metric"), actual["unit"])
+    lower = indicator is not None and indicator_direction(indicator.code) == "lower"
+    record.update(status=status_against_plan(actual["value"], plan["value"], lower), value=actual["value"],
+                  unit=actual["unit"], actual=actual["value"], target_value=plan["value"])
 
 
 def table_result_records(raw, clean, sections, places, overlapping, numbered: int) -> list[dict]:

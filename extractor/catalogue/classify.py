@@ -43,11 +43,17 @@ def catalogue() -> dict:
     data = load_rules("extractor.catalogue", "indicators.json")
     seen = set()
     for entry in data["indicators"]:
-        unknown = set(entry) - {"id", "name", "group", "families", "wordings", "source"}
+        unknown = set(entry) - {"id", "name", "group", "families", "wordings", "source", "better"}
         if unknown or entry["id"] in seen or not entry["wordings"]:
             raise ValueError(f"indicators.json: bad entry {entry.get('id')}: {sorted(unknown) or 'duplicate id or no wording'}")
         seen.add(entry["id"])
     return data
+
+
+def indicator_direction(code: str) -> str:
+    """"lower" where a smaller figure is the better one (a poverty rate), else "higher"."""
+    entry = next((e for e in catalogue()["indicators"] if e["id"] == code), None)
+    return (entry or {}).get("better", "higher")
 
 
 def words_of(text: str) -> str:

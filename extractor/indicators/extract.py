@@ -70,6 +70,7 @@ class Result:
     rule: str = ""
     named_targets: list[dict] = field(default_factory=list)
     forecast: bool = False  # "12/30 chỉ tiêu có khả năng sẽ đạt": no status yet, a result all the same
+    against_plan: bool = False  # "đạt 92% (KH 95%)": the status comes from the two figures (records.py)
 
 
 # ---- targets -------------------------------------------------------------------------------
@@ -650,12 +651,12 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
         _add_declared_totals(text, paragraph, found)
         for index, result in enumerate(found):
             # a breakdown ("Trong đó 3/3 chỉ tiêu về kinh tế") takes the status of what it breaks down
-            if result.status is None and index and not result.forecast:
+            if result.status is None and index and not (result.forecast or result.against_plan):
                 previous = found[index - 1]
                 in_breakdown = previous.rule == result.rule and previous.status is not None  # the list goes on
                 if in_breakdown or BREAKDOWN_MARKER.search(text, previous.end, result.start):
                     result.status = previous.status
-        results.extend(r for r in found if r.status is not None or r.forecast)
+        results.extend(r for r in found if r.status is not None or r.forecast or r.against_plan)
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
@@ -768,6 +769,8 @@ FIXED_STATUSES = frozenset({"met", "exceeded", "mostly_met", "not_met"})  # a ru
 
 
 def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
+    if status_rule == "against_plan":  # both figures are quantities: records.py compares them
+        return Result(match.start(), match.end(), None, rule=rule_id, against_plan=True)
     groups = match.groupdict()
     figure = (groups.get("figure") or "").replace(" ", "")
     value = denominator = unit = None
@@ -804,6 +807,13 @@ def _clean_number(value):
 def status_by_share(percent: float) -> str:
     """The status a share of the target states: over 100% exceeded, 100% met, below not met."""
     return "exceeded" if percent > 100 else ("met" if percent == 100 else "not_met")
+
+
+def status_against_plan(actual: float, plan: float, lower_is_better: bool) -> str:
+    """"đạt 92% (KH 95%)": the figure against the plan beside it, in the indicator's direction."""
+    if actual == plan:
+        return "met"
+    return "exceeded" if (actual < plan) == lower_is_better else "not_met"
 
 
 def status_from_words(words: str | None) -> str | None:
