@@ -580,3 +580,23 @@ def test_a_table_of_targets():
         ("I", 2, "Thu nhập bình quân đầu người", [(85_000_000, None, None, "đồng", "=", 2030)]),
         ("II", 3, "Tỷ lệ hộ nghèo (chuẩn đa chiều)", [(2, None, None, "%", "<", 2030)]),
         ("II", 4, "Tỷ lệ tham gia bảo hiểm y tế", [(95, None, None, "%", ">=", 2030)])]
+
+
+def test_a_resolution_with_articles_and_lettered_targets():
+    """A council's resolution: "Điều 1." articles are top sections, the numbered points nest under
+    them; lettered items "a) b) c)" of the list are target items 1, 2, 3; the year comes from the
+    heading holding the list ("Điều 1. Thông qua kế hoạch … năm 2025")."""
+    text = ("NGHỊ QUYẾT\nVề kế hoạch phát triển kinh tế - xã hội năm 2025\n\n"
+            "Điều 1. Thông qua kế hoạch phát triển kinh tế - xã hội năm 2025 với các nội dung sau:\n"
+            "1. Mục tiêu tổng quát\nTiếp tục phát triển kinh tế nhanh và bền vững.\n"
+            "2. Các chỉ tiêu chủ yếu\n"
+            "a) Tổng giá trị sản xuất tăng 9% trở lên.\n"
+            "b) Thu nhập bình quân đầu người đạt 68 triệu đồng.\n"
+            "c) Tỷ lệ hộ nghèo giảm còn 1,5%.\n"
+            "Điều 2. Giao Ủy ban nhân dân xã tổ chức thực hiện Nghị quyết.\n")
+    records = records_from_text(text)
+    sections = [(r["label"], r["level"]) for r in records if r["type"] == "section"]
+    assert sections == [("Điều 1", 1), ("1", 2), ("2", 2), ("Điều 2", 1)]
+    targets = [(r["group"], r["number"], [(t["value"], t["comparator"], t["year"]) for t in r["targets"]])
+               for r in records if r["type"] == "indicator" and r["role"] == "target"]
+    assert targets == [("2", 1, [(9, ">=", 2025)]), ("2", 2, [(68_000_000, "=", 2025)]), ("2", 3, [(1.5, "=", 2025)])]

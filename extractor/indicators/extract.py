@@ -92,7 +92,7 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
         if any(_is_list_heading(s.title) for s in inside):
             continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
         groups = [s for s in inside if rules["group_title"].search(s.title) or _names_a_group(clean, s)]
-        list_year = _year_in(section.title) or default_year
+        list_year = _heading_year(sections, section) or default_year
         paragraphs = [p for p in _paragraphs_starting_in(clean, section.clean_end, region_end) if p.kind != "footnote"]
         found = _items_in(paragraphs, clean, section, groups, sections)
         for item in found:
@@ -165,6 +165,18 @@ def _paragraphs_starting_in(clean: CleanText, start: int, end: int) -> list[Para
     """The paragraphs with ``start <= p.start < end``, in order."""
     starts = clean.paragraph_starts()  # paragraphs come in clean-text order by construction
     return clean.paragraphs[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+def _heading_year(sections: list[Section], section: Section) -> int | None:
+    """The year the list heading states, else the nearest heading holding it that states one
+    ("Điều 1. Thông qua kế hoạch … năm 2025" over "2. Các chỉ tiêu chủ yếu")."""
+    by_id = {s.id: s for s in sections}
+    while section is not None:
+        year = _year_in(section.title)
+        if year is not None:
+            return year
+        section = by_id.get(section.parent)
+    return None
 
 
 def _year_in(title: str) -> int | None:
@@ -293,7 +305,7 @@ def _items_in(paragraphs, clean: CleanText, list_section, groups, sections) -> l
         if label and paragraph.kind in ("item", "heading") and not any(g.clean_start == paragraph.start for g in groups):
             dashes_are_items = False
             starts = [(paragraph.start + m.start(), int(m.group(1))) for m in inline if m.start() > 0]
-            number = int(label.group(1) or label.group(2))
+            number = label_number(label)
             pieces = [(paragraph.start, number)] + starts
             for position, (piece_start, piece_number) in enumerate(pieces):
                 piece_end = pieces[position + 1][0] if position + 1 < len(pieces) else paragraph.end
@@ -346,7 +358,17 @@ def _numbered_group_line(content: str, following, text: str) -> str | None:
     title = content[label.end():].strip()
     if not (rules["group_title"].search(title) or rules["declared_count"].search(title)):
         return None
-    return label.group(1) or label.group(2)
+    return label.group(1) or label.group(2) or label.group(3)
+
+
+LETTER_ORDER = "abcdđeghiklmnopqrstuvxy"  # the letters Vietnamese lists run through ("a)", "b)", … "đ)")
+
+
+def label_number(label) -> int:
+    """The item number an ``item_label`` match states: "(3)" and "3." are 3, "c)" is 3."""
+    if label.group(3):
+        return LETTER_ORDER.index(label.group(3)) + 1
+    return int(label.group(1) or label.group(2))
 
 
 def _group_at(groups: list[Section], position: int) -> Section | None:
