@@ -22,7 +22,7 @@ import regex
 from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW
 from extractor.quantities.cells import row_heading
-from extractor.quantities.metric import FIGURE_JOINT
+from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
 from extractor.sections import Section, Sections, parse_label
 from extractor.spans import SpanIndex
@@ -469,8 +469,8 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             years = list(rules["year"].finditer(text, span_start, quantity.start))
             year = int(years[-1].group(1)) if years else item.year
             comparator = "range" if quantity.low is not None else COMPARATOR_OF_QUALIFIER.get(quantity.qualifier, "=")
-            if item.table_row:
-                metric = record.get("metric") or item.metric  # the row's label cell
+            if item.table_row or RESPECTIVE_NAME in quantity.notes:
+                metric = record.get("metric") or item.metric  # the row's label cell, or "A, B lần lượt X và Y"
             else:
                 metric = _figure_metric(text, span_start, span_end, quantity, figure_starts) or item.metric or record.get("metric")
             if record.get("metric") and any(other.end <= quantity.start and text[other.start:other.end] in metric

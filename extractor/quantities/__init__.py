@@ -7,7 +7,7 @@ from bisect import bisect_right
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW
 from extractor.quantities.cells import header_cells, table_row_quantities
-from extractor.quantities.metric import MetricFinder
+from extractor.quantities.metric import MetricFinder, distribute_respectively
 from extractor.quantities.parser import Quantity, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex
@@ -72,3 +72,9 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
         if paragraph.kind != TABLE_ROW:  # a table row's figures are named by its label cell
             quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
         previous = quantity, paragraph
+    by_paragraph: dict[int, tuple[object, list[Quantity]]] = {}
+    for quantity, paragraph in found:
+        by_paragraph.setdefault(paragraph.start, (paragraph, []))[1].append(quantity)
+    for paragraph, quantities in by_paragraph.values():
+        if "lượt" in clean.text[paragraph.start:paragraph.end]:  # cheap test before the pattern
+            distribute_respectively(clean.text, paragraph.start, paragraph.end, quantities)

@@ -88,6 +88,29 @@ class MetricFinder:
         return spans, bisect_left(starts, clause_start), True
 
 
+RESPECTIVELY = regex.compile(r"(?i)(?<![\p{L}\p{M}])lần\s+lượt(?:\s+(?:là|đạt|chiếm|ở\s+mức))?\s*:?")
+SENTENCE_BOUND = regex.compile(r"[.;!?:](?=\s)|\n")
+NAME_LIST_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")
+RESPECTIVE_NAME = "metric: named respectively"  # a note the target stage reads: this name wins
+
+
+def distribute_respectively(text: str, start: int, end: int, quantities: list[Quantity]) -> None:
+    """"Tỷ lệ hộ nghèo, hộ cận nghèo lần lượt là 2,1% và 3,5%": the names listed before "lần
+    lượt" go to the figures after it in order (when there are as many of each)."""
+    for match in RESPECTIVELY.finditer(text, start, end):
+        sentence_start = start
+        for bound in SENTENCE_BOUND.finditer(text, start, match.start()):
+            sentence_start = bound.end()
+        stop = SENTENCE_BOUND.search(text, match.end(), end)
+        sentence_end = stop.start() if stop else end
+        names = [" ".join(name.split()) for name in NAME_LIST_JOINT.split(text[sentence_start:match.start()]) if name.strip()]
+        figures = [q for q in quantities if match.end() <= q.start < sentence_end]
+        if len(names) >= 2 and len(names) == len(figures):
+            for name, quantity in zip(names, figures):
+                quantity.metric = name
+                quantity.notes.append(RESPECTIVE_NAME)
+
+
 def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     """"13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (92,28%)", "410 ha, tăng 35 ha", "13 tỷ (mười ba
     tỷ)": a share, a change or the same amount of the figure before, measuring what it measures."""
