@@ -15,7 +15,8 @@ import regex
 from extractor.cleaning import CleanText
 from extractor.quantities.parser import Quantity, find_quantities
 
-ROW_NUMBER_CELL = regex.compile(r"\s*(?:\d{1,3}|[IVXLC]{1,6}|\p{Ll})[.)]?\s*")  # "1", "II", "a)"
+ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
+ROW_GROUP = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z]|\p{Ll})[.)]?\s*")  # "II", "A.", "a)": a group of rows
 BARE_NUMBER_CELL = regex.compile(r"\s*\d[\d.,]*\s*")  # a header row has no cell like this
 LABEL_CELL = regex.compile(r"[^\d]*\p{L}{2,}[^\d]*")  # words and no figure
 
@@ -49,8 +50,6 @@ def header_cells(clean: CleanText, paragraph) -> dict[int, str] | None:
     return {column: " ".join(clean.text[start:end].split()) for column, start, end in cells}
 
 
-ROMAN_CELL = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z])[.)]?\s*")  # "I", "II.", "A": a group of rows
-
 
 def row_heading(clean: CleanText, paragraph) -> tuple[int | None, str | None, str | None]:
     """(row number, group label, label cell) of a table row: "1 | Tốc độ tăng trưởng … | % | 8"
@@ -60,26 +59,29 @@ def row_heading(clean: CleanText, paragraph) -> tuple[int | None, str | None, st
     if len(cells) < 2:
         return None, None, None
     first = text[cells[0][1]:cells[0][2]]
-    labels = [" ".join(text[a:b].split()) for _, a, b in cells[1:] if LABEL_CELL.fullmatch(text, a, b)]
-    label = labels[0] if labels else None
-    number = regex.fullmatch(r"\s*(\d{1,3})[.)]?\s*", first)
+    label = _label_of(text, cells[1:])
+    number = ROW_NUMBER.fullmatch(first)
     if number:
         return int(number.group(1)), None, label
-    roman = ROMAN_CELL.fullmatch(first)
-    if roman and not any(character.isdigit() for character in text[paragraph.start:paragraph.end]):
-        return None, roman.group(1), label
+    group = ROW_GROUP.fullmatch(first)
+    if group and not any(character.isdigit() for character in text[paragraph.start:paragraph.end]):
+        return None, group.group(1), label
     return None, None, label
+
+
+def _label_of(text: str, cells) -> str | None:
+    """The first cell of words and no figure: what the row is about."""
+    return next((" ".join(text[start:end].split()) for _, start, end in cells if LABEL_CELL.fullmatch(text, start, end)), None)
 
 
 def table_row_quantities(clean: CleanText, paragraph, skip, header: dict[int, str] | None = None) -> list[Quantity]:
     """The figures of one table-row paragraph under ``header`` (see the module docstring)."""
     text = clean.text
     cells = row_cells(clean, paragraph)
-    if len(cells) > 1 and ROW_NUMBER_CELL.fullmatch(text, cells[0][1], cells[0][2]):
-        cells = cells[1:]  # the row's number
+    if len(cells) > 1 and (ROW_NUMBER.fullmatch(text, cells[0][1], cells[0][2]) or ROW_GROUP.fullmatch(text, cells[0][1], cells[0][2])):
+        cells = cells[1:]  # the row's number or group label
     unit_cell = next((cell for cell in cells if _unit_of_cell(text[cell[1]:cell[2]]) is not None), None)
-    label = next((" ".join(text[a:b].split()) for cell in cells for _, a, b in [cell]
-                  if cell != unit_cell and LABEL_CELL.fullmatch(text, a, b)), None)
+    label = _label_of(text, [cell for cell in cells if cell != unit_cell])
     found: list[Quantity] = []
     for cell in cells:
         column, start, end = cell
