@@ -96,7 +96,8 @@ RESPECTIVE_NAME = "metric: named respectively"  # a note the target stage reads:
 
 def distribute_respectively(text: str, start: int, end: int, quantities: list[Quantity]) -> None:
     """"Tỷ lệ hộ nghèo, hộ cận nghèo lần lượt là 2,1% và 3,5%": the names listed before "lần
-    lượt" go to the figures after it in order (when there are as many of each)."""
+    lượt" go to the figures after it in order (when there are as many of each); a qualifier
+    written once before the first figure ("lần lượt dưới 2% và 3%") holds for all of them."""
     for match in RESPECTIVELY.finditer(text, start, end):
         sentence_start = start
         for bound in SENTENCE_BOUND.finditer(text, start, match.start()):
@@ -106,9 +107,11 @@ def distribute_respectively(text: str, start: int, end: int, quantities: list[Qu
         names = [" ".join(name.split()) for name in NAME_LIST_JOINT.split(text[sentence_start:match.start()]) if name.strip()]
         figures = [q for q in quantities if match.end() <= q.start < sentence_end]
         if len(names) >= 2 and len(names) == len(figures):
+            shared = figures[0].qualifier if text[match.end():figures[0].start].strip() else None  # "lần lượt dưới 2% và 3%"
             for name, quantity in zip(names, figures):
                 quantity.metric = name
                 quantity.notes.append(RESPECTIVE_NAME)
+                quantity.qualifier = quantity.qualifier or shared
 
 
 def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
