@@ -31,6 +31,7 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
+OF_WORD = regex.compile(r"\s+trên\s+(?=\d)")  # "3 trên 5 thôn": a fraction written in words
 PERIOD_COUNT = regex.compile(r"(\d{1,2})\s+")
 PERIOD_WORDS = frozenset({"năm", "tháng", "ngày", "tuần", "quý"})
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
@@ -565,13 +566,16 @@ def _second_number(text: str, first: _Number, end: int) -> tuple[_Number | None,
     percent = PERCENT.match(text, position)
     if percent:
         position = percent.end()
-    for join, kind in ((SLASH, "fraction"), (RANGE_JOIN, "range")):
+    for join, kind in ((SLASH, "fraction"), (OF_WORD, "fraction"), (RANGE_JOIN, "range")):
         if kind == "fraction" and percent:
             continue
         joined = join.match(text, position, end)
         if not joined:
             continue
         number = NUMBER.match(text, joined.end(), end)
+        if number and join is OF_WORD and not (first.digits.isdigit() and number.group().isdigit()
+                                               and int(first.digits) <= int(number.group())):
+            continue  # "3 trên 5 thôn": whole numbers, the part no larger than the whole
         if number and not (kind == "range" and YEAR.fullmatch(first.digits) and YEAR.fullmatch(number.group())):
             after = text[number.end():number.end() + 3]
             if kind == "fraction" and after.startswith("/"):
