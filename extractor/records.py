@@ -8,14 +8,13 @@ from functools import lru_cache
 
 import regex
 
-from extractor.catalogue import classify, classify_records, indicator_direction
+from extractor.catalogue import classify, classify_records
 from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
 from extractor.rules import shared_patterns
 
-from extractor.indicators.extract import (attach_targets, evaluated_figures, find_results, find_target_items,
-                                         status_against_plan, status_from_words)
+from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_against_plan
 from extractor.indicators.tables import document_tables, find_table_rows, status_of_cell
 from extractor.quantities import extract_quantities
 from extractor.places import DocumentPlaces
@@ -285,7 +284,7 @@ def _settle_against_plan(record: dict, figures: list[dict]) -> None:
     if actual["unit"] != plan["unit"] or actual["value"] is None or plan["value"] is None:
         return
     indicator = classify(actual.get("metric"), actual["unit"])
-    lower = indicator is not None and indicator_direction(indicator.code) == "lower"
+    lower = indicator is not None and indicator.better == "lower"
     record.update(status=status_against_plan(actual["value"], plan["value"], lower), value=actual["value"],
                   unit=actual["unit"], actual=actual["value"], target_value=plan["value"])
 
@@ -295,7 +294,7 @@ def table_result_records(raw, clean, sections, places, overlapping, numbered: in
     section_of = section_lookup(sections)
     body = [p for p in clean.paragraphs if p.kind != "footnote"]
     raw_starts = [p.raw_start for p in body]
-    rows = find_table_rows(clean, status_from_words)
+    rows = find_table_rows(clean)
     block_places = _table_block_places(body, {row.raw_start for row in rows}, places)
     records = []
     for row in rows:
@@ -305,7 +304,7 @@ def table_result_records(raw, clean, sections, places, overlapping, numbered: in
         records.append({
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{numbered + len(records) + 1}", "role": "result",
             "group": None, "number": len(records) + 1, "start": row.raw_start, "end": row.raw_end,
-            "text": raw.text[row.raw_start:row.raw_end], "status": status_of_cell(row.status_text, status_from_words),
+            "text": raw.text[row.raw_start:row.raw_end], "status": status_of_cell(row.status_text),
             **place_fields(places, place),
             "value": row.actual, "denominator": None, "unit": row.unit,
             "section": section_of(paragraph.start), "in_footnote": False,

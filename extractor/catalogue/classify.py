@@ -28,6 +28,7 @@ class Classification:
     name: str
     group: str
     wording: str  # the catalogue wording the metric holds: the evidence
+    better: str = "higher"  # "lower" where a smaller figure is the better one (a poverty rate)
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,6 @@ def catalogue() -> dict:
             raise ValueError(f"indicators.json: bad entry {entry.get('id')}: {sorted(unknown) or 'duplicate id or no wording'}")
         seen.add(entry["id"])
     return data
-
-
-def indicator_direction(code: str) -> str:
-    """"lower" where a smaller figure is the better one (a poverty rate), else "higher"."""
-    entry = next((e for e in catalogue()["indicators"] if e["id"] == code), None)
-    return (entry or {}).get("better", "higher")
 
 
 def words_of(text: str) -> str:
@@ -117,7 +112,8 @@ def classify(metric: str | None, unit: str | None = None) -> Classification | No
     if len(codes) != 1:
         return None
     chosen = best[0]
-    return Classification(chosen.indicator["id"], chosen.indicator["name"], chosen.indicator["group"], chosen.text)
+    return Classification(chosen.indicator["id"], chosen.indicator["name"], chosen.indicator["group"], chosen.text,
+                          chosen.indicator.get("better", "higher"))
 
 
 def _count_like(family: str, families: list[str]) -> bool:

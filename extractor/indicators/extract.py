@@ -77,7 +77,6 @@ class Result:
 
 def find_target_items(clean: CleanText, sections: list[Section], default_year: int | None) -> tuple[list[TargetItem], list[str]]:
     rules = indicator_rules()
-    text = clean.text
     items: list[TargetItem] = []
     warnings: list[str] = []
     if not any(_is_list_heading(s.title) for s in sections):
@@ -190,7 +189,6 @@ def _year_in(title: str) -> int | None:
 def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> list[Section]:
     """A list heading written without a number ("Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)") acts
     as a section of its own, one level below whatever holds it."""
-    rules = indicator_rules()
     for paragraph in clean.paragraphs:
         content = clean.text[paragraph.start:paragraph.end]
         if paragraph.kind == "footnote" or len(content) > SHORT_HEADING or not _is_list_heading(content):
@@ -328,6 +326,8 @@ def _dash_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((start, match.start()))
         start = match.end()
     return pieces + [(start, end)]
+
+
 RUN_IN_LABEL_CHARS = 60  # "Về văn hóa - xã hội:" before the first run-in item
 RUN_IN_NEXT_LABEL = regex.compile(r"(?<=[.;])\s+(\p{Lu}[^.;:()\d]{1,58}):\s*$")  # a group label ending an item's piece
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW
-from extractor.indicators.extract import status_by_share
+from extractor.indicators.extract import status_by_share, status_from_words
 from extractor.numbers import read_digits
 from extractor.rules import load_rules
 
@@ -80,11 +80,11 @@ def header_roles(texts: list[str]) -> dict[int, str] | None:
     return None
 
 
-def find_table_rows(clean: CleanText, status_of=lambda words: None) -> list[TableRow]:
+def find_table_rows(clean: CleanText) -> list[TableRow]:
     """Rows of every results table: tab-separated rows first, then plain-text ones."""
     rows = _tabbed_rows(clean)
     if not rows:
-        rows = find_flat_rows(clean.raw, status_of)
+        rows = find_flat_rows(clean.raw)
     return rows
 
 
@@ -117,7 +117,7 @@ def _row(raw: str, paragraph, spans, texts: list[str], roles: dict[int, str]) ->
                     target_text, _first_number(target_text), actual_text, _first_number(actual_text), by_role.get("status"))
 
 
-def status_of_cell(text: str | None, status_from_words) -> str | None:
+def status_of_cell(text: str | None) -> str | None:
     """A status cell's status: its words ("Đạt", "Không đạt"), or the share of the target it
     states ("101,9" under "So sánh (%)")."""
     status = status_from_words(text)
@@ -164,7 +164,7 @@ def _unit_forms() -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-def find_flat_rows(raw: str, status_of) -> list[TableRow]:
+def find_flat_rows(raw: str) -> list[TableRow]:
     """Rows of results tables written as plain lines (no tab between cells)."""
     rows: list[TableRow] = []
     in_table, gap, position = False, 0, 0
@@ -182,7 +182,7 @@ def find_flat_rows(raw: str, status_of) -> list[TableRow]:
             continue
         match = FLAT_ROW.match(text)
         tail = FLAT_ROW_TAIL.match(text) if pending and not match else None
-        if (match or tail) and ((match or tail).group("status") is None or status_of((match or tail).group("status")) is not None):
+        if (match or tail) and ((match or tail).group("status") is None or status_from_words((match or tail).group("status")) is not None):
             found = match or tail
             row_start, row, body = (start, found.group("row"), found.group("body")) if match else (pending[0], pending[1], f"{pending[2]} {found.group('body')}")
             metric, unit = _split_unit(body)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 from extractor.places.gazetteer import NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
-from extractor.places.mentions import FOLLOWING_WORD, ends_a_compound, find_mentions, place_lookup, place_rules
+from extractor.places.mentions import FOLLOWING_WORD, LIST_JOINT, ends_a_compound, find_mentions, place_lookup, place_rules
 from extractor.spans import SpanIndex
 from extractor.syllables import is_compound_word, spell
 
@@ -113,7 +113,7 @@ class DocumentPlaces:
     def warnings(self) -> list[str]:
         if not self.reporting_candidates:
             return []
-        named = ", ".join(f"{u.full_name} ({u.district + ', ' if u.district else ''}{u.province})" for u in self.reporting_candidates[:6])
+        named = ", ".join(_described(u) for u in self.reporting_candidates[:6])
         return [f"the reporting unit {self.reporting_name!r} fits {len(self.reporting_candidates)} units of the gazetteer "
                 f"({named}) and the text does not tell which: give it with --unit"]
 
@@ -417,6 +417,11 @@ def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str,
     return None
 
 
+def _described(unit: AdminUnit) -> str:
+    """"xã Văn Lang (huyện Hạ Hòa, tỉnh Phú Thọ)": a unit as a candidate is shown to the user."""
+    return f"{unit.full_name} ({unit.district + ', ' if unit.district else ''}{unit.province})"
+
+
 class UnitError(ValueError):
     """A reporting unit given by the user that names no unit of the gazetteer, or several."""
 
@@ -443,7 +448,7 @@ def resolve_unit(written: str, gazetteer: Gazetteer, vintage: str | None = None)
         candidates = [u for u in candidates if u.vintage == chosen]
     if len(candidates) == 1:
         return candidates[0]
-    places = ", ".join(sorted({f"{u.full_name} ({u.district + ', ' if u.district else ''}{u.province})" for u in candidates})[:6])
+    places = ", ".join(sorted({_described(u) for u in candidates})[:6])
     raise UnitError(f"{written!r} fits {len(candidates)} units ({places}): add its district or province ('…, huyện …, tỉnh …')")
 
 
@@ -468,7 +473,6 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
 
 PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm)|\d+)\s+$")  # "các xã", "03 xã"
 PLURAL_LEAD_REACH = 12
-LIST_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")
 
 
 def _listed_names(text: str, position: int, gazetteer: Gazetteer, levels, unit_type: str) -> list[TypedName]:

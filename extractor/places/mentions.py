@@ -125,6 +125,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     return _mark_joint_subjects(text, mentions)
 
 
+LIST_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")  # between the items of a list: "A, B và C"
 OPENS_BRACKET = regex.compile(r"\s*\(\s*")
 CLOSES_BRACKET = regex.compile(r"\s*\)")
 

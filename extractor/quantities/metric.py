@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
-from extractor.places.mentions import BoundaryScan, ends_a_compound, place_rules
+from extractor.places.mentions import LIST_JOINT, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, word_trie
 
 
@@ -90,7 +90,6 @@ class MetricFinder:
 
 RESPECTIVELY = regex.compile(r"(?i)(?<![\p{L}\p{M}])lần\s+lượt(?:\s+(?:là|đạt|chiếm|ở\s+mức))?\s*:?")
 SENTENCE_BOUND = regex.compile(r"[.;!?:](?=\s)|\n")
-NAME_LIST_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")
 RESPECTIVE_NAME = "metric: named respectively"  # a note the target stage reads: this name wins
 
 
@@ -104,7 +103,7 @@ def distribute_respectively(text: str, start: int, end: int, quantities: list[Qu
             sentence_start = bound.end()
         stop = SENTENCE_BOUND.search(text, match.end(), end)
         sentence_end = stop.start() if stop else end
-        names = [" ".join(name.split()) for name in NAME_LIST_JOINT.split(text[sentence_start:match.start()]) if name.strip()]
+        names = [" ".join(name.split()) for name in LIST_JOINT.split(text[sentence_start:match.start()]) if name.strip()]
         figures = [q for q in quantities if match.end() <= q.start < sentence_end]
         if len(names) >= 2 and len(names) == len(figures):
             shared = figures[0].qualifier if text[match.end():figures[0].start].strip() else None  # "lần lượt dưới 2% và 3%"
