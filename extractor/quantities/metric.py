@@ -16,6 +16,7 @@ import regex
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
 from extractor.places.mentions import LIST_JOINT, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, word_trie
+from extractor.tagging import pos_tags
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +140,8 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     before's, or that nothing names, is named by its noun; a figure whose clause names nothing
     continues the series of the figure before it in the sentence."""
     noun = _counted_noun(text, quantity)
+    if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before):
+        return previous.metric  # "… tăng 3,01% so cùng kỳ và đạt 49,85% kế hoạch", "16.133 con/KH 16.200 con"
     if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
         return noun  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
@@ -148,6 +151,23 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if before is None and noun:
         return noun  # "Toàn huyện có 12 xã"
     return before or after
+
+
+BASE_REMAINDER = regex.compile(r"[\s/()]+")
+
+
+def _same_series(text: str, previous: Quantity, before: str) -> bool:
+    """The clause before the figure ends with the figure before it and what that one is compared
+    with ("… tăng 3,01% so cùng kỳ", "… đạt 8,31%/KH"), or holds nothing else ("tăng 3,01% và"):
+    this figure goes on with the same measure."""
+    figure = " ".join(text[previous.start:previous.end].split())
+    at = before.rfind(figure)
+    if at < 0 or not previous.metric:
+        return False
+    tail = BASE_REMAINDER.sub(" ", before[at + len(figure):]).strip()
+    if tail:
+        return metric_rules()["comparison_base"].match(tail) is not None
+    return not _trimmed(before[:at])
 
 
 def _counted_noun(text: str, quantity: Quantity) -> str | None:
@@ -183,6 +203,11 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
         # whole clause a comma starts the next)
         stop = _noun_list_end(text, quantity.end, stop, paragraph_end)
     tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
+    base = rules["comparison_base"].match(tail.lstrip(" /"))
+    if base and (quantity.kind != "count" or tail.lstrip().startswith("/") or base.group().lower().startswith("so")):
+        # "49,85% kế hoạch", "16.133 con/KH 16.200 con": a plan is named, not what is measured (a
+        # count's own noun may be "chỉ tiêu": "05 nhóm chỉ tiêu")
+        return None
     if stop is not None and stop.group()[:1].isdigit():
         tail = rules["time_tail"].sub("", tail)  # "70% chiều dài … đạt chuẩn đến năm 2020": the year's words go
     words = tail.split()
@@ -195,8 +220,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
         # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và"),
         # "2.251/5.001 hộ có cổng nhà và đèn chiếu sáng"
         return _limited(_trimmed(f"{quantity.unit} {' '.join(words)}")) if words else None
-    if not words or len(words) > rules["max_words"] or rules["comparison_base"].match(tail.lstrip()):
-        return None  # _limited refuses it whatever the noun (no need to tag it), or it names a plan, not a measure
+    if not words or len(words) > rules["max_words"]:
+        return None  # _limited refuses it whatever the noun (no need to tag it)
     if first_noun(tail) is None:
         return None
     return _limited(" ".join(words))
@@ -233,13 +258,51 @@ SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
 ASIDE_REACH = 160  # characters of a bracketed aside skipped to the clause before it
 
 
+LIST_ITEMS_BEFORE = 3  # commas of a noun list read back over ("Tổng đàn trâu, bò, lợn")
+LIST_SEGMENT_WORDS = 5  # words between two commas of a noun list
+
+
+def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, comma_end: int) -> bool:
+    """"Sản lượng thủy, hải sản", "khu vực nông, lâm nghiệp", "Thu, chi ngân sách": the words before
+    the comma are nouns (a head with the first item, or a one-syllable item) and a noun or a
+    one-syllable item follows, so the comma joins the items of one name. An opener is no noun
+    list: "Bên cạnh đó, …" (a pronoun), "Hiện nay, …" (one word), "Về kinh tế, …" (a preposition)."""
+    start = scan.last_end(comma_end - 1)
+    start = paragraph_start if start is None else start
+    segment = text[start:comma_end - 1]
+    if not segment.strip() or any(c.isdigit() for c in segment) or len(segment.split()) > LIST_SEGMENT_WORDS:
+        return False
+    after = text[comma_end:comma_end + LIST_REACH].split()
+    if not after:
+        return False
+    tagged = pos_tags(" ".join([*segment.split(), ",", *after[:LIST_ITEM_WORDS]]))
+    comma = next((i for i, (word, _) in enumerate(tagged) if word == ","), None)
+    if not comma or comma + 1 >= len(tagged):
+        return False
+    before, following = tagged[:comma], tagged[comma + 1]
+    if not all(tag in NOUN_TAGS for _, tag in before):
+        return False
+    one_syllable = len(before) == 1 and " " not in before[0][0]
+    if len(before) == 1 and not one_syllable:
+        return False
+    return following[1] in NOUN_TAGS or (one_syllable and " " not in following[0])
+
+
+NOUN_TAGS = frozenset({"N", "Nc", "Np"})
+
+
 def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, paragraph_end: int,
                    finder: MetricFinder, bracketed: bool = False) -> str | None:
     """``bracketed``: the figure closes a bracket, "việc làm (15,610 tỷ)"."""
     rules = metric_rules()
     # The last boundary in text[paragraph_start:position]: the pattern has no anchors or
     # look-arounds, so scanning the text in place is the same as scanning that slice.
-    last = finder.boundaries(paragraph_start, paragraph_end).last_end(position)
+    scan = finder.boundaries(paragraph_start, paragraph_end)
+    last = scan.last_end(position)
+    for _ in range(LIST_ITEMS_BEFORE):
+        if last is None or text[last - 1] != "," or not _continues_a_noun_list(text, scan, paragraph_start, last):
+            break
+        last = scan.last_end(last - 1)  # "Sản lượng thủy, hải sản ước đạt …": the comma is inside the name
     clause_start = 0 if last is None else last - paragraph_start
     sentence_start = clause_start
     spans, first, in_order = finder.indexed_spans(place_spans, paragraph_start + clause_start)
