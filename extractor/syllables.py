@@ -82,6 +82,15 @@ def spell(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", decomposed).split())
 
 
+NAME_JOINTS = re.compile(r"[\s'’ʼ`\-–]+")
+
+
+def name_key(name: str) -> str:
+    """A name as places compare: its spelling (``spell``) without the spaces, hyphens
+    and apostrophes writers drop or add ("Đakrông" / "Đa Krông", "Ea Mdroh" / "Ea M'Droh")."""
+    return NAME_JOINTS.sub("", spell(name))
+
+
 @functools.lru_cache(maxsize=1)
 def syllable_counts() -> Counter:
     """How many entries of underthesea's dictionary hold each (lowercase NFC) syllable, under

@@ -285,3 +285,57 @@ def test_a_plural_type_word_names_every_unit_of_its_list_and_a_bracketed_unit_is
     assert places == {"3 thôn": None, "4,2%": "xã Xuân Hòa", "3,8%": "xã Xuân Lập", "3,5%": "xã Thọ Lập",
                       "12 mô hình": "xã Xuân Hòa"}
     assert {"xã Xuân Hòa", "xã Xuân Lập", "xã Thọ Lập"} <= set(records[0]["places"])
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # a name with the apostrophe of Central Highlands names, straight or curly, or without it
+    ("Huyện Ia H’Drai có 3 xã biên giới.", "3 xã", "huyện Ia H’Drai"),
+    ("Huyện Ia Hdrai có 3 xã biên giới.", "3 xã", "huyện Ia Hdrai"),
+    # an abbreviated type word, with its dot touching the name or without a dot
+    ("TP.Kon Tum có 10 phường.", "10 phường", "thành phố Kon Tum"),
+    ("TX Ayun Pa có 4 phường.", "4 phường", "thị xã Ayun Pa"),
+])
+def test_names_are_found_however_the_writer_spaces_or_abbreviates_them(text, figure, place):
+    quantity = next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == figure)
+    assert quantity["place"] == place
+
+
+def test_a_type_word_opening_a_sentence_is_its_subject():
+    records = records_from_text(LETTERHEAD + "Xã phấn đấu đến năm 2030 có 5 bản đạt chuẩn nông thôn mới. Xã hội hóa đạt 2 tỷ đồng.")
+    places = {q["text"]: (q["place"], q["place_source"]) for q in records if q["type"] == "quantity"}
+    assert places["5 bản"] == ("xã Mai Sơn", "text")
+
+
+def test_units_of_a_list_hold_their_own_figures_and_a_bracketed_former_unit_holds_none():
+    """Each unit of a list written with its figure ("xã A (diện tích …)", "xã B (huyện C) với N hộ",
+    "các xã A giảm x%, B giảm y%") holds that figure — a bare name of the list too, when the
+    gazetteer knows it in the same province; a unit in brackets only says where another lies."""
+    text = ("Xã Chiềng Mung được thành lập trên cơ sở sáp nhập 2 xã: Chiềng Mung và Mường Bằng (huyện Mai Sơn cũ), "
+            "có diện tích tự nhiên 80 km2.\n\n"
+            "Huyện Mai Sơn có 3 xã rộng nhất gồm: xã Chiềng Mung (diện tích 80,5 km2), xã Hát Lót (diện tích 70,2 km2) "
+            "và xã Cò Nòi (diện tích 60,1 km2). Xã Chiềng Ban có nhiều hộ nghèo nhất với 510 hộ. "
+            "Tiếp theo là xã Cò Nòi (huyện Mai Sơn) với 420 hộ, Hát Lót (huyện Mai Sơn) 380 hộ.\n\n"
+            "Tỷ lệ hộ nghèo giảm nhiều nhất là các xã Chiềng Mung giảm 5,2%, Cò Nòi giảm 4,1% và Hát Lót giảm 3,3%.\n")
+    places = [(q["text"], q["place"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert places == [("2 xã", "xã Chiềng Mung"), ("80 km2", "xã Chiềng Mung"),
+                      ("3 xã", "huyện Mai Sơn"), ("80,5 km2", "xã Chiềng Mung"), ("70,2 km2", "xã Hát Lót"),
+                      ("60,1 km2", "xã Cò Nòi"), ("510 hộ", "xã Chiềng Ban"), ("420 hộ", "xã Cò Nòi"), ("380 hộ", "xã Hát Lót"),
+                      ("5,2%", "xã Chiềng Mung"), ("4,1%", "xã Cò Nòi"), ("3,3%", "xã Hát Lót")]
+
+
+def test_a_dateline_of_bare_district_and_province_names_settles_the_unit():
+    document = records_from_text("Xã Văn Lang, Hạ Hòa, Phú Thọ: hội nghị có 120 đại biểu dự.")[0]
+    assert document["unit"] == "xã Văn Lang" and document["province"] == "tỉnh Phú Thọ" and not document.get("warnings")
+    # names after a unit with no figure between them are not units of a list
+    assert records_from_text("Xã Mường Bằng, Mai Sơn, Sơn La: hội nghị có 120 đại biểu dự.")[0]["places"] == ["xã Mường Bằng"]
+
+
+def test_a_blank_line_after_a_finished_line_ends_the_paragraph_of_unwrapped_text():
+    """A web page's paragraphs are lines of their own lengths: a full line ending a sentence is
+    not a wrap there, so the next paragraph does not inherit its unit."""
+    text = ("Ngày 12/3, Đảng bộ xã Cò Nòi tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030, với 150 đại biểu "
+            "chính thức đại diện cho hơn 1.000 đảng viên sinh hoạt tại các chi bộ trực thuộc trong toàn Đảng bộ.\n\n"
+            "Tổng thu ngân sách năm 2024 đạt 12 tỷ đồng.\n\n"
+            "Đại hội thông qua 18 chỉ tiêu chủ yếu cho nhiệm kỳ mới.\n")
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places["150 đại biểu"] == "xã Cò Nòi" and places["12 tỷ đồng"] is None

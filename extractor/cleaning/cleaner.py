@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import TABLE_CELL_SEPARATORS, TABLE_ROW, Line, split_lines, typical_line_width
+from extractor.cleaning.lines import TABLE_CELL_SEPARATORS, TABLE_ROW, Line, lines_are_wrapped, split_lines, typical_line_width
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
 from extractor.offsets import OffsetMap
@@ -235,20 +235,23 @@ def _mark_table_rows(lines: list[Line], raw: str, to_raw) -> list[Line]:
 
 def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
     marks_paragraph_ends = _uses_paragraph_end_spaces(lines)
+    wrapped = lines_are_wrapped(lines, width)
     groups: list[list[Line]] = []
     for position, line in enumerate(lines):
         ahead = lines[position:position + LOOK_AHEAD_LINES]  # not lines[position:]: that copy made this quadratic
         if groups and marks_paragraph_ends and _marked_paragraph_end(groups[-1][-1], line, width):
             groups.append([line])
-        elif groups and not starts_paragraph(groups[-1], line, width, ahead, marks_paragraph_ends):
+        elif groups and not starts_paragraph(groups[-1], line, width, ahead, marks_paragraph_ends, wrapped):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
 
 
-def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Line], marks_paragraph_ends: bool = False) -> bool:
-    """Does ``line`` open a new paragraph after the lines of ``group``? (``ahead`` starts at ``line``.)"""
+def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Line], marks_paragraph_ends: bool = False,
+                     wrapped: bool = True) -> bool:
+    """Does ``line`` open a new paragraph after the lines of ``group``? (``ahead`` starts at ``line``;
+    ``wrapped``: the text was wrapped at ``width``, so a full line ending a sentence may be a wrap.)"""
     if line.kind in ("heading", "item", TABLE_ROW) or group[-1].kind == TABLE_ROW:
         return True  # a table row is a paragraph of its own: its cells stay in order on one line
     previous_text = group[-1].stripped
@@ -262,7 +265,7 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
     if finished:
         # a short line that ends no sentence right before a list item is that list's label ("Về xã
         # hội", "Một số chỉ tiêu chủ yếu …:")
-        return len(previous_text) < FULL_LINE * width or _labels_next_item(line, ahead, width)
+        return not wrapped or len(previous_text) < FULL_LINE * width or _labels_next_item(line, ahead, width)
     if previous_text.count("(") > previous_text.count(")"):
         return False  # "… (theo Nghị định số" goes on until its bracket closes
     if TERM_WORD_END.search(previous_text) and YEAR_START.match(line.text):

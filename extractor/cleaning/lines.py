@@ -106,6 +106,21 @@ def _make_line(index: int, start: int, end: int, text: str, page_break: bool) ->
 PROSE_LINE = 20  # characters: a shorter line holds no running text ("Hôm nay:", "61", a caption's end)
 
 
+WRAP_TOLERANCE = 0.15  # a wrapped line's length is within this share of the typical width
+WRAPPED_SHARE = 0.5  # of prose lines: so many near the width mean the text was wrapped to it
+
+
+def lines_are_wrapped(lines: list[Line], width: float) -> bool:
+    """Was the running text wrapped at a width (PDF, fixed-width text), or is each paragraph one
+    line of its own length (a web page, a word processor's plain text)? Wrapped lines cluster just
+    under the width; paragraph lines spread."""
+    prose = [len(line.stripped) for line in lines if line.kind == "text" and len(line.stripped) >= PROSE_LINE]
+    if not prose:
+        return True
+    near = sum(1 for length in prose if abs(length - width) <= WRAP_TOLERANCE * width)
+    return near >= WRAPPED_SHARE * len(prose)
+
+
 def typical_line_width(lines: list[Line]) -> float:
     """Characters in a full line of running text (80th percentile of text line lengths; lines too
     short to be prose are left out, or a web page's counters and menus would set the width; list

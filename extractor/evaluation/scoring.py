@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.syllables import spell
+from extractor.syllables import name_key
 
 SECTION_START_TOLERANCE = 2
 RELATIVE_TOLERANCE = 1e-9
@@ -164,8 +164,8 @@ def _strict_matches(gold: list[dict], predicted: list[dict]) -> int:
 
 
 def same_place(gold: str | None, predicted: str | None) -> bool:
-    """Places compare by one spelling ("Khánh Hoà" = "Khánh Hòa"), case and spacing aside."""
-    return spell(gold or "") == spell(predicted or "")
+    """Places compare by one spelling ("Khánh Hoà" = "Khánh Hòa"), case, spacing and apostrophes aside."""
+    return name_key(gold or "") == name_key(predicted or "")
 
 
 def place_value(record: dict, name: str, reporting_unit: str | None, is_gold: bool):

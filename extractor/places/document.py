@@ -24,7 +24,7 @@ import regex
 from extractor.places.gazetteer import NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
 from extractor.places.mentions import FOLLOWING_WORD, LIST_JOINT, ends_a_compound, find_mentions, place_lookup, place_rules
 from extractor.spans import SpanIndex
-from extractor.syllables import is_compound_word, spell
+from extractor.syllables import is_compound_word, name_key, spell
 
 NAME_DASH = regex.compile(r"\s*[-–]\s*")
 
@@ -33,6 +33,7 @@ MERGER = (2025, 7)  # the new units are in force from 1 July 2025
 OPENING_CHARS = 3000
 MIN_BARE_NAME_SYLLABLES = 2
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
+SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
 CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
 
 
@@ -219,8 +220,8 @@ class DocumentPlaces:
             earlier = next((place for place in self.places.values() if place.unit == unit), None)
             if earlier is not None:
                 return earlier
-            if spell(written) != spell(unit.name):
-                written = unit.name
+            if name_key(written) != name_key(unit.name):
+                written = unit.name  # an abbreviation; a spelling of the name ("Đakrông") stays
         name = f"{mention.written_type} {written}"
         known = self.places.get(name)
         if known is None or (known.unit is None and unit is not None):
@@ -265,7 +266,8 @@ class DocumentPlaces:
             before = self.text[max(0, start - LEAD_WINDOW):start]
             after_lead = rules["lead_before"].search(before) is not None  # "toàn xã", "Đảng bộ xã"
             capitalised_inside = word[0].isupper() and CAPITAL_INSIDE.search(before) is not None  # "Tuổi trẻ Thành phố"
-            if not (after_lead or capitalised_inside):
+            opens_sentence = word[0].isupper() and (start == 0 or SENTENCE_OPENING.search(before) is not None)  # "Xã đề ra …"
+            if not (after_lead or capitalised_inside or opens_sentence):
                 continue
             following = FOLLOWING_WORD.match(self.text[end:end + 20])
             if following and (following.group(1)[0].isupper() or is_compound_word(f"{word} {following.group(1)}")):
@@ -465,10 +467,70 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
         name = read_name(text, match.end(), gazetteer, rules["unit_types"][unit_type], unit_type)
         if name is not None:
             end, written_name, candidates = name
+            if len(candidates) > 1:
+                candidates = _narrowed_by_parents(text, end, gazetteer, candidates)
             found.append(TypedName(match.start(), end, unit_type, written_name, candidates))
+            listed = []
             if PLURAL_LEAD.search(text, max(0, match.start() - PLURAL_LEAD_REACH), match.start()):
-                found.extend(_listed_names(text, end, gazetteer, rules["unit_types"][unit_type], unit_type))
+                listed = _listed_names(text, end, gazetteer, rules["unit_types"][unit_type], unit_type)
+            if not listed and FIGURE_AFTER.match(text, end):
+                listed = _named_with_figures(text, end, gazetteer, rules["unit_types"][unit_type], unit_type, candidates)
+            found.extend(listed)
     return found
+
+
+PARENT_JOINT = regex.compile(r",(?=\s)")
+PARENT_LEVELS = ("district", "province")
+
+
+def _narrowed_by_parents(text: str, position: int, gazetteer: Gazetteer, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...]:
+    """"Xã Ngũ Hiệp, Thanh Trì, Hà Nội:": the bare names of a unit's district and province written
+    right after it (a dateline, an address) tell which of the units of its name it is."""
+    for _ in PARENT_LEVELS:
+        joint = PARENT_JOINT.match(text, position)
+        name = read_name(text, joint.end(), gazetteer, PARENT_LEVELS, "") if joint else None
+        if name is None:
+            break
+        end, _, parents = name
+        codes = {(parent.vintage, parent.code) for parent in parents}
+        narrowed = tuple(unit for unit in candidates
+                         if (unit.vintage, unit.district_code) in codes or (unit.vintage, unit.province_code) in codes)
+        if not narrowed:
+            break
+        candidates, position = narrowed, end
+    return candidates
+
+
+FIGURE_AFTER = regex.compile(r"[^.;!?\n\d]{0,60}\d")  # a figure follows the unit in its sentence
+LIST_ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|\d[^,;.!?\n]*?(?:,(?!\d)|\s+và\s+)")
+LISTED_REACH = 300  # characters of a sentence read for the units of a list
+
+
+def _named_with_figures(text: str, position: int, gazetteer: Gazetteer, levels, unit_type: str,
+                        first: tuple[AdminUnit, ...]) -> list[TypedName]:
+    """"các xã A Vao giảm 7,7%, A Bung giảm 7,01% và Húc Nghì giảm 6,54%": after a unit and its
+    figure, a bare name the gazetteer knows in the same province, joined by a comma or "và", is the
+    next unit of the list with its own figure."""
+    provinces = {(unit.vintage, unit.province_code) for unit in first}
+    listed: list[TypedName] = []
+    limit = min(len(text), position + LISTED_REACH)
+    while True:
+        item_end = LIST_ITEM_END.search(text, position, limit)  # past this item's figure, at the joint after it
+        if item_end is None or not item_end.group()[:1].isdigit():
+            return listed
+        joint_end = item_end.end()
+        while text[joint_end - 1].isspace():
+            joint_end -= 1  # a name starts with the white space before it
+        name = read_name(text, joint_end, gazetteer, levels, unit_type)
+        if name is None:
+            return listed
+        end, written_name, candidates = name
+        same_province = tuple(unit for unit in candidates if (unit.vintage, unit.province_code) in provinces)
+        if not same_province:
+            return listed
+        listed.append(TypedName(joint_end + len(written_name) - len(written_name.lstrip()), end, unit_type,
+                                written_name.strip(), same_province))
+        position = end
 
 
 PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm)|\d+)\s+$")  # "các xã", "03 xã"

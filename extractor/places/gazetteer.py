@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.syllables import spell
+from extractor.syllables import name_key
 
 DATA_PACKAGE = "vietnamadminunits"
 NEW = "2025"  # units in force from 1 July 2025
@@ -62,14 +62,14 @@ class Gazetteer:
         self._by_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
         self._by_code: dict[tuple[str, str, str], AdminUnit] = {}
         for unit in units:
-            self._by_name[(unit.level, spell(unit.name))].append(unit)
+            self._by_name[(unit.level, name_key(unit.name))].append(unit)
             for alias in unit.aliases:
-                self._by_name[(unit.level, alias)].append(unit)
+                self._by_name[(unit.level, name_key(alias))].append(unit)
             self._by_code[(unit.level, unit.vintage, unit.code)] = unit
         self.max_name_syllables = max(len(unit.name.split()) for unit in units)
 
     def named(self, level: str, name: str) -> list[AdminUnit]:
-        return self._by_name.get((level, spell(name)), [])
+        return self._by_name.get((level, name_key(name)), [])
 
     def unit(self, level: str, vintage: str, code: str | None) -> AdminUnit | None:
         return self._by_code.get((level, vintage, code)) if code else None

@@ -20,7 +20,9 @@ from extractor.rules import load_rules
 from extractor.syllables import is_compound_word
 from extractor.tagging import pos_tags
 
-IMMEDIATE_GAP = regex.compile(r"[\s:]*$")
+# between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, a linking
+# word, or the opening of a bracket labelling the figure ("xã A (huyện B) với 552 hộ", "xã C (diện tích 192 km2")
+IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:(?:với|có|là|đạt|chiếm)\s+)?(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}\s+)?")
 JOINT_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
 RESCAN_GAP = 64  # characters: see BoundaryScan
 LONG_SPACE = regex.compile(r"\s{16,}")
@@ -64,7 +66,9 @@ class Mention:
     subject: bool
 
 
-NAME_SYLLABLE = r"(?:[\p{Lu}][\p{L}\p{M}]*|[0-9]{1,2}(?![\p{L}\p{M}\d]|[.,]\d))"
+# a syllable of a name: capitalised, with the apostrophe of Central Highlands names ("M'Droh", "Ch’Ơm"),
+# or a number ("Phường 2")
+NAME_SYLLABLE = r"(?:[\p{Lu}][\p{L}\p{M}]*(?:['’ʼ][\p{L}\p{M}]+)*|[0-9]{1,2}(?![\p{L}\p{M}\d]|[.,]\d))"
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +82,10 @@ def place_rules() -> dict:
         return "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in words)
 
     return {
-        "type_word": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})(?![\p{{L}}\p{{M}}])"),
-        "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*){NAME_SYLLABLE}"),
+        # (an abbreviation's dot may touch the name: "TP.Hội An")
+        "type_word": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})(?:(?<=\.)|(?![\p{{L}}\p{{M}}]))"),
+        # (right after an abbreviation's dot a name may start unspaced: "TP.Hội An")
+        "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*|(?<=\.)){NAME_SYLLABLE}"),
         # searched backwards: it ends the text before a type word, and only whether it is there matters
         "lead_before": regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
         # a phrase that only names a unit by its type ("Xã", "toàn huyện"): a subject, not a measure
@@ -89,7 +95,7 @@ def place_rules() -> dict:
         "letterhead_chars": int(data["letterhead_chars"]),
         "subject_lead": regex.compile(data["subject_lead"], regex.IGNORECASE),
         "office_before": regex.compile(data["office_before"]),
-        "boundary": regex.compile(data["clause_boundary"]),
+        "boundary": regex.compile(data["clause_boundary"].replace("{unit_types}", alternatives(data["unit_types"]))),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
         "abbreviations": dict(data["type_abbreviations"]),
@@ -107,13 +113,15 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             found.append((match.start(), match.end(), None))
     found.sort()
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
-    found = [mention for index, mention in enumerate(found) if not (index and _in_apposition(text, found[index - 1], mention))]
+    found = [mention for index, mention in enumerate(found)
+             if not (index and _in_apposition(text, found[index - 1], mention)) and not _bracketed_aside(text, mention, start, end)]
     mentions = []
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
-        if (not subject and place is not None and FIGURE_AHEAD.search(text, mention_end, end) and _predicate_follows(text, mention_end, end)
+        if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, end))
+                and _predicate_follows(text, mention_end, end)
                 and not _names_an_office(text, start, mention_start)):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
@@ -135,6 +143,18 @@ def _in_apposition(text: str, previous, mention) -> bool:
     lies; it is no subject of its own."""
     return (previous[2] is not None and OPENS_BRACKET.fullmatch(text, previous[1], mention[0]) is not None
             and CLOSES_BRACKET.match(text, mention[1]) is not None)
+
+
+ASIDE_REACH = 24  # characters between a unit and the brackets of an aside around it
+ASIDE_OPENING = regex.compile(r"\([^()\d]{0,%d}$" % ASIDE_REACH)
+ASIDE_CLOSING = regex.compile(r"[^()\d]{0,%d}\)" % ASIDE_REACH)
+
+
+def _bracketed_aside(text: str, mention, start: int, end: int) -> bool:
+    """"… Nghĩa Hành và Tân Hương (huyện Tân Kỳ cũ), có diện tích …": a unit alone in brackets,
+    with no figure, says where something lies or lay; it is no subject and holds no figure."""
+    return (ASIDE_OPENING.search(text, max(start, mention[0] - ASIDE_REACH - 1), mention[0]) is not None
+            and ASIDE_CLOSING.match(text, mention[1], min(end, mention[1] + ASIDE_REACH + 1)) is not None)
 
 
 PREVIOUS_SYLLABLES = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
@@ -192,7 +212,10 @@ def _names_an_office(text: str, paragraph_start: int, position: int) -> bool:
     return place_rules()["office_before"].search(text, max(paragraph_start, position - OFFICE_REACH), position) is not None
 
 
-FIGURE_AHEAD = regex.compile(r"\d")  # a subject only matters to figures after it: no figure, no tagging
+# a subject only matters to the figures after it, or to a result statement of its sentence ("xã A đã
+# đạt nhiều kết quả, các chỉ tiêu đều đạt và vượt"): with neither, no tagging
+FIGURE_AHEAD = regex.compile(r"\d")
+RESULT_AHEAD = regex.compile(r"[^.;!?]*?(?i:đạt|vượt|hoàn\s+thành)")
 PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M}]+){0,2})")
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
 
@@ -277,3 +300,4 @@ def place_lookup(mentions: list[Mention], text: str):
         return scopes[count]
 
     return lookup
+

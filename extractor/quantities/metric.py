@@ -307,13 +307,16 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     sentence_start = clause_start
     spans, first, in_order = finder.indexed_spans(place_spans, paragraph_start + clause_start)
     inside = []  # place spans inside the clause
-    for index in range(first, len(spans)):  # the place subject is not part of the metric
+    for index in range(max(0, first - 1), len(spans)):  # the place subject is not part of the metric (the one
+        # before ``first`` may straddle the clause start)
         start, end = spans[index]
         if in_order and start >= position:
             break  # in order of start: no later span starts before the figure either
         if paragraph_start + clause_start <= start < position:
             inside.append((start, end))
             clause_start = max(clause_start, end - paragraph_start)
+        elif start < paragraph_start + clause_start < end <= position:  # "TP.Hội An có …": the boundary was the abbreviation's dot
+            clause_start = end - paragraph_start
     phrase = _trimmed(text[paragraph_start + clause_start:position])
     if not phrase and inside:  # "tỷ lệ nghèo toàn xã còn 3,49%": the place ends the phrase, not opens it
         kept, cursor = [], paragraph_start + sentence_start
