@@ -20,9 +20,9 @@ from extractor.rules import load_rules
 from extractor.syllables import is_compound_word
 from extractor.tagging import pos_tags
 
-# between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, a linking
-# word, or the opening of a bracket labelling the figure ("xã A (huyện B) với 552 hộ", "xã C (diện tích 192 km2")
-IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:(?:với|có|là|đạt|chiếm)\s+)?(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}\s+)?")
+# between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
+# the opening of a bracket labelling the figure ("xã A (huyện B) với 552 hộ", "xã C (diện tích 192 km2")
+IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:với\s+)?(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}\s+)?")
 JOINT_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
 RESCAN_GAP = 64  # characters: see BoundaryScan
 LONG_SPACE = regex.compile(r"\s{16,}")
