@@ -339,3 +339,12 @@ def test_a_blank_line_after_a_finished_line_ends_the_paragraph_of_unwrapped_text
             "Đại hội thông qua 18 chỉ tiêu chủ yếu cho nhiệm kỳ mới.\n")
     places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
     assert places["150 đại biểu"] == "xã Cò Nòi" and places["12 tỷ đồng"] is None
+
+
+def test_a_hamlets_clause_is_its_own_and_its_communes_scope_resumes_after_it():
+    """"Bản Nà Hạ có 120 hộ": a hamlet is no official unit, and its figures are not its commune's;
+    after its clause the commune named before holds again."""
+    text = ("Xã Chiềng Mung có 3.200 hộ. Bản Nà Hạ có 120 hộ, thu nhập bình quân 30 triệu đồng/người; "
+            "tổng vốn xây dựng nông thôn mới của xã đạt 15 tỷ đồng.\n")
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places == {"3.200 hộ": "xã Chiềng Mung", "120 hộ": None, "30 triệu đồng/người": None, "15 tỷ đồng": "xã Chiềng Mung"}

@@ -64,6 +64,7 @@ class Mention:
     end: int
     place: str | None  # normalised "xã X"; None for a plural or unnamed subject that closes scope
     subject: bool
+    until: int | None = None  # a hamlet's subject: the end of its clause, where the scope before it resumes
 
 
 # a syllable of a name: capitalised, with the apostrophe of Central Highlands names ("M'Droh", "Ch’Ơm"),
@@ -97,6 +98,7 @@ def place_rules() -> dict:
         "office_before": regex.compile(data["office_before"]),
         "boundary": regex.compile(data["clause_boundary"].replace("{unit_types}", alternatives(data["unit_types"]))),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
+        "locality_subject": regex.compile(data["locality_subject"]),
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
         "abbreviations": dict(data["type_abbreviations"]),
         "organisation_types": dict(data["organisation_types"]),
@@ -111,6 +113,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     for match in rules["plural_subject"].finditer(text, start, end):
         if not _inside_compound(text, match.start(), match.end(), end):
             found.append((match.start(), match.end(), None))
+    localities = {match.start() for match in rules["locality_subject"].finditer(text, start, end)}
+    found += [(position, rules["locality_subject"].match(text, position).end(), None) for position in localities]
     found.sort()
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
     found = [mention for index, mention in enumerate(found)
@@ -129,8 +133,16 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
                 first -= 1
             if first < index:
                 mentions[first] = Mention(mentions[first].start, mentions[first].end, mentions[first].place, True)
-        mentions.append(Mention(mention_start, mention_end, place, subject))
+        until = None
+        if mention_start in localities and place is None and subject:
+            # "Xóm Sơn Tây có 602 nhân khẩu": the hamlet's clause is its own; the scope before it resumes after it
+            clause_end = CLAUSE_END.search(text, mention_end, end)
+            until = clause_end.start() if clause_end else end
+        mentions.append(Mention(mention_start, mention_end, place, subject, until))
     return _mark_joint_subjects(text, mentions)
+
+
+CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
 
 
 LIST_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")  # between the items of a list: "A, B và C"
@@ -274,11 +286,13 @@ def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     before = [m for m in mentions if m.end <= position]
     if before and before[-1].place and IMMEDIATE_GAP.fullmatch(text, before[-1].end, position):
         return before[-1].place  # "Hát Lót 99,8%", "Xã Hát Lót: 100%"
-    scope = None
+    scope, hamlet_until = None, None
     for mention in before:
-        if mention.subject:
-            scope = mention.place
-    return scope
+        if mention.until is not None:
+            hamlet_until = mention.until
+        elif mention.subject:
+            scope, hamlet_until = mention.place, None
+    return None if hamlet_until is not None and position < hamlet_until else scope
 
 
 def place_lookup(mentions: list[Mention], text: str):
@@ -287,9 +301,15 @@ def place_lookup(mentions: list[Mention], text: str):
     ends = [m.end for m in mentions]
     if any(a > b for a, b in zip(ends, ends[1:])):
         return lambda position: place_at(mentions, text, position)
-    scopes = [None]  # scopes[k]: place of the last subject among the first k mentions
+    scopes = [None]  # scopes[k]: place of the last subject among the first k mentions (hamlets aside)
+    hamlets: list[int | None] = [None]  # hamlets[k]: where the clause of a hamlet after that subject ends
     for mention in mentions:
-        scopes.append(mention.place if mention.subject else scopes[-1])
+        if mention.until is not None:
+            scopes.append(scopes[-1])
+            hamlets.append(mention.until)
+        else:
+            scopes.append(mention.place if mention.subject else scopes[-1])
+            hamlets.append(None if mention.subject else hamlets[-1])
 
     def lookup(position: int) -> str | None:
         count = bisect_right(ends, position)
@@ -297,6 +317,8 @@ def place_lookup(mentions: list[Mention], text: str):
             last = mentions[count - 1]
             if last.place and IMMEDIATE_GAP.fullmatch(text, last.end, position):
                 return last.place
+        if hamlets[count] is not None and position < hamlets[count]:
+            return None
         return scopes[count]
 
     return lookup
