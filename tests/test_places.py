@@ -348,3 +348,21 @@ def test_a_hamlets_clause_is_its_own_and_its_communes_scope_resumes_after_it():
             "tổng vốn xây dựng nông thôn mới của xã đạt 15 tỷ đồng.\n")
     places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
     assert places == {"3.200 hộ": "xã Chiềng Mung", "120 hộ": None, "30 triệu đồng/người": None, "15 tỷ đồng": "xã Chiềng Mung"}
+
+
+def test_a_news_text_opening_on_a_body_of_an_unnamed_unit_is_that_units():
+    """"UBND tỉnh vừa phê duyệt …" with every named unit in one province (dated 2019: the province
+    before 2025, not the one it is part of now) is the province's text; with no such opening, or
+    units of several provinces, no reporting unit is guessed."""
+    text = ("Kết quả rà soát hộ nghèo năm 2018\n\nNgày 12/02/2019, UBND tỉnh vừa phê duyệt kết quả rà soát hộ nghèo. "
+            "Xã Trà Bui có 850 hộ nghèo, xã Cà Dy có 552 hộ nghèo.\n")
+    document = records_from_text(text)[0]
+    assert document["unit"] == "tỉnh Quảng Nam" and document["unit_code"] == "49"
+    assert records_from_text(text.replace("UBND tỉnh", "Báo cáo"))[0]["unit"] is None
+
+
+def test_a_date_written_without_ngay_dates_the_text_for_the_units_vintage():
+    """"02/07/2022 - 18:33" under a title: a text of 2022 names the province before the 2025 merger."""
+    document = records_from_text("Đại hội Đoàn Khối Cơ quan tỉnh An Giang nhiệm kỳ 2022-2027\n\n02/07/2022 - 18:33\n\n"
+                                 "Đại hội bầu 26 ủy viên Ban Chấp hành.\n")[0]
+    assert document["unit"] == "tỉnh An Giang" and document["unit_code"] == "89" and not document.get("warnings")

@@ -28,9 +28,10 @@ from extractor.syllables import is_compound_word, name_key, spell
 
 NAME_DASH = regex.compile(r"\s*[-–]\s*")
 
-DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((?:19|20)[0-9][0-9])|tháng\s+([0-9]{1,2})\s+năm\s+((?:19|20)[0-9][0-9])|\bdate\s+((?:19|20)[0-9][0-9])-([0-9][0-9]))", regex.IGNORECASE)
+DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((?:19|20)[0-9][0-9])|tháng\s+([0-9]{1,2})\s+năm\s+((?:19|20)[0-9][0-9])|\bdate\s+((?:19|20)[0-9][0-9])-([0-9][0-9])|(?<![0-9/])[0-3]?[0-9]/(0?[1-9]|1[0-2])/((?:19|20)[0-9][0-9])(?![0-9/]))", regex.IGNORECASE)
 MERGER = (2025, 7)  # the new units are in force from 1 July 2025
 OPENING_CHARS = 3000
+NEWS_OPENING_CHARS = 600  # a news text's opening sentence, after its title and dateline
 MIN_BARE_NAME_SYLLABLES = 2
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
@@ -61,7 +62,7 @@ class DocumentPlaces:
         self.gazetteer = gazetteer or load_gazetteer()
         self.vintage = document_vintage(text)
         typed = scan_typed_names(text, self.gazetteer)
-        self._evidence = _Evidence(typed, self.gazetteer)
+        self._evidence = _Evidence(typed, self.gazetteer, self.vintage)
         self.unit_source = "given" if unit else "text"
         # a name the gazetteer gives to several units that nothing in the document tells apart
         # ("xã Văn Lang": Phú Thọ and Thái Nguyên since 2025) is kept as a name with its candidates
@@ -69,6 +70,8 @@ class DocumentPlaces:
         self.reporting_unit = resolve_unit(unit, self.gazetteer, self.vintage) if unit else self._find_reporting_unit(typed)
         if self.reporting_unit is None and not unit:
             self.reporting_candidates = self._issuer(typed, self._unsettled) or ()
+        if self.reporting_unit is None and not self.reporting_candidates and not unit:
+            self.reporting_unit = self._unit_the_opening_refers_to()
         if self.reporting_unit is not None:
             self._evidence.anchor(self.reporting_unit, self.gazetteer)
             self.vintage = self.vintage or self.reporting_unit.vintage  # undated: the issuer's units
@@ -163,6 +166,19 @@ class DocumentPlaces:
             if lower is not None and LEVEL_RANK[lower.level] < LEVEL_RANK[unit.level]:
                 return lower
         return unit
+
+    def _unit_the_opening_refers_to(self) -> AdminUnit | None:
+        """"(QNO) - UBND tỉnh vừa phê duyệt …": a news text that opens on a body of a unit it does not
+        name is that unit's, when its other mentions settle which (its province, its one district)."""
+        rules = place_rules()
+        for match in rules["body_of_unnamed_unit"].finditer(self.text, 0, min(len(self.text), NEWS_OPENING_CHARS)):
+            levels = rules["unit_types"][rules["abbreviations"].get(spell(match.group(1)), spell(match.group(1)))]
+            if "province" in levels and self._evidence.province is not None:
+                return self._evidence.province
+            districts = [code for code, count in self._evidence.districts.items() if count > 0]
+            if "district" in levels and len(districts) == 1:
+                return next((u for u in self.gazetteer.units if u.level == "district" and u.code == districts[0]), None)
+        return None
 
     def _unsettled(self, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...] | None:
         """The candidates of a name that names several units the document does not tell apart."""
@@ -316,7 +332,7 @@ class DocumentPlaces:
 class _Evidence:
     """What a document says about where it is: provinces and districts its mentions point to."""
 
-    def __init__(self, typed: list[TypedName], gazetteer: Gazetteer):
+    def __init__(self, typed: list[TypedName], gazetteer: Gazetteer, vintage: str | None = None):
         provinces: Counter = Counter()
         districts: Counter = Counter()
         for mention in typed:
@@ -331,8 +347,10 @@ class _Evidence:
                     districts[unit.code] += 1
         self.provinces = provinces
         self.districts = districts
-        best = provinces.most_common(2)
-        clear = best and best[0][1] >= 1 and (len(best) == 1 or best[0][1] > best[1][1])  # not a split vote
+        # of a province before and after 2025 holding the same votes, the document's vintage first
+        best = sorted(provinces.items(), key=lambda vote: (vote[1], vote[0][0] == vintage), reverse=True)[:2]
+        clear = best and best[0][1] >= 1 and (len(best) == 1 or best[0][1] > best[1][1]
+                                             or _one_province_by_vintage(best[0][0], best[1][0], vintage, gazetteer))
         self.province = gazetteer.unit("province", best[0][0][0], best[0][0][1]) if clear else None
         self.anchored = False
 
@@ -368,6 +386,13 @@ class _Evidence:
         return ranked[0]
 
 
+def _one_province_by_vintage(first: tuple[str, str], second: tuple[str, str], vintage: str | None, gazetteer: Gazetteer) -> bool:
+    """A tie between one province before and after 2025 ("tỉnh Quảng Nam" then, within Đà Nẵng
+    now), settled by a dated document's vintage: no split vote."""
+    province = gazetteer.unit("province", *first)
+    return first[0] == vintage != second[0] and province is not None and second in _province_keys(province, gazetteer)
+
+
 def _province_keys(province: AdminUnit, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     """The province in both vintages: itself, what it became, or what it was formed from."""
     keys = [(province.vintage, province.code)]
@@ -390,7 +415,8 @@ def document_vintage(text: str) -> str | None:
     match = DATE.search(text[:OPENING_CHARS])
     if match is None:
         return None
-    month, year = next((int(m), int(y)) for m, y in ((match.group(1), match.group(2)), (match.group(3), match.group(4)), (match.group(6), match.group(5))) if y)
+    month, year = next((int(m), int(y)) for m, y in ((match.group(1), match.group(2)), (match.group(3), match.group(4)),
+                                                    (match.group(6), match.group(5)), (match.group(7), match.group(8))) if y)
     return NEW if (year, month) >= MERGER else OLD
 
 

@@ -93,6 +93,9 @@ def place_rules() -> dict:
         "type_reference": regex.compile(rf"(?i:(?:{alternatives(leads)})\s+)?(?i:{alternatives(written_types)})"),
         "organisation": regex.compile(rf"(?<![\p{{L}}\p{{M}}])((?i:{alternatives(organisations)}))(?=\s+[\p{{Lu}}])"),
         "letterhead": regex.compile(rf"(?i:{data['letterhead_organisations']})\s*$"),
+        # a body of a unit the text does not name: "UBND tỉnh vừa …" (a name or a compound does not follow)
+        "body_of_unnamed_unit": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{data['letterhead_organisations']})\s+"
+                                              rf"((?i:{alternatives(written_types)}))(?!\s*[\p{{Lu}}\d])(?![\p{{L}}\p{{M}}])"),
         "letterhead_chars": int(data["letterhead_chars"]),
         "subject_lead": regex.compile(data["subject_lead"], regex.IGNORECASE),
         "office_before": regex.compile(data["office_before"]),
