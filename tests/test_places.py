@@ -167,6 +167,8 @@ LETTERHEAD = "ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY XÃ MAI SƠN\nSơn La, n
     # the predicate right after a mention makes it the end of the subject phrase
     ("Kết quả thực hiện Nghị quyết của Ban Chấp hành Đảng bộ xã có 09/11 chỉ tiêu đạt.", "09/11 chỉ tiêu", "xã Mai Sơn"),
     ("Diện tích cây ăn quả tại xã Cò Nòi đạt 1.866 ha.", "1.866 ha", "xã Cò Nòi"),
+    # an organisation of the unit opens the subject phrase, whatever stands between it and the predicate
+    ("Ban Chấp hành Đảng bộ xã Cò Nòi nhiệm kỳ 2025 - 2030 gồm 21 đồng chí.", "21 đồng chí", "xã Cò Nòi"),
     # ... of the whole run when several units are named together: no one unit
     ("Cấp ủy các Đảng bộ thị trấn Hát Lót, xã Cò Nòi, xã Hát Lót đã thi hành kỷ luật 17 đảng viên.", "17 đảng viên", None),
     # a unit that is an object, not the subject, does not hold for the figure
