@@ -44,9 +44,10 @@ def extract(raw: RawDocument, clean: CleanText | None = None, unit: str | None =
     sections = find_sections(clean)
     places = DocumentPlaces(clean.text, unit=unit)  # the document's place context, shared by every record builder
     document = document_record(raw, clean, places)
-    found = extract_quantities(clean, sections, places)  # with each figure's place and metric
+    found = extract_quantities(clean, sections, places, term_end(document))  # with each figure's place, metric, goal
     quantities = quantity_records(raw, clean, sections, found, places)
     indicators, warnings = indicator_records(raw, clean, sections, found, quantities, document, places)
+    mark_target_figures(quantities, indicators)
     warnings = [*raw.warnings, *places.warnings(), *warnings]
     if warnings:
         document["warnings"] = warnings
@@ -204,6 +205,8 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "qualifier": quantity.qualifier,
             **place_fields(places, quantity.place),
             "metric": quantity.metric,
+            "goal": quantity.goal,
+            "goal_year": quantity.goal_year,
             "section": section_of(quantity.anchor),
             "in_footnote": paragraph.kind == "footnote",
             "number_style": quantity.number_style,
@@ -214,10 +217,25 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
     return records
 
 
+def term_end(document: dict) -> int | None:
+    """The last year of the term the document names ("2025-2030" → 2030)."""
+    return int(document["term"][-4:]) if document.get("term") else None
+
+
+def mark_target_figures(quantities: list[dict], indicators: list[dict]) -> None:
+    """The figures of a "chỉ tiêu chủ yếu" list's items are goals, for the item's year."""
+    by_id = {record["id"]: record for record in quantities}
+    for indicator in indicators:
+        for target in indicator.get("targets") or () if indicator["role"] == "target" else ():
+            figure = by_id.get(target.get("quantity"))
+            if figure is not None:
+                figure["goal"] = True
+                figure["goal_year"] = target.get("year") or figure["goal_year"]
+
+
 def indicator_records(raw, clean, sections, found, quantities, document, places) -> tuple[list[dict], list[str]]:
     """Target items of "chỉ tiêu chủ yếu" lists and result statements, as indicator records."""
-    term_end = int(document["term"][-4:]) if document.get("term") else None
-    items, warnings = find_target_items(clean, sections, term_end)
+    items, warnings = find_target_items(clean, sections, term_end(document))
     attach_targets(items, [(quantity, record) for (quantity, _), record in zip(found, quantities)], clean.text)
     records = []
     for item in items:

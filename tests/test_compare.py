@@ -316,8 +316,9 @@ def test_parquet_output_is_the_long_form(records, tmp_path):
 
 
 def test_two_communes_of_the_same_term_align_on_the_indicators_both_state():
-    """Mai Sơn and Công Hải, both 2025–2030: the targets both state, read off the two lists, line up
-    by catalogue code; a count and a share of the same indicator stay apart."""
+    """Mai Sơn and Công Hải, both 2025–2030: the targets both state, read off the two lists (and a goal
+    one of them sets in running text), line up by catalogue code; a count and a share of the same
+    indicator stay apart."""
     from tests.conftest import ROOT
 
     records = extract_records(str(CORPUS_REPORT)) + extract_records(str(ROOT / "corpora/cong-hai_nghi-quyet-dai-hoi-lan-i_2025-2030.txt"))
@@ -329,6 +330,8 @@ def test_two_communes_of_the_same_term_align_on_the_indicators_both_state():
         ("code:party.cell_meetings", "%"): [90, 100],
         ("code:gov.online_public_services", "%"): [85, 100],
         ("code:soc.poverty_rate", "hộ"): [0, 0],  # "không còn hộ nghèo" in both
+        # Công Hải sets this one in running text ("phấn đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 98%"): a goal
+        ("code:soc.health_insurance", "%"): [96, 98],
     }
     apart = {(row.key, row.unit) for row in comparison.rows if row.status == INCOMPATIBLE}
     assert apart == {("code:party.new_members", "%"), ("code:party.new_members", "đảng viên")}

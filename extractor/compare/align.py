@@ -104,7 +104,8 @@ def compare_reports(reports: list[Report], metric: str | None = None, threshold:
 
 
 def target_measures(report: Report) -> tuple[list[Measure], list[Measure]]:
-    """Each target of each target item; items without a figure come back separately."""
+    """Each target of each target item, and each goal the text sets in running text (a quantity
+    record with ``goal``); items without a figure come back separately."""
     quantities = {q.get("id"): q for q in report.quantities}
     measures, without_figure = [], []
     for indicator in report.indicators:
@@ -129,6 +130,17 @@ def target_measures(report: Report) -> tuple[list[Measure], list[Measure]]:
                               target.get("low"), target.get("high"), target.get("comparator"), _int(target.get("year")),
                               indicator.get("place"), item)
             measures.append(_located(measure, report, quantity or indicator))
+    rules = load_rules()
+    listed = {t.get("quantity") for i in report.indicators for t in (i.get("targets") or [])}
+    for quantity in report.quantities:  # goals set in running text ("phấn đấu … đạt 95%"), not in a list
+        key = measure_key(quantity.get("metric"), quantity.get("indicator_code"))
+        if not quantity.get("goal") or quantity.get("id") in listed \
+                or (not key.startswith(CODE_KEY) and len(key.split()) < rules.quantity_min_tokens):
+            continue
+        measure = Measure(report.key, "target", quantity.get("metric"), key, quantity.get("unit"), quantity.get("value"),
+                          quantity.get("low"), quantity.get("high"), _qualifier_comparator(quantity), _int(quantity.get("goal_year")),
+                          quantity.get("place"))
+        measures.append(_located(measure, report, quantity))
     return measures, without_figure
 
 
@@ -213,7 +225,8 @@ def reported_rows(reports: list[Report], targets: list[Measure], clusters: Clust
         target_figures = {t.get("quantity") for i in report.indicators for t in (i.get("targets") or [])}
         for quantity in report.quantities:
             key = measure_key(quantity.get("metric"), quantity.get("indicator_code"))
-            if quantity.get("id") in target_figures or (not key.startswith(CODE_KEY) and len(key.split()) < rules.quantity_min_tokens):
+            if quantity.get("id") in target_figures or quantity.get("goal") \
+                    or (not key.startswith(CODE_KEY) and len(key.split()) < rules.quantity_min_tokens):
                 continue
             cluster = clusters.closest(key)
             unit = unit_class(quantity.get("unit"))

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW
 from extractor.quantities.cells import header_cells, table_row_quantities
+from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import MetricFinder, distribute_respectively
 from extractor.quantities.parser import Quantity, find_quantities
 from extractor.sections import Section, parse_label
@@ -15,9 +16,10 @@ from extractor.spans import SpanIndex
 __all__ = ["Quantity", "extract_quantities"]
 
 
-def extract_quantities(clean: CleanText, sections: list[Section], places=None) -> list[tuple[Quantity, object]]:
+def extract_quantities(clean: CleanText, sections: list[Section], places=None, term_end: int | None = None) -> list[tuple[Quantity, object]]:
     """(quantity, paragraph) pairs in clean-text order, body first, then footnotes. With the
-    document's ``places`` (DocumentPlaces), each quantity also gets its place, metric and anchor."""
+    document's ``places`` (DocumentPlaces), each quantity also gets its place, metric and anchor,
+    and whether it is a goal the text sets (``term_end``: the last year of the document's term)."""
     label_spans = []
     for section in sections:
         parsed = parse_label(clean.text[section.clean_start:section.clean_end])
@@ -42,6 +44,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None) -
     if places is not None:
         attach_context(found, clean, places)
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
+        mark_goals(found, clean, term_end)
     return found
 
 

@@ -63,6 +63,8 @@ class Quantity:
     place: str | None = None  # the place the figure is about, as the text names it
     metric: str | None = None  # what it measures
     anchor: int | None = None  # where it stands in the running text (a footnote's figure: at its marker)
+    goal: bool = False  # a target the text sets ("phấn đấu … đạt 95%"), not a result it reports
+    goal_year: int | None = None  # the year the goal is for
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,124 @@
+"""Goals in running text: the figures a text sets as targets rather than reports as results.
+
+News and resolutions state targets in prose as often as in numbered lists ("Nhiệm kỳ 2025-2030,
+Đảng bộ xã đề ra 12 chỉ tiêu: tốc độ tăng thu ngân sách bình quân đạt 10%; tỷ lệ dân số tham gia bảo
+hiểm y tế đạt 99,2%; …"). A figure is a goal when a lead (``goal_rules.json``) stands before it in
+its sentence and no result marker ("đã", "đến nay", "ước đạt") stands between them; its year is the
+one its clause names ("đến năm 2030"), else the term the sentence names, else the document's term.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from extractor.quantities.parser import Quantity
+from extractor.rules import load_rules
+
+SENTENCE_BOUND = regex.compile(r"(?r)[.!?](?=\s)|\n")
+SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
+CLAUSE_BOUND = regex.compile(r"(?r)[;:]")
+CLAUSE_END = regex.compile(r"[;:]|[.!?](?=\s|$)|\n")
+LIST_COLON = regex.compile(r":")
+FIRST_CLAUSE_END = regex.compile(r"[;:]")
+
+
+@lru_cache(maxsize=1)
+def goal_rules() -> dict:
+    data = load_rules("extractor.quantities", "goal_rules.json")
+
+    def alternation(rules):
+        return regex.compile("|".join(f"(?:{rule['pattern']})" for rule in rules))
+
+    return {
+        "lead": alternation(data["leads"]),
+        "clause_lead": alternation([rule for rule in data["leads"] if rule.get("clause")]),
+        "aim_counts": frozenset(data["aim_counts"]),
+        "result": alternation(data["result_markers"]),
+        "year": regex.compile(data["year"]),
+        "term_end": regex.compile(data["term_end"]),
+        "term": regex.compile(data["term"]),
+    }
+
+
+def mark_goals(found: list[tuple[Quantity, object]], clean, term_end: int | None) -> None:
+    """Set ``goal`` and ``goal_year`` of each figure of running text (``found``: quantity,
+    paragraph pairs; ``term_end``: the last year of the document's term, if it names one)."""
+    rules = goal_rules()
+    text = clean.text
+    under_list_lead = _paragraphs_under_list_leads(clean)
+    for quantity, paragraph in found:
+        if paragraph.kind == "footnote" or quantity.kind == "duration" or quantity.unit in rules["aim_counts"]:
+            continue  # (a duration, or a count of aims, "05 chỉ tiêu về kinh tế", sets no target)
+        bound = SENTENCE_BOUND.search(text, paragraph.start, quantity.start)
+        sentence_start = bound.end() if bound else paragraph.start
+        lead = _last(rules["lead"], text, sentence_start, quantity.start)
+        if lead is None and paragraph.start in under_list_lead:
+            if not rules["result"].search(text, sentence_start, quantity.start):  # "Về kinh tế: … đạt khoảng 6,5 - 7%/năm"
+                quantity.goal = True
+                quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or under_list_lead[paragraph.start]
+            continue
+        if lead is None or rules["result"].search(text, lead.end(), quantity.start):
+            continue
+        if rules["clause_lead"].fullmatch(lead.group()) and LIST_COLON.search(text, lead.end(), quantity.start) is None \
+                and CLAUSE_BOUND.search(text, lead.end(), quantity.start) is not None:
+            continue  # "với mục tiêu gần dân, sát dân; có 90% …": the aim named in passing ends with its clause
+        quantity.goal = True
+        quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, term_end)
+
+
+LIST_LEAD_REACH = 6  # paragraphs after a lead ending in a colon that its list may fill
+
+
+def _paragraphs_under_list_leads(clean) -> dict[int, int | None]:
+    """Start of each paragraph that follows a goal lead ending in a colon ("Định hướng các chỉ tiêu
+    chủ yếu … 5 năm 2021 - 2025:"), up to the next heading or colon-ended paragraph, with the year
+    the lead names (the end of its period)."""
+    rules = goal_rules()
+    text = clean.text
+    under: dict[int, int | None] = {}
+    year, left = None, 0
+    for paragraph in clean.paragraphs:
+        if paragraph.kind == "footnote":
+            continue
+        body = text[paragraph.start:paragraph.end].rstrip()
+        if body.endswith(":") or paragraph.kind == "heading":
+            left = 0
+            if body.endswith(":") and rules["lead"].search(text, paragraph.start, paragraph.end):
+                term = rules["term"].search(text, paragraph.start, paragraph.end)
+                year, left = (int(term.group(2)) if term else None), LIST_LEAD_REACH
+            continue
+        if left:
+            under[paragraph.start] = year
+            left -= 1
+    return under
+
+
+def _last(pattern: "regex.Pattern[str]", text: str, start: int, end: int):
+    last = None
+    for last in pattern.finditer(text, start, end):
+        pass
+    return last
+
+
+def _goal_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end: int, term_end: int | None) -> int | None:
+    """The year named in the figure's clause, else in its sentence's opening clause; else the end
+    of the term its sentence names or means ("đến cuối nhiệm kỳ"); else none."""
+    rules = goal_rules()
+    bound = CLAUSE_BOUND.search(text, sentence_start, quantity.start)
+    clause_start = bound.end() if bound else sentence_start
+    stop = CLAUSE_END.search(text, quantity.end, paragraph_end)
+    clause_end = stop.start() if stop else paragraph_end
+    opening = FIRST_CLAUSE_END.search(text, sentence_start, quantity.start)  # "Đến năm 2025, …; …": it governs the sentence
+    year = _last(rules["year"], text, clause_start, clause_end) \
+        or _last(rules["year"], text, sentence_start, opening.start() if opening else quantity.start)
+    if year is not None:
+        return int(year.group(1))
+    sentence_stop = SENTENCE_END.search(text, quantity.end, paragraph_end)
+    term = rules["term"].search(text, sentence_start, sentence_stop.start() if sentence_stop else paragraph_end)
+    if term is not None:
+        return int(term.group(2))
+    if term_end is not None and rules["term_end"].search(text, sentence_start, clause_end):
+        return term_end
+    return None
