@@ -368,3 +368,10 @@ def test_a_date_written_without_ngay_dates_the_text_for_the_units_vintage():
     document = records_from_text("Đại hội Đoàn Khối Cơ quan tỉnh An Giang nhiệm kỳ 2022-2027\n\n02/07/2022 - 18:33\n\n"
                                  "Đại hội bầu 26 ủy viên Ban Chấp hành.\n")[0]
     assert document["unit"] == "tỉnh An Giang" and document["unit_code"] == "89" and not document.get("warnings")
+
+
+def test_a_name_before_la_and_a_type_word_is_that_unit():
+    """"Chiềng Ban là xã có …": the gazetteer knows the name at the type's level; "Đây là xã …" names none."""
+    text = "Báo cáo của huyện Mai Sơn.\n\nChiềng Ban là xã có nhiều hộ thoát nghèo nhất, với 120 hộ. Đây là xã có 5 bản đạt chuẩn.\n"
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places == {"120 hộ": "xã Chiềng Ban", "5 bản": "xã Chiềng Ban"}

@@ -485,6 +485,9 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
     found = []
     for match in rules["type_word"].finditer(text):
         if not rules["name_syllable"].match(text, match.end()):
+            named = _named_before_copula(text, match, gazetteer)  # "Hướng Hiệp là xã có …"
+            if named is not None:
+                found.append(named)
             continue  # no name follows (read_name would find none): "toàn xã", "xã hội"
         if ends_a_compound(text, match.start(), match.group(0)):
             continue  # "Hợp tác xã Thanh niên": the type word is the end of another word
@@ -503,6 +506,27 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
                 listed = _named_with_figures(text, end, gazetteer, rules["unit_types"][unit_type], unit_type, candidates)
             found.extend(listed)
     return found
+
+
+NAME_BEFORE_COPULA = regex.compile(r"(?r)(?:(?<=\s)|^)((?:[\p{Lu}][\p{L}\p{M}'’]*\s+){1,4})là\s+(?:một\s+)?$")
+COPULA_REACH = 60
+WORD = regex.compile(r"\S+")
+
+
+def _named_before_copula(text: str, type_word, gazetteer: Gazetteer) -> TypedName | None:
+    """"Hướng Hiệp là xã có hộ nghèo giảm nhiều nhất": a name the gazetteer knows at the type's
+    level, written before "là" and the type word, is that unit."""
+    rules = place_rules()
+    before = NAME_BEFORE_COPULA.search(text, max(0, type_word.start() - COPULA_REACH), type_word.start())
+    if before is None or ends_a_compound(text, type_word.start(), type_word.group(0)):
+        return None
+    unit_type = rules["abbreviations"].get(spell(type_word.group(0)), spell(type_word.group(0)))
+    run_end = before.start(1) + len(before.group(1).rstrip())
+    for word in WORD.finditer(text, before.start(1), run_end):  # the longest name ending the run
+        name = read_name(text, word.start() - 1, gazetteer, rules["unit_types"][unit_type], unit_type) if word.start() else None
+        if name is not None and name[0] == run_end:
+            return TypedName(word.start(), run_end, unit_type, name[1].strip(), name[2])
+    return None
 
 
 PARENT_JOINT = regex.compile(r",(?=\s)")
