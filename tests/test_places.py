@@ -173,6 +173,8 @@ LETTERHEAD = "ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY XÃ MAI SƠN\nSơn La, n
     ("Cấp ủy các Đảng bộ thị trấn Hát Lót, xã Cò Nòi, xã Hát Lót đã thi hành kỷ luật 17 đảng viên.", "17 đảng viên", None),
     # a unit that is an object, not the subject, does not hold for the figure
     ("Đoàn đã hỗ trợ 15 hộ nghèo của xã Cò Nòi.", "15 hộ", None),
+    # ... but a body of a unit the figure is counted into, later in its clause, does when nothing before names one
+    ("Đại hội đã bầu 19 đồng chí vào Ban Chấp hành Đảng bộ xã Cò Nòi khóa mới.", "19 đồng chí", "xã Cò Nòi"),
 ])
 def test_subject_phrase_ends_where_the_predicate_starts(sentence, figure, place):
     records = records_from_text(LETTERHEAD + sentence)

@@ -322,7 +322,20 @@ def place_lookup(mentions: list[Mention], text: str):
                 return last.place
         if hamlets[count] is not None and position < hamlets[count]:
             return None
+        if scopes[count] is None and count < len(mentions):
+            return _organisation_after(mentions[count], text, position)
         return scopes[count]
 
     return lookup
+
+
+ORGANISATION_CLAUSE = regex.compile(r"[^.;:!?\n]{0,60}$")
+
+
+def _organisation_after(mention: Mention, text: str, position: int) -> str | None:
+    """"Đại hội đã bầu 15 vị vào Ban Chấp hành Đảng bộ xã khóa X": where nothing before a figure
+    names its unit, the body of a unit it is counted into, later in its clause, does."""
+    if mention.place is None or not ORGANISATION_CLAUSE.match(text, position, mention.start):
+        return None
+    return mention.place if place_rules()["letterhead"].search(text, max(position, mention.start - 40), mention.start) else None
 
