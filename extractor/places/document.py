@@ -335,8 +335,14 @@ class _Evidence:
     def __init__(self, typed: list[TypedName], gazetteer: Gazetteer, vintage: str | None = None):
         provinces: Counter = Counter()
         districts: Counter = Counter()
+        seen_ambiguous: set[tuple[str, str]] = set()
         for mention in typed:
             spread = len({(u.vintage, u.province_code) for u in mention.candidates})
+            if spread > 1:  # a name of units in several provinces votes once, however often it is written
+                key = (mention.written_type, name_key(mention.name))
+                if key in seen_ambiguous:
+                    continue
+                seen_ambiguous.add(key)
             for unit in mention.candidates:
                 province = unit if unit.level == "province" else gazetteer.province_of(unit)
                 if province is not None:
