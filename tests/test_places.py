@@ -203,6 +203,11 @@ def test_a_title_line_names_the_reporting_unit_when_no_body_issues_the_text():
     assert (document["unit"], document["province"]) == ("xã Trường Đông", "tỉnh Tây Ninh")
     body = records_from_text("Báo cáo kết quả năm 2022\nĐoàn công tác đến thăm xã Trường Đông.")[0]
     assert body["unit"] is None  # a unit named in the body only is no issuer
+    one_line = records_from_text("Một số chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025: tốc độ tăng trưởng bình quân 12%/năm; "
+                                 "thu nhập bình quân 60 triệu đồng; 100% số xã đạt chuẩn nông thôn mới; "
+                                 "dân số đô thị đạt 30%; tỷ lệ hộ nghèo dưới 2%; 95% người dân tham gia bảo hiểm y tế; "
+                                 "thị trấn Ái Nghĩa đạt đô thị loại IV.")[0]
+    assert one_line["unit"] is None  # a page that is one long line has no title line
 
 
 def test_a_persons_office_is_no_subject_and_a_leading_date_does_not_hide_one():

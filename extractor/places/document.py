@@ -31,7 +31,8 @@ NAME_DASH = regex.compile(r"\s*[-–]\s*")
 DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((?:19|20)[0-9][0-9])|tháng\s+([0-9]{1,2})\s+năm\s+((?:19|20)[0-9][0-9])|\bdate\s+((?:19|20)[0-9][0-9])-([0-9][0-9])|(?<![0-9/])[0-3]?[0-9]/(0?[1-9]|1[0-2])/((?:19|20)[0-9][0-9])(?![0-9/]))", regex.IGNORECASE)
 MERGER = (2025, 7)  # the new units are in force from 1 July 2025
 OPENING_CHARS = 3000
-NEWS_OPENING_CHARS = 600  # a news text's opening sentence, after its title and dateline
+NEWS_OPENING_CHARS = 600
+TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening sentence, after its title and dateline
 MIN_BARE_NAME_SYLLABLES = 2
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
@@ -218,6 +219,7 @@ class DocumentPlaces:
         if not scores:  # no body issues it: a title line naming one unit says whom it is about
             title_end = self.text.find("\n", len(self.text) - len(self.text.lstrip()))
             title_end = len(self.text) if title_end < 0 else title_end
+            title_end = min(title_end, len(self.text) - len(self.text.lstrip()) + TITLE_CHARS)  # a one-line page is no title
             in_title = [unit for mention in typed if mention.start < title_end
                         for unit in [pick(mention.candidates)] if unit is not None]
             return min(in_title, key=lambda u: LEVEL_RANK[_level(u)]) if in_title else None
