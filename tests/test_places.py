@@ -206,6 +206,7 @@ def test_a_title_line_names_the_reporting_unit_when_no_body_issues_the_text():
     one_line = records_from_text("Một số chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025: tốc độ tăng trưởng bình quân 12%/năm; "
                                  "thu nhập bình quân 60 triệu đồng; 100% số xã đạt chuẩn nông thôn mới; "
                                  "dân số đô thị đạt 30%; tỷ lệ hộ nghèo dưới 2%; 95% người dân tham gia bảo hiểm y tế; "
+                                 "tỷ lệ lao động qua đào tạo đạt 70%; mỗi năm kết nạp 80 đảng viên mới; "
                                  "thị trấn Ái Nghĩa đạt đô thị loại IV.")[0]
     assert one_line["unit"] is None  # a page that is one long line has no title line
 
