@@ -600,3 +600,94 @@ def test_a_resolution_with_articles_and_lettered_targets():
     targets = [(r["group"], r["number"], [(t["value"], t["comparator"], t["year"]) for t in r["targets"]])
                for r in records if r["type"] == "indicator" and r["role"] == "target"]
     assert targets == [("2", 1, [(9, ">=", 2025)]), ("2", 2, [(68_000_000, "=", 2025)]), ("2", 3, [(1.5, "=", 2025)])]
+
+
+def _target_brief(text):
+    _, found = indicator_records(text)
+    return [(r["number"], r["metric"], [(t["value"], t["low"], t["high"], t["unit"], t["comparator"], t["year"]) for t in r["targets"]])
+            for r in found if r["role"] == "target"]
+
+
+def test_a_lead_in_sentence_over_a_table_of_pipe_rows():
+    """A web table copied as text ("1 | Chỉ tiêu | Kế hoạch |") under a sentence that names the
+    targets and ends a paragraph: each numbered row is an item named by its label cell, the year
+    from the lead-in."""
+    text = ("Sáng 5/12, Hội đồng nhân dân huyện Đông Khê họp kỳ cuối năm. Hội đồng biểu quyết thông qua "
+            "nghị quyết. 4 chỉ tiêu phát triển năm 2026 được Hội đồng giao Ủy ban nhân dân huyện:\n"
+            "TT | Chỉ tiêu | Kế hoạch |\n"
+            "1 | Tốc độ tăng giá trị sản xuất | 9-9,5% |\n"
+            "2 | Thu nhập bình quân đầu người | 72 triệu đồng |\n"
+            "3 | Tỷ lệ hộ nghèo | dưới 2% |\n"
+            "4 | Tỷ lệ che phủ rừng | 48% |\n"
+            "Hội đồng cũng thông qua nhiều nghị quyết khác.\n")
+    assert _target_brief(text) == [
+        (1, "Tốc độ tăng giá trị sản xuất", [(None, 9, 9.5, "%", "range", 2026)]),
+        (2, "Thu nhập bình quân đầu người", [(72_000_000, None, None, "đồng", "=", 2026)]),
+        (3, "Tỷ lệ hộ nghèo", [(2, None, None, "%", "<", 2026)]),
+        (4, "Tỷ lệ che phủ rừng", [(48, None, None, "%", "=", 2026)])]
+
+
+def test_a_truncated_heading_over_bullets_with_a_period_an_inline_number_and_a_cut_off_item():
+    """"MỘT SỐ CHỈ TIÊU" cut to "SỐ CHỈ TIÊU" over "•" items: the bullets are items; the period
+    named inside the list gives the year; "(4)" inside a bullet starts the next item; the last
+    item, cut off by the end of the excerpt, keeps no target."""
+    text = ("SỐ CHỈ TIÊU\n\n"
+            "• Tốc độ tăng trưởng kinh tế bình quân hằng năm (2026-2030) đạt 7,5%.\n\n"
+            "• Thu nhập bình quân đầu người đến cuối nhiệm kỳ đạt 95 triệu đồng trở lên.\n\n"
+            "• Tỷ lệ đô thị hóa đến cuối nhiệm kỳ đạt 40%.(4) Số xã đạt chuẩn nông thôn mới nâng cao là 12 xã.\n\n"
+            "• Tỷ lệ dân số tham gia bảo hiểm y tế đến cuối nhiệm kỳ đạt 96%.\n\n"
+            "• Tỷ lệ chất thải rắn được thu gom đến cuối nhiệm kỳ đạt")
+    assert _target_brief(text) == [
+        (1, "Tốc độ tăng trưởng kinh tế bình quân hằng năm", [(7.5, None, None, "%", "=", 2030)]),
+        (2, "Thu nhập bình quân đầu người đến cuối nhiệm kỳ", [(95_000_000, None, None, "đồng", ">=", 2030)]),
+        (3, "Tỷ lệ đô thị hóa đến cuối nhiệm kỳ", [(40, None, None, "%", "=", 2030)]),
+        (4, "Số xã đạt chuẩn nông thôn mới nâng cao", [(12, None, None, "xã", "=", 2030)]),
+        (5, "Tỷ lệ dân số tham gia bảo hiểm y tế đến cuối nhiệm kỳ", [(96, None, None, "%", "=", 2030)]),
+        (6, "Tỷ lệ chất thải rắn được thu gom đến cuối nhiệm kỳ", [])]
+
+
+@pytest.mark.parametrize("first_item", [
+    "1. Mỗi năm kết nạp 45 đảng viên mới.",
+    "1. Số đảng viên kết nạp mới: 45 đảng viên.",
+])
+@pytest.mark.parametrize("above", ["Hội nghị thống nhất nội dung nghị quyết.\n", "II. MỤC TIÊU NHIỆM KỲ 2025 - 2030\n"])
+def test_a_first_item_taken_for_a_heading_stays_in_its_list(first_item, above):
+    """A first item stating a count and no measure ("1. Mỗi năm kết nạp 45 đảng viên mới.") reads
+    like a heading to the section finder; it is still the list's first item, the list goes on."""
+    text = (above + "Các chỉ tiêu chủ yếu:\n" + first_item + "\n"
+            "2. Thu nhập bình quân đầu người đạt 90 triệu đồng.\n"
+            "3. Tỷ lệ hộ nghèo dưới 1,5%.\n")
+    found = _target_brief(text)
+    assert [(number, [target[:5] for target in targets]) for number, _, targets in found] == [
+        (1, [(45, None, None, "đảng viên", "=")]), (2, [(90_000_000, None, None, "đồng", "=")]), (3, [(1.5, None, None, "%", "<")])]
+
+
+def test_ordinal_word_labels_under_a_lead_in():
+    """"Thứ nhất, …", "Thứ hai, …" under a sentence naming the targets are items 1, 2, 3."""
+    text = ("BÁO CÁO CỦA BAN CHẤP HÀNH HỘI CỰU CHIẾN BINH XÃ TÂN LẬP NHIỆM KỲ 2024 - 2029\n"
+            "Đại hội thống nhất ba chỉ tiêu sau:\n"
+            "Thứ nhất, hằng năm kết nạp mới 60 hội viên.\n"
+            "Thứ hai, đến cuối nhiệm kỳ có 85% chi hội đạt vững mạnh.\n"
+            "Thứ ba, giúp 20 hộ hội viên thoát nghèo.\n")
+    found = _target_brief(text)
+    assert [(number, [target[:6] for target in targets]) for number, _, targets in found] == [
+        (1, [(60, None, None, "hội viên", "=", 2029)]), (2, [(85, None, None, "%", "=", 2029)]),
+        (3, [(20, None, None, "hộ", "=", 2029)])]
+
+
+@pytest.mark.parametrize("text", [
+    # a result leading into its evidence, not a target list
+    "Kết thúc nhiệm kỳ, có 10/12 chỉ tiêu đạt và vượt, cụ thể:\n- Thu nhập bình quân đạt 62 triệu đồng.\n"
+    "- Tỷ lệ hộ nghèo còn 2,1%.\n- Tỷ lệ che phủ rừng đạt 51%.\n",
+    # a lead-in naming chỉ tiêu inside a review of the past term
+    "I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2020 - 2025\nMột số chỉ tiêu như sau:\n- Thu nhập bình quân đạt 62 triệu đồng.\n"
+    "- Tỷ lệ hộ nghèo còn 2,1%.\n- Tỷ lệ che phủ rừng đạt 51%.\n",
+    # run-in target prose: no items
+    "Một số chỉ tiêu chủ yếu đến năm 2030: tốc độ tăng trưởng bình quân 8%/năm; thu nhập bình quân đầu người đạt 90 triệu "
+    "đồng; tỷ lệ hộ nghèo dưới 1%; tỷ lệ che phủ rừng 52%.\nĐại hội kêu gọi cán bộ, đảng viên thi đua thực hiện.\n",
+    # bullets after a sentence that names no targets
+    "Trong năm, xã đã triển khai các nội dung sau:\n- Làm mới 3 km đường giao thông.\n- Hỗ trợ 12 hộ xây nhà.\n"
+    "- Trồng mới 20 ha rừng.\n",
+])
+def test_no_target_list_without_a_target_lead_in(text):
+    assert _target_brief(text) == []

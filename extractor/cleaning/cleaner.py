@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import TABLE_CELL_SEPARATORS, TABLE_ROW, Line, lines_are_wrapped, split_lines, typical_line_width
+from extractor.cleaning.lines import CELL_SEPARATOR, TABLE_CELL_SEPARATORS, TABLE_ROW, Line, lines_are_wrapped, split_lines, typical_line_width
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
 from extractor.offsets import OffsetMap
@@ -221,16 +221,22 @@ LOOK_AHEAD_LINES = 4  # lines ``_body_follows_heading`` reads from the current o
 
 def _mark_table_rows(lines: list[Line], raw: str, to_raw) -> list[Line]:
     """Normalising turns tabs into spaces; the raw line still shows a table row's cells."""
-    if "\t" not in raw:
+    if not CELL_SEPARATOR.search(raw):
         return lines
     marked = []
     for line in lines:
         if line.end > line.start:
             raw_start, raw_end = to_raw.to_raw(line.start, line.end)
-            if raw.count("\t", raw_start, raw_end) >= TABLE_CELL_SEPARATORS and line.kind in ("text", "item", "weak_item"):
+            separators = len(CELL_SEPARATOR.findall(raw, raw_start, raw_end))
+            if separators >= TABLE_CELL_SEPARATORS and line.kind in ("text", "item", "weak_item") and _holds_cells(line.text):
                 line = replace(line, kind=TABLE_ROW, rule="table-row")
         marked.append(line)
     return marked
+
+
+def _holds_cells(text: str) -> bool:
+    """A row states something: "|---|:--|", a markdown table's rule under its header, is no row."""
+    return any(character.isalnum() for character in text)
 
 
 def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:

@@ -12,8 +12,11 @@ from extractor.rules import load_rules
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]")
 RULE_KEYS = {"id", "kind", "pattern", "note"}
 LINE_KINDS = ("page_number", "separator", "heading", "item", "weak_item")
-TABLE_ROW = "table_row"  # a line whose raw text holds three or more tab-separated cells (DOCX, .doc tables)
+TABLE_ROW = "table_row"  # a line whose raw text holds three or more cells (DOCX, .doc tables; web tables copied as text)
 TABLE_CELL_SEPARATORS = 2
+# readers give a table's cells separated by tabs; a web table copied as text separates them by
+# pipes ("1 | GDP | 6,5-7% |"); either is one character, so cell offsets stay simple
+CELL_SEPARATOR = regex.compile(r"\t|\|")
 
 
 @dataclass(frozen=True)

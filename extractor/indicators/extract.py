@@ -13,6 +13,7 @@ the clause, and the targets a footnote names as not met ("Chỉ tiêu số 01 t�
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,10 +21,11 @@ from functools import lru_cache
 import regex
 
 from extractor.cleaning import CleanText, Paragraph
-from extractor.cleaning.lines import TABLE_ROW
+from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
+from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
 from extractor.spans import SpanIndex
 from extractor.rules import load_rules
@@ -82,16 +84,18 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
     if not any(_is_list_heading(s.title) for s in sections):
         sections = _with_unnumbered_list_heading(clean, sections)
     for index, section in enumerate(sections):
-        if not _is_list_heading(section.title):
+        unnumbered = section.scheme == UNNUMBERED
+        if not (unnumbered or _is_list_heading(section.title)):
             continue
-        region_end = _region_end(sections, index, clean.body_end, rules["group_title"] if section.scheme == "unnumbered" else None)
-        if section.scheme == "unnumbered":
+        held = (lambda later: rules["group_title"].search(later.title) or _states_a_figure(clean, later)) if unnumbered else None
+        region_end = _region_end(sections, index, clean.body_end, held)
+        if unnumbered:
             region_end = _next_lead_in(clean, section.clean_end, region_end)
         inside = _later_sections_before(sections, index, region_end)
         if any(_is_list_heading(s.title) for s in inside):
             continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
         groups = [s for s in inside if rules["group_title"].search(s.title) or _names_a_group(clean, s)]
-        list_year = _heading_year(sections, section) or default_year
+        list_year = _heading_year(sections, section) or default_year or _period_end_in(clean.text, section.clean_start, region_end)
         paragraphs = [p for p in _paragraphs_starting_in(clean, section.clean_end, region_end) if p.kind != "footnote"]
         found = _items_in(paragraphs, clean, section, groups, sections)
         for item in found:
@@ -178,6 +182,14 @@ def _heading_year(sections: list[Section], section: Section) -> int | None:
     return None
 
 
+def _period_end_in(text: str, start: int, end: int) -> int | None:
+    """The term a list states nowhere in its heading but inside ("bình quân 5 năm (2021-2025)",
+    "giai đoạn 2021-2025"): where every period it names ends in one year, its items are for that
+    year (the term's end year)."""
+    ends = {int(match.group("end")) for match in indicator_rules()["list_period"].finditer(text, start, end)}
+    return ends.pop() if len(ends) == 1 else None
+
+
 def _year_in(title: str) -> int | None:
     years = list(indicator_rules()["year"].finditer(title))
     if years:
@@ -186,19 +198,113 @@ def _year_in(title: str) -> int | None:
     return int(period.group(2)) if period else None
 
 
+UNNUMBERED = "unnumbered"  # the scheme of a list heading written without a number
+
+
 def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> list[Section]:
-    """A list heading written without a number ("Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)") acts
-    as a section of its own, one level below whatever holds it."""
-    for paragraph in clean.paragraphs:
-        content = clean.text[paragraph.start:paragraph.end]
-        if paragraph.kind == "footnote" or len(content) > SHORT_HEADING or not _is_list_heading(content):
+    """A list heading written without a number ("Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)"), else
+    a sentence leading into a run of items that names targets ("15 chỉ tiêu … được giao:", "MỘT SỐ
+    CHỈ TIÊU"), acts as a section of its own, one level below whatever holds it."""
+    found = next(((p.start, p.end) for p in clean.paragraphs if p.kind != "footnote"
+                  and p.end - p.start <= SHORT_HEADING and _is_list_heading(clean.text[p.start:p.end])), None)
+    found = found or _lead_in_of_a_run(clean, sections)
+    if found is None:
+        return sections
+    start, end = found
+    content = clean.text[start:end]
+    holder = [s for s in sections if s.clean_start <= start]
+    level = holder[-1].level + 1 if holder else 1
+    raw_start, _ = clean.raw_span(start, start + 1)
+    _, raw_end = clean.raw_span(end - 1, end)
+    pseudo = Section("list", "", " ".join(content.split()).rstrip(":."), level, holder[-1].id if holder else None,
+                     raw_start, raw_end, start, end, UNNUMBERED)
+    return sorted(sections + [pseudo], key=lambda s: s.clean_start)
+
+
+LEAD_IN_START = regex.compile(r"(?r)[.!?;]\s")  # searched backwards: the lead-in is the last sentence of its paragraph
+
+
+def _lead_in_of_a_run(clean: CleanText, sections: list[Section]) -> tuple[int, int] | None:
+    """The (start, end) of a short sentence naming targets ("chỉ tiêu") right before a run of
+    numbered, bulleted or ordinal-word items or table rows, outside a review of past targets, and
+    not itself a result ("12/19 chỉ tiêu đạt …, cụ thể:")."""
+    rules = indicator_rules()
+    text = clean.text
+    body = [p for p in clean.paragraphs if p.kind != "footnote"]
+    for index, paragraph in enumerate(body):
+        if paragraph.kind == TABLE_ROW or not _opens_a_run_of_items(text, body[index + 1:]):
             continue
-        holder = [s for s in sections if s.clean_start <= paragraph.start]
-        level = holder[-1].level + 1 if holder else 1
-        pseudo = Section("list", "", " ".join(content.split()).rstrip(":."), level, holder[-1].id if holder else None,
-                         paragraph.raw_start, paragraph.raw_end, paragraph.start, paragraph.end, "unnumbered")
-        return sorted(sections + [pseudo], key=lambda s: s.clean_start)
-    return sections
+        content_end = len(text[paragraph.start:paragraph.end].rstrip(" :.")) + paragraph.start
+        sentence = LEAD_IN_START.search(text, paragraph.start, content_end)
+        start = sentence.end() if sentence else paragraph.start
+        lead = text[start:paragraph.end]
+        if len(lead) > SHORT_HEADING or not rules["list_lead_in"].search(lead) or rules["review_section"].search(lead):
+            continue
+        if any(pattern.search(lead) for _, pattern, _ in rules["results"]) or _under_a_review(sections, start):
+            continue
+        return start, paragraph.end
+    return None
+
+
+def _opens_a_run_of_items(text: str, following: list[Paragraph]) -> bool:
+    """The paragraphs start with RUN_IN_MIN_ITEMS items in a row (item labels, bullets, ordinal
+    words, table rows), one at least stating a figure."""
+    run = list(itertools.takewhile(lambda p: _is_item_paragraph(text, p), following[:RUN_IN_MIN_ITEMS]))
+    if len(run) < RUN_IN_MIN_ITEMS:
+        return False
+    return any(any(c.isdigit() for c in ITEM_NUMBER.sub("", text[p.start:p.end], count=1)) for p in run)
+
+
+ITEM_NUMBER = regex.compile(r"^\W*\d{1,3}(?:\W|$)")  # "1.", "(2)", "3 |": the item's own number, no figure
+
+
+def _is_item_paragraph(text: str, paragraph: Paragraph) -> bool:
+    if paragraph.kind == TABLE_ROW:
+        return True
+    content = text[paragraph.start:paragraph.end]
+    return paragraph.kind in ("item", "heading", "weak_item") and bool(
+        indicator_rules()["item_label"].match(content) or DASH_ITEM.match(content) or _ordinal_number(paragraph, content))
+
+
+def _under_a_review(sections: list[Section], position: int) -> bool:
+    """A part reviewing past targets ("I. Kết quả thực hiện …") holds ``position``."""
+    rules = indicator_rules()
+    by_id = {s.id: s for s in sections}
+    section = _last_starting_by(sections, position)
+    while section is not None:
+        if rules["review_section"].search(section.title) and not rules["plan_section"].search(section.title):
+            return True
+        section = by_id.get(section.parent)
+    return False
+
+
+def _ordinal_number(paragraph: Paragraph, content: str) -> int | None:
+    """The number an ordinal-word label states ("Thứ hai, …" → 2, "Một là, …" → 1), else None."""
+    if paragraph.rule != ORDINAL_ITEM_RULE:
+        return None
+    words = content.split(None, 2)[:2]
+    word = words[1] if words[0].lower() == "thứ" else words[0]
+    word = word.strip(",:").lower()
+    if word == FIRST_ORDINAL:
+        return 1
+    numeral = lexicon().by_form.get(word)
+    return int(numeral.value) if numeral is not None and numeral.value is not None else None
+
+
+ORDINAL_ITEM_RULE = "ordinal-word-item"  # the cleaner's line rule for "Thứ hai, …", "Một là, …"
+FIRST_ORDINAL = "nhất"  # "thứ nhất": the one ordinal that is no numeral
+
+
+def _states_a_figure(clean: CleanText, section: Section) -> bool:
+    """A numbered line stating a figure ("1. Số hộ thoát nghèo: 33.500 hộ.") is an item of the
+    list before it, even where the section finder took it for a heading."""
+    from extractor.quantities.parser import find_quantities
+
+    starts = clean.paragraph_starts()
+    position = bisect_right(starts, section.clean_start) - 1
+    end = clean.paragraphs[position].end if position >= 0 else section.clean_end
+    label = parse_label(clean.text[section.clean_start:end])
+    return bool(find_quantities(clean.text, section.clean_start + (label[2] if label else 0), end))
 
 
 def _next_lead_in(clean: CleanText, start: int, end: int) -> int:
@@ -223,13 +329,14 @@ def _names_a_group(clean: CleanText, section: Section) -> bool:
     return len(body) <= SHORT_HEADING and not any(character.isdigit() for character in body)
 
 
-def _region_end(sections: list[Section], index: int, body_end: int, group_title=None) -> int:
+def _region_end(sections: list[Section], index: int, body_end: int, held=None) -> int:
     """Where the list of ``sections[index]`` ends: at the next heading of its level or above. An
-    unnumbered list heading holds the group headings right after it at its own level ("CÁC CHỈ TIÊU
-    CHỦ YẾU:" over "1. Chỉ tiêu về kinh tế:", "2. Chỉ tiêu về xã hội:")."""
+    unnumbered list heading holds the headings right after it at its own level for which ``held``
+    is true: its groups ("CÁC CHỈ TIÊU CHỦ YẾU:" over "1. Chỉ tiêu về kinh tế:") and its items
+    taken for headings ("1. Số hộ thoát nghèo: 33.500 hộ.")."""
     level = sections[index].level
     for later in sections[index + 1:]:
-        if later.level <= level and not (group_title and later.level == level and group_title.search(later.title)):
+        if later.level <= level and not (held and later.level == level and held(later)):
             return later.clean_start
     return body_end
 
@@ -278,10 +385,18 @@ def _items_in(paragraphs, clean: CleanText, list_section, groups, sections) -> l
             if dashes_are_items:
                 for start, end in _dash_pieces(text, paragraph.start, paragraph.end):
                     number = 1 + sum(1 for item in items if item.group == group_label)
-                    items.append(TargetItem(group_label, number, [(start, end)], _item_metric(text, start, end),
-                                            _innermost(sections, start)))
+                    for piece_start, piece_end in _numbered_pieces(text, start, end, number):
+                        items.append(TargetItem(group_label, number, [(piece_start, piece_end)],
+                                                _item_metric(text, piece_start, piece_end), _innermost(sections, piece_start)))
+                        number += 1
             elif items:
                 items[-1].spans.append((paragraph.start, paragraph.end))  # a dash line inside a numbered item
+            continue
+        ordinal = _ordinal_number(paragraph, content)
+        if ordinal is not None:  # "Thứ hai, hằng năm giúp …": an item labelled by an ordinal word
+            dashes_are_items = False
+            items.append(TargetItem(group_label, ordinal, [(paragraph.start, paragraph.end)],
+                                    _item_metric(text, paragraph.start, paragraph.end), _innermost(sections, paragraph.start)))
             continue
         inline = list(rules["inline_item"].finditer(content))
         label = rules["item_label"].match(content)
@@ -325,6 +440,17 @@ def _dash_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in INLINE_DASH_ITEM.finditer(text, start, end):
         pieces.append((start, match.start()))
         start = match.end()
+    return pieces + [(start, end)]
+
+
+def _numbered_pieces(text: str, start: int, end: int, number: int) -> list[tuple[int, int]]:
+    """A bullet holding the next item's number inline ("… từ 21% trở lên.(9) Giá trị xuất khẩu …"
+    as bullet 8): the source numbered its list and lost a line break, so the number starts an item."""
+    pieces = []
+    for match in indicator_rules()["inline_item"].finditer(text, start, end):
+        if int(match.group(1)) == number + 1 and match.start() > start:
+            pieces.append((start, match.start()))
+            start, number = match.start(), number + 1
     return pieces + [(start, end)]
 
 
@@ -404,10 +530,23 @@ def _sorted_starts(items: list, attribute: str = "clean_start") -> list[int] | N
     return None if any(a > b for a, b in zip(starts, starts[1:])) else starts
 
 
+def _without_label(content: str) -> str:
+    """An item's words without its label: "(3)", "3.", "- ", "Thứ ba, "."""
+    label = indicator_rules()["item_label"].match(content)
+    content = content[label.end():] if label else DASH_ITEM.sub("", content)
+    ordinal = ordinal_label().match(content)  # "1. Thứ nhất, …" too
+    return content[ordinal.end():] if ordinal else content
+
+
+@lru_cache(maxsize=1)
+def ordinal_label() -> "regex.Pattern[str]":
+    """The cleaner's pattern of an ordinal-word label (one home: cleaning/line_rules.json)."""
+    return next(rule.pattern for rule in line_rules() if rule.id == ORDINAL_ITEM_RULE)
+
+
 def _item_metric(text: str, start: int, end: int) -> str | None:
     content = text[start:end]
-    label = indicator_rules()["item_label"].match(content)
-    body = content[label.end():] if label else DASH_ITEM.sub("", content)
+    body = _without_label(content)
     body = indicator_rules()["year"].sub(" ", body)  # "… đến năm 2030 đạt 96%": the year is not the metric
     body = ITEM_LEAD.sub("", body.strip())
     stop = ITEM_METRIC_STOP.search(body)
@@ -482,12 +621,22 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             })
             if metric:
                 records_by_id[record["id"]]["metric"] = metric
-        if not item.targets:
+        if not item.targets and not _cut_off(text, item):
             item.targets.append(_target_in_words(text, item))
         if not item.metric and item.targets:
             named = [target["metric"] for target in item.targets if target["metric"]]
             item.metric = "; ".join(dict.fromkeys(named)) or None
     _years_from_the_list(items)
+
+
+FINISHED = regex.compile(r"[.!?;:…)\]\"”'»]\s*$")
+
+
+def _cut_off(text: str, item: TargetItem) -> bool:
+    """An item the end of an excerpt cuts off ("Tỷ lệ trường đạt chuẩn quốc gia … đạt"): the text
+    ends with it, unfinished; it states no target."""
+    end = item.spans[-1][1]
+    return not text[end:].strip() and not FINISHED.search(text[item.spans[-1][0]:end])
 
 
 def _years_from_the_list(items: list[TargetItem]) -> None:
@@ -581,8 +730,7 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     """The words from ``start`` to a figure, without an item label, years, comparators and
     leading adverbials ("Hằng năm,", "Phấn đấu")."""
     before = text[start:end]
-    label = indicator_rules()["item_label"].match(before)
-    before = before[label.end():] if label else DASH_ITEM.sub("", before)
+    before = _without_label(before)
     before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:"))
     return LEADING_ADVERBIAL.sub("", before)
 

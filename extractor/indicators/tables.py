@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 from extractor.cleaning import CleanText
-from extractor.cleaning.lines import TABLE_ROW
+from extractor.cleaning.lines import CELL_SEPARATOR, TABLE_ROW
 from extractor.indicators.extract import status_by_share, status_from_words
 from extractor.numbers import read_digits
 from extractor.rules import load_rules
@@ -49,7 +49,7 @@ def column_rules() -> list[tuple[str, str, "regex.Pattern[str]"]]:
 def cells(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     """Raw spans of a row's cells, trimmed."""
     spans, position = [], start
-    for part in raw[start:end].split("\t"):
+    for part in CELL_SEPARATOR.split(raw[start:end]):
         left = len(part) - len(part.lstrip())
         right = len(part.rstrip())
         spans.append((position + left, position + max(left, right)))

@@ -13,6 +13,7 @@ from dataclasses import replace
 import regex
 
 from extractor.cleaning import CleanText
+from extractor.cleaning.lines import CELL_SEPARATOR
 from extractor.quantities.parser import Quantity, find_quantities
 
 ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
@@ -23,11 +24,11 @@ LABEL_CELL = regex.compile(r"[^\d]*\p{L}{2,}[^\d]*")  # words and no figure
 
 def row_cells(clean: CleanText, paragraph) -> list[tuple[int, int, int]]:
     """(column, clean start, clean end) of a table row's non-empty cells (the raw text separates
-    cells by tabs)."""
+    cells by tabs or pipes)."""
     cells = []
     raw = clean.raw
     position = paragraph.raw_start
-    for column, part in enumerate(raw[paragraph.raw_start:paragraph.raw_end].split("\t")):
+    for column, part in enumerate(CELL_SEPARATOR.split(raw[paragraph.raw_start:paragraph.raw_end])):
         raw_start, raw_end = position, position + len(part)
         position = raw_end + 1
         stripped = part.strip()
