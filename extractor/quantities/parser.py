@@ -40,6 +40,7 @@ PERCENT = regex.compile(r"\s?%+")
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
 LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
 TOKEN_TAIL = regex.compile(r"(?:[/:.-][\w]+)*")
+SPACED_DATE_TAIL = regex.compile(r"(?:\s?/\s?\d{1,4}(?![.,]?\d)|[/:.-][\w]+)*")  # "Ngày 22 /7": the month is the date's
 RANGE_PARTNER = regex.compile(r"\s*[-–]\s*\d+(?:[.,]\d+)*")
 DAY_MONTH_TAIL = regex.compile(r"/(\d{1,2})(?:/(\d{2,4}))?\b")
 BEFORE_WINDOW = 40
@@ -144,7 +145,8 @@ def unit_table() -> dict:
 def context_rules() -> dict:
     data = _load("context_rules.json")
 
-    known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number", "counted_is_name"}  # one schema for every list
+    known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number", "counted_is_name",
+             "sentence", "unless_after", "pattern"}  # one schema for every list
     for row in (row for rows in data.values() if isinstance(rows, list) for row in rows):
         if not set(row) <= known or "id" not in row:
             raise ValueError(f"context_rules.json: rule {row.get('id')!r} has unknown keys {sorted(set(row) - known)}")
@@ -164,7 +166,7 @@ def context_rules() -> dict:
     word_start = [dict(row, before=rf"(?<![\p{{L}}\p{{M}}])(?:{row['before']})") for row in data["qualifiers"]]
     rules = {
         "qualifiers": compile_rules(word_start, "before"),
-        "qualifiers_after": compile_rules(data["qualifiers_after"], "after"),
+        "qualifiers_after": [(row["id"], regex.compile(row["after"]), row["qualifier"]) for row in data["qualifiers_after"]],
         "exclude_before": compile_rules(data["exclusions"], "before"),
         "exclude_after": compile_rules(data["exclusions"], "after"),
     }
@@ -172,6 +174,13 @@ def context_rules() -> dict:
         (row["id"], regex.compile(row["before"]), regex.compile(row["after"]), row["reason"])
         for row in data["exclusions"] if "before" in row and "after" in row
     ]
+    # conditions of a qualifier rule beyond its words: the text before ("từ 80 đảng viên mới trở
+    # lên"), the sentence it stands in (a target clause), a text after that undoes it ("từ X lên Y")
+    rules["qualifier_before"] = {row["id"]: regex.compile(row["before"]) for row in data["qualifiers_after"] if "before" in row}
+    rules["qualifier_sentence"] = {row["id"]: regex.compile(row["sentence"]) for row in data["qualifiers"] if "sentence" in row}
+    rules["qualifier_unless_after"] = {row["id"]: regex.compile(row["unless_after"]) for row in data["qualifiers"] if "unless_after" in row}
+    rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
+    rules["date_shaped_names"] = [regex.compile(row["before"]) for row in data.get("date_shaped_names", [])]
     rules["whole_word"] = {row["id"] for row in data["exclusions"] if row.get("whole_word")}
     rules["number"] = number_patterns
     rules["bare_number_names"] = [
@@ -232,7 +241,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
         continues_list = excluded_end is not None and LIST_GAP.fullmatch(text, excluded_end, match.start())
         reason = "list" if continues_list else _excluded(text, match, start, end)
         if reason:
-            position = _excluded_token_end(text, match, end)
+            position = _excluded_token_end(text, match, end, reason)
             excluded_end = position if reason in LISTED_REASONS else None
             continue
         excluded_end = None
@@ -242,9 +251,10 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
             if partner and _day_and_month(match.group(), partner.group(), text[partner.end():partner.end() + AFTER_WINDOW]):
                 position = partner.end()  # "Ngày 4 và 5-3": no falling range but a day and a month, neither a figure
             continue
-        if _names_bare_number(text, quantity, start, end, match.group()):
+        if _names_bare_number(text, quantity, start, end, match.group()) or _date_named(text, quantity, start):
             position = excluded_end = _excluded_token_end(text, match, end)  # "phụ lục 3, 4": the list shares it
             continue
+        _of_the_same_noun(text, quantity, end, counted_noun)
         quantities.append(quantity)
         _per_population(text, quantities, end, counted_noun)
         position = quantity.end
@@ -252,6 +262,24 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
     quantities.sort(key=lambda q: q.start)
     _name_elided_nouns(text, quantities, start, counted_noun)
     return quantities
+
+
+def _of_the_same_noun(text: str, quantity: Quantity, end: int, counted_noun) -> None:
+    """"20 chỉ tiêu/21 chỉ tiêu": an actual/target pair with its noun written twice is one fraction
+    (a different noun makes a pair of counts: "86 vụ/96 đối tượng")."""
+    if quantity.kind != "count" or quantity.unit is None or quantity.value is None:
+        return
+    slash = SLASH.match(text, quantity.end, end)
+    number = slash and NUMBER.match(text, slash.end(), end)
+    if not number:
+        return
+    unit = _read_unit(text, number.end(), end, counted_noun)
+    if unit.unit != quantity.unit or unit.kind != "count":
+        return
+    whole = _value(number.group(), unit)
+    if whole is None:
+        return
+    quantity.denominator, quantity.kind, quantity.end = _scaled(whole, unit), "fraction", unit.end
 
 
 # ---- elided counted nouns -----------------------------------------------------------------
@@ -410,8 +438,8 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
     after = text[match.end():min(end, match.end() + AFTER_WINDOW)]
     digits = match.group()
     glued = before and (before[-1].isalpha() or before[-1] in "-_" and len(before) > 1 and before[-2].isalpha())
-    if glued and not (before[-1].islower() and unit_table()["pattern"].match(after) and not PERCENT.match(after)):
-        return "name"  # glued to a word: TK2, km2's exponent, UBTVQH15, Covid-19 (but "được115m" is a typo)
+    if glued and not (before[-1].islower() and _glued_unit_follows(after)):
+        return "name"  # glued to a word: TK2, km2's exponent, UBTVQH15, Covid-19 (but "được115m", "đạt16.743 tỷ đồng" are typos)
     if before.endswith("/") and len(before) > 1 and before[-2].isdigit():
         return "name"  # the tail of a code or a name: TK3/2 (but "86 vụ/96 đối tượng" is a pair)
     if after[:1].isdigit():
@@ -422,9 +450,63 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "date"
     if (LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False) or RUN_IN_LIST_NUMBER.match(text, match.start()):
         return "list_number"
+    if PIPE_CELL_BEFORE_LABEL.match(after) and _pipe_row_number(text, match, start):
+        return "list_number"
     if YEAR.fullmatch(digits) and not _unit_follows(after):
         return "year"
     return _context_excludes(before, after, digits)
+
+
+def _glued_unit_follows(after: str) -> bool:
+    """A measure, money or a magnitude word after a number glued to the word before it: the space
+    was lost ("được115m", "ước đạt16.743 tỷ đồng"), no name."""
+    table = unit_table()
+    if PERCENT.match(after):
+        return False
+    return bool(table["pattern"].match(after) or table["money_pattern"].match(after) or magnitude_run().match(after))
+
+
+# a table written with pipes ("STT | Chỉ tiêu | Kế hoạch |"), its rows run together into one line
+# when the source lost its line breaks: a row's number is a whole number in a cell of its own
+# followed by the label cell
+PIPE_CELL_BEFORE_LABEL = regex.compile(r"[ \t]*\|[ \t]*\p{L}")
+PIPE_CELL_NUMBER = regex.compile(r"\|[ \t]*(\d{1,3})(?=[ \t]*\|[ \t]*\p{L})")
+LINE_OPENING = regex.compile(r"[ \t]*\|?[ \t]*")
+ROW_NUMBER_CELL = regex.compile(r"[ \t]*\|?[ \t]*(\d{1,3})(?=[ \t]*\|)")  # the first cell of a line
+PIPE_LOOKAHEAD = 40
+PIPE_ROWS_REACH = 3000  # characters: a table's rows run together in one line are read this far back
+
+
+def _pipe_row_number(text: str, match, start: int) -> bool:
+    """The number opens a pipe-table row: it starts a line ("| 4 | Tốc độ …", "4 | Tốc độ …"), or
+    it follows the previous row's number by one where rows run together ("… | 24,1% | 4 | Tốc
+    độ …"); a value cell before a text cell ("| 15 | Đạt |") continues no numbering."""
+    line_start = _line_start(text, start, match.start())
+    if line_start is None:
+        return False  # the line began too far back to read its rows
+    if LINE_OPENING.fullmatch(text, line_start, match.start()):
+        return True
+    first = ROW_NUMBER_CELL.match(text, line_start, match.start())
+    if first is None:
+        return False
+    expected = int(first.group(1)) + 1
+    for cell in PIPE_CELL_NUMBER.finditer(text, first.end(), min(len(text), match.end() + PIPE_LOOKAHEAD)):
+        if int(cell.group(1)) != expected:
+            continue
+        if cell.start(1) == match.start():
+            return True
+        expected += 1
+    return False
+
+
+def _line_start(text: str, start: int, position: int) -> int | None:
+    """Where the line holding ``position`` starts (the paragraph's start at most), when it is
+    within PIPE_ROWS_REACH (a line of run-together rows is read from its start for each figure)."""
+    reach = max(start, position - PIPE_ROWS_REACH)
+    newline = text.rfind("\n", reach, position)
+    if newline >= 0:
+        return newline + 1
+    return start if reach == start else None
 
 
 def _context_excludes(before: str, after: str, digits: str | None) -> str | None:
@@ -485,6 +567,21 @@ def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, di
     return False
 
 
+DAY_MONTH_PAIR = regex.compile(r"([1-9]|[12]\d|3[01])\s?/\s?([1-9]|1[0-2])")
+
+
+def _date_named(text: str, quantity: Quantity, start: int) -> bool:
+    """"nông trường Quốc doanh 19/5", "Trường THCS 26/3": a bare day/month pair whose first part
+    exceeds the second (no part of a whole) after a proper name is a date naming it."""
+    if quantity.kind != "fraction" or quantity.unit is not None:
+        return False
+    pair = DAY_MONTH_PAIR.fullmatch(text, quantity.start, quantity.end)
+    if pair is None or int(pair.group(1)) <= int(pair.group(2)):
+        return False
+    before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
+    return any(pattern.search(before) for pattern in context_rules()["date_shaped_names"])
+
+
 def _inside_quoted_name(before: str, after: str) -> bool:
     """The number stands between an opening “ and its closing ” in the same clause."""
     opened = before.rfind("“")
@@ -494,10 +591,10 @@ def _inside_quoted_name(before: str, after: str) -> bool:
     return closing >= 0 and not QUOTE_OR_STOP.search(after[:closing])
 
 
-def _excluded_token_end(text: str, match, end: int) -> int:
-    """Skip a whole date or code ("16/6/2025", "57/2023/NQ-HĐND") and a range partner of an
-    excluded number ("trẻ 24 - 60 tháng")."""
-    token = TOKEN_TAIL.match(text, match.end(), end)
+def _excluded_token_end(text: str, match, end: int, reason: str | None = None) -> int:
+    """Skip a whole date or code ("16/6/2025", "57/2023/NQ-HĐND", a date typed "22 /7") and a
+    range partner of an excluded number ("trẻ 24 - 60 tháng")."""
+    token = (SPACED_DATE_TAIL if reason == "date" else TOKEN_TAIL).match(text, match.end(), end)
     position = token.end() if token else match.end()
     partner = RANGE_PARTNER.match(text, position, end)
     return partner.end() if partner else position
@@ -618,7 +715,23 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     noun = counted_noun(_text_after(text, cursor, end, counted_noun))
     if noun is None:
         return _Unit(cursor, None, "count", multiplier, "thousands")
-    return _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands")
+    return _counted_per(text, end, _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands"))
+
+
+NOUN_MODIFIER_BEFORE_PERIOD = regex.compile(r"(?:\s+[\p{Ll}\p{M}]+){1,2}(?=\s?/\s?(?:năm|tháng|ngày|tuần|quý)(?![\p{L}\p{M}]))")
+
+
+def _counted_per(text: str, end: int, unit: _Unit) -> _Unit:
+    """A counted noun per period or per base is a rate: "2 buổi/ ngày", "3 con/hộ"; a modifier
+    of the noun may stand before a period ("2-5 hộ nghèo/năm" → hộ/năm)."""
+    rate = _with_per(text, unit.end, end, unit)
+    if rate is not unit:
+        return rate
+    modifier = NOUN_MODIFIER_BEFORE_PERIOD.match(text, unit.end, end)
+    if modifier is None:
+        return unit
+    rate = _with_per(text, modifier.end(), end, unit)
+    return rate if rate.kind == "rate" else unit
 
 
 def _starts_longer_word(text: str, measure, end: int, counted_noun) -> bool:
@@ -794,18 +907,50 @@ def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | Non
     after = text[quantity.end:min(end, quantity.end + 20)]
     rules = context_rules()
     if _any_rule_matches(rules, "qualifiers_after", after):
-        for _, pattern, qualifier in rules["qualifiers_after"]:
-            if pattern.match(after):
+        for rule_id, pattern, qualifier in rules["qualifiers_after"]:
+            condition = rules["qualifier_before"].get(rule_id)
+            if pattern.match(after) and (condition is None or condition.search(before)):
                 return qualifier
     lowered = before.lower()
     if not _any_rule_searches(rules, "qualifiers", lowered):
         return None
-    for _, pattern, qualifier in rules["qualifiers"]:
+    for rule_id, pattern, qualifier in rules["qualifiers"]:
         if pattern.search(lowered):
             if qualifier == "at_least" and quantity.low is not None:
                 continue  # "từ 75-95 triệu": "từ" opens the range
+            if not _qualifier_holds(text, quantity, start, end, rule_id):
+                continue
+            if qualifier in ("at_least", "at_most") and _in_superlative_pair(text, quantity, start, end):
+                return None  # "giảm ít nhất là 1 tiêu chí, nhiều nhất là 7": the least and the most, no bounds
             return qualifier
     return None
+
+
+def _qualifier_holds(text: str, quantity: Quantity, start: int, end: int, rule_id: str) -> bool:
+    """A rule's sentence and after conditions: bare "từ 10.000 tỷ đồng" bounds a target from below
+    in a sentence that states targets, unless a second figure makes it a range or a change
+    ("từ 494 hộ xuống còn 247 hộ")."""
+    rules = context_rules()
+    sentence = rules["qualifier_sentence"].get(rule_id)
+    if sentence is not None and not sentence.search(text, _sentence_start(text, quantity.start, start), quantity.start):
+        return False
+    unless = rules["qualifier_unless_after"].get(rule_id)
+    return unless is None or not unless.match(text[quantity.end:min(end, quantity.end + AFTER_WINDOW + 20)])
+
+
+SUPERLATIVE_REACH = 160  # characters either side: one sentence holds the pair
+
+
+def _in_superlative_pair(text: str, quantity: Quantity, start: int, end: int) -> bool:
+    """The figure is one of a least/most pair of one sentence (context_rules.json
+    "superlative_pairs")."""
+    window_start = max(start, quantity.start - SUPERLATIVE_REACH)
+    for pattern in context_rules()["superlative_pairs"]:
+        for found in pattern.finditer(text, window_start, min(end, quantity.end + SUPERLATIVE_REACH)):
+            starts = found.starts("first") + found.starts("second")
+            if quantity.start in starts:
+                return True
+    return False
 
 
 # ---- counted nouns ------------------------------------------------------------------------
