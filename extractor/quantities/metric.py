@@ -247,12 +247,13 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
 
 def _own_words(tail: str, quantity: Quantity) -> str:
     """The words after a figure that still name it: not a qualifier of the number ("25 đảng viên trở
-    lên"), a result's status ("143 đảng viên vượt chỉ tiêu Nghị quyết") nor a clause joined by "và"
+    lên", "80 đảng viên mới trở lên"), a result's status ("143 đảng viên vượt chỉ tiêu Nghị quyết") nor a clause joined by "và"
     and a verb to the figure's verbless noun phrase ("5 hợp tác xã và phát triển ít nhất …")."""
     rules = metric_rules()
     qualifier = rules["after_qualifier"].match(tail)
-    if qualifier:
-        tail = tail[qualifier.end():]
+    if qualifier and (qualifier.group("kept") is None or quantity.kind == "count"):
+        # "từ 80 đảng viên mới trở lên" (a modifier of the noun kept), not "80% khá trở lên" (a rating)
+        tail = (qualifier.group("kept") or "") + tail[qualifier.end():]
     status = rules["after_status"].search(tail)
     if status and not rules["comparison_base"].fullmatch(quantity.unit or ""):  # "14/16 chỉ tiêu đạt và vượt kế hoạch" counts by it
         tail = tail[:status.start()]
