@@ -35,6 +35,7 @@ def metric_rules() -> dict:
         "function_linkers": frozenset(data["function_linkers"]),
         "linking_verbs": frozenset(data["linking_verbs"]),
         "comparison_base": regex.compile(data["comparison_base"]),
+        "share_of": regex.compile(data["share_of"]),
         "standard_phrase": regex.compile(data["standard_phrase"]),
         "restating_gap": regex.compile(data["restating_gap"]),
         "locality": regex.compile(data["locality"]),
@@ -66,10 +67,15 @@ class MetricFinder:
                 return metric_rules()["rate_head"].sub("", previous.metric) or previous.metric
             return previous.metric
         after = _after_phrase(self.text, quantity, paragraph_end)
-        if after and not (quantity.kind == "count" and after == quantity.unit):
-            return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
         bracketed = CLOSING_BRACKET.match(self.text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
+        if after and quantity.unit == "%" and metric_rules()["share_of"].search(self.text, max(paragraph_start, quantity.start - SHARE_REACH), quantity.start):
+            # "Sản lượng lúa đặc sản chiếm trên 80% sản lượng lúa toàn tỉnh": after the figure the whole, before it the part
+            before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+            if before:
+                return before
+        if after and not (quantity.kind == "count" and after == quantity.unit):
+            return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
         if before is None and after is None:
             # "…; 100% cơ sở Hội tổ chức phát động và thực hiện phong trào …": nothing before names the
@@ -98,6 +104,9 @@ class MetricFinder:
         if starts is None:
             return spans, 0, False
         return spans, bisect_left(starts, clause_start), True
+
+
+SHARE_REACH = 30  # characters before a percentage read for the verb of a share ("chiếm tỷ lệ khoảng")
 
 
 RESPECTIVELY = regex.compile(r"(?i)(?<![\p{L}\p{M}])lần\s+lượt(?:\s+(?:là|đạt|chiếm|ở\s+mức))?\s*:?")
