@@ -956,6 +956,8 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
     if groups.get("fraction"):
         numerator, denominator_text = groups["fraction"].replace(" ", "").split("/")
         value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
+    if unit == "chỉ tiêu" and groups.get("group_word"):
+        unit = "nhóm chỉ tiêu"  # "cơ bản hoàn thành 12 nhóm chỉ tiêu": groups of targets are counted
     status = status_rule if status_rule in FIXED_STATUSES else status_from_words(groups.get("status"))
     if status_rule in ("inherit", "forecast"):
         return Result(match.start(), match.end(), None, _clean_number(value), _clean_number(denominator), unit, rule_id,

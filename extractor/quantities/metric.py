@@ -30,16 +30,22 @@ def metric_rules() -> dict:
         "trailing": regex.compile(r"(?:\s+|^)(?:" + "|".join(regex.escape(w) for w in linkers) + r")\s*$", regex.IGNORECASE),
         "leading": regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in leading) + r")(?:\s+|$)", regex.IGNORECASE),
         "time": regex.compile(data["time_expressions"], regex.IGNORECASE),
+        "period": regex.compile(data["period_phrases"], regex.IGNORECASE),
         "max_words": data["max_words"],
         "function_linkers": frozenset(data["function_linkers"]),
         "linking_verbs": frozenset(data["linking_verbs"]),
         "comparison_base": regex.compile(data["comparison_base"]),
+        "share_of": regex.compile(data["share_of"]),
+        "standard_phrase": regex.compile(data["standard_phrase"]),
         "restating_gap": regex.compile(data["restating_gap"]),
         "locality": regex.compile(data["locality"]),
         "time_tail": regex.compile(data["time_tail"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
         "rate_head": regex.compile(data["rate_head"]),
+        "max_words_after_alone": data["max_words_after_alone"],
+        "after_qualifier": regex.compile(data["after_qualifier"]),
+        "after_status": regex.compile(data["after_status"]),
     }
 
 
@@ -61,11 +67,22 @@ class MetricFinder:
                 return metric_rules()["rate_head"].sub("", previous.metric) or previous.metric
             return previous.metric
         after = _after_phrase(self.text, quantity, paragraph_end)
-        if after and not (quantity.kind == "count" and after == quantity.unit):
-            return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
         bracketed = CLOSING_BRACKET.match(self.text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
+        if after and quantity.unit == "%" and metric_rules()["share_of"].search(self.text, max(paragraph_start, quantity.start - SHARE_REACH), quantity.start):
+            # "Sản lượng lúa đặc sản chiếm trên 80% sản lượng lúa toàn tỉnh": after the figure the whole, before it the part
+            before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+            if before:
+                return before
+        if after and not (quantity.kind == "count" and after == quantity.unit):
+            return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+        if before is None and after is None:
+            # "…; 100% cơ sở Hội tổ chức phát động và thực hiện phong trào …": nothing before names the
+            # figure, the words after it do at length (not the figure before's measure)
+            after = _after_phrase(self.text, quantity, paragraph_end, metric_rules()["max_words_after_alone"])
+            if after:
+                return after
         return _settled(self.text, quantity, previous, before, after)
 
     def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
@@ -87,6 +104,9 @@ class MetricFinder:
         if starts is None:
             return spans, 0, False
         return spans, bisect_left(starts, clause_start), True
+
+
+SHARE_REACH = 30  # characters before a percentage read for the verb of a share ("chiếm tỷ lệ khoảng")
 
 
 RESPECTIVELY = regex.compile(r"(?i)(?<![\p{L}\p{M}])lần\s+lượt(?:\s+(?:là|đạt|chiếm|ở\s+mức))?\s*:?")
@@ -140,13 +160,16 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     before's, or that nothing names, is named by its noun; a figure whose clause names nothing
     continues the series of the figure before it in the sentence."""
     noun = _counted_noun(text, quantity)
+    if before and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
+            and metric_rules()["standard_phrase"].fullmatch(before):
+        return previous.metric  # "… 404 tỷ đồng, so dự toán giao đạt 42%": the clause names the standard only
     if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before):
         return previous.metric  # "… tăng 3,01% so cùng kỳ và đạt 49,85% kế hoạch", "16.133 con/KH 16.200 con"
     if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
         return noun  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
     if before is None and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
-            and previous.end <= quantity.start and not SENTENCE_END.search(text, previous.end, quantity.start):
+            and previous.end <= quantity.start and not SERIES_END.search(text, previous.end, quantity.start):
         return previous.metric  # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%"
     if before is None and noun:
         return noun  # "Toàn huyện có 12 xã"
@@ -158,7 +181,8 @@ BASE_REMAINDER = regex.compile(r"[\s/()]+")
 
 def _same_series(text: str, previous: Quantity, before: str) -> bool:
     """The clause before the figure ends with the figure before it and what that one is compared
-    with ("… tăng 3,01% so cùng kỳ", "… đạt 8,31%/KH"), or holds nothing else ("tăng 3,01% và"):
+    with ("… tăng 3,01% so cùng kỳ", "… đạt 8,31%/KH"), or holds nothing else ("tăng 3,01% và") but
+    the standard it is compared with:
     this figure goes on with the same measure."""
     figure = " ".join(text[previous.start:previous.end].split())
     at = before.rfind(figure)
@@ -167,7 +191,8 @@ def _same_series(text: str, previous: Quantity, before: str) -> bool:
     tail = BASE_REMAINDER.sub(" ", before[at + len(figure):]).strip()
     if tail:
         return metric_rules()["comparison_base"].match(tail) is not None
-    return not _trimmed(before[:at])
+    rest = _trimmed(before[:at])
+    return not rest or metric_rules()["standard_phrase"].fullmatch(rest) is not None  # "so dự toán đạt 42% và bằng 96%"
 
 
 def _counted_noun(text: str, quantity: Quantity) -> str | None:
@@ -192,7 +217,8 @@ def _measure_units() -> frozenset[str]:
     return frozenset(entry["unit"] for entry in unit_table()["by_form"].values())
 
 
-def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | None:
+def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: int | None = None) -> str | None:
+    """``max_words``: the longest phrase taken, max_words of the rules unless given."""
     rules = metric_rules()
     # Searching in place rather than in a copy of the rest of the paragraph (the pattern has no
     # anchors or look-behinds, so that is the same search) keeps long paragraphs linear.
@@ -210,6 +236,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
         return None
     if stop is not None and stop.group()[:1].isdigit():
         tail = rules["time_tail"].sub("", tail)  # "70% chiều dài … đạt chuẩn đến năm 2020": the year's words go
+    tail = _own_words(tail, quantity)
     words = tail.split()
     if quantity.kind != "count" and stop is not None and stop.group()[:1].isdigit() and words \
             and words[-1].lower() in rules["linking_verbs"]:
@@ -219,12 +246,43 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int) -> str | No
     if quantity.kind == "count" and quantity.unit or _counts_in_fraction(quantity):
         # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và"),
         # "2.251/5.001 hộ có cổng nhà và đèn chiếu sáng"
-        return _limited(_trimmed(f"{quantity.unit} {' '.join(words)}")) if words else None
-    if not words or len(words) > rules["max_words"]:
+        return _limited(_trimmed(f"{quantity.unit} {' '.join(words)}", periods=False), max_words) if words else None
+    if not words or len(words) > (max_words or rules["max_words"]):
         return None  # _limited refuses it whatever the noun (no need to tag it)
-    if first_noun(tail) is None:
+    if first_noun(tail) is None and not _determiner_before_noun(tail):
         return None
-    return _limited(" ".join(words))
+    return _limited(" ".join(words), max_words)
+
+
+def _own_words(tail: str, quantity: Quantity) -> str:
+    """The words after a figure that still name it: not a qualifier of the number ("25 đảng viên trở
+    lên", "80 đảng viên mới trở lên"), a result's status ("143 đảng viên vượt chỉ tiêu Nghị quyết") nor a clause joined by "và"
+    and a verb to the figure's verbless noun phrase ("5 hợp tác xã và phát triển ít nhất …")."""
+    rules = metric_rules()
+    qualifier = rules["after_qualifier"].match(tail)
+    if qualifier and (qualifier.group("kept") is None or quantity.kind == "count"):
+        # "từ 80 đảng viên mới trở lên" (a modifier of the noun kept), not "80% khá trở lên" (a rating)
+        tail = (qualifier.group("kept") or "") + tail[qualifier.end():]
+    status = rules["after_status"].search(tail)
+    if status and not rules["comparison_base"].fullmatch(quantity.unit or ""):  # "14/16 chỉ tiêu đạt và vượt kế hoạch" counts by it
+        tail = tail[:status.start()]
+    if " và " in tail:
+        words = tail.split()
+        tagged = pos_tags(" ".join(words))
+        seen = 0  # words of the tail before the tagged token (a token may join several)
+        for (word, tag), (_, following) in zip(tagged, tagged[1:]):
+            if tag == "V":
+                break  # "hộ có cổng nhà và đèn chiếu sáng": "và" inside the figure's predicate
+            if word.lower() == "và" and following == "V":
+                return " ".join(words[:seen])
+            seen += len(word.split())
+    return tail
+
+
+def _determiner_before_noun(tail: str) -> bool:
+    """"100% các trường mầm non": a determiner (POS L) opens the noun phrase."""
+    tagged = pos_tags(" ".join(tail.split()[:LIST_ITEM_WORDS + 1]))
+    return len(tagged) > 1 and tagged[0][1] == "L" and tagged[1][1] in NOUN_TAGS
 
 
 LIST_REACH = 60  # characters after a comma read for the rest of a noun list
@@ -254,7 +312,7 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
 
 CLOSING_BRACKET = regex.compile(r"\s*\)")
 BRACKET_REACH = 8  # white space a closing bracket may follow a figure by (clean text folds runs)
-SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
+SERIES_END = regex.compile(r"[.!?…](?=\s|$)|\|")  # a sentence or a table cell ends a series of figures
 ASIDE_REACH = 160  # characters of a bracketed aside skipped to the clause before it
 
 
@@ -347,6 +405,14 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         opening = text.rfind("(", paragraph_start, last - 1)
         if opening > paragraph_start and last - opening <= ASIDE_REACH:  # "tỷ lệ hộ nghèo … (theo chuẩn …) còn 3,5%": an aside
             return _before_phrase(text, opening, paragraph_start, place_spans, paragraph_end, finder)
+    if boundary == "|":
+        # a table row left as text ("3 | Tỷ lệ hộ nghèo | 2,1% |"): a value cell is named by the label
+        # cell before it (not a row number nor another value)
+        opening = text.rfind("|", paragraph_start, last - 1)
+        cell = text[paragraph_start if opening < 0 else opening + 1:last - 1].strip()
+        if cell[:1].isalpha() and (cell[0].isupper() or not any(c.isdigit() for c in cell)):
+            return _limited(_trimmed(cell)) or None
+        return None
     if bracketed and boundary == "(":
         label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)  # "việc làm (15,610 tỷ)"
         return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
@@ -370,10 +436,17 @@ def _after_last_figure(phrase: str) -> str | None:
 LABEL_REACH = 120  # characters before a colon read for its label (labels are at most 60)
 
 
-def _trimmed(phrase: str) -> str:
-    """``phrase`` without times, bullets, and leading or trailing linking words; "" when no word is left."""
+def _trimmed(phrase: str, periods: bool = True) -> str:
+    """``phrase`` without times, bullets, and leading or trailing linking words; "" when no word is
+    left. ``periods``: also without the period and price basis a figure is stated for ("đến cuối
+    nhiệm kỳ", "6 tháng đầu năm", "theo giá so sánh năm 2010", "bình quân 5 năm"), which name no
+    measure before a figure (after a counted noun they may say what is counted: "… sẽ đạt vào cuối
+    nhiệm kỳ")."""
     rules = metric_rules()
-    phrase = " ".join(rules["time"].sub(" ", phrase).split()).lstrip("-–—+*•· ").rstrip("=:…. ")
+    phrase = rules["time"].sub(" ", phrase)
+    if periods:
+        phrase = rules["period"].sub(" ", phrase)
+    phrase = " ".join(phrase.split()).lstrip("-–—+*•· ").rstrip("=:…. ")
     previous = None
     while phrase != previous:
         previous = phrase
@@ -392,8 +465,8 @@ def _closes_a_compound(phrase: str, trailing) -> bool:
     return linker not in metric_rules()["function_linkers"] and ends_a_compound(phrase, start, linker.split()[0])
 
 
-def _limited(phrase: str) -> str | None:
+def _limited(phrase: str, max_words: int | None = None) -> str | None:
     words = phrase.split()
-    if not words or len(words) > metric_rules()["max_words"]:
+    if not words or len(words) > (max_words or metric_rules()["max_words"]):
         return None
     return " ".join(words)
