@@ -76,9 +76,30 @@ def _label_of(text: str, cells) -> str | None:
 
 
 def table_row_quantities(clean: CleanText, paragraph, skip, header: dict[int, str] | None = None) -> list[Quantity]:
-    """The figures of one table-row paragraph under ``header`` (see the module docstring)."""
-    text = clean.text
-    cells = row_cells(clean, paragraph)
+    """The figures of one table-row paragraph under ``header`` (see the module docstring); rows a
+    lost line break ran together ("1 | … | 45% | 2 | … | 120 hộ |") are read one by one."""
+    found: list[Quantity] = []
+    for cells in _rows_run_together(clean.text, row_cells(clean, paragraph)):
+        found.extend(_row_quantities(clean.text, cells, skip, header))
+    return found
+
+
+def _rows_run_together(text: str, cells: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """The rows of one line: a cell holding the next row's number (the previous one plus one) opens a row."""
+    first = ROW_NUMBER.fullmatch(text, cells[0][1], cells[0][2]) if cells else None
+    if first is None:
+        return [cells]
+    rows, number, shift = [[cells[0]]], int(first.group(1)), 0
+    for column, start, end in cells[1:]:
+        following = ROW_NUMBER.fullmatch(text, start, end)
+        if following is not None and int(following.group(1)) == number + 1:
+            rows.append([])
+            number, shift = number + 1, column - cells[0][0]  # its cells stand under the header's columns
+        rows[-1].append((column - shift, start, end))
+    return rows
+
+
+def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: dict[int, str] | None) -> list[Quantity]:
     if len(cells) > 1 and (ROW_NUMBER.fullmatch(text, cells[0][1], cells[0][2]) or ROW_GROUP.fullmatch(text, cells[0][1], cells[0][2])):
         cells = cells[1:]  # the row's number or group label
     unit_cell = next((cell for cell in cells if _unit_of_cell(text[cell[1]:cell[2]]) is not None), None)
