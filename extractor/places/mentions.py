@@ -127,7 +127,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     for index, (mention_start, mention_end, place) in enumerate(found):
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
-        if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, end))
+        if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
                 and _predicate_follows(text, mention_end, end)
                 and not _names_an_office(text, start, mention_start)):
             subject = True
@@ -230,6 +230,7 @@ def _names_an_office(text: str, paragraph_start: int, position: int) -> bool:
 # a subject only matters to the figures after it, or to a result statement of its sentence ("xã A đã
 # đạt nhiều kết quả, các chỉ tiêu đều đạt và vượt"): with neither, no tagging
 FIGURE_AHEAD = regex.compile(r"\d")
+RESULT_REACH = 300  # characters of a sentence read for its result words
 RESULT_AHEAD = regex.compile(r"[^.;!?]*?(?i:đạt|vượt|hoàn\s+thành)")
 PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M}]+){0,2})")
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")

@@ -16,6 +16,7 @@ import regex
 from extractor.quantities.parser import Quantity
 from extractor.rules import load_rules
 
+GOAL_REACH = 1500  # characters read back from a figure for its lead (a run of target clauses fits; a line of megabytes stays linear)
 SENTENCE_BOUND = regex.compile(r"(?r)[.!?](?=\s)|\n")
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 CLAUSE_BOUND = regex.compile(r"(?r)[;:]")
@@ -51,8 +52,9 @@ def mark_goals(found: list[tuple[Quantity, object]], clean, term_end: int | None
     for quantity, paragraph in found:
         if paragraph.kind == "footnote" or quantity.kind == "duration" or quantity.unit in rules["aim_counts"]:
             continue  # (a duration, or a count of aims, "05 chỉ tiêu về kinh tế", sets no target)
-        bound = SENTENCE_BOUND.search(text, paragraph.start, quantity.start)
-        sentence_start = bound.end() if bound else paragraph.start
+        reach = max(paragraph.start, quantity.start - GOAL_REACH)
+        bound = SENTENCE_BOUND.search(text, reach, quantity.start)
+        sentence_start = bound.end() if bound else reach
         lead = _last(rules["lead"], text, sentence_start, quantity.start)
         if lead is None and paragraph.start in under_list_lead:
             if not rules["result"].search(text, sentence_start, quantity.start):  # "Về kinh tế: … đạt khoảng 6,5 - 7%/năm"
@@ -106,6 +108,7 @@ def _goal_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end
     """The year named in the figure's clause, else in its sentence's opening clause; else the end
     of the term its sentence names or means ("đến cuối nhiệm kỳ"); else none."""
     rules = goal_rules()
+    paragraph_end = min(paragraph_end, quantity.end + GOAL_REACH)
     bound = CLAUSE_BOUND.search(text, sentence_start, quantity.start)
     clause_start = bound.end() if bound else sentence_start
     stop = CLAUSE_END.search(text, quantity.end, paragraph_end)

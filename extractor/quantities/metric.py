@@ -318,6 +318,8 @@ ASIDE_REACH = 160  # characters of a bracketed aside skipped to the clause befor
 
 LIST_ITEMS_BEFORE = 3  # commas of a noun list read back over ("Tổng đàn trâu, bò, lợn")
 LIST_SEGMENT_WORDS = 5  # words between two commas of a noun list
+LIST_SEGMENT_CHARS = 80  # (so many characters hold more words than that)
+BEFORE_REACH = 400  # characters of a clause read back from a figure (a metric is at most max_words words)
 
 
 def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, comma_end: int) -> bool:
@@ -327,6 +329,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     list: "Bên cạnh đó, …" (a pronoun), "Hiện nay, …" (one word), "Về kinh tế, …" (a preposition)."""
     start = scan.last_end(comma_end - 1)
     start = paragraph_start if start is None else start
+    if comma_end - start > LIST_SEGMENT_CHARS:
+        return False
     segment = text[start:comma_end - 1]
     if not segment.strip() or any(c.isdigit() for c in segment) or len(segment.split()) > LIST_SEGMENT_WORDS:
         return False
@@ -362,6 +366,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             break
         last = scan.last_end(last - 1)  # "Sản lượng thủy, hải sản ước đạt …": the comma is inside the name
     clause_start = 0 if last is None else last - paragraph_start
+    if position - paragraph_start - clause_start > BEFORE_REACH:
+        # a clause this long is no metric (it holds more than max_words words): only the words after
+        # its last figure may be, and reading no more keeps a line of megabytes with no boundary linear
+        return _limited(_after_last_figure(text[position - BEFORE_REACH:position]) or "")
     sentence_start = clause_start
     spans, first, in_order = finder.indexed_spans(place_spans, paragraph_start + clause_start)
     inside = []  # place spans inside the clause
