@@ -921,6 +921,7 @@ def _plan_parts(sections: list[Section], body_end: int) -> list[tuple[int, int]]
 
 
 CLAUSE_START = regex.compile(r"(?r)[.;:!?]\s")
+FORWARD_REACH = 1500  # characters read back from a result clause for the words of a plan
 BREAKDOWN_MARKER = regex.compile("(?i)" + BREAKDOWN_WORDS)
 
 
@@ -928,11 +929,12 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     """Forward words in the clause before ``position``, or "phấn đấu" opening a clause that heads the clauses of its
     sentence ("phấn đấu tổng sản lượng đạt …; tỷ lệ hộ nghèo giảm còn 7%; hoàn thành 19/19 …")."""
     rules = indicator_rules()
-    clause = CLAUSE_START.search(text, paragraph_start, position)
-    if rules["forward_words"].search(text, clause.end() if clause else paragraph_start, position):
+    reach = max(paragraph_start, position - FORWARD_REACH)  # a paragraph of one endless sentence stays linear
+    clause = CLAUSE_START.search(text, reach, position)
+    if rules["forward_words"].search(text, clause.end() if clause else reach, position):
         return True
-    sentence = SENTENCE_START.search(text, paragraph_start, position)
-    return bool(rules["forward_list_words"].search(text, sentence.end() if sentence else paragraph_start, position))
+    sentence = SENTENCE_START.search(text, reach, position)
+    return bool(rules["forward_list_words"].search(text, sentence.end() if sentence else reach, position))
 
 
 FIXED_STATUSES = frozenset({"met", "exceeded", "mostly_met", "not_met"})  # a rule that always means one status

@@ -296,7 +296,11 @@ def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
             hamlet_until = mention.until
         elif mention.subject:
             scope, hamlet_until = mention.place, None
-    return None if hamlet_until is not None and position < hamlet_until else scope
+    if hamlet_until is not None and position < hamlet_until:
+        return None
+    if scope is None and len(before) < len(mentions):
+        return _organisation_after(mentions[len(before)], text, position)
+    return scope
 
 
 def place_lookup(mentions: list[Mention], text: str):
