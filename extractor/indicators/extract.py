@@ -629,6 +629,7 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
     _years_from_the_list(items)
 
 
+NON_SPACE = regex.compile(r"\S")
 FINISHED = regex.compile(r"[.!?;:…)\]\"”'»]\s*$")
 
 
@@ -636,7 +637,7 @@ def _cut_off(text: str, item: TargetItem) -> bool:
     """An item the end of an excerpt cuts off ("Tỷ lệ trường đạt chuẩn quốc gia … đạt"): the text
     ends with it, unfinished; it states no target."""
     end = item.spans[-1][1]
-    return not text[end:].strip() and not FINISHED.search(text[item.spans[-1][0]:end])
+    return NON_SPACE.search(text, end) is None and not FINISHED.search(text[item.spans[-1][0]:end])
 
 
 def _years_from_the_list(items: list[TargetItem]) -> None:
