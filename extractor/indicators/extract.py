@@ -928,14 +928,18 @@ BREAKDOWN_MARKER = regex.compile("(?i)" + BREAKDOWN_WORDS)
 
 def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     """Forward words in the clause before ``position``, or "phấn đấu" opening a clause that heads the clauses of its
-    sentence ("phấn đấu tổng sản lượng đạt …; tỷ lệ hộ nghèo giảm còn 7%; hoàn thành 19/19 …")."""
+    sentence ("phấn đấu tổng sản lượng đạt …; tỷ lệ hộ nghèo giảm còn 7%; hoàn thành 19/19 …"), or a
+    sentence opened by "Tiếp tục"."""
     rules = indicator_rules()
     reach = max(paragraph_start, position - FORWARD_REACH)  # a paragraph of one endless sentence stays linear
     clause = CLAUSE_START.search(text, reach, position)
     if rules["forward_words"].search(text, clause.end() if clause else reach, position):
         return True
     sentence = SENTENCE_START.search(text, reach, position)
-    return bool(rules["forward_list_words"].search(text, sentence.end() if sentence else reach, position))
+    sentence_start = sentence.end() if sentence else reach
+    if rules["sentence_plan_opener"].match(text, sentence_start, position):  # "Tiếp tục giữ vững …; hoàn thành …"
+        return True
+    return bool(rules["forward_list_words"].search(text, sentence_start, position))
 
 
 FIXED_STATUSES = frozenset({"met", "exceeded", "mostly_met", "not_met"})  # a rule that always means one status

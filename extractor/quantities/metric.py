@@ -69,8 +69,10 @@ class MetricFinder:
         after = _after_phrase(self.text, quantity, paragraph_end)
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
         bracketed = CLOSING_BRACKET.match(self.text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
-        if after and quantity.unit == "%" and metric_rules()["share_of"].search(self.text, max(paragraph_start, quantity.start - SHARE_REACH), quantity.start):
-            # "Sản lượng lúa đặc sản chiếm trên 80% sản lượng lúa toàn tỉnh": after the figure the whole, before it the part
+        share_of = metric_rules()["share_of"]
+        if after and quantity.unit == "%" and share_of.search(self.text, max(paragraph_start, quantity.start - SHARE_REACH), quantity.start):
+            # "Sản lượng lúa đặc sản chiếm trên 80% sản lượng lúa toàn tỉnh": after the figure the
+            # whole, before it the part
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
             if before:
                 return before
@@ -181,9 +183,8 @@ BASE_REMAINDER = regex.compile(r"[\s/()]+")
 
 def _same_series(text: str, previous: Quantity, before: str) -> bool:
     """The clause before the figure ends with the figure before it and what that one is compared
-    with ("… tăng 3,01% so cùng kỳ", "… đạt 8,31%/KH"), or holds nothing else ("tăng 3,01% và") but
-    the standard it is compared with:
-    this figure goes on with the same measure."""
+    with ("… tăng 3,01% so cùng kỳ", "… đạt 8,31%/KH"), or holds nothing else ("tăng 3,01% và")
+    but the standard ("so dự toán đạt 42% và bằng 96%"): this figure goes on with the same measure."""
     figure = " ".join(text[previous.start:previous.end].split())
     at = before.rfind(figure)
     if at < 0 or not previous.metric:
@@ -192,7 +193,7 @@ def _same_series(text: str, previous: Quantity, before: str) -> bool:
     if tail:
         return metric_rules()["comparison_base"].match(tail) is not None
     rest = _trimmed(before[:at])
-    return not rest or metric_rules()["standard_phrase"].fullmatch(rest) is not None  # "so dự toán đạt 42% và bằng 96%"
+    return not rest or metric_rules()["standard_phrase"].fullmatch(rest) is not None
 
 
 def _counted_noun(text: str, quantity: Quantity) -> str | None:
@@ -256,8 +257,9 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
 
 def _own_words(tail: str, quantity: Quantity) -> str:
     """The words after a figure that still name it: not a qualifier of the number ("25 đảng viên trở
-    lên", "80 đảng viên mới trở lên"), a result's status ("143 đảng viên vượt chỉ tiêu Nghị quyết") nor a clause joined by "và"
-    and a verb to the figure's verbless noun phrase ("5 hợp tác xã và phát triển ít nhất …")."""
+    lên", "80 đảng viên mới trở lên"), a result's status ("143 đảng viên vượt chỉ tiêu Nghị quyết")
+    nor a clause joined by "và" and a verb to the figure's verbless noun phrase ("5 hợp tác xã và
+    phát triển ít nhất …")."""
     rules = metric_rules()
     qualifier = rules["after_qualifier"].match(tail)
     if qualifier and (qualifier.group("kept") is None or quantity.kind == "count"):
