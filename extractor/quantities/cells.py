@@ -16,6 +16,7 @@ from extractor.cleaning import CleanText
 from extractor.cleaning.lines import CELL_SEPARATOR
 from extractor.quantities.parser import Quantity, find_quantities
 
+LABEL_START = regex.compile(r"\s*\p{L}")  # a cell opening on a word: a row's label
 ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
 ROW_GROUP = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z]|\p{Ll})[.)]?\s*")  # "II", "A.", "a)": a group of rows
 BARE_NUMBER_CELL = regex.compile(r"\s*\d[\d.,]*\s*")  # a header row has no cell like this
@@ -90,9 +91,10 @@ def _rows_run_together(text: str, cells: list[tuple[int, int, int]]) -> list[lis
     if first is None:
         return [cells]
     rows, number, shift = [[cells[0]]], int(first.group(1)), 0
-    for column, start, end in cells[1:]:
+    for index, (column, start, end) in enumerate(cells[1:], 1):
         following = ROW_NUMBER.fullmatch(text, start, end)
-        if following is not None and int(following.group(1)) == number + 1:
+        label_next = index + 1 < len(cells) and LABEL_START.match(text, cells[index + 1][1], cells[index + 1][2]) is not None
+        if following is not None and int(following.group(1)) == number + 1 and label_next:  # ("| 4 | 3,8 |" is a value)
             rows.append([])
             number, shift = number + 1, column - cells[0][0]  # its cells stand under the header's columns
         rows[-1].append((column - shift, start, end))
