@@ -16,7 +16,7 @@ import regex
 from extractor.quantities.parser import Quantity
 from extractor.rules import load_rules
 
-GOAL_REACH = 1500  # characters read back from a figure for its lead (a run of target clauses fits; a line of megabytes stays linear)
+GOAL_REACH = 600  # characters read back from a figure for its lead (a run of target clauses fits; a line of megabytes stays cheap)
 SENTENCE_BOUND = regex.compile(r"(?r)[.!?](?=\s)|\n")
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 CLAUSE_BOUND = regex.compile(r"(?r)[;:]")
