@@ -24,6 +24,7 @@ from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME
+from extractor.quantities.metric import without_leading_verbs
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
@@ -733,7 +734,7 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     before = text[start:end]
     before = _without_label(before)
     before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:"))
-    return LEADING_ADVERBIAL.sub("", before)
+    return without_leading_verbs(LEADING_ADVERBIAL.sub("", before))
 
 
 def _starts_with_noun(phrase: str) -> bool:

@@ -41,6 +41,8 @@ def metric_rules() -> dict:
         "locality": regex.compile(data["locality"]),
         "time_tail": regex.compile(data["time_tail"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
+        "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
+                                      + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
         "rate_head": regex.compile(data["rate_head"]),
         "max_words_after_alone": data["max_words_after_alone"],
@@ -402,7 +404,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
         if measure:
             return measure.group()  # "20 điểm wifi trị giá 50 triệu": "trị giá"
-        return _limited(_after_last_figure(phrase) or phrase)
+        return _limited(without_leading_verbs(_after_last_figure(phrase) or phrase))
     boundary = text[last - 1] if last is not None and last - 1 > paragraph_start else None  # what ended the clause before
     if boundary == ":":
         # "Chỉ tiêu kinh tế: 6 chỉ tiêu", "… đề nghị: 275/298 hồ sơ": the figure is the label's value
@@ -465,6 +467,33 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
             phrase = phrase[:trailing.start()].strip()
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""
+
+
+LEADING_VERB_WORDS = 3  # words of verbs before a measure's head ("tập trung nâng cao tỷ lệ …")
+VERB_TAGS = frozenset({"V", "R"})  # a verb and its adverbs ("giữ vững", "tiếp tục nâng")
+
+
+def without_leading_verbs(phrase: str) -> str:
+    """"giảm tỷ lệ hộ nghèo", "Thực hiện tổng diện tích gieo trồng":
+    a verb phrase before a measure's head says what is done with the measure,
+    the noun phrase from the head names it. Decided by POS: "Tốc độ tăng tổng thu" opens with a noun
+    and stays whole."""
+    head = metric_rules()["measure_head"].search(phrase)
+    if head is None or head.start() == 0:
+        return phrase
+    words = phrase[:head.start()].split()
+    if len(words) > LEADING_VERB_WORDS:
+        return phrase
+    tagged = pos_tags(" ".join(phrase.split()[:len(words) + 2]))
+    seen, verbs = 0, 0
+    for word, tag in tagged:
+        if seen >= len(words):
+            break
+        if tag not in VERB_TAGS:
+            return phrase
+        verbs += tag == "V"
+        seen += len(word.split())
+    return phrase[head.start():] if seen == len(words) and verbs else phrase
 
 
 def _closes_a_compound(phrase: str, trailing) -> bool:
