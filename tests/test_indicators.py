@@ -230,6 +230,9 @@ def test_a_single_figure_target_names_its_figure_by_the_item():
     # nothing after the figure: the clause before it, without the comparator
     ("(3) Tỷ lệ hộ nghèo giảm còn dưới 2%; tổng lượt khách du lịch đạt 20.000 lượt, doanh thu đạt 3 tỷ đồng.",
      ["Tỷ lệ hộ nghèo", "tổng lượt khách du lịch", "doanh thu"]),
+    # an opening "Trong đó" (with or without its comma) and the verbs before a measure's head name no measure
+    ("(4) Tăng trưởng bình quân 9%/năm. Trong đó dịch vụ tăng 12%; phấn đấu nâng tỷ lệ che phủ rừng lên 45%.",
+     ["Tăng trưởng bình quân", "dịch vụ", "tỷ lệ che phủ rừng"]),
 ])
 def test_each_figure_of_an_item_has_its_own_metric(item, metrics):
     text = "II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n" + item + "\nIII. NHIỆM VỤ\n"

@@ -24,7 +24,7 @@ from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME
-from extractor.quantities.metric import without_leading_verbs
+from extractor.quantities.metric import metric_rules, without_leading_verbs
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
@@ -557,7 +557,7 @@ def _item_metric(text: str, start: int, end: int) -> str | None:
 
 
 # a verb leading to the figure, or "từ" opening a range "từ 7,0 đến 7,5%"
-TRAILING_VERB = regex.compile(r"(?i)\s+(?:đạt|là|có|bằng|chiếm|còn|xuống|giảm|tăng|từ)(?:\s+tỷ\s+lệ)?$")
+TRAILING_VERB = regex.compile(r"(?i)\s+(?:đạt|là|có|bằng|chiếm|còn|xuống|(?<!trở\s)lên|giảm|tăng|từ)(?:\s+tỷ\s+lệ)?$")
 
 
 def _without_trailing_comparator(metric: str) -> str:
@@ -663,7 +663,7 @@ def _opens_a_bracket(text: str, start: int, end: int) -> bool:
 
 # a dash before a capital ends a clause, except inside a label before its figure ("Dịch vụ - Thương mại: 225,3 tỷ")
 CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})(?![^;:,.()\d]{0,40}:\s*(?:\d|\Z))")  # \Z: the figure may start where a search stops
-LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:trong\s+đó)(?=\s*[,:])|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$)"
+LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:trong\s+đó)(?![\p{L}\p{M}])|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$)"
                                r"|(?i:trong|sau)\s+\d+\s+(?i:năm|tháng)(?=\s*,))[\s,:]*)+")  # "Trong 5 năm, tạo việc làm …"
 NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
 LEADING_QUALIFIER = regex.compile(r"^\s*(?:(?i:trở\s+lên|trở\s+xuống)(?![\p{L}\p{M}]))?\s*")
@@ -734,7 +734,7 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     before = text[start:end]
     before = _without_label(before)
     before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:"))
-    return without_leading_verbs(LEADING_ADVERBIAL.sub("", before))
+    return without_leading_verbs(metric_rules()["leading"].sub("", LEADING_ADVERBIAL.sub("", before)).strip())
 
 
 def _starts_with_noun(phrase: str) -> bool:
