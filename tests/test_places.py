@@ -392,3 +392,17 @@ def test_a_name_of_units_in_several_provinces_written_often_settles_nothing():
     document = records_from_text(text)[0]
     assert document["unit_code"] is None and document["province"] is None
     assert any("the text does not tell which" in warning for warning in document["warnings"])
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    # the body that assigned the plan a figure is measured against is not what the figure is about
+    ("Xã Cò Nòi thu ngân sách 12,5 tỷ đồng, vượt 8% so với dự toán UBND huyện giao và đạt 97% so với chỉ tiêu HĐND xã giao.",
+     "97%", "xã Cò Nòi"),
+    ("Xã Hát Lót đạt 102% kế hoạch huyện giao, tăng 6% so với cùng kỳ.", "6%", "xã Hát Lót"),
+    # a unit's own plan is what its figures are about (no "giao"): must not fire
+    ("Kết quả thực hiện Nghị quyết của Đảng bộ xã có 10/12 chỉ tiêu đạt.", "10/12 chỉ tiêu", "xã Mai Sơn"),
+])
+def test_a_body_that_assigned_the_plan_is_no_subject(sentence, figure, place):
+    records = records_from_text(LETTERHEAD + sentence)
+    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
+    assert quantity["place"] == place

@@ -101,6 +101,7 @@ def place_rules() -> dict:
         "office_before": regex.compile(data["office_before"]),
         "boundary": regex.compile(data["clause_boundary"].replace("{unit_types}", alternatives(data["unit_types"]))),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
+        "plan_owner_before": regex.compile(data["plan_owner_before"].replace("{organisations}", data["letterhead_organisations"])),
         "locality_subject": regex.compile(data["locality_subject"]),
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
         "abbreviations": dict(data["type_abbreviations"]),
@@ -121,7 +122,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     found.sort()
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
     found = [mention for index, mention in enumerate(found)
-             if not (index and _in_apposition(text, found[index - 1], mention)) and not _bracketed_aside(text, mention, start, end)]
+             if not (index and _in_apposition(text, found[index - 1], mention)) and not _bracketed_aside(text, mention, start, end)
+             and not _sets_the_plan(text, mention, start)]
     mentions = []
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
@@ -170,6 +172,17 @@ def _bracketed_aside(text: str, mention, start: int, end: int) -> bool:
     with no figure, says where something lies or lay; it is no subject and holds no figure."""
     return (ASIDE_OPENING.search(text, max(start, mention[0] - ASIDE_REACH - 1), mention[0]) is not None
             and ASIDE_CLOSING.match(text, mention[1], min(end, mention[1] + ASIDE_REACH + 1)) is not None)
+
+
+PLAN_OWNER_REACH = 60  # characters before a mention where a plan and the body that set it may stand
+ASSIGNS = regex.compile(r"\s+giao(?![\p{L}\p{M}])")  # (a unit's own plan, "Nghị quyết của Đảng bộ xã", is what its figures are about)
+
+
+def _sets_the_plan(text: str, mention, start: int) -> bool:
+    """"vượt 106,4% so với chỉ tiêu UBND tỉnh giao", "đạt 95% kế hoạch huyện giao": the unit assigned
+    the target the figure is measured against; the figure is not about it (nor is the clause)."""
+    return (ASSIGNS.match(text, mention[1]) is not None
+            and place_rules()["plan_owner_before"].search(text, max(start, mention[0] - PLAN_OWNER_REACH), mention[0]) is not None)
 
 
 PREVIOUS_SYLLABLES = regex.compile(r"(?:([\p{L}\p{M}]+)\s+)?([\p{L}\p{M}]+)\s+$")
