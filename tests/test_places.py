@@ -406,3 +406,11 @@ def test_a_body_that_assigned_the_plan_is_no_subject(sentence, figure, place):
     records = records_from_text(LETTERHEAD + sentence)
     quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
     assert quantity["place"] == place
+
+
+def test_a_subject_after_a_fronted_time_phrase_is_read_whatever_compound_follows_it():
+    """"Trong năm 2024, xã Cò Nòi phấn đấu tốc độ …": the predicate is tagged on enough words to keep
+    a compound whole ("tốc độ"), so the unit before it is the subject."""
+    text = LETTERHEAD + "Trong năm 2024, xã Cò Nòi phấn đấu tốc độ tăng trưởng kinh tế đạt 8%, thu ngân sách 12 tỷ đồng.\n"
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places == {"8%": "xã Cò Nòi", "12 tỷ đồng": "xã Cò Nòi"}

@@ -245,7 +245,7 @@ def _names_an_office(text: str, paragraph_start: int, position: int) -> bool:
 FIGURE_AHEAD = regex.compile(r"\d")
 RESULT_REACH = 300  # characters of a sentence read for its result words
 RESULT_AHEAD = regex.compile(r"[^.;!?]*?(?i:đạt|vượt|hoàn\s+thành)")
-PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M}]+){0,2})")
+PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M}]+){0,4})")
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
 
 
