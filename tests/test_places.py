@@ -414,3 +414,17 @@ def test_a_subject_after_a_fronted_time_phrase_is_read_whatever_compound_follows
     text = LETTERHEAD + "Trong năm 2024, xã Cò Nòi phấn đấu tốc độ tăng trưởng kinh tế đạt 8%, thu ngân sách 12 tỷ đồng.\n"
     places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
     assert places == {"8%": "xã Cò Nòi", "12 tỷ đồng": "xã Cò Nòi"}
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    # a type word alone opening a clause, with its predicate after it, is the unit of that type in scope
+    ("Năm 2024, xã đã trồng mới 15 ha rừng.", "15 ha", "xã Mai Sơn"),
+    ("Công tác giáo dục được quan tâm, xã có 4 trường đạt chuẩn quốc gia.", "4 trường", "xã Mai Sơn"),
+    # ... but not a level in a list of levels, nor one with no predicate after it: must not fire
+    ("Hằng năm, các xã, thị trấn đều duy trì 100% tiêu chí.", "100%", None),
+    ("Theo kế hoạch, xã và thôn phối hợp tổ chức 12 buổi tuyên truyền.", "12 buổi", None),
+])
+def test_a_type_word_opening_a_clause_before_its_predicate_is_the_subject(sentence, figure, place):
+    records = records_from_text(LETTERHEAD + sentence)
+    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
+    assert quantity["place"] == place

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import regex
 from extractor.places.gazetteer import NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
-from extractor.places.mentions import FOLLOWING_WORD, LIST_JOINT, ends_a_compound, find_mentions, place_lookup, place_rules
+from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, ends_a_compound, find_mentions, place_lookup, place_rules,
+                                       predicate_follows)
 from extractor.spans import SpanIndex
 from extractor.syllables import is_compound_word, name_key, spell
 
@@ -36,6 +37,8 @@ TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening 
 MIN_BARE_NAME_SYLLABLES = 2
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
+CLAUSE_OPENING = regex.compile(r"(?:^|[.!?;:,]|\n)\s*$")  # a type word opening a clause is its subject when a predicate follows
+PREDICATE_REACH = 40  # characters after a type word read for its predicate
 CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
 
 
@@ -285,11 +288,15 @@ class DocumentPlaces:
             after_lead = rules["lead_before"].search(before) is not None  # "toàn xã", "Đảng bộ xã"
             capitalised_inside = word[0].isupper() and CAPITAL_INSIDE.search(before) is not None  # "Tuổi trẻ Thành phố"
             opens_sentence = word[0].isupper() and (start == 0 or SENTENCE_OPENING.search(before) is not None)  # "Xã đề ra …"
-            if not (after_lead or capitalised_inside or opens_sentence):
+            opens_clause = (not (after_lead or capitalised_inside or opens_sentence) and CLAUSE_OPENING.search(before) is not None
+                            and rules["type_list_before"].search(before) is None)
+            if not (after_lead or capitalised_inside or opens_sentence or opens_clause):
                 continue
             following = FOLLOWING_WORD.match(self.text[end:end + 20])
             if following and (following.group(1)[0].isupper() or is_compound_word(f"{word} {following.group(1)}")):
                 continue  # a name follows (typed, unresolved) or a compound ("xã hội", "tỉnh uỷ")
+            if opens_clause and not predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)):
+                continue  # "Năm 2020, xã đã gieo trồng …", "…, xã có 3 trường": a clause's subject only with its predicate
             place = self._known_unit_of_type(spell(word))
             if place is not None:
                 found.append((start, end, place.name))

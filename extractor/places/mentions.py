@@ -85,6 +85,8 @@ def place_rules() -> dict:
     return {
         # (an abbreviation's dot may touch the name: "TP.Hội An")
         "type_word": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})(?:(?<=\.)|(?![\p{{L}}\p{{M}}]))"),
+        # a type word after another and a comma is an item of a list of levels ("các xã, thị trấn đều …")
+        "type_list_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})\s*,\s*$"),
         # (right after an abbreviation's dot a name may start unspaced: "TP.Hội An")
         "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*|(?<=\.)){NAME_SYLLABLE}"),
         # searched backwards: it ends the text before a type word, and only whether it is there matters
@@ -130,7 +132,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
         if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
-                and _predicate_follows(text, mention_end, end)
+                and predicate_follows(text, mention_end, end)
                 and not _names_an_office(text, start, mention_start)):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
@@ -249,7 +251,7 @@ PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
 
 
-def _predicate_follows(text: str, position: int, end: int) -> bool:
+def predicate_follows(text: str, position: int, end: int) -> bool:
     """Does the clause's predicate start right after a mention ("… của Ban Chấp hành Đảng bộ xã
     có 09/11 chỉ tiêu", "Câu lạc bộ doanh nhân trẻ thành phố có hơn 50 thành viên")? Then the
     mention closes the subject noun phrase, whatever stands before it."""
