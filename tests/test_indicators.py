@@ -694,3 +694,13 @@ def test_ordinal_word_labels_under_a_lead_in():
 ])
 def test_no_target_list_without_a_target_lead_in(text):
     assert _target_brief(text) == []
+
+
+def test_items_labelled_n_slash_are_target_items():
+    """"1/ Tổng sản lượng … = 146.000 tấn": a number and a slash before a word labels an item; the
+    label and the "=" are no part of the metric."""
+    text = ("CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026:\n\n1/Tổng sản lượng lương thực = 52.000 tấn.\n\n"
+            "2/ Thu ngân sách trên địa bàn = 75 tỷ đồng.\n")
+    targets = [r for r in records_from_text(text) if r["type"] == "indicator" and r["role"] == "target"]
+    assert [(t["number"], t["targets"][0]["metric"], t["targets"][0]["value"]) for t in targets] == [
+        (1, "Tổng sản lượng lương thực", 52000), (2, "Thu ngân sách trên địa bàn", 75_000_000_000)]

@@ -733,7 +733,7 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     leading adverbials ("Hằng năm,", "Phấn đấu")."""
     before = text[start:end]
     before = _without_label(before)
-    before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:"))
+    before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:="))
     return without_leading_verbs(metric_rules()["leading"].sub("", LEADING_ADVERBIAL.sub("", before)).strip())
 
 

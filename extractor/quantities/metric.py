@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
+from extractor.cleaning.lines import line_rules
 from extractor.places.mentions import LIST_JOINT, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, word_trie
 from extractor.tagging import pos_tags
@@ -48,7 +49,12 @@ def metric_rules() -> dict:
         "max_words_after_alone": data["max_words_after_alone"],
         "after_qualifier": regex.compile(data["after_qualifier"]),
         "after_status": regex.compile(data["after_status"]),
+        # an item label the clause boundaries leave in ("3/ Vốn đầu tư"): the cleaner's rule, one home
+        "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
     }
+
+
+SLASH_ITEM_RULE = "number-slash-item"
 
 
 class MetricFinder:
@@ -432,7 +438,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
 
 
 LAST_DIGIT = regex.compile(r"(?r)\d")
-FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc|còn)\s")  # where the words of the next figure begin (no decimal comma)
+FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc|còn|(?i:trong\s+đó)(?:\s*:)?)\s")  # where the words of the next figure begin (no decimal comma)
 
 
 def _after_last_figure(phrase: str) -> str | None:
@@ -458,7 +464,7 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     phrase = rules["time"].sub(" ", phrase)
     if periods:
         phrase = rules["period"].sub(" ", phrase)
-    phrase = " ".join(phrase.split()).lstrip("-–—+*•· ").rstrip("=:…. ")
+    phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•· ")).rstrip("=:…. ")
     previous = None
     while phrase != previous:
         previous = phrase
