@@ -170,6 +170,9 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     before's, or that nothing names, is named by its noun; a figure whose clause names nothing
     continues the series of the figure before it in the sentence."""
     noun = _counted_noun(text, quantity)
+    if previous is not None and previous.metric and quantity.unit in (None, previous.unit) \
+            and SLASH_PAIR.fullmatch(text, previous.end, quantity.start):
+        return previous.metric  # "chỉ đạt 2,2%/2,34%", "5.232 tỷ đồng/5.257 tỷ đồng": the actual and its plan
     if before and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
             and metric_rules()["standard_phrase"].fullmatch(before):
         return previous.metric  # "… 404 tỷ đồng, so dự toán giao đạt 42%": the clause names the standard only
@@ -187,6 +190,7 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
 
 
 BASE_REMAINDER = regex.compile(r"[\s/()]+")
+SLASH_PAIR = regex.compile(r"\s*/\s*")  # between two figures of one measure, written as actual/plan
 
 
 def _same_series(text: str, previous: Quantity, before: str) -> bool:
