@@ -414,7 +414,11 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
         if measure:
             return measure.group()  # "20 điểm wifi trị giá 50 triệu": "trị giá"
-        return _limited(without_leading_verbs(_after_last_figure(phrase) or phrase))
+        phrase = without_leading_verbs(_after_last_figure(phrase) or phrase)
+        adverb_of_a_verb = len(text[paragraph_start + clause_start:position].split()) > 1  # "mới đạt", not "khá 48,28%"
+        if not _function_word(phrase, adverb_of_a_verb):
+            return _limited(phrase)
+        # "(mới đạt 24/32 tỷ đồng)": the clause names nothing; what ended the clause before may
     boundary = text[last - 1] if last is not None and last - 1 > paragraph_start else None  # what ended the clause before
     if boundary == ":":
         # "Chỉ tiêu kinh tế: 6 chỉ tiêu", "… đề nghị: 275/298 hồ sơ": the figure is the label's value
@@ -477,6 +481,19 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
             phrase = phrase[:trailing.start()].strip()
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""
+
+
+FUNCTION_TAGS = frozenset({"E", "L", "C", "CC", "T"})  # prepositions, determiners, conjunctions, particles
+
+
+def _function_word(phrase: str, adverb_of_a_verb: bool) -> bool:
+    """"mới đạt 24/32 tỷ đồng", "đều đạt 100%", "trong 12 tháng": one syllable that is no content word
+    names no measure (nouns, verbs and adjectives may: "Thu", "nữ"; a rating before its share may
+    be tagged an adverb: "khá 48,28%", so an adverb counts only before the verb trimmed off)."""
+    if " " in phrase or not phrase.isalpha():
+        return False
+    tagged = pos_tags(phrase.lower())
+    return len(tagged) == 1 and (tagged[0][1] in FUNCTION_TAGS or (adverb_of_a_verb and tagged[0][1] == "R"))
 
 
 LEADING_VERB_WORDS = 3  # words of verbs before a measure's head ("tập trung nâng cao tỷ lệ …")
