@@ -428,3 +428,22 @@ def test_a_type_word_opening_a_clause_before_its_predicate_is_the_subject(senten
     records = records_from_text(LETTERHEAD + sentence)
     quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
     assert quantity["place"] == place
+
+
+def test_a_type_word_alone_is_the_unit_its_paragraphs_subject_names():
+    """README: the unit of that type already in scope comes before the reporting unit; a unit that
+    is only listed (an object) is none."""
+    text = LETTERHEAD + ("Xã Cò Nòi có 1.200 hộ. Năm 2024, toàn xã có 95% hộ dùng điện lưới.\n"
+                         "Xã Mai Sơn được thành lập từ 03 đơn vị, gồm: xã Hát Lót, xã Cò Nòi và thị trấn Hát Lót; xã có 67 bản.\n")
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places["95%"] == "xã Cò Nòi"
+    assert places["67 bản"] == "xã Mai Sơn"
+
+
+def test_a_type_word_alone_is_the_one_unit_of_its_type_the_document_names():
+    """README: else the one unit of that type the document names (no reporting unit here: the
+    title line is a bare name)."""
+    text = ("Hải Dương\n\nTheo Cục Thống kê tỉnh Hải Dương, 6 tháng đầu năm 2024, tổng sản phẩm trên địa bàn "
+            "của Tỉnh ước tăng 9,1% so với cùng kỳ.\n")
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places == {"9,1%": "tỉnh Hải Dương"}

@@ -16,7 +16,7 @@ A ``DocumentPlaces`` is built once per document and travels with it (no module-l
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_right, bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -37,6 +37,8 @@ TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening 
 MIN_BARE_NAME_SYLLABLES = 2
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
+SCOPE_REACH = 1500  # characters back from a type word alone to the unit of its paragraph it stands for
+SENTENCE_BOUND = regex.compile(r"(?r)(?:^|[.!?;]|\n)\s*")  # searched backwards: the start of a mention's sentence
 CLAUSE_OPENING = regex.compile(r"(?:^|[.!?;:,]|\n)\s*$")  # a type word opening a clause is its subject when a predicate follows
 PREDICATE_REACH = 40  # characters after a type word read for its predicate
 CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
@@ -278,6 +280,8 @@ class DocumentPlaces:
         taken = SpanIndex()
         for start, end, _ in spans:
             taken.add(start, end)
+        named = sorted((start, end, name) for start, end, name in spans if self.unit_of(name) is not None)
+        named_ends = [end for _, end, _ in named]
         found = []
         for match in rules["type_word"].finditer(self.text):
             start, end = match.span()
@@ -297,10 +301,29 @@ class DocumentPlaces:
                 continue  # a name follows (typed, unresolved) or a compound ("xã hội", "tỉnh uỷ")
             if opens_clause and not predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)):
                 continue  # "Năm 2020, xã đã gieo trồng …", "…, xã có 3 trường": a clause's subject only with its predicate
-            place = self._known_unit_of_type(spell(word))
+            place = self._unit_in_scope(spell(word), start, named, named_ends) or self._known_unit_of_type(spell(word))
             if place is not None:
                 found.append((start, end, place.name))
         return found
+
+    def _unit_in_scope(self, unit_type: str, position: int, named, named_ends) -> Place | None:
+        """The unit the paragraph's last subject before ``position`` names, when it is of the type
+        ("Xã Cò Nòi có 1.200 hộ. … toàn xã có 95% …"; not "Xã Mai Sơn được thành lập từ … xã Cò Nòi
+        …, xã có 67 thôn", where the listed unit is an object)."""
+        levels = place_rules()["unit_types"][unit_type]
+        subject_lead = place_rules()["subject_lead"]
+        index = bisect_right(named_ends, position)
+        while index > 0:
+            index -= 1
+            start, end, name = named[index]
+            if position - end > SCOPE_REACH or "\n" in self.text[end:position]:
+                return None
+            opening = SENTENCE_BOUND.search(self.text, max(0, start - LEAD_WINDOW), start)
+            lead_start = opening.end() if opening else max(0, start - LEAD_WINDOW)
+            if (opening is not None or start - LEAD_WINDOW <= 0) and subject_lead.fullmatch(self.text, lead_start, start):
+                unit = self.unit_of(name)  # the last subject: of the type, or another unit's scope
+                return self.places[name] if unit.type == unit_type and unit.level in levels else None
+        return None
 
     def _known_unit_of_type(self, unit_type: str) -> Place | None:
         unit = self.reporting_unit
@@ -309,7 +332,7 @@ class DocumentPlaces:
             named = self.reporting_candidates[0] if self.reporting_candidates else None
             if named is not None and named.type == unit_type and named.level in levels:
                 return self.places[self.reporting_name]
-            return None
+            return self._only_unit_named(unit_type, levels)
         chain = [unit]
         if unit.level == "commune":
             district = self.gazetteer.district_of(unit) or self._common_district(unit)
@@ -325,7 +348,14 @@ class DocumentPlaces:
         same_type = [old for old in self.gazetteer.predecessors(unit) if old.type == unit_type and old.level in levels]
         if len(same_type) == 1:
             return self._place_of(same_type[0])
-        return None
+        return self._only_unit_named(unit_type, levels)
+
+    def _only_unit_named(self, unit_type: str, levels) -> Place | None:
+        """The one unit of the type the document names ("Theo Chi cục Thống kê Thành phố Hà Nội, …
+        GRDP của Thành phố …"), when the reporting unit and its parents are of none."""
+        named = {place.unit: place for place in self.typed_places
+                 if place.unit is not None and place.unit.type == unit_type and place.unit.level in levels}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _common_district(self, unit: AdminUnit) -> AdminUnit | None:
         districts = {self.gazetteer.district_of(old) for old in self.gazetteer.predecessors(unit)}
