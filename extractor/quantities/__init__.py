@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import regex
+
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW
 from extractor.quantities.cells import header_cells, table_row_quantities
@@ -32,6 +34,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
                 label_spans.append((paragraph.start, paragraph.start + parsed[2]))
     found = []
     skipped = SpanIndex(sorted(set(label_spans)))  # heading and item labels: no figure
+    line_breaks = _joined_line_breaks(clean)
     header = None  # the header row of the table being read
     for paragraph in clean.paragraphs:
         if paragraph.kind == TABLE_ROW:
@@ -39,13 +42,27 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
             found.extend((quantity, paragraph) for quantity in table_row_quantities(clean, paragraph, skipped, header))
             continue
         header = None
-        for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped):
+        for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_breaks=line_breaks):
             found.append((quantity, paragraph))
     if places is not None:
         attach_context(found, clean, places)
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
         mark_goals(found, clean, term_end)
     return found
+
+
+RAW_LINE_BREAK = regex.compile(r"\n")
+
+
+def _joined_line_breaks(clean: CleanText) -> list[int]:
+    """Clean positions of the source's line breaks inside paragraphs (the cleaner joined the lines
+    of a wrapped paragraph), in order."""
+    breaks = []
+    for match in RAW_LINE_BREAK.finditer(clean.raw):
+        position = clean.clean_position(match.start())
+        if position < len(clean.text) and clean.text[position] != "\n":
+            breaks.append(position)
+    return sorted(set(breaks))
 
 
 def _names_nothing(quantity: Quantity) -> bool:
