@@ -727,7 +727,9 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     if percent and multiplier == 1:
         return _with_per(text, percent.end(), end, _Unit(percent.end(), "%", "percent"))
     measure = table["pattern"].match(text, cursor, end)
-    if measure and not _starts_longer_word(text, measure, end, counted_noun):
+    if measure and ((multiplier > 1 and table["by_form"][measure.group(1).lower()]["kind"] == "money")
+                    or not _starts_longer_word(text, measure, end, counted_noun)):
+        # (after a magnitude the currency is money whatever word it joins: "tỷ đồng vốn", "triệu đồng tiền")
         row = table["by_form"][measure.group(1).lower()]
         comma_three = "decimal" if multiplier > 1 else row["comma_three"]  # "56,604 tỷ đồng"
         unit = _Unit(measure.end(), row["unit"], row["kind"], multiplier, comma_three)
