@@ -447,3 +447,20 @@ def test_a_type_word_alone_is_the_one_unit_of_its_type_the_document_names():
             "của Tỉnh ước tăng 9,1% so với cùng kỳ.\n")
     places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
     assert places == {"9,1%": "tỉnh Hải Dương"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2024, Hội Nông dân xã Cò Nòi (huyện Mai Sơn) kết nạp được 45 hội viên mới.",
+    "Năm 2024, Hội Nông dân xã Cò Nòi, tỉnh Sơn La kết nạp được 45 hội viên mới.",
+])
+def test_an_aside_or_a_parent_unit_between_a_subject_and_its_predicate_keeps_the_subject(sentence):
+    records = records_from_text(LETTERHEAD + sentence)
+    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == "45 hội viên")
+    assert quantity["place"] == "xã Cò Nòi"
+
+
+def test_two_units_of_one_level_after_a_comma_stay_a_joint_subject():
+    """Must not fire: "xã Cò Nòi, xã Hát Lót đã …" names two units together (no place)."""
+    records = records_from_text(LETTERHEAD + "Các xã Cò Nòi, xã Hát Lót đã hỗ trợ 12 hộ nghèo.")
+    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == "12 hộ")
+    assert quantity["place"] is None

@@ -158,10 +158,22 @@ CLOSES_BRACKET = regex.compile(r"\s*\)")
 
 
 def _in_apposition(text: str, previous, mention) -> bool:
-    """"Xã Xuân Hòa (huyện Thọ Xuân)": a unit in brackets right after another says where that one
-    lies; it is no subject of its own."""
-    return (previous[2] is not None and OPENS_BRACKET.fullmatch(text, previous[1], mention[0]) is not None
-            and CLOSES_BRACKET.match(text, mention[1]) is not None)
+    """"Xã Xuân Hòa (huyện Thọ Xuân)", "huyện Mường Ảng, tỉnh Điện Biên": a unit in brackets right
+    after another, or a higher unit after a comma, says where that one lies; it is no subject of its own."""
+    if previous[2] is None or mention[2] is None:
+        return False
+    if OPENS_BRACKET.fullmatch(text, previous[1], mention[0]) is not None:
+        return CLOSES_BRACKET.match(text, mention[1]) is not None
+    return COMMA_GAP.fullmatch(text, previous[1], mention[0]) is not None and _rank(mention[2]) > _rank(previous[2])
+
+
+COMMA_GAP = regex.compile(r"\s*,\s*")
+LEVEL_OF_TYPE = {"xã": 0, "phường": 0, "thị trấn": 0, "đặc khu": 0, "huyện": 1, "quận": 1, "thị xã": 1, "tỉnh": 2}
+
+
+def _rank(place: str) -> int:
+    """The level a place's type word names (a city counts as a province: it follows a lower unit)."""
+    return next((rank for word, rank in LEVEL_OF_TYPE.items() if place.startswith(word + " ")), 2 if place.startswith("thành phố ") else -1)
 
 
 ASIDE_REACH = 24  # characters between a unit and the brackets of an aside around it
@@ -251,10 +263,18 @@ PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
 
 
+ASIDE_REACH_AFTER = 80  # characters of a bracketed aside or a parent unit between a mention and its predicate
+# a bracketed aside or a parent unit in apposition ("huyện Mường Ảng, tỉnh Điện Biên tổ chức …")
+ASIDE_BEFORE_PREDICATE = regex.compile(
+    r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:tỉnh|thành\s+phố|tp\.?)\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE + r"){0,3}(?=\s))+")
+
+
 def predicate_follows(text: str, position: int, end: int) -> bool:
     """Does the clause's predicate start right after a mention ("… của Ban Chấp hành Đảng bộ xã
     có 09/11 chỉ tiêu", "Câu lạc bộ doanh nhân trẻ thành phố có hơn 50 thành viên")? Then the
     mention closes the subject noun phrase, whatever stands before it."""
+    aside = ASIDE_BEFORE_PREDICATE.match(text, position, min(end, position + ASIDE_REACH_AFTER))
+    position = aside.end() if aside else position  # "Hội CCB huyện Bình Liêu (tỉnh Quảng Ninh) kết nạp …"
     window = PREDICATE_WINDOW.match(text, position, min(end, position + 40))
     if window is None:
         return False
