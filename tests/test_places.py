@@ -464,3 +464,12 @@ def test_two_units_of_one_level_after_a_comma_stay_a_joint_subject():
     records = records_from_text(LETTERHEAD + "Các xã Cò Nòi, xã Hát Lót đã hỗ trợ 12 hộ nghèo.")
     quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == "12 hộ")
     assert quantity["place"] is None
+
+
+def test_a_unit_whose_name_opens_with_a_hamlet_word_is_the_unit():
+    """"Sóc Trăng", "Buôn Ma Thuột": the hamlet words "sóc", "buôn" open official names; the name
+    written bare after the typed one is the unit (it used to crash the mention sort)."""
+    text = "Tỉnh Sóc Trăng có 1.000 ha lúa.\n\nSóc Trăng có 200 ha màu.\n\nThành phố Buôn Ma Thuột có 40 km đường.\n\nBuôn Ma Thuột có 12 trường.\n"
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places == {"1.000 ha": "tỉnh Sóc Trăng", "200 ha": "tỉnh Sóc Trăng",
+                      "40 km": "thành phố Buôn Ma Thuột", "12 trường": "thành phố Buôn Ma Thuột"}

@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 from extractor.rules import load_rules
 from extractor.syllables import is_compound_word
+from extractor.spans import SpanIndex
 from extractor.tagging import pos_tags
 
 # between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
@@ -120,8 +121,11 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
         if not _inside_compound(text, match.start(), match.end(), end):
             found.append((match.start(), match.end(), None))
     localities = {match.start() for match in rules["locality_subject"].finditer(text, start, end)}
+    if localities and resolved:  # "Sóc Trăng", "Buôn Ma Thuột": an official unit's name opening with a hamlet word is the unit
+        named = SpanIndex(sorted((s, e) for s, e, _ in resolved))
+        localities = {position for position in localities if not named.holds(position)}
     found += [(position, rules["locality_subject"].match(text, position).end(), None) for position in localities]
-    found.sort()
+    found.sort(key=lambda mention: (mention[0], mention[1], mention[2] or ""))  # (None: an unnamed subject)
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
     found = [mention for index, mention in enumerate(found)
              if not (index and _in_apposition(text, found[index - 1], mention)) and not _bracketed_aside(text, mention, start, end)
