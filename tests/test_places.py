@@ -473,3 +473,12 @@ def test_a_unit_whose_name_opens_with_a_hamlet_word_is_the_unit():
     places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
     assert places == {"1.000 ha": "tỉnh Sóc Trăng", "200 ha": "tỉnh Sóc Trăng",
                       "40 km": "thành phố Buôn Ma Thuột", "12 trường": "thành phố Buôn Ma Thuột"}
+
+
+def test_ward_and_district_abbreviations_are_read():
+    """"P.Cao Lãnh", "Q.10", "Q. Bình Thạnh" (news and addresses abbreviate phường and quận)."""
+    text = "Đại hội Đảng bộ P.Cao Lãnh lần thứ I.\n\nP.Cao Lãnh có 5.500 đảng viên. Q. Bình Thạnh có 20 phường.\n"
+    records = records_from_text(text)
+    assert records[0]["unit"] == "phường Cao Lãnh"
+    places = {q["text"]: q["place"] for q in records if q["type"] == "quantity"}
+    assert places == {"5.500 đảng viên": "phường Cao Lãnh", "20 phường": "quận Bình Thạnh"}
