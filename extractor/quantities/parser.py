@@ -727,6 +727,8 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     if percent and multiplier == 1:
         return _with_per(text, percent.end(), end, _Unit(percent.end(), "%", "percent"))
     measure = table["pattern"].match(text, cursor, end)
+    if measure and measure.group(1).lower() == "năm" and YEAR_AFTER.match(text, measure.end(), end):
+        return _Unit(cursor, None, "count", multiplier, "thousands")  # "687.860 năm 2017": "năm" opens the year, no duration
     if measure and ((multiplier > 1 and table["by_form"][measure.group(1).lower()]["kind"] == "money")
                     or not _starts_longer_word(text, measure, end, counted_noun)):
         # (after a magnitude the currency is money whatever word it joins: "tỷ đồng vốn", "triệu đồng tiền")
@@ -746,6 +748,7 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     return _counted_per(text, end, _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "thousands"))
 
 
+YEAR_AFTER = regex.compile(r"\s+(?:19|20)\d\d(?!\d)")
 NOUN_MODIFIER_BEFORE_PERIOD = regex.compile(r"(?:\s+[\p{Ll}\p{M}]+){1,2}(?=\s?/\s?(?:năm|tháng|ngày|tuần|quý)(?![\p{L}\p{M}]))")
 
 
