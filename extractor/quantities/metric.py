@@ -181,9 +181,11 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
         return noun  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
-    if before is None and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
+    if before is None and previous is not None and previous.metric \
+            and (quantity.unit in (None, "%", previous.unit) or (quantity.unit or "").split("/")[0] == previous.unit) \
             and previous.end <= quantity.start and not SERIES_END.search(text, previous.end, quantity.start):
-        return previous.metric  # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%"
+        # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%"; "quỹ … 52 triệu đồng (763.000 đồng/hội viên)"
+        return previous.metric
     if before is None and noun:
         return noun  # "Toàn huyện có 12 xã"
     return before or after
