@@ -482,3 +482,15 @@ def test_ward_and_district_abbreviations_are_read():
     assert records[0]["unit"] == "phường Cao Lãnh"
     places = {q["text"]: q["place"] for q in records if q["type"] == "quantity"}
     assert places == {"5.500 đảng viên": "phường Cao Lãnh", "20 phường": "quận Bình Thạnh"}
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a mass organisation of a unit issues the text as a Party committee or a People's Committee does
+    ("Tin tức\n\nỦy ban MTTQ huyện Mai Sơn tổ chức hội nghị tổng kết; đã tiếp nhận 3 tỷ đồng.\n", "huyện Mai Sơn"),
+    ("Tin tức\n\nHội Cựu chiến binh xã Cò Nòi tổ chức đại hội, kết nạp 25 hội viên.\n", "xã Cò Nòi"),
+    # several bodies' news on one page: the first body's unit, not a lower unit elsewhere
+    ("Hội CCB tỉnh Sơn La tổ chức 2 lớp tập huấn.\n\nHội CCB huyện Bình Liêu (tỉnh Quảng Ninh) kết nạp 49 hội viên.\n",
+     "tỉnh Sơn La"),
+])
+def test_mass_organisations_issue_texts_and_the_first_body_of_a_page_is_its_issuer(text, unit):
+    assert records_from_text(text)[0]["unit"] == unit

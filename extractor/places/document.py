@@ -229,7 +229,11 @@ class DocumentPlaces:
                         for unit in [pick(mention.candidates)] if unit is not None]
             return min(in_title, key=lambda u: LEVEL_RANK[_level(u)]) if in_title else None
         strong = [unit for unit, score in scores.items() if score >= 10]
-        if strong:  # the issuer is the lowest level its letterhead names
+        if strong:  # the issuer is the lowest level its letterhead names, under the first one it names
+            first = min(strong, key=lambda u: first_seen[u])
+            if isinstance(first, AdminUnit):  # (a page of several bodies' news: the first one's)
+                strong = [u for u in strong if u == first or (isinstance(u, AdminUnit) and first in
+                                                             (self.gazetteer.district_of(u), self.gazetteer.province_of(u)))]
             return min(strong, key=lambda u: (LEVEL_RANK[_level(u)], first_seen[u]))
         return max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
 
