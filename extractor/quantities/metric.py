@@ -433,6 +433,13 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         opening = text.rfind("(", paragraph_start, last - 1)
         if opening > paragraph_start and last - opening <= ASIDE_REACH:  # "tỷ lệ hộ nghèo … (theo chuẩn …) còn 3,5%": an aside
             return _before_phrase(text, opening, paragraph_start, place_spans, paragraph_end, finder)
+    if boundary in CLOSING_QUOTES:
+        # "ủng hộ Quỹ “Nghĩa tình đồng đội” được 1.024 triệu đồng": the quoted name ends the phrase
+        opening = max(text.rfind(quote, max(paragraph_start, last - 1 - QUOTE_REACH), last - 1) for quote in OPENING_QUOTES)
+        if opening > paragraph_start:
+            label = _before_phrase(text, opening, paragraph_start, place_spans, paragraph_end, finder)
+            quoted = " ".join(text[opening:last].split())
+            return _limited(f"{label} {quoted}" if label else quoted)
     if boundary == "|":
         # a table row left as text ("3 | Tỷ lệ hộ nghèo | 2,1% |"): a value cell is named by the label
         # cell before it (not a row number nor another value)
@@ -446,6 +453,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
     return None
 
+
+CLOSING_QUOTES = ("”", '"')
+OPENING_QUOTES = ("“", '"')
+QUOTE_REACH = 80  # characters of a quoted name
 
 LAST_DIGIT = regex.compile(r"(?r)\d")
 FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc|còn|(?i:trong\s+đó)(?:\s*:)?)\s")  # where the words of the next figure begin (no decimal comma)
