@@ -494,3 +494,15 @@ def test_ward_and_district_abbreviations_are_read():
 ])
 def test_mass_organisations_issue_texts_and_the_first_body_of_a_page_is_its_issuer(text, unit):
     assert records_from_text(text)[0]["unit"] == unit
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    # the unit that owns the measure before the copula is the figure's ("của xã X là N")
+    ("Tổng diện tích tự nhiên của xã Cò Nòi là 164,4 km2.", "164,4 km2", "xã Cò Nòi"),
+    # a place adjunct before the copula is not (must not fire)
+    ("Xã Hát Lót có tỉ lệ hộ nghèo giảm ít nhất trên toàn huyện là 0,52%.", "0,52%", "xã Hát Lót"),
+])
+def test_the_owner_of_a_measure_before_the_copula_is_its_place(sentence, figure, place):
+    records = records_from_text(LETTERHEAD + sentence)
+    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
+    assert quantity["place"] == place

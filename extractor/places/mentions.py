@@ -136,7 +136,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
         if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
-                and predicate_follows(text, mention_end, end)
+                and predicate_follows(text, mention_end, end, POSSESSIVE_BEFORE.search(text, max(start, mention_start - 8), mention_start) is not None)
                 and not _names_an_office(text, start, mention_start)):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
@@ -264,6 +264,8 @@ FIGURE_AHEAD = regex.compile(r"\d")
 RESULT_REACH = 300  # characters of a sentence read for its result words
 RESULT_AHEAD = regex.compile(r"[^.;!?]*?(?i:đạt|vượt|hoàn\s+thành)")
 PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M}]+){0,4})")
+COPULA = "là"  # after a mention that owns the measure ("của xã X là …"), not after a place adjunct ("trên toàn huyện là …")
+POSSESSIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:của)\s+$")
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
 
 
@@ -273,7 +275,7 @@ ASIDE_BEFORE_PREDICATE = regex.compile(
     r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:tỉnh|thành\s+phố|tp\.?)\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE + r"){0,3}(?=\s))+")
 
 
-def predicate_follows(text: str, position: int, end: int) -> bool:
+def predicate_follows(text: str, position: int, end: int, possessor: bool = False) -> bool:
     """Does the clause's predicate start right after a mention ("… của Ban Chấp hành Đảng bộ xã
     có 09/11 chỉ tiêu", "Câu lạc bộ doanh nhân trẻ thành phố có hơn 50 thành viên")? Then the
     mention closes the subject noun phrase, whatever stands before it."""
@@ -282,6 +284,8 @@ def predicate_follows(text: str, position: int, end: int) -> bool:
     window = PREDICATE_WINDOW.match(text, position, min(end, position + 40))
     if window is None:
         return False
+    if possessor and window.group(1).split(" ", 1)[0].lower() == COPULA:
+        return True  # "Dân số của xã Cò Nòi là 12.000 người" (the tagger reads a lone "là" as a conjunction)
     tags = pos_tags(window.group(1))
     return bool(tags) and tags[0][1] in PREDICATE_TAGS
 
