@@ -506,3 +506,24 @@ def test_the_owner_of_a_measure_before_the_copula_is_its_place(sentence, figure,
     records = records_from_text(LETTERHEAD + sentence)
     quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
     assert quantity["place"] == place
+
+
+@pytest.mark.parametrize("text, vintage", [
+    ("Xã Đất Mũi (mới) có diện tích 200 km2.\n", "2025"),
+    ("Xã Đất Mũi (cũ) có diện tích 100 km2.\n", "pre-2025"),
+    ("Huyện Tân Kỳ cũ có 20 xã.\n", "pre-2025"),
+])
+def test_a_written_mark_of_new_or_old_chooses_the_side_of_the_merger(text, vintage):
+    quantity = next(r for r in records_from_text(text) if r["type"] == "quantity")
+    assert quantity["place_vintage"] == vintage
+
+
+def test_a_unit_formed_from_units_the_text_names_is_the_2025_unit():
+    """"Xã Đất Mũi được thành lập trên cơ sở hợp nhất xã Đất Mũi, xã Viên An và một phần xã Tân Ân của
+    huyện Ngọc Hiển": the old district named does not pull the unit back before the merger."""
+    text = ("Đảng bộ xã Đất Mũi (tỉnh Cà Mau) tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.\n\n"
+            "Xã Đất Mũi được thành lập trên cơ sở hợp nhất xã Đất Mũi, xã Viên An và một phần xã Tân Ân của "
+            "huyện Ngọc Hiển, tỉnh Cà Mau cũ, với diện tích hơn 271 km2.\n")
+    document = records_from_text(text)[0]
+    assert (document["unit"], document["unit_vintage"]) == ("xã Đất Mũi", "2025")
+    assert {unit["unit"] for unit in document["merged_from"]} >= {"xã Viên An", "xã Tân Ân"}

@@ -37,6 +37,10 @@ TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening 
 MIN_BARE_NAME_SYLLABLES = 2
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
+VINTAGE_MARK_REACH = 12
+# "(mới)", "(cũ)", "cũ"; a bare "mới" only before punctuation ("mới" is also "just": "xã X mới đạt …")
+VINTAGE_MARK = regex.compile(r"\s*\(\s*((?i:mới|cũ))\s*\)|\s+((?i:cũ)(?![\p{L}\p{M}])|(?i:mới)(?=\s*(?:[,.;:)]|$)))")
+FORMED_FROM_NAMED = 2  # other predecessors a text names with a unit formed in 2025
 SCOPE_REACH = 1500  # characters back from a type word alone to the unit of its paragraph it stands for
 SENTENCE_BOUND = regex.compile(r"(?r)(?:^|[.!?;]|\n)\s*")  # searched backwards: the start of a mention's sentence
 CLAUSE_OPENING = regex.compile(r"(?:^|[.!?;:,]|\n)\s*$")  # a type word opening a clause is its subject when a predicate follows
@@ -241,7 +245,12 @@ class DocumentPlaces:
         """The place a typed mention names: spelt as the text spells it (NFC, one space, a name in
         capitals title-cased: "Khánh Hoà" stays "Khánh Hoà"), the same spelling for every mention of
         one unit in a document; an abbreviation ("TP HCM") takes the official name."""
-        unit = self._evidence.choose(mention.candidates, self.vintage)
+        candidates = mention.candidates
+        marked = VINTAGE_MARK.match(self.text, mention.end, min(len(self.text), mention.end + VINTAGE_MARK_REACH))
+        if marked:  # "xã Đất Mũi (mới)", "huyện Tân Kỳ cũ": the text says which side of a merger it means
+            vintage = NEW if (marked.group(1) or marked.group(2)).lower() == "mới" else OLD
+            candidates = tuple(u for u in candidates if u.vintage == vintage) or candidates
+        unit = self._evidence.choose(candidates, self.vintage)
         written = _title_case(unicodedata.normalize("NFC", " ".join(mention.name.split())))
         if unit is not None:
             earlier = next((place for place in self.places.values() if place.unit == unit), None)
@@ -396,6 +405,8 @@ class _Evidence:
                     districts[unit.code] += 1
         self.provinces = provinces
         self.districts = districts
+        self.gazetteer = gazetteer
+        self.named = {(u.level, name_key(u.name)) for mention in typed for u in mention.candidates}
         # of a province before and after 2025 holding the same votes, the document's vintage first
         best = sorted(provinces.items(), key=lambda vote: (vote[1], vote[0][0] == vintage), reverse=True)[:2]
         clear = best and best[0][1] >= 1 and (len(best) == 1 or best[0][1] > best[1][1]
@@ -415,11 +426,25 @@ class _Evidence:
             self.districts[district.code] += 1000
         self.anchored = True
 
+    def _formed_from_named(self, unit: AdminUnit) -> bool:
+        """A 2025 unit whose predecessors the text names ("thành lập trên cơ sở hợp nhất xã Đất Mũi,
+        xã Viên An và một phần xã Tân Ân"): the text is about the unit they formed."""
+        if unit.vintage != NEW:
+            return False
+        own = name_key(unit.name)
+        named = {name_key(old.name) for old in self.gazetteer.predecessors(unit)
+                 if (old.level, name_key(old.name)) in self.named and name_key(old.name) != own}
+        return len(named) >= FORMED_FROM_NAMED
+
     def choose(self, candidates: tuple[AdminUnit, ...], vintage: str | None) -> AdminUnit | None:
         if not candidates:
             return None
         if len(candidates) == 1:
             return candidates[0]
+
+        formed = [unit for unit in candidates if self._formed_from_named(unit)]
+        if len(formed) == 1:
+            return formed[0]
 
         def score(unit: AdminUnit):
             province_key = (unit.vintage, unit.province_code)
