@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
-
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW
 from extractor.quantities.cells import header_cells, table_row_quantities
@@ -34,7 +32,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
                 label_spans.append((paragraph.start, paragraph.start + parsed[2]))
     found = []
     skipped = SpanIndex(sorted(set(label_spans)))  # heading and item labels: no figure
-    line_breaks = _joined_line_breaks(clean)
+    line_break = _source_line_break(clean)
     header = None  # the header row of the table being read
     for paragraph in clean.paragraphs:
         if paragraph.kind == TABLE_ROW:
@@ -42,7 +40,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
             found.extend((quantity, paragraph) for quantity in table_row_quantities(clean, paragraph, skipped, header))
             continue
         header = None
-        for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_breaks=line_breaks):
+        for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break):
             found.append((quantity, paragraph))
     if places is not None:
         attach_context(found, clean, places)
@@ -51,18 +49,13 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
     return found
 
 
-RAW_LINE_BREAK = regex.compile(r"\n")
-
-
-def _joined_line_breaks(clean: CleanText) -> list[int]:
-    """Clean positions of the source's line breaks inside paragraphs (the cleaner joined the lines
-    of a wrapped paragraph), in order."""
-    breaks = []
-    for match in RAW_LINE_BREAK.finditer(clean.raw):
-        position = clean.clean_position(match.start())
-        if position < len(clean.text) and clean.text[position] != "\n":
-            breaks.append(position)
-    return sorted(set(breaks))
+def _source_line_break(clean: CleanText):
+    """Whether the source broke a line between two clean positions of a paragraph (the cleaner
+    joined the lines of a wrapped paragraph); asked rarely, so answered from the raw text."""
+    def line_break(start: int, end: int) -> bool:
+        raw_start, raw_end = clean.raw_span(start, end)
+        return "\n" in clean.raw[raw_start:raw_end]
+    return line_break
 
 
 def _names_nothing(quantity: Quantity) -> bool:

@@ -227,11 +227,11 @@ def _any_rule_matches(rules: dict, name: str, text: str) -> bool:
 # ---- pipeline -----------------------------------------------------------------------------
 
 def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tuple[int, int]]" = (), counted_noun=None,
-                    line_breaks: list[int] = ()) -> list[Quantity]:
+                    line_break=None) -> list[Quantity]:
     """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels; a SpanIndex
     built once per document, or a list) are ignored.
     ``counted_noun(text_after) -> str | None`` names the noun counted after a bare number.
-    ``line_breaks``: sorted clean positions where the source broke a line the cleaner joined."""
+    ``line_break(start, end) -> bool``: did the source break a line there that the cleaner joined?"""
     counted_noun = counted_noun or first_noun
     skipped = skip if isinstance(skip, SpanIndex) else SpanIndex(skip)
     quantities: list[Quantity] = []
@@ -248,7 +248,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
             continue
         excluded_end = None
         quantity = _read_quantity(text, match, start, end, counted_noun)
-        if quantity is not None and line_breaks and _capital_noun_after_a_break(text, quantity, line_breaks):
+        if quantity is not None and line_break is not None and _capital_noun_after_a_break(text, quantity, line_break):
             quantity = _read_quantity(text, match, start, end, _no_noun)
         if quantity is None:
             partner = RANGE_PARTNER.match(text, match.end(), end)
@@ -275,19 +275,16 @@ def _no_noun(after: str) -> None:
     return None
 
 
-def _capital_noun_after_a_break(text: str, quantity: Quantity, line_breaks: list[int]) -> bool:
+def _capital_noun_after_a_break(text: str, quantity: Quantity, line_break) -> bool:
     """"… giảm còn 10⏎Tổng vốn đầu tư …": a capitalised word that opens the next line of the source
     starts its own sentence or heading; it is a counted noun only when the lexicon knows it ("03⏎Đảng
     bộ")."""
     if quantity.kind not in ("count", "fraction") or not quantity.unit:
         return False
     noun = NOUN_AFTER_NUMBER.search(text, quantity.start, quantity.end)
-    if noun is None:
+    if noun is None or _known_noun(text[noun.start(1):quantity.end]) is not None:
         return False
-    index = bisect_left(line_breaks, noun.start())
-    if index == len(line_breaks) or line_breaks[index] >= noun.start(1):
-        return False
-    return _known_noun(text[noun.start(1):quantity.end]) is None
+    return line_break(noun.start() + 1, noun.start(1))
 
 
 def _of_the_same_noun(text: str, quantity: Quantity, end: int, counted_noun) -> None:
