@@ -406,7 +406,8 @@ class _Evidence:
         self.provinces = provinces
         self.districts = districts
         self.gazetteer = gazetteer
-        self.named = {(u.level, name_key(u.name)) for mention in typed for u in mention.candidates}
+        self._typed = typed
+        self._named: set[tuple[str, str]] | None = None  # (level, name key) of every unit a mention may name; built when first asked
         # of a province before and after 2025 holding the same votes, the document's vintage first
         best = sorted(provinces.items(), key=lambda vote: (vote[1], vote[0][0] == vintage), reverse=True)[:2]
         clear = best and best[0][1] >= 1 and (len(best) == 1 or best[0][1] > best[1][1]
@@ -431,9 +432,11 @@ class _Evidence:
         xã Viên An và một phần xã Tân Ân"): the text is about the unit they formed."""
         if unit.vintage != NEW:
             return False
+        if self._named is None:
+            self._named = {(u.level, name_key(u.name)) for mention in self._typed for u in mention.candidates}
         own = name_key(unit.name)
         named = {name_key(old.name) for old in self.gazetteer.predecessors(unit)
-                 if (old.level, name_key(old.name)) in self.named and name_key(old.name) != own}
+                 if (old.level, name_key(old.name)) in self._named and name_key(old.name) != own}
         return len(named) >= FORMED_FROM_NAMED
 
     def choose(self, candidates: tuple[AdminUnit, ...], vintage: str | None) -> AdminUnit | None:
