@@ -182,3 +182,31 @@ def test_a_table_row_is_read_cell_by_cell():
                      ("4", 4, "%", "Tỷ lệ hộ nghèo"), ("3,8", 3.8, "%", "Tỷ lệ hộ nghèo")]
     statuses = [r["status"] for r in records if r["type"] == "indicator" and r["role"] == "result"]
     assert statuses == ["exceeded", "met"]  # the share in the "So sánh (%)" cell, or the status words
+
+
+def test_a_table_whose_ruling_lines_were_lost_is_read_row_by_row():
+    """A PDF table copied as text keeps only spaces between cells: the figures of a row are named by
+    its label and take the unit its table declares; a row number run into the row before is no figure,
+    nor is the next row's label a counted noun; a later table's rows do not take that unit."""
+    text = ("Bảng 2.1. Chi ngân sách xã giai đoạn 2021-2023\nĐVT: Triệu đồng\n"
+            "TT Nội dung Năm 2021 Năm 2022 Năm 2023\n"
+            "1 Chi đầu tư phát triển 1.250,5 1.380,2 1.544,0 2 Chi thường xuyên 4.102,3 4.350,8 4.611,9\n"
+            "Bảng 2.2. Tốc độ tăng chi ngân sách\nTăng trưởng 5,1 6,2 7,3\n")
+    quantities = [r for r in records_from_text(text) if r["type"] == "quantity"]
+    read = [(q["text"], q["value"], q["unit"], q["metric"]) for q in quantities]
+    assert read == [
+        ("1.250,5", 1_250_500_000, "đồng", "Chi đầu tư phát triển"),
+        ("1.380,2", 1_380_200_000, "đồng", "Chi đầu tư phát triển"),
+        ("1.544,0", 1_544_000_000, "đồng", "Chi đầu tư phát triển"),
+        ("4.102,3", 4_102_300_000, "đồng", "Chi thường xuyên"),
+        ("4.350,8", 4_350_800_000, "đồng", "Chi thường xuyên"),
+        ("4.611,9", 4_611_900_000, "đồng", "Chi thường xuyên"),
+        ("5,1", 5.1, None, "Tăng trưởng"), ("6,2", 6.2, None, "Tăng trưởng"), ("7,3", 7.3, None, "Tăng trưởng"),
+    ]
+
+
+def test_figures_apart_by_commas_are_no_table_row():
+    """Must not fire: a list in prose ("12, 15, 18 hộ") keeps its prose reading and the noun after it."""
+    quantities = [r for r in records_from_text("Các thôn có lần lượt 12, 15, 18 hộ nghèo.") if r["type"] == "quantity"]
+    assert [(q["text"], q["unit"], q["metric"]) for q in quantities] == [
+        ("12", None, "Các thôn có lần lượt"), ("15", None, "Các thôn có lần lượt"), ("18 hộ", "hộ", "hộ nghèo")]

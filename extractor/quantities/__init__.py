@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW
-from extractor.quantities.cells import header_cells, table_row_quantities
+from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import MetricFinder, distribute_respectively
 from extractor.quantities.parser import Quantity, find_quantities
@@ -40,8 +40,8 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
             found.extend((quantity, paragraph) for quantity in table_row_quantities(clean, paragraph, skipped, header))
             continue
         header = None
-        for quantity in find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break):
-            found.append((quantity, paragraph))
+        quantities = find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break)
+        found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, paragraph.end, quantities))
     if places is not None:
         attach_context(found, clean, places)
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
@@ -82,7 +82,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
         before = previous[0] if previous is not None and previous[1] is paragraph else None
-        if paragraph.kind != TABLE_ROW:  # a table row's figures are named by its label cell
+        if paragraph.kind != TABLE_ROW and FLATTENED_ROW_CELL not in quantity.notes:  # a table row's figures are named by its label cell
             quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
         previous = quantity, paragraph
     by_paragraph: dict[int, tuple[object, list[Quantity]]] = {}

@@ -14,7 +14,7 @@ import regex
 
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import CELL_SEPARATOR
-from extractor.quantities.parser import Quantity, find_quantities
+from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 
 LABEL_START = regex.compile(r"\s*\p{L}")  # a cell opening on a word: a row's label
 ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
@@ -145,3 +145,114 @@ def _with_unit_of(text: str, start: int, end: int, unit_cell: str) -> Quantity |
         return None
     return replace(read[0], start=start + read[0].start, end=start + len(cell),
                    notes=[*read[0].notes, "unit from the row's unit cell"])
+
+
+# ---- flattened rows -----------------------------------------------------------------------
+# A PDF table copied without its ruling lines keeps only spaces between its cells ("Tăng trưởng kinh
+# tế 14,4 10,5 11,0 9,0"; "1 Chi sự nghiệp kinh tế 206,5 277,9 396,3"): three or more figures apart by
+# spaces alone are the cells of one row, named by the words before them, in the unit the table
+# declares ("ĐVT: Tỷ đồng"); the word after the last one opens the next row and is no counted noun.
+
+MIN_ROW_CELLS = 3
+FLATTENED_ROW_CELL = "cell of a row whose ruling lines were lost"
+CELL_GAP = regex.compile(r"[ \t]+")
+ROW_LABEL_PREFIX = regex.compile(r"^\s*(?:(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s+)?")  # its number or group
+LABEL_BOUNDARY = regex.compile(r"(?r)[.;:!?](?=\s)|\d")
+MAX_LABEL_WORDS = 12
+LAST_UNIT_DECLARATION = regex.compile(r"(?ri)(?<![\p{L}\p{M}])(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:：]\s*(\p{L}[\p{L}\p{M}. ]{0,15}?|%)\s*(?=$|[)\n]|\s\S*\d)")
+LAST_TABLE_CAPTION = regex.compile(r"(?r)(?<![\p{L}\p{M}])(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+)?\d")
+DECLARATION_REACH = 3000  # characters before a row where its table may declare its unit
+NEXT_ROW_NUMBER = regex.compile(r"\d{1,2}")  # a plain small integer before the next row's label: that row's number
+NEXT_ROW_LABEL = regex.compile(r"\d{1,2}[.)]\s*\p{Lu}")  # "1. NLN-TS": a numbered row's label after a row's cells
+
+
+def read_flattened_rows(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities`` of one paragraph with the cells of its flattened rows read as such (see above)."""
+    rows, row = [], []
+    replaced: dict[int, Quantity | None] = {}  # id of a figure → its reading as a cell, or None: no figure
+    for quantity in quantities:
+        joins = row and _cell_end(text, row[-1]) is not None and CELL_GAP.fullmatch(text, row[-1].end, quantity.start)
+        if joins and NEXT_ROW_LABEL.match(text, quantity.start):  # "… 108,33 1. NLN-TS 687.860 …"
+            replaced[id(quantity)] = None
+            if len(row) >= MIN_ROW_CELLS:
+                rows.append(row)
+            row = []
+            continue
+        if _cell_end(text, quantity) is not None or _takes_next_label(text, quantity):
+            if joins:
+                row.append(quantity)
+                continue
+        if len(row) >= MIN_ROW_CELLS:
+            rows.append(row)
+        row = [quantity] if _cell_end(text, quantity) is not None else []
+    if len(row) >= MIN_ROW_CELLS:
+        rows.append(row)
+    if not rows and not replaced:
+        return quantities
+    for cells in rows:
+        before = next((q for q in reversed(quantities) if q.end <= cells[0].start), None)
+        if before is not None and _takes_next_label(text, before) and NEXT_ROW_NUMBER.fullmatch(NUMBER.match(text, before.start).group()) \
+                and not any(c.isdigit() for c in text[before.end:cells[0].start]):
+            replaced[id(before)] = None  # "1 Chi đầu tư phát triển 1.250,5 …": the row's own number
+        label = _row_label(text, start, cells[0].start)
+        unit_text = _declared_unit(text, cells[0].start)
+        for index, quantity in enumerate(cells):
+            cell_end = _cell_end(text, quantity)
+            if cell_end is None:  # the last cell took the next row's label as its noun ("… 6.595,41 1 Chi sự nghiệp")
+                number = NUMBER.match(text, quantity.start)
+                if NEXT_ROW_NUMBER.fullmatch(number.group()):
+                    replaced[id(cells[index])] = None  # the next row's number, run into this row
+                    continue
+                cell_end = number.end()
+                quantity = replace(quantity, end=cell_end, unit=None, kind="count")
+            if unit_text and quantity.unit is None:
+                quantity = _with_unit_of(text, quantity.start, cell_end, unit_text) or quantity
+            quantity.metric = label
+            quantity.notes = [*quantity.notes, FLATTENED_ROW_CELL]  # (its row names it or nothing does: no phrase across cells)
+            replaced[id(cells[index])] = quantity
+    kept = [replaced.get(id(quantity), quantity) for quantity in quantities]
+    return [quantity for quantity in kept if quantity is not None]
+
+
+def _declared_unit(text: str, position: int) -> str | None:
+    """The unit the table declares ("ĐVT: Tỷ đồng", "Đơn vị tính: %") after its caption and before the row."""
+    window = max(0, position - DECLARATION_REACH)
+    declared = LAST_UNIT_DECLARATION.search(text, window, position)
+    if declared is None:
+        return None
+    caption = LAST_TABLE_CAPTION.search(text, window, position)
+    if caption is not None and caption.start() > declared.start():
+        return None  # a later table's rows
+    unit = declared.group(1).strip()
+    return unit if _unit_of_cell(unit) else None
+
+
+def _takes_next_label(text: str, quantity: Quantity) -> bool:
+    """A bare figure whose counted noun is a capitalised word: the last cell, before the next row's label."""
+    number = NUMBER.match(text, quantity.start)
+    return (number is not None and quantity.value is not None and quantity.low is None and quantity.denominator is None
+            and quantity.unit not in (None, "%") and text[number.end():quantity.end].lstrip()[:1].isupper())
+
+
+def _cell_end(text: str, quantity: Quantity) -> int | None:
+    """Where a single bare figure (or a percentage) ends as a cell; None for anything else, and
+    for a figure whose counted noun is a capitalised word (the next row's label)."""
+    if quantity.value is None or quantity.low is not None or quantity.denominator is not None:
+        return None
+    number = NUMBER.match(text, quantity.start)
+    if number is None:
+        return None
+    if quantity.unit in (None, "%"):
+        return quantity.end
+    noun = text[number.end():quantity.end].lstrip()
+    return None if noun[:1].isupper() else quantity.end
+
+
+def _row_label(text: str, start: int, first_cell: int) -> str | None:
+    """The words before a row's first cell, back to a figure or a sentence end, without the row's number."""
+    boundary = LABEL_BOUNDARY.search(text, start, first_cell)
+    words = text[boundary.end() if boundary else start:first_cell]
+    words = " ".join(ROW_LABEL_PREFIX.sub("", words, count=1).split())
+    if not any(character.isalpha() for character in words) or len(words.split()) > MAX_LABEL_WORDS:
+        return None
+    return words
