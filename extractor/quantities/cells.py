@@ -168,40 +168,38 @@ NEXT_ROW_LABEL = regex.compile(r"\d{1,2}[.)]\s*\p{Lu}")  # "1. NLN-TS": a number
 
 def read_flattened_rows(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Quantity]:
     """``quantities`` of one paragraph with the cells of its flattened rows read as such (see above)."""
-    rows, row = [], []
-    replaced: dict[int, Quantity | None] = {}  # id of a figure → its reading as a cell, or None: no figure
-    for quantity in quantities:
-        joins = row and _cell_end(text, row[-1]) is not None and CELL_GAP.fullmatch(text, row[-1].end, quantity.start)
+    rows, row = [], []  # rows: lists of indexes into ``quantities``
+    replaced: dict[int, Quantity | None] = {}  # index → its reading as a cell, or None: no figure
+    for index, quantity in enumerate(quantities):
+        previous = quantities[row[-1]] if row else None
+        joins = previous is not None and _cell_end(text, previous) is not None and CELL_GAP.fullmatch(text, previous.end, quantity.start)
         if joins and NEXT_ROW_LABEL.match(text, quantity.start):  # "… 108,33 1. NLN-TS 687.860 …"
-            replaced[id(quantity)] = None
+            replaced[index] = None
             if len(row) >= MIN_ROW_CELLS:
                 rows.append(row)
             row = []
             continue
-        if _cell_end(text, quantity) is not None or _takes_next_label(text, quantity):
-            if joins:
-                row.append(quantity)
-                continue
+        if joins and (_cell_end(text, quantity) is not None or _takes_next_label(text, quantity)):
+            row.append(index)
+            continue
         if len(row) >= MIN_ROW_CELLS:
             rows.append(row)
-        row = [quantity] if _cell_end(text, quantity) is not None else []
+        row = [index] if _cell_end(text, quantity) is not None else []
     if len(row) >= MIN_ROW_CELLS:
         rows.append(row)
-    if not rows and not replaced:
-        return quantities
     for cells in rows:
-        before = next((q for q in reversed(quantities) if q.end <= cells[0].start), None)
-        if before is not None and _takes_next_label(text, before) and NEXT_ROW_NUMBER.fullmatch(NUMBER.match(text, before.start).group()) \
-                and not any(c.isdigit() for c in text[before.end:cells[0].start]):
-            replaced[id(before)] = None  # "1 Chi đầu tư phát triển 1.250,5 …": the row's own number
-        label = _row_label(text, start, cells[0].start)
-        unit_text = _declared_unit(text, cells[0].start)
-        for index, quantity in enumerate(cells):
+        first = quantities[cells[0]]
+        if cells[0] > 0 and _is_row_number(text, quantities[cells[0] - 1], first.start):
+            replaced[cells[0] - 1] = None  # "1 Chi đầu tư phát triển 1.250,5 …": the row's own number
+        label = _row_label(text, start, first.start)
+        unit_text = _declared_unit(text, first.start)
+        for index in cells:
+            quantity = quantities[index]
             cell_end = _cell_end(text, quantity)
             if cell_end is None:  # the last cell took the next row's label as its noun ("… 6.595,41 1 Chi sự nghiệp")
                 number = NUMBER.match(text, quantity.start)
                 if NEXT_ROW_NUMBER.fullmatch(number.group()):
-                    replaced[id(cells[index])] = None  # the next row's number, run into this row
+                    replaced[index] = None  # the next row's number, run into this row
                     continue
                 cell_end = number.end()
                 quantity = replace(quantity, end=cell_end, unit=None, kind="count")
@@ -209,9 +207,17 @@ def read_flattened_rows(text: str, start: int, end: int, quantities: list[Quanti
                 quantity = _with_unit_of(text, quantity.start, cell_end, unit_text) or quantity
             quantity.metric = label
             quantity.notes = [*quantity.notes, FLATTENED_ROW_CELL]  # (its row names it or nothing does: no phrase across cells)
-            replaced[id(cells[index])] = quantity
-    kept = [replaced.get(id(quantity), quantity) for quantity in quantities]
+            replaced[index] = quantity
+    if not replaced:
+        return quantities
+    kept = [replaced.get(index, quantity) for index, quantity in enumerate(quantities)]
     return [quantity for quantity in kept if quantity is not None]
+
+
+def _is_row_number(text: str, quantity: Quantity, row_start: int) -> bool:
+    """A small plain number whose counted noun is the row's label, right before the row's cells."""
+    return (_takes_next_label(text, quantity) and NEXT_ROW_NUMBER.fullmatch(NUMBER.match(text, quantity.start).group()) is not None
+            and not any(character.isdigit() for character in text[quantity.end:row_start]))
 
 
 def _declared_unit(text: str, position: int) -> str | None:

@@ -239,7 +239,10 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     # anchors or look-behinds, so that is the same search) keeps long paragraphs linear.
     stop = rules["after_stop"].search(text, quantity.end, paragraph_end)
     if stop is not None and stop.group() == "," and quantity.kind != "duration" \
-            and 0 < len(text[quantity.end:stop.start()].split()) <= LIST_HEAD_WORDS:
+            and (0 < len(text[quantity.end:stop.start()].split()) <= LIST_HEAD_WORDS
+                 or (quantity.unit and quantity.kind in ("count", "fraction") and not text[quantity.end:stop.start()].strip()
+                     and text[stop.end():stop.end() + 2].lstrip()[:1].islower())):
+        # ("16/137 xã, phường hết hộ nghèo": a counted noun may open the list itself)
         # (after a duration a phrase names an event, "30 năm tái lập tỉnh", not a list; after a
         # whole clause a comma starts the next)
         stop = _noun_list_end(text, quantity.end, stop, paragraph_end)
@@ -261,7 +264,11 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     if quantity.kind == "count" and quantity.unit or _counts_in_fraction(quantity):
         # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và"),
         # "2.251/5.001 hộ có cổng nhà và đèn chiếu sáng"
-        return _limited(_trimmed(f"{quantity.unit} {' '.join(words)}", periods=False), max_words) if words else None
+        joint = "" if words[:1] and words[0].startswith(",") else " "  # "xã, phường …": the list goes on from the noun
+        phrase = f"{quantity.unit}{joint}{' '.join(words)}"
+        if not joint:  # "36 phường, xã và Bà Rịa - Vũng Tàu có …": a name after the list's "và" opens another subject
+            phrase = AND_A_NAME.split(phrase, maxsplit=1)[0]
+        return _limited(_trimmed(phrase, periods=False), max_words) if words else None
     if not words or len(words) > (max_words or rules["max_words"]):
         return None  # _limited refuses it whatever the noun (no need to tag it)
     if first_noun(tail) is None and not _determiner_before_noun(tail):
@@ -454,6 +461,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     return None
 
 
+AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
 CLOSING_QUOTES = ("”", '"')
 OPENING_QUOTES = ("“", '"')
 QUOTE_REACH = 80  # characters of a quoted name
