@@ -84,6 +84,11 @@ class MetricFinder:
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
             if before:
                 return before
+        if after and quantity.unit == "%" and RATE_BEFORE.search(self.text, max(paragraph_start, quantity.start - SHARE_REACH), quantity.start):
+            # "tỷ lệ bao phủ BHYT đạt 93,2% dân số": a rate named before the figure; after it, what it is of
+            before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+            if before and metric_rules()["rate_head"].match(before + " "):
+                return before
         if after and not (quantity.kind == "count" and after == quantity.unit):
             return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
@@ -461,6 +466,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     return None
 
 
+RATE_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:tỷ|tỉ)\s+(?:lệ|trọng)(?![\p{L}\p{M}])")  # (a cheap test before the phrase is read)
 AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
 CLOSING_QUOTES = ("”", '"')
 OPENING_QUOTES = ("“", '"')
