@@ -84,7 +84,7 @@ class MetricFinder:
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
             if before:
                 return before
-        if after and quantity.unit == "%" and RATE_BEFORE.search(self.text, max(paragraph_start, quantity.start - SHARE_REACH), quantity.start):
+        if after and quantity.unit == "%" and RATE_BEFORE.search(self.text, max(paragraph_start, quantity.start - RATE_REACH), quantity.start):
             # "tỷ lệ bao phủ BHYT đạt 93,2% dân số": a rate named before the figure; after it, what it is of
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
             if before and metric_rules()["rate_head"].match(before + " "):
@@ -122,6 +122,7 @@ class MetricFinder:
 
 
 SHARE_REACH = 30  # characters before a percentage read for the verb of a share ("chiếm tỷ lệ khoảng")
+RATE_REACH = 120  # characters before a percentage read for a rate's name (a metric is at most max_words words)
 
 
 RESPECTIVELY = regex.compile(r"(?i)(?<![\p{L}\p{M}])lần\s+lượt(?:\s+(?:là|đạt|chiếm|ở\s+mức))?\s*:?")
