@@ -371,8 +371,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     if not comma or comma + 1 >= len(tagged):
         return False
     before, following = tagged[:comma], tagged[comma + 1]
-    if not all(tag in NOUN_TAGS for _, tag in before):
-        return False
+    if not all(tag in NOUN_TAGS or metric_rules()["measure_head"].fullmatch(word) for word, tag in before):
+        return False  # ("tỷ lệ khu, cụm công nghiệp": the tagger may read a rate's head as a verb)
     one_syllable = len(before) == 1 and " " not in before[0][0]
     if len(before) == 1 and not one_syllable:
         return False
