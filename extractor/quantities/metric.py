@@ -98,7 +98,15 @@ class MetricFinder:
             after = _after_phrase(self.text, quantity, paragraph_end, metric_rules()["max_words_after_alone"])
             if after:
                 return after
-        return _settled(self.text, quantity, previous, before, after)
+        settled = _settled(self.text, quantity, previous, before, after)
+        if settled is None and quantity.kind not in ("count", "fraction"):
+            # "khu vực doanh nghiệp và vốn nhà nước chiếm tỷ lệ cao, ước đạt 3.687,3 tỷ đồng": the figure's
+            # clause is only its verb; the subject of the clause before, which holds no figure, is what it measures
+            scan = self.boundaries(paragraph_start, paragraph_end)
+            last = scan.last_end(quantity.start)
+            if last is not None and last - 1 > paragraph_start and self.text[last - 1] == ",":
+                settled = _subject_of_clause(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
+        return settled
 
     def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
         if self._scan is None or self._scan[:2] != (paragraph_start, paragraph_end):
@@ -306,6 +314,31 @@ def _own_words(tail: str, quantity: Quantity) -> str:
                 return " ".join(words[:seen])
             seen += len(word.split())
     return tail
+
+
+SUBJECT_WORDS = 2  # words a clause's subject has at least (one word is an opener: "Trong đó", "Hiện nay")
+
+
+def _subject_of_clause(text: str, start: int, end: int) -> str | None:
+    """The noun phrase a clause opens with, up to its first verb, when the clause holds no figure."""
+    clause = text[start:end]
+    if any(character.isdigit() for character in clause) or len(clause) > LIST_SEGMENT_CHARS * 2:
+        return None
+    clause = _trimmed(clause)
+    tagged = pos_tags(clause)
+    if not tagged or tagged[0][1] not in NOUN_TAGS:
+        return None
+    words: list[str] = []
+    for word, tag in tagged:
+        if tag in ("V", "R"):
+            break
+        words.append(word)
+    else:
+        return None  # no predicate: a name, not a subject with what it does
+    phrase = " ".join(words)
+    if len(phrase.split()) < SUBJECT_WORDS or tagged[len(words) - 1][1] not in ("N", "Nc"):
+        return None  # (a proper name, or a phrase that does not end on a noun, is no measure)
+    return phrase
 
 
 def _determiner_before_noun(tail: str) -> bool:
