@@ -527,3 +527,10 @@ def test_a_unit_formed_from_units_the_text_names_is_the_2025_unit():
     document = records_from_text(text)[0]
     assert (document["unit"], document["unit_vintage"]) == ("xã Đất Mũi", "2025")
     assert {unit["unit"] for unit in document["merged_from"]} >= {"xã Viên An", "xã Tân Ân"}
+
+
+def test_figures_inside_the_bracket_opened_after_a_unit_are_that_units():
+    """"xã Cò Nòi (có diện tích tự nhiên 62,5 km2, dân số 12.400 người)": the bracket describes the unit."""
+    text = LETTERHEAD + "Xã Mai Sơn được thành lập từ xã Cò Nòi (có diện tích tự nhiên 62,5 km2, dân số 12.400 người) và xã Hát Lót.\n"
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places == {"62,5 km2": "xã Cò Nòi", "12.400 người": "xã Cò Nòi"}

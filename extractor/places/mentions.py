@@ -23,7 +23,7 @@ from extractor.tagging import pos_tags
 
 # between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
 # the opening of a bracket labelling the figure ("xã A (huyện B) với 552 hộ", "xã C (diện tích 192 km2")
-IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:với\s+)?(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}\s+)?")
+IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:với\s+)?(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,4}\s+)?")
 JOINT_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
 RESCAN_GAP = 64  # characters: see BoundaryScan
 LONG_SPACE = regex.compile(r"\s{16,}")
@@ -331,7 +331,7 @@ def _mark_joint_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
 def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     """The place for a figure at ``position`` given the paragraph's mentions."""
     before = [m for m in mentions if m.end <= position]
-    if before and before[-1].place and IMMEDIATE_GAP.fullmatch(text, before[-1].end, position):
+    if before and before[-1].place and _right_after(text, before[-1].end, position):
         return before[-1].place  # "Hát Lót 99,8%", "Xã Hát Lót: 100%"
     scope, hamlet_until = None, None
     for mention in before:
@@ -344,6 +344,14 @@ def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     if scope is None and len(before) < len(mentions):
         return _organisation_after(mentions[len(before)], text, position)
     return scope
+
+
+IN_BRACKET_AFTER = regex.compile(r"\s*\([^()\n]{0,160}")  # "Phường 2 (có diện tích 1,2 km2, dân số 20.000 người)"
+
+
+def _right_after(text: str, mention_end: int, position: int) -> bool:
+    """A figure right after a unit, or inside the bracket opened right after it, is the unit's."""
+    return bool(IMMEDIATE_GAP.fullmatch(text, mention_end, position) or IN_BRACKET_AFTER.fullmatch(text, mention_end, position))
 
 
 def place_lookup(mentions: list[Mention], text: str):
@@ -366,7 +374,7 @@ def place_lookup(mentions: list[Mention], text: str):
         count = bisect_right(ends, position)
         if count:
             last = mentions[count - 1]
-            if last.place and IMMEDIATE_GAP.fullmatch(text, last.end, position):
+            if last.place and _right_after(text, last.end, position):
                 return last.place
         if hamlets[count] is not None and position < hamlets[count]:
             return None
