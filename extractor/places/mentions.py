@@ -193,13 +193,14 @@ def _bracketed_aside(text: str, mention, start: int, end: int) -> bool:
 
 
 PLAN_OWNER_REACH = 60  # characters before a mention where a plan and the body that set it may stand
+ASSIGNS_REACH = 12  # (bounded: the engine scans for a required word as far as it may read)
 ASSIGNS = regex.compile(r"\s+giao(?![\p{L}\p{M}])")  # (a unit's own plan, "Nghị quyết của Đảng bộ xã", is what its figures are about)
 
 
 def _sets_the_plan(text: str, mention, start: int) -> bool:
     """"vượt 106,4% so với chỉ tiêu UBND tỉnh giao", "đạt 95% kế hoạch huyện giao": the unit assigned
     the target the figure is measured against; the figure is not about it (nor is the clause)."""
-    return (ASSIGNS.match(text, mention[1]) is not None
+    return (ASSIGNS.match(text, mention[1], mention[1] + ASSIGNS_REACH) is not None
             and place_rules()["plan_owner_before"].search(text, max(start, mention[0] - PLAN_OWNER_REACH), mention[0]) is not None)
 
 

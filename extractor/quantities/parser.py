@@ -32,6 +32,7 @@ YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
 OF_WORD = regex.compile(r"\s+trên\s+(?=\d)")  # "3 trên 5 thôn": a fraction written in words
+JOIN_REACH = 24  # characters a range or fraction join spans
 PERIOD_COUNT = regex.compile(r"(\d{1,2})\s+")
 PERIOD_WORDS = frozenset({"năm", "tháng", "ngày", "tuần", "quý"})
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
@@ -691,7 +692,7 @@ def _second_number(text: str, first: _Number, end: int) -> tuple[_Number | None,
     for join, kind in ((SLASH, "fraction"), (OF_WORD, "fraction"), (RANGE_JOIN, "range")):
         if kind == "fraction" and percent:
             continue
-        joined = join.match(text, position, end)
+        joined = join.match(text, position, min(end, position + JOIN_REACH))  # bounded: the engine scans for a required word as far as it may read
         if not joined:
             continue
         number = NUMBER.match(text, joined.end(), end)
