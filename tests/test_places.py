@@ -163,6 +163,11 @@ def test_gazetteer_is_offline_and_complete():
 LETTERHEAD = "ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY XÃ MAI SƠN\nSơn La, ngày 10 tháng 9 năm 2025\nBÁO CÁO\n"
 
 
+def _place_of(figure: str, text: str) -> str | None:
+    """The place of the quantity written ``figure`` in ``text``."""
+    return next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == figure)["place"]
+
+
 @pytest.mark.parametrize("sentence, figure, place", [
     # the predicate right after a mention makes it the end of the subject phrase
     ("Kết quả thực hiện Nghị quyết của Ban Chấp hành Đảng bộ xã có 09/11 chỉ tiêu đạt.", "09/11 chỉ tiêu", "xã Mai Sơn"),
@@ -177,9 +182,7 @@ LETTERHEAD = "ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY XÃ MAI SƠN\nSơn La, n
     ("Đại hội đã bầu 19 đồng chí vào Ban Chấp hành Đảng bộ xã Cò Nòi khóa mới.", "19 đồng chí", "xã Cò Nòi"),
 ])
 def test_subject_phrase_ends_where_the_predicate_starts(sentence, figure, place):
-    records = records_from_text(LETTERHEAD + sentence)
-    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
-    assert quantity["place"] == place
+    assert _place_of(figure, LETTERHEAD + sentence) == place
 
 
 def test_dataset_tables_carry_place_codes(tmp_path):
@@ -403,9 +406,7 @@ def test_a_name_of_units_in_several_provinces_written_often_settles_nothing():
     ("Kết quả thực hiện Nghị quyết của Đảng bộ xã có 10/12 chỉ tiêu đạt.", "10/12 chỉ tiêu", "xã Mai Sơn"),
 ])
 def test_a_body_that_assigned_the_plan_is_no_subject(sentence, figure, place):
-    records = records_from_text(LETTERHEAD + sentence)
-    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
-    assert quantity["place"] == place
+    assert _place_of(figure, LETTERHEAD + sentence) == place
 
 
 def test_a_subject_after_a_fronted_time_phrase_is_read_whatever_compound_follows_it():
@@ -425,9 +426,7 @@ def test_a_subject_after_a_fronted_time_phrase_is_read_whatever_compound_follows
     ("Theo kế hoạch, xã và thôn phối hợp tổ chức 12 buổi tuyên truyền.", "12 buổi", None),
 ])
 def test_a_type_word_opening_a_clause_before_its_predicate_is_the_subject(sentence, figure, place):
-    records = records_from_text(LETTERHEAD + sentence)
-    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
-    assert quantity["place"] == place
+    assert _place_of(figure, LETTERHEAD + sentence) == place
 
 
 def test_a_type_word_alone_is_the_unit_its_paragraphs_subject_names():
@@ -454,16 +453,12 @@ def test_a_type_word_alone_is_the_one_unit_of_its_type_the_document_names():
     "Năm 2024, Hội Nông dân xã Cò Nòi, tỉnh Sơn La kết nạp được 45 hội viên mới.",
 ])
 def test_an_aside_or_a_parent_unit_between_a_subject_and_its_predicate_keeps_the_subject(sentence):
-    records = records_from_text(LETTERHEAD + sentence)
-    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == "45 hội viên")
-    assert quantity["place"] == "xã Cò Nòi"
+    assert _place_of("45 hội viên", LETTERHEAD + sentence) == "xã Cò Nòi"
 
 
 def test_two_units_of_one_level_after_a_comma_stay_a_joint_subject():
     """Must not fire: "xã Cò Nòi, xã Hát Lót đã …" names two units together (no place)."""
-    records = records_from_text(LETTERHEAD + "Các xã Cò Nòi, xã Hát Lót đã hỗ trợ 12 hộ nghèo.")
-    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == "12 hộ")
-    assert quantity["place"] is None
+    assert _place_of("12 hộ", LETTERHEAD + "Các xã Cò Nòi, xã Hát Lót đã hỗ trợ 12 hộ nghèo.") is None
 
 
 def test_a_unit_whose_name_opens_with_a_hamlet_word_is_the_unit():
@@ -503,9 +498,7 @@ def test_mass_organisations_issue_texts_and_the_first_body_of_a_page_is_its_issu
     ("Xã Hát Lót có tỉ lệ hộ nghèo giảm ít nhất trên toàn huyện là 0,52%.", "0,52%", "xã Hát Lót"),
 ])
 def test_the_owner_of_a_measure_before_the_copula_is_its_place(sentence, figure, place):
-    records = records_from_text(LETTERHEAD + sentence)
-    quantity = next(r for r in records if r["type"] == "quantity" and r["text"] == figure)
-    assert quantity["place"] == place
+    assert _place_of(figure, LETTERHEAD + sentence) == place
 
 
 @pytest.mark.parametrize("text, vintage", [

@@ -23,8 +23,7 @@ import regex
 from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.quantities.cells import row_heading
-from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME
-from extractor.quantities.metric import metric_rules, without_leading_verbs
+from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, without_leading_verbs
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label

@@ -16,12 +16,12 @@ A ``DocumentPlaces`` is built once per document and travels with it (no module-l
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right, bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
 import regex
-from extractor.places.gazetteer import NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
+from extractor.places.gazetteer import LEVEL_RANK, NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
 from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, ends_a_compound, find_mentions, place_lookup, place_rules,
                                        predicate_follows)
 from extractor.spans import SpanIndex
@@ -477,9 +477,6 @@ def _province_keys(province: AdminUnit, gazetteer: Gazetteer) -> list[tuple[str,
         keys.append((NEW, province.successor_code))
     keys += [(OLD, code) for code in province.predecessor_codes]
     return keys
-
-
-LEVEL_RANK = {"commune": 0, "district": 1, "province": 2}
 
 
 def _level(found) -> str:

@@ -22,6 +22,7 @@ from extractor.syllables import name_key
 DATA_PACKAGE = "vietnamadminunits"
 NEW = "2025"  # units in force from 1 July 2025
 OLD = "pre-2025"  # units before the merger
+LEVEL_RANK = {"commune": 0, "district": 1, "province": 2}
 LEVELS = ("province", "district", "commune")
 MAX_ABBREVIATION = 3  # letters of a province abbreviation the data lists ("hn", "hcm")
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+from extractor.places.gazetteer import LEVEL_RANK
 from extractor.rules import load_rules
-from extractor.syllables import is_compound_word
 from extractor.spans import SpanIndex
+from extractor.syllables import is_compound_word, spell
 from extractor.tagging import pos_tags
 
 # between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
@@ -172,12 +173,14 @@ def _in_apposition(text: str, previous, mention) -> bool:
 
 
 COMMA_GAP = regex.compile(r"\s*,\s*")
-LEVEL_OF_TYPE = {"xã": 0, "phường": 0, "thị trấn": 0, "đặc khu": 0, "huyện": 1, "quận": 1, "thị xã": 1, "tỉnh": 2}
 
 
 def _rank(place: str) -> int:
-    """The level a place's type word names (a city counts as a province: it follows a lower unit)."""
-    return next((rank for word, rank in LEVEL_OF_TYPE.items() if place.startswith(word + " ")), 2 if place.startswith("thành phố ") else -1)
+    """The highest level a place's type word may name (a city after a lower unit is a province's)."""
+    rules = place_rules()
+    word = rules["type_word"].match(place)
+    levels = rules["unit_types"].get(spell(word.group()), ()) if word else ()
+    return max((LEVEL_RANK[level] for level in levels), default=-1)
 
 
 ASIDE_REACH = 24  # characters between a unit and the brackets of an aside around it

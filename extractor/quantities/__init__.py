@@ -41,7 +41,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
             continue
         header = None
         quantities = find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break)
-        found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, paragraph.end, quantities))
+        found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, quantities))
     if places is not None:
         attach_context(found, clean, places)
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]

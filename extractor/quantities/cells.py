@@ -154,6 +154,7 @@ def _with_unit_of(text: str, start: int, end: int, unit_cell: str) -> Quantity |
 # declares ("ĐVT: Tỷ đồng"); the word after the last one opens the next row and is no counted noun.
 
 MIN_ROW_CELLS = 3
+CELL, LAST_CELL = "cell", "last cell"
 FLATTENED_ROW_CELL = "cell of a row whose ruling lines were lost"
 CELL_GAP = regex.compile(r"[ \t]+")
 ROW_LABEL_PREFIX = regex.compile(r"^\s*(?:(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s+)?")  # its number or group
@@ -166,37 +167,37 @@ NEXT_ROW_NUMBER = regex.compile(r"\d{1,2}")  # a plain small integer before the 
 NEXT_ROW_LABEL = regex.compile(r"\d{1,2}[.)]\s*\p{Lu}")  # "1. NLN-TS": a numbered row's label after a row's cells
 
 
-def read_flattened_rows(text: str, start: int, end: int, quantities: list[Quantity]) -> list[Quantity]:
-    """``quantities`` of one paragraph with the cells of its flattened rows read as such (see above)."""
+def read_flattened_rows(text: str, start: int, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities`` of the paragraph starting at ``start``, with the cells of its flattened rows
+    read as such (see above)."""
+    kinds = [_cell_kind(text, quantity) for quantity in quantities]
     rows, row = [], []  # rows: lists of indexes into ``quantities``
     replaced: dict[int, Quantity | None] = {}  # index → its reading as a cell, or None: no figure
     for index, quantity in enumerate(quantities):
-        previous = quantities[row[-1]] if row else None
-        joins = previous is not None and _cell_end(text, previous) is not None and CELL_GAP.fullmatch(text, previous.end, quantity.start)
+        joins = bool(row) and kinds[row[-1]] == CELL and CELL_GAP.fullmatch(text, quantities[row[-1]].end, quantity.start) is not None
         if joins and NEXT_ROW_LABEL.match(text, quantity.start):  # "… 108,33 1. NLN-TS 687.860 …"
             replaced[index] = None
             if len(row) >= MIN_ROW_CELLS:
                 rows.append(row)
             row = []
             continue
-        if joins and (_cell_end(text, quantity) is not None or _takes_next_label(text, quantity)):
+        if joins and kinds[index] is not None:
             row.append(index)
             continue
         if len(row) >= MIN_ROW_CELLS:
             rows.append(row)
-        row = [index] if _cell_end(text, quantity) is not None else []
+        row = [index] if kinds[index] == CELL else []
     if len(row) >= MIN_ROW_CELLS:
         rows.append(row)
     for cells in rows:
         first = quantities[cells[0]]
-        if cells[0] > 0 and _is_row_number(text, quantities[cells[0] - 1], first.start):
+        if cells[0] > 0 and _is_row_number(text, quantities[cells[0] - 1], kinds[cells[0] - 1], first.start):
             replaced[cells[0] - 1] = None  # "1 Chi đầu tư phát triển 1.250,5 …": the row's own number
         label = _row_label(text, start, first.start)
         unit_text = _declared_unit(text, first.start)
         for index in cells:
-            quantity = quantities[index]
-            cell_end = _cell_end(text, quantity)
-            if cell_end is None:  # the last cell took the next row's label as its noun ("… 6.595,41 1 Chi sự nghiệp")
+            quantity, cell_end = quantities[index], quantities[index].end
+            if kinds[index] == LAST_CELL:  # it took the next row's label as its noun ("… 6.595,41 1 Chi sự nghiệp")
                 number = NUMBER.match(text, quantity.start)
                 if NEXT_ROW_NUMBER.fullmatch(number.group()):
                     replaced[index] = None  # the next row's number, run into this row
@@ -214,9 +215,9 @@ def read_flattened_rows(text: str, start: int, end: int, quantities: list[Quanti
     return [quantity for quantity in kept if quantity is not None]
 
 
-def _is_row_number(text: str, quantity: Quantity, row_start: int) -> bool:
+def _is_row_number(text: str, quantity: Quantity, kind: str | None, row_start: int) -> bool:
     """A small plain number whose counted noun is the row's label, right before the row's cells."""
-    return (_takes_next_label(text, quantity) and NEXT_ROW_NUMBER.fullmatch(NUMBER.match(text, quantity.start).group()) is not None
+    return (kind == LAST_CELL and NEXT_ROW_NUMBER.fullmatch(NUMBER.match(text, quantity.start).group()) is not None
             and not any(character.isdigit() for character in text[quantity.end:row_start]))
 
 
@@ -233,25 +234,18 @@ def _declared_unit(text: str, position: int) -> str | None:
     return unit if _unit_of_cell(unit) else None
 
 
-def _takes_next_label(text: str, quantity: Quantity) -> bool:
-    """A bare figure whose counted noun is a capitalised word: the last cell, before the next row's label."""
-    number = NUMBER.match(text, quantity.start)
-    return (number is not None and quantity.value is not None and quantity.low is None and quantity.denominator is None
-            and quantity.unit not in (None, "%") and text[number.end():quantity.end].lstrip()[:1].isupper())
-
-
-def _cell_end(text: str, quantity: Quantity) -> int | None:
-    """Where a single bare figure (or a percentage) ends as a cell; None for anything else, and
-    for a figure whose counted noun is a capitalised word (the next row's label)."""
+def _cell_kind(text: str, quantity: Quantity) -> str | None:
+    """How a figure may stand in a flattened row: CELL (one figure, its unit or noun written with
+    it), LAST_CELL (its counted noun is a capitalised word: the next row's label follows it), or None
+    (a range, a fraction)."""
     if quantity.value is None or quantity.low is not None or quantity.denominator is not None:
         return None
     number = NUMBER.match(text, quantity.start)
     if number is None:
         return None
-    if quantity.unit in (None, "%"):
-        return quantity.end
-    noun = text[number.end():quantity.end].lstrip()
-    return None if noun[:1].isupper() else quantity.end
+    if quantity.unit not in (None, "%") and text[number.end():quantity.end].lstrip()[:1].isupper():
+        return LAST_CELL
+    return CELL
 
 
 def _row_label(text: str, start: int, first_cell: int) -> str | None:

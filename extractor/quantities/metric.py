@@ -13,9 +13,9 @@ from functools import lru_cache
 
 import regex
 
-from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
 from extractor.cleaning.lines import line_rules
-from extractor.places.mentions import LIST_JOINT, BoundaryScan, ends_a_compound, place_rules
+from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
+from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, word_trie
 from extractor.tagging import pos_tags
 
@@ -45,7 +45,8 @@ def metric_rules() -> dict:
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
-        "rate_head": regex.compile(data["rate_head"]),
+        "rate_head": regex.compile(rf"(?i)^{data['rate_head']}\s+"),  # opening a metric: "Tỷ lệ số xã …"
+        "rate_word": regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}]){data['rate_head']}(?![\p{{L}}\p{{M}}])"),
         "max_words_after_alone": data["max_words_after_alone"],
         "after_qualifier": regex.compile(data["after_qualifier"]),
         "after_status": regex.compile(data["after_status"]),
@@ -84,10 +85,11 @@ class MetricFinder:
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
             if before:
                 return before
-        if after and quantity.unit == "%" and RATE_BEFORE.search(self.text, max(paragraph_start, quantity.start - RATE_REACH), quantity.start):
+        rate_word = metric_rules()["rate_word"]
+        if after and quantity.unit == "%" and rate_word.search(self.text, max(paragraph_start, quantity.start - RATE_REACH), quantity.start):
             # "tỷ lệ bao phủ BHYT đạt 93,2% dân số": a rate named before the figure; after it, what it is of
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
-            if before and metric_rules()["rate_head"].match(before + " "):
+            if before and rate_word.match(before):
                 return before
         if after and not (quantity.kind == "count" and after == quantity.unit):
             return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
@@ -330,7 +332,7 @@ def _subject_of_clause(text: str, start: int, end: int) -> str | None:
         return None
     words: list[str] = []
     for word, tag in tagged:
-        if tag in ("V", "R"):
+        if tag in PREDICATE_TAGS:
             break
         words.append(word)
     else:
@@ -500,7 +502,6 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     return None
 
 
-RATE_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:tỷ|tỉ)\s+(?:lệ|trọng)(?![\p{L}\p{M}])")  # (a cheap test before the phrase is read)
 AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
 CLOSING_QUOTES = ("”", '"')
 OPENING_QUOTES = ("“", '"')
@@ -558,7 +559,6 @@ def _function_word(phrase: str, adverb_of_a_verb: bool) -> bool:
 
 
 LEADING_VERB_WORDS = 3  # words of verbs before a measure's head ("tập trung nâng cao tỷ lệ …")
-VERB_TAGS = frozenset({"V", "R"})  # a verb and its adverbs ("giữ vững", "tiếp tục nâng")
 
 
 def without_leading_verbs(phrase: str) -> str:
@@ -577,7 +577,7 @@ def without_leading_verbs(phrase: str) -> str:
     for word, tag in tagged:
         if seen >= len(words):
             break
-        if tag not in VERB_TAGS:
+        if tag not in PREDICATE_TAGS:  # a verb and its adverbs ("giữ vững", "tiếp tục nâng")
             return phrase
         verbs += tag == "V"
         seen += len(word.split())
