@@ -185,6 +185,32 @@ def test_subject_phrase_ends_where_the_predicate_starts(sentence, figure, place)
     assert _place_of(figure, LETTERHEAD + sentence) == place
 
 
+@pytest.mark.parametrize("sentence, figure, place", [
+    # a clause's first verb read after a subject, not alone (alone "tổ chức 2 lớp" reads as a noun)
+    ("Hội Nông dân huyện Bình Liêu tổ chức 6 lớp tập huấn.", "6 lớp", "huyện Bình Liêu"),
+    ("Năm 2023, kinh tế của huyện Bình Liêu tăng trưởng 9,2%.", "9,2%", "huyện Bình Liêu"),
+    # a preposition after a mention links it to what follows: no predicate
+    ("Lãnh đạo huyện Bình Liêu qua các thời kỳ và 120 đại biểu dự hội nghị.", "120 đại biểu", None),
+])
+def test_the_predicate_after_a_mention_is_tagged_after_a_subject(sentence, figure, place):
+    assert _place_of(figure, sentence) == place
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    # a province's name written without its type is the province: it is one in the country
+    ("Năm 2024, GRDP Quảng Ngãi tăng 7,1%.", "7,1%", "tỉnh Quảng Ngãi"),
+    ("Tại Cao Bằng, tỷ lệ hộ nghèo còn 18,5%.", "18,5%", "tỉnh Cao Bằng"),
+    ("Đà Nẵng có 6 quận.", "6 quận", "thành phố Đà Nẵng"),
+    # ... not inside a longer proper name (a person, a place the tokenizer reads as one word)
+    ("Ông Nguyễn Thái Bình cho biết trong năm có 14 hộ thoát nghèo.", "14 hộ", None),
+    ("Di tích Điện Biên Phủ đón 20.000 lượt khách.", "20.000 lượt", None),
+    # ... nor a name that bare names a person in Party texts
+    ("Học tập và làm theo tư tưởng Hồ Chí Minh có 45 tập thể được khen thưởng.", "45 tập thể", None),
+])
+def test_a_bare_province_name_is_the_province(sentence, figure, place):
+    assert _place_of(figure, sentence) == place
+
+
 def test_dataset_tables_carry_place_codes(tmp_path):
     import duckdb
     from click.testing import CliRunner

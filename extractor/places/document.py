@@ -26,6 +26,7 @@ from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, ends_a_compou
                                        predicate_follows)
 from extractor.spans import SpanIndex
 from extractor.syllables import is_compound_word, name_key, spell
+from extractor.tagging import word_tokens
 
 NAME_DASH = regex.compile(r"\s*[-–]\s*")
 
@@ -35,6 +36,9 @@ OPENING_CHARS = 3000
 NEWS_OPENING_CHARS = 600
 TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening sentence, after its title and dateline
 MIN_BARE_NAME_SYLLABLES = 2
+MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
+# two or more capitalised words on one line: where a bare province name may stand
+CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)+(?![\p{L}\p{M}])")
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
 VINTAGE_MARK_REACH = 12
@@ -95,6 +99,7 @@ class DocumentPlaces:
         if self.reporting_candidates:
             self.reporting_name = next(self._resolve(m).name for m in typed if set(self.reporting_candidates) <= set(m.candidates))
         spans += self._bare_names(spans)
+        spans += self._bare_province_names(spans)
         spans += self._bare_type_words(spans)
         spans.sort()
         self._spans = spans
@@ -286,6 +291,50 @@ class DocumentPlaces:
                     found.append((match.start(), match.end(), place))
                     taken.add(match.start(), match.end())
         return found
+
+    def _bare_province_names(self, spans) -> list[tuple[int, int, str]]:
+        """Province names written without their type ("GRDP Nghệ An tăng 8,5%", "Tại Thanh Hóa, …"):
+        a province's name is one in the country, so written bare it names the province, unless it
+        is part of a longer proper name ("Nguyễn Thái Bình", "Điện Biên Phủ": the tokenizer reads
+        the run as one word) or usually names a person ("tư tưởng Hồ Chí Minh")."""
+        taken = SpanIndex()
+        for start, end, _ in spans:
+            taken.add(start, end)
+        persons = place_rules()["persons_named_like_provinces"]
+        found = []
+        for run in CAPITALISED_RUN.finditer(self.text):
+            if taken.holds(run.start()) or taken.holds(run.end() - 1):
+                continue
+            words = [(run.start() + word.start(), run.start() + word.end()) for word in WORD.finditer(run.group())]
+            index = 0
+            while index < len(words):
+                longest = next(((length, candidates) for length in range(min(MAX_PROVINCE_SYLLABLES, len(words) - index), 1, -1)
+                                if (candidates := self._provinces_named(words[index][0], words[index + length - 1][1]))), None)
+                if longest is None:
+                    index += 1
+                    continue
+                length, candidates = longest
+                start, end = words[index][0], words[index + length - 1][1]
+                index += length
+                written = self.text[start:end]
+                if name_key(written) in persons or len({unit.type for unit in candidates}) > 1:
+                    continue
+                if len(words) > length and written not in word_tokens(run.group()):
+                    continue  # part of a longer name
+                place = self._bare_province_place(candidates, written)
+                if place is not None:
+                    found.append((start, end, place.name))
+        return found
+
+    def _provinces_named(self, start: int, end: int) -> tuple[AdminUnit, ...]:
+        return tuple(self.gazetteer.named("province", self.text[start:end]))
+
+    def _bare_province_place(self, candidates: tuple[AdminUnit, ...], written: str) -> Place | None:
+        unit = self._evidence.choose(candidates, self.vintage)
+        if unit is not None:
+            return self._place_of(unit)
+        name = f"{candidates[0].type} {_title_case(unicodedata.normalize('NFC', ' '.join(written.split())))}"
+        return self.places.setdefault(name, Place(name, None))  # the same name before and after 2025, undated
 
     def _bare_type_words(self, spans) -> list[tuple[int, int, str]]:
         """"toàn xã", "của tỉnh", "Đảng bộ xã": the type word stands for a unit the reader knows."""

@@ -19,7 +19,7 @@ import regex
 from extractor.places.gazetteer import LEVEL_RANK
 from extractor.rules import load_rules
 from extractor.spans import SpanIndex
-from extractor.syllables import is_compound_word, spell
+from extractor.syllables import is_compound_word, name_key, spell
 from extractor.tagging import pos_tags
 
 # between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
@@ -110,6 +110,7 @@ def place_rules() -> dict:
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
         "abbreviations": dict(data["type_abbreviations"]),
         "organisation_types": dict(data["organisation_types"]),
+        "persons_named_like_provinces": frozenset(name_key(name) for name in data["persons_named_like_provinces"]),
     }
 
 
@@ -267,10 +268,18 @@ def _names_an_office(text: str, paragraph_start: int, position: int) -> bool:
 FIGURE_AHEAD = regex.compile(r"\d")
 RESULT_REACH = 300  # characters of a sentence read for its result words
 RESULT_AHEAD = regex.compile(r"[^.;!?]*?(?i:đạt|vượt|hoàn\s+thành)")
-PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+[\p{L}\p{M}]+){0,4})")
+# the words after a mention, with a figure among them: a verb tagged alone ("tăng trưởng") reads as a numeral
+PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+(?:[\p{L}\p{M}]+|\d[\d.,]*%?)){0,4})")
 COPULA = "là"  # after a mention that owns the measure ("của xã X là …"), not after a place adjunct ("trên toàn huyện là …")
 POSSESSIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:của)\s+$")
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
+# the words after a mention are tagged after a subject noun: tagged alone, a clause's first verb is
+# often read as a noun ("tổ chức 2 lớp", "giải ngân 80%"); the mention itself may not stand there, as the tokenizer
+# joins a name's last syllable to the verb ("Đại Đồng đề ra")
+SUBJECT_STAND_IN = "UBND"
+# a word tagged a preposition or conjunction on its own links the mention to what follows ("lãnh đạo
+# TP.Cao Lãnh qua các thời kỳ", "trên toàn huyện là 0,52%"), whatever it reads as after a subject
+LINKING_TAGS = frozenset({"E", "C"})
 
 
 ASIDE_REACH_AFTER = 80  # characters of a bracketed aside or a parent unit between a mention and its predicate
@@ -290,8 +299,10 @@ def predicate_follows(text: str, position: int, end: int, possessor: bool = Fals
         return False
     if possessor and window.group(1).split(" ", 1)[0].lower() == COPULA:
         return True  # "Dân số của xã Cò Nòi là 12.000 người" (the tagger reads a lone "là" as a conjunction)
-    tags = pos_tags(window.group(1))
-    return bool(tags) and tags[0][1] in PREDICATE_TAGS
+    after_subject = pos_tags(f"{SUBJECT_STAND_IN} {window.group(1)}")
+    alone = pos_tags(window.group(1))
+    return (len(after_subject) > 1 and after_subject[0][0] == SUBJECT_STAND_IN and after_subject[1][1] in PREDICATE_TAGS
+            and bool(alone) and alone[0][1] not in LINKING_TAGS)
 
 
 ANCHORS_OR_LOOKAROUNDS = regex.compile(r"\(\?<?[=!]|\\[AbBGZ]|\^|\$")
