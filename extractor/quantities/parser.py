@@ -137,7 +137,9 @@ def unit_table() -> dict:
             r"\s?(" + "|".join(regex.escape(f) for f, _ in money_forms) + r")(?![\p{L}\d])", regex.IGNORECASE
         ),
         "money_by_form": {form.lower(): multiplier for form, multiplier in money_forms},
-        "per_words": sorted(data["per_words"], key=len, reverse=True),
+        # what a rate may be per: the words listed, and every measurement unit ("đồng/kg", "USD/tấn", "đồng/kWh")
+        "per_words": sorted({*data["per_words"], *(form.lower() for form, row in forms if row["kind"] != "percent")},
+                            key=len, reverse=True),
         "classifiers_joined": set(data["classifiers_joined"]),
     }
 
