@@ -389,29 +389,46 @@ BEFORE_REACH = 400  # characters of a clause read back from a figure (a metric i
 def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, comma_end: int) -> bool:
     """"Sản lượng thủy, hải sản", "khu vực nông, lâm nghiệp", "Thu, chi ngân sách": the words before
     the comma are nouns (a head with the first item, or a one-syllable item) and a noun or a
-    one-syllable item follows, so the comma joins the items of one name. An opener is no noun
-    list: "Bên cạnh đó, …" (a pronoun), "Hiện nay, …" (one word), "Về kinh tế, …" (a preposition)."""
+    one-syllable item follows, so the comma joins the items of one name. So does a noun phrase
+    whose last word and the word after the comma are of one kind ("Ngành sản xuất, chế biến thực
+    phẩm", "giá trị sản xuất công nghiệp, tiểu thủ công nghiệp", "hộ nghèo, cận nghèo"). An opener
+    is no noun list: "Bên cạnh đó, …" (a pronoun), "Hiện nay, …" (one word), "Về kinh tế, …" (a
+    preposition), "Thực hiện Nghị quyết …, xã đã …" (a verb), "Kinh tế phát triển, thu nhập …" (a
+    clause); nor is a phrase before a new measure ("…, diện tích lúa đạt …")."""
     start = scan.last_end(comma_end - 1)
     start = paragraph_start if start is None else start
     if comma_end - start > LIST_SEGMENT_CHARS:
         return False
     segment = text[start:comma_end - 1]
-    if not segment.strip() or any(c.isdigit() for c in segment) or len(segment.split()) > LIST_SEGMENT_WORDS:
+    if not segment.strip() or any(c.isdigit() for c in segment) or len(segment.split()) > LIST_PHRASE_WORDS:
         return False
     after = text[comma_end:comma_end + LIST_REACH].split()
-    if not after:
+    if not after or metric_rules()["measure_head"].match(" ".join(after[:LIST_ITEM_WORDS])):
         return False
-    tagged = pos_tags(" ".join([*segment.split(), ",", *after[:LIST_ITEM_WORDS]]))
+    tagged = pos_tags(" ".join([*segment.split(), ",", *after[:LIST_TAGGED_AFTER]]))  # (a short window mistags: "tiểu thủ công" a numeral)
     comma = next((i for i, (word, _) in enumerate(tagged) if word == ","), None)
     if not comma or comma + 1 >= len(tagged):
         return False
     before, following = tagged[:comma], tagged[comma + 1]
-    if not all(tag in NOUN_TAGS or metric_rules()["measure_head"].fullmatch(word) for word, tag in before):
-        return False  # ("tỷ lệ khu, cụm công nghiệp": the tagger may read a rate's head as a verb)
-    one_syllable = len(before) == 1 and " " not in before[0][0]
-    if len(before) == 1 and not one_syllable:
-        return False
-    return following[1] in NOUN_TAGS or (one_syllable and " " not in following[0])
+    if len(segment.split()) <= LIST_SEGMENT_WORDS \
+            and all(tag in NOUN_TAGS or metric_rules()["measure_head"].fullmatch(word) for word, tag in before):
+        # ("tỷ lệ khu, cụm công nghiệp": the tagger may read a rate's head as a verb)
+        one_syllable = len(before) == 1 and " " not in before[0][0]
+        if len(before) > 1 or one_syllable:
+            return following[1] in NOUN_TAGS or (one_syllable and " " not in following[0])
+    return (len(before) > 1 and before[0][1] in PHRASE_HEAD_TAGS and not any(tag in CLAUSE_TAGS for _, tag in before)
+            and _word_class(before[-1][1]) == _word_class(following[1]) is not None)
+
+
+LIST_TAGGED_AFTER = 5  # words after the comma tagged with the phrase
+LIST_PHRASE_WORDS = 8  # words of a noun phrase whose last item a comma coordinates
+PHRASE_HEAD_TAGS = frozenset({"N", "Nc", "Np", "Ny"})
+CLAUSE_TAGS = frozenset({"R", "P", "E"})  # an adverb ("đã"), a pronoun ("đó"), a preposition ("tinh thần cho người dân"): a clause or an opener
+WORD_CLASSES = {"N": "noun", "Nc": "noun", "Np": "noun", "Ny": "noun", "Nu": "noun", "V": "verb", "A": "adjective"}
+
+
+def _word_class(tag: str) -> str | None:
+    return WORD_CLASSES.get(tag)
 
 
 NOUN_TAGS = frozenset({"N", "Nc", "Np"})
@@ -428,7 +445,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     for _ in range(LIST_ITEMS_BEFORE):
         if last is None or text[last - 1] != "," or not _continues_a_noun_list(text, scan, paragraph_start, last):
             break
-        last = scan.last_end(last - 1)  # "Sản lượng thủy, hải sản ước đạt …": the comma is inside the name
+        earlier = scan.last_end(last - 1)  # "Sản lượng thủy, hải sản ước đạt …": the comma is inside the name
+        if len(text[paragraph_start if earlier is None else earlier:position].split()) > rules["max_words"]:
+            break  # (a name that long is no metric: the words after the comma still may be)
+        last = earlier
     clause_start = 0 if last is None else last - paragraph_start
     if position - paragraph_start - clause_start > BEFORE_REACH:
         # a clause this long is no metric (it holds more than max_words words): only the words after
@@ -534,13 +554,13 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     phrase = rules["time"].sub(" ", phrase)
     if periods:
         phrase = rules["period"].sub(" ", phrase)
-    phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•· ")).rstrip("=:…. ")
+    phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•· ")).rstrip("=:…., ")
     previous = None
     while phrase != previous:
         previous = phrase
         trailing = rules["trailing"].search(phrase)
         if trailing and not _closes_a_compound(phrase, trailing):
-            phrase = phrase[:trailing.start()].strip()
+            phrase = phrase[:trailing.start()].strip().rstrip(", ")  # "…, bao gồm": no comma left at the end
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""
 
