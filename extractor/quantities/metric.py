@@ -41,6 +41,7 @@ def metric_rules() -> dict:
         "restating_gap": regex.compile(data["restating_gap"]),
         "locality": regex.compile(data["locality"]),
         "time_tail": regex.compile(data["time_tail"]),
+        "running_total": regex.compile(data["running_total"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
@@ -100,6 +101,11 @@ class MetricFinder:
             after = _after_phrase(self.text, quantity, paragraph_end, metric_rules()["max_words_after_alone"])
             if after:
                 return after
+        if before is None and after is None and previous is not None and previous.metric and quantity.unit == previous.unit:
+            # "… 52.000 tấn. Lũy kế 3 tháng đầu năm đạt 150.500 tấn": a running total of the figure before's measure
+            clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
+            if metric_rules()["running_total"].match(self.text, clause_start, quantity.start):
+                return previous.metric
         settled = _settled(self.text, quantity, previous, before, after)
         if settled is None and quantity.kind not in ("count", "fraction"):
             # "khu vực doanh nghiệp và vốn nhà nước chiếm tỷ lệ cao, ước đạt 3.687,3 tỷ đồng": the figure's
