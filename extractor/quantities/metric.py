@@ -214,6 +214,7 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
 
 
 BASE_REMAINDER = regex.compile(r"[\s/()]+")
+FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:từ)\s*$")
 SLASH_PAIR = regex.compile(r"\s*/\s*")  # between two figures of one measure, written as actual/plan
 
 
@@ -226,6 +227,8 @@ def _same_series(text: str, previous: Quantity, before: str) -> bool:
     if at < 0 or not previous.metric:
         return False
     tail = BASE_REMAINDER.sub(" ", before[at + len(figure):]).strip()
+    if FROM_BEFORE.search(before, 0, at) and not any(c.isdigit() for c in tail):
+        return True  # "giảm từ 68% năm 2015 xuống còn 60,8%": the end of a change from the figure before
     if tail:
         return metric_rules()["comparison_base"].match(tail) is not None
     rest = _trimmed(before[:at])
