@@ -34,6 +34,9 @@ DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((
 MERGER = (2025, 7)  # the new units are in force from 1 July 2025
 OPENING_CHARS = 3000
 NEWS_OPENING_CHARS = 600
+TITLE_LINES = 5  # lines read for a title: the first, or after short lines of page furniture
+FURNITURE_CHARS = 60  # a line of page furniture is no longer ("Skip to main content", "Tin tổng hợp") nor ends a sentence
+SENTENCE_ENDS = (".", ";", ":", "!", "?")
 TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening sentence, after its title and dateline
 MIN_BARE_NAME_SYLLABLES = 2
 MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
@@ -231,12 +234,7 @@ class DocumentPlaces:
                     scores[unit] += 10
                     first_seen.setdefault(unit, match.start())
         if not scores:  # no body issues it: a title line naming one unit says whom it is about
-            title_end = self.text.find("\n", len(self.text) - len(self.text.lstrip()))
-            title_end = len(self.text) if title_end < 0 else title_end
-            title_end = min(title_end, len(self.text) - len(self.text.lstrip()) + TITLE_CHARS)  # a one-line page is no title
-            in_title = [unit for mention in typed if mention.start < title_end
-                        for unit in [pick(mention.candidates)] if unit is not None]
-            return min(in_title, key=lambda u: LEVEL_RANK[_level(u)]) if in_title else None
+            return self._unit_of_title_line(typed, pick)
         strong = [unit for unit, score in scores.items() if score >= 10]
         if strong:  # the issuer is the lowest level its letterhead names, under the first one it names
             first = min(strong, key=lambda u: first_seen[u])
@@ -245,6 +243,26 @@ class DocumentPlaces:
                                                              (self.gazetteer.district_of(u), self.gazetteer.province_of(u)))]
             return min(strong, key=lambda u: (LEVEL_RANK[_level(u)], first_seen[u]))
         return max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
+
+    def _unit_of_title_line(self, typed: list[TypedName], pick) -> AdminUnit | None:
+        """The lowest unit the title line names: the first line, or the first to name a unit after a
+        few short lines of page furniture ("Skip to main content", a date, a rubric)."""
+        line_start = len(self.text) - len(self.text.lstrip())
+        for _ in range(TITLE_LINES):
+            line_end = self.text.find("\n", line_start)
+            line_end = len(self.text) if line_end < 0 else line_end
+            title_end = min(line_end, line_start + TITLE_CHARS)  # a one-line page is no title
+            in_title = [unit for mention in typed if line_start <= mention.start < title_end
+                        for unit in [pick(mention.candidates)] if unit is not None]
+            if in_title:
+                return min(in_title, key=lambda u: LEVEL_RANK[_level(u)])
+            line = self.text[line_start:line_end].rstrip()
+            if len(line) > FURNITURE_CHARS or line.endswith(SENTENCE_ENDS) or line_end >= len(self.text):
+                return None  # a sentence opens the text: no title line
+            line_start = line_end + 1
+            while line_start < len(self.text) and self.text[line_start].isspace():
+                line_start += 1
+        return None
 
     def _resolve(self, mention: TypedName) -> Place:
         """The place a typed mention names: spelt as the text spells it (NFC, one space, a name in
