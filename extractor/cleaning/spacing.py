@@ -29,8 +29,18 @@ SPACED_PAIR = regex.compile(r"(?<=\s)\S \S(?=\s)")  # two single characters (tex
 # a number split by a stray space at its separator (PDF justification, OCR): "1 .250 hộ", "12. 456
 # triệu", "2, 5%"; a space after the separator joins only before a unit word or "%" (not a list
 # "thôn 2, 5" nor a sentence end "năm 2012. 456 hộ": four digits before the dot)
-SPLIT_NUMBER = regex.compile(r"(?<![\d.,])\d{1,3}(?:(?P<gap> )\.\d{3}(?!\d)|\.(?P<gap> )\d{3}(?![\d.,])(?=\s*\p{L})"
-                             r"|,(?P<gap> )\d{1,2}(?=\s?%))")
+@lru_cache(maxsize=1)
+def split_number() -> "regex.Pattern[str]":
+    """The pattern above; the measure words after a split decimal ("71, 4 tỉ đồng", "1, 5 ha") are
+    the units and magnitudes of the quantities stage (their one home)."""
+    from extractor.numbers.lexicon import lexicon
+    from extractor.quantities.parser import unit_table
+
+    words = {form for form in unit_table()["by_form"] if form.isalpha()}
+    words |= {form for form, word in lexicon().by_form.items() if word.kind == "magnitude"}
+    measure = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<![\d.,])\d{1,3}(?:(?P<gap> )\.\d{3}(?!\d)|\.(?P<gap> )\d{3}(?![\d.,])(?=\s*\p{L})"
+                         rf"|,(?P<gap> )\d{{1,2}}(?=\s?%|\s(?i:{measure})(?![\p{{L}}\p{{M}}])))")
 GLUED_WORD = regex.compile(r"\p{L}{4,}")  # ASCII words are skipped by _glued_cuts (cached)
 LABEL = regex.compile(r"(?:\d+|[IVXLC]+)(?:\.\d+)*\.")  # "1.", "1.1.", "II."
 ROMAN = regex.compile(r"[IVXLC]+")
@@ -50,7 +60,7 @@ def respace(text: str) -> tuple[str, OffsetMap | None]:
         _join_letters(text, start, end, edits)
     for match in GLUED_WORD.finditer(text):
         _split_glued(text, match, edits)
-    for match in SPLIT_NUMBER.finditer(text):
+    for match in split_number().finditer(text):
         edits[match.start("gap")] = ""
     if not edits:
         return text, None
