@@ -34,9 +34,10 @@ DATE = regex.compile(r"(?:ngày\s+[0-9]{1,2}\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*((
 MERGER = (2025, 7)  # the new units are in force from 1 July 2025
 OPENING_CHARS = 3000
 NEWS_OPENING_CHARS = 600
-TITLE_LINES = 5  # lines read for a title: the first, or after short lines of page furniture
-FURNITURE_CHARS = 60  # a line of page furniture is no longer ("Skip to main content", "Tin tổng hợp") nor ends a sentence
-SENTENCE_ENDS = (".", ";", ":", "!", "?")
+TITLE_LINES = 5  # lines read for a title: the first, or the first after lines of page furniture
+# a line of page furniture: site navigation in ASCII ("Skip to main content", "You are here"), a date
+# and time ("Ngày 11/11/2022-09:13:00 AM"); a Vietnamese line may be the title itself
+PAGE_FURNITURE = regex.compile(r"[ \t]*(?:[A-Za-z][A-Za-z ’'>|/-]{0,59}|(?i:ngày)?[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[\d:\sAPMapm-]{0,20})[ \t]*")
 TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening sentence, after its title and dateline
 MIN_BARE_NAME_SYLLABLES = 2
 MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
@@ -245,8 +246,8 @@ class DocumentPlaces:
         return max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
 
     def _unit_of_title_line(self, typed: list[TypedName], pick) -> AdminUnit | None:
-        """The lowest unit the title line names: the first line, or the first to name a unit after a
-        few short lines of page furniture ("Skip to main content", a date, a rubric)."""
+        """The lowest unit the title line names: the first line, or the first after a few lines of
+        page furniture (site navigation in ASCII, "Skip to main content"; a date line)."""
         line_start = len(self.text) - len(self.text.lstrip())
         for _ in range(TITLE_LINES):
             line_end = self.text.find("\n", line_start)
@@ -256,9 +257,8 @@ class DocumentPlaces:
                         for unit in [pick(mention.candidates)] if unit is not None]
             if in_title:
                 return min(in_title, key=lambda u: LEVEL_RANK[_level(u)])
-            line = self.text[line_start:line_end].rstrip()
-            if len(line) > FURNITURE_CHARS or line.endswith(SENTENCE_ENDS) or line_end >= len(self.text):
-                return None  # a sentence opens the text: no title line
+            if not PAGE_FURNITURE.fullmatch(self.text, line_start, line_end) or line_end >= len(self.text):
+                return None
             line_start = line_end + 1
             while line_start < len(self.text) and self.text[line_start].isspace():
                 line_start += 1
