@@ -274,7 +274,7 @@ class DocumentPlaces:
             vintage = NEW if (marked.group(1) or marked.group(2)).lower() == "mới" else OLD
             candidates = tuple(u for u in candidates if u.vintage == vintage) or candidates
         unit = self._evidence.choose(candidates, self.vintage)
-        written = _title_case(unicodedata.normalize("NFC", " ".join(mention.name.split())))
+        written = _as_written(mention.name)
         if unit is not None:
             earlier = next((place for place in self.places.values() if place.unit == unit), None)
             if earlier is not None:
@@ -296,9 +296,7 @@ class DocumentPlaces:
                 continue
             name = typed_place.unit.name
             types_by_name.setdefault(name, Counter())[place] += 1
-        taken = SpanIndex()
-        for start, end, _ in typed_spans:
-            taken.add(start, end)
+        taken = SpanIndex((start, end) for start, end, _ in typed_spans)
         found = []
         for name, places in types_by_name.items():
             if len(name.split()) < MIN_BARE_NAME_SYLLABLES:
@@ -315,9 +313,7 @@ class DocumentPlaces:
         a province's name is one in the country, so written bare it names the province, unless it
         is part of a longer proper name ("Nguyễn Thái Bình", "Điện Biên Phủ": the tokenizer reads
         the run as one word) or usually names a person ("tư tưởng Hồ Chí Minh")."""
-        taken = SpanIndex()
-        for start, end, _ in spans:
-            taken.add(start, end)
+        taken = SpanIndex((start, end) for start, end, _ in spans)
         persons = place_rules()["persons_named_like_provinces"]
         found = []
         for run in CAPITALISED_RUN.finditer(self.text):
@@ -351,15 +347,13 @@ class DocumentPlaces:
         unit = self._evidence.choose(candidates, self.vintage)
         if unit is not None:
             return self._place_of(unit)
-        name = f"{candidates[0].type} {_title_case(unicodedata.normalize('NFC', ' '.join(written.split())))}"
+        name = f"{candidates[0].type} {_as_written(written)}"
         return self.places.setdefault(name, Place(name, None))  # the same name before and after 2025, undated
 
     def _bare_type_words(self, spans) -> list[tuple[int, int, str]]:
         """"toàn xã", "của tỉnh", "Đảng bộ xã": the type word stands for a unit the reader knows."""
         rules = place_rules()
-        taken = SpanIndex()
-        for start, end, _ in spans:
-            taken.add(start, end)
+        taken = SpanIndex((start, end) for start, end, _ in spans)
         named = sorted((start, end, name) for start, end, name in spans if self.unit_of(name) is not None)
         named_ends = [end for _, end, _ in named]
         found = []
@@ -743,5 +737,6 @@ def _listed_names(text: str, position: int, gazetteer: Gazetteer, levels, unit_t
         position = end
 
 
-def _title_case(name: str) -> str:
-    return " ".join(word if not word.isupper() else word.capitalize() for word in name.split())
+def _as_written(name: str) -> str:
+    """A name as a place keeps it: NFC, one space, a word in capitals title-cased."""
+    return " ".join(word.capitalize() if word.isupper() else word for word in unicodedata.normalize("NFC", name).split())

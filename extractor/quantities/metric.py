@@ -29,7 +29,9 @@ def metric_rules() -> dict:
         "boundary": regex.compile(data["clause_boundary"]),
         "after_stop": regex.compile(data["after_stop"]),
         "trailing": regex.compile(r"(?:\s+|^)(?:" + "|".join(regex.escape(w) for w in linkers) + r")\s*$", regex.IGNORECASE),
-        "leading": regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in leading) + r")(?:\s+|$)", regex.IGNORECASE),
+        # (a running total opens a clause as a leading word does: "Lũy kế 3 tháng đạt …")
+        "leading": regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in leading) + "|" + data["running_total"] + r")(?:\s+|$)",
+                                 regex.IGNORECASE),
         "time": regex.compile(data["time_expressions"], regex.IGNORECASE),
         "period": regex.compile(data["period_phrases"], regex.IGNORECASE),
         "max_words": data["max_words"],
@@ -41,7 +43,7 @@ def metric_rules() -> dict:
         "restating_gap": regex.compile(data["restating_gap"]),
         "locality": regex.compile(data["locality"]),
         "time_tail": regex.compile(data["time_tail"]),
-        "running_total": regex.compile(data["running_total"]),
+        "running_total": regex.compile(rf"(?i)\s*{data['running_total']}(?![\p{{L}}\p{{M}}])"),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
@@ -409,24 +411,25 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     if comma_end - start > LIST_SEGMENT_CHARS:
         return False
     segment = text[start:comma_end - 1]
-    if not segment.strip() or any(c.isdigit() for c in segment) or len(segment.split()) > LIST_PHRASE_WORDS:
+    words = segment.split()
+    if not words or any(c.isdigit() for c in segment) or len(words) > LIST_PHRASE_WORDS:
         return False
     after = text[comma_end:comma_end + LIST_REACH].split()
     if not after or metric_rules()["measure_head"].match(" ".join(after[:LIST_ITEM_WORDS])):
         return False
-    tagged = pos_tags(" ".join([*segment.split(), ",", *after[:LIST_TAGGED_AFTER]]))  # (a short window mistags: "tiểu thủ công" a numeral)
+    tagged = pos_tags(" ".join([*words, ",", *after[:LIST_TAGGED_AFTER]]))  # (a short window mistags: "tiểu thủ công" a numeral)
     comma = next((i for i, (word, _) in enumerate(tagged) if word == ","), None)
     if not comma or comma + 1 >= len(tagged):
         return False
     before, following = tagged[:comma], tagged[comma + 1]
-    if len(segment.split()) <= LIST_SEGMENT_WORDS \
+    if len(words) <= LIST_SEGMENT_WORDS \
             and all(tag in NOUN_TAGS or metric_rules()["measure_head"].fullmatch(word) for word, tag in before):
         # ("tỷ lệ khu, cụm công nghiệp": the tagger may read a rate's head as a verb)
         one_syllable = len(before) == 1 and " " not in before[0][0]
         if len(before) > 1 or one_syllable:
             return following[1] in NOUN_TAGS or (one_syllable and " " not in following[0])
     return (len(before) > 1 and before[0][1] in PHRASE_HEAD_TAGS and not any(tag in CLAUSE_TAGS for _, tag in before)
-            and _word_class(before[-1][1]) == _word_class(following[1]) is not None)
+            and WORD_CLASSES.get(before[-1][1]) == WORD_CLASSES.get(following[1]) is not None)
 
 
 LIST_TAGGED_AFTER = 5  # words after the comma tagged with the phrase
@@ -434,10 +437,6 @@ LIST_PHRASE_WORDS = 8  # words of a noun phrase whose last item a comma coordina
 PHRASE_HEAD_TAGS = frozenset({"N", "Nc", "Np", "Ny"})
 CLAUSE_TAGS = frozenset({"R", "P", "E"})  # an adverb ("đã"), a pronoun ("đó"), a preposition ("tinh thần cho người dân"): a clause or an opener
 WORD_CLASSES = {"N": "noun", "Nc": "noun", "Np": "noun", "Ny": "noun", "Nu": "noun", "V": "verb", "A": "adjective"}
-
-
-def _word_class(tag: str) -> str | None:
-    return WORD_CLASSES.get(tag)
 
 
 NOUN_TAGS = frozenset({"N", "Nc", "Np"})
