@@ -285,6 +285,8 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
                 record["target_value"] = figures.target.value
             if figures.metric:
                 record["metric"] = figures.metric
+        if result.period:
+            record["period"] = result.period
         if result.against_plan:
             _settle_against_plan(record, [quantities_by_id[q] for q in linked if q in quantities_by_id])
         records.append(record)

@@ -72,6 +72,7 @@ class Result:
     rule: str = ""
     named_targets: list[dict] = field(default_factory=list)
     forecast: bool = False  # "12/30 chỉ tiêu có khả năng sẽ đạt": no status yet, a result all the same
+    period: str | None = None  # "6 tháng đầu năm … đạt 29% kế hoạch": a share of the plan so far, no status yet
     against_plan: bool = False  # "đạt 92% (KH 95%)": the status comes from the two figures (records.py)
 
 
@@ -816,18 +817,22 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
                     result = _result_of(match, rule_id, status_rule)
                     if result is None:
                         continue
+                    if status_rule == "by_value" and result.status == "not_met":
+                        result.period = _partial_period(text, paragraph.start, match.start())
+                        if result.period:
+                            result.status = None
                     taken.add(match.start(), match.end())
                     found.append(result)
         found.sort(key=lambda r: r.start)
         _add_declared_totals(text, paragraph, found)
         for index, result in enumerate(found):
             # a breakdown ("Trong đó 3/3 chỉ tiêu về kinh tế") takes the status of what it breaks down
-            if result.status is None and index and not (result.forecast or result.against_plan):
+            if result.status is None and index and not (result.forecast or result.against_plan or result.period):
                 previous = found[index - 1]
                 in_breakdown = previous.rule == result.rule and previous.status is not None  # the list goes on
                 if in_breakdown or BREAKDOWN_MARKER.search(text, previous.end, result.start):
                     result.status = previous.status
-        results.extend(r for r in found if r.status is not None or r.forecast or r.against_plan)
+        results.extend(r for r in found if r.status is not None or r.forecast or r.against_plan or r.period)
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
@@ -886,14 +891,17 @@ class EvaluatedFigures:
 
 def evaluated_figures(text: str, paragraph, result: Result, quantities: list) -> EvaluatedFigures:
     """A result without its own figure ("…, đạt mục tiêu") evaluates the figure stated just before
-    it in the same sentence; a figure right after a target word ("mục tiêu 8%") is the target; in
+    it in the same sentence, unless it is about a set of targets ("các chỉ tiêu đều đạt"); a figure right after a target word ("mục tiêu 8%") is the target; in
     a numbered evaluation ("(1) Tốc độ tăng trưởng …: đạt 7,4%/năm, không đạt mục tiêu") the
     item's phrase is the metric."""
     start_match = LAST_SENTENCE_BREAK.search(text, paragraph.start, result.start)
     start = start_match.end() if start_match else paragraph.start
     end_match = SENTENCE_BREAK.search(text, result.end, paragraph.end)
     end = end_match.start() if end_match else paragraph.end
-    before = _figures_within(quantities, start, result.start)
+    # a duration ("Qua 5 năm, …") is no figure a result evaluates; nor is any for a set of targets
+    before = [q for q in _figures_within(quantities, start, result.start) if q.kind != "duration"]
+    if indicator_rules()["target_set"].search(text, result.start, result.end):
+        before = []
     after = _figures_within(quantities, result.end, end)
     target = next((q for q in after if TARGET_WORD_BEFORE.search(text, result.end, q.start)), None)
     metric = None
@@ -940,6 +948,15 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     if rules["sentence_plan_opener"].match(text, sentence_start, position):  # "Tiếp tục giữ vững …; hoàn thành …"
         return True
     return bool(rules["forward_list_words"].search(text, sentence_start, position))
+
+
+def _partial_period(text: str, paragraph_start: int, position: int) -> str | None:
+    """The part of the year the sentence before ``position`` reports on ("6 tháng đầu năm", "quý
+    III"), if it names one."""
+    reach = max(paragraph_start, position - FORWARD_REACH)
+    sentence = SENTENCE_START.search(text, reach, position)
+    found = indicator_rules()["partial_period"].search(text, sentence.end() if sentence else reach, position)
+    return " ".join(found.group().split()) if found else None
 
 
 FIXED_STATUSES = frozenset({"met", "exceeded", "mostly_met", "not_met"})  # a rule that always means one status

@@ -184,7 +184,7 @@ def context_rules() -> dict:
     rules["qualifier_unless_after"] = {row["id"]: regex.compile(row["unless_after"]) for row in data["qualifiers"] if "unless_after" in row}
     rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
     rules["date_shaped_names"] = [regex.compile(row["before"]) for row in data.get("date_shaped_names", [])]
-    rules["whole_word"] = {row["id"] for row in data["exclusions"] if row.get("whole_word")}
+    rules["whole_word"] = {row["id"] for row in (*data["exclusions"], *data["qualifiers"]) if row.get("whole_word")}
     rules["number"] = number_patterns
     rules["bare_number_names"] = [
         (row["id"], regex.compile(row["before"]), number_patterns.get(row["id"], regex.compile("")),
@@ -572,6 +572,22 @@ def _is_own_word(before: str, found) -> bool:
     return bool(words) and words[-1].lower() == matched
 
 
+PREVIOUS_WORD = regex.compile(r"([\p{L}\p{M}]+)\s+$")
+
+
+def _opens_own_word(before: str, found) -> bool:
+    """The matched words' first word is no tail of a compound with the word before it ("quy
+    ước", "hương ước"): both the dictionary and the segmenter must read the compound, as the
+    segmenter alone misreads ("nghèo ước cuối năm") and the dictionary alone holds rare words
+    ("người dân ước đạt")."""
+    first = found.group().split()[0]
+    previous = PREVIOUS_WORD.search(before, 0, found.start())
+    if previous is None or not is_compound_word(f"{previous.group(1)} {first}"):
+        return True
+    window = before[max(0, previous.start() - 20):found.start() + len(first)].strip()
+    return not any(word.lower().endswith(f"{previous.group(1)} {first}") for word in word_tokens(window))
+
+
 def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, digits: str) -> bool:
     """A number with no unit after an identifier head ("phụ lục 01", "đường 115", "Đề án 06") or
     closing a capitalised name ("(Phục lục 4)."): it names something and counts nothing. After a
@@ -946,7 +962,10 @@ def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | Non
     if not _any_rule_searches(rules, "qualifiers", lowered):
         return None
     for rule_id, pattern, qualifier in rules["qualifiers"]:
-        if pattern.search(lowered):
+        found = pattern.search(lowered)
+        if found:
+            if rule_id in rules["whole_word"] and not _opens_own_word(lowered, found):
+                continue  # "quy ước 8 thôn": the tail of a compound qualifies nothing
             if qualifier == "at_least" and quantity.low is not None:
                 continue  # "từ 75-95 triệu": "từ" opens the range
             if not _qualifier_holds(text, quantity, start, end, rule_id):
