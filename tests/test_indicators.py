@@ -502,6 +502,20 @@ def test_a_list_with_no_year_of_its_own_takes_the_one_its_items_state():
     assert years == {1: [2030], 2: [2030, 2030], 3: [2030]}  # "bằng năm 2025" is a comparison, not a deadline
 
 
+def test_a_list_with_no_year_in_its_headings_takes_the_plan_year_its_lead_names():
+    """A one-year plan: the sentence before the list names the plan's year, a date's year does not count
+    and neither does a review's year before the section that leads into the list."""
+    text = ("I. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023\nThu ngân sách đạt 12 tỷ đồng, bằng 105% kế hoạch năm 2023.\n"
+            "II. NHIỆM VỤ\nNgày 9/12/2023, HĐND huyện thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2024.\n"
+            "Các chỉ tiêu chủ yếu:\n"
+            "1. Tốc độ tăng giá trị sản xuất từ 7,5% trở lên.\n"
+            "2. Tỷ lệ hộ nghèo giảm 0,5%.\n"
+            "3. Tỷ lệ che phủ rừng đạt 45%.\n")
+    assert target_years(text) == {1: [2024], 2: [2024], 3: [2024]}
+    without_lead = text.replace(" về kế hoạch phát triển kinh tế - xã hội năm 2024", "")
+    assert target_years(without_lead) == {1: [None], 2: [None], 3: [None]}  # the review's 2023 is no plan year
+
+
 def test_bare_group_lines_and_dash_items_run_together_on_one_line():
     """A list whose group lines have no mark and no colon ("Về xã hội") and whose dash items lost
     some line breaks ("… trở lên. - Lương thực …"); its items are most of its lines, so they set

@@ -96,7 +96,8 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
         if any(_is_list_heading(s.title) for s in inside):
             continue  # "II- MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU" holding "2- Các chỉ tiêu chủ yếu": use the inner list
         groups = [s for s in inside if rules["group_title"].search(s.title) or _names_a_group(clean, s)]
-        list_year = _heading_year(sections, section) or default_year or _period_end_in(clean.text, section.clean_start, region_end)
+        list_year = (_heading_year(sections, section) or default_year or _period_end_in(clean.text, section.clean_start, region_end)
+                     or _lead_plan_year(clean.text, sections, section))
         paragraphs = [p for p in _paragraphs_starting_in(clean, section.clean_end, region_end) if p.kind != "footnote"]
         found = _items_in(paragraphs, clean, section, groups, sections)
         for item in found:
@@ -189,6 +190,19 @@ def _period_end_in(text: str, start: int, end: int) -> int | None:
     year (the term's end year)."""
     ends = {int(match.group("end")) for match in indicator_rules()["list_period"].finditer(text, start, end)}
     return ends.pop() if len(ends) == 1 else None
+
+
+LEAD_REACH = 600  # characters before a target list where the text leading into it names its plan
+
+
+def _lead_plan_year(text: str, sections: list[Section], section: Section) -> int | None:
+    """The year of the plan the text right before the list names ("… về kế hoạch phát triển kinh
+    tế - xã hội năm 2023. Các chỉ tiêu chủ yếu:"), from the section before the list on (not a
+    review before it): the last one."""
+    previous = next((s for s in reversed(sections) if s.clean_start < section.clean_start), None)
+    start = max(previous.clean_start if previous else 0, section.clean_start - LEAD_REACH)
+    years = list(indicator_rules()["plan_year"].finditer(text, start, section.clean_start))
+    return int(years[-1].group(1)) if years else None
 
 
 def _year_in(title: str) -> int | None:
