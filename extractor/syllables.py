@@ -91,6 +91,14 @@ def name_key(name: str) -> str:
     return NAME_JOINTS.sub("", spell(name))
 
 
+def loose_name_key(name: str) -> str:
+    """A name without any mark on its vowels (tone, breve, circumflex, horn; "đ" stays): the key
+    under which spellings of one name meet when writers mark a syllable borrowed from a minority
+    language differently ("Đắk Glong" / "Đăk Glong" / "Đak Glong")."""
+    decomposed = unicodedata.normalize("NFD", name_key(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @functools.lru_cache(maxsize=1)
 def syllable_counts() -> Counter:
     """How many entries of underthesea's dictionary hold each (lowercase NFC) syllable, under
@@ -153,6 +161,17 @@ def _dictionary_words() -> frozenset[str]:
 def is_compound_word(phrase: str) -> bool:
     """Is ``phrase`` (two or more syllables) a word of underthesea's dictionary ("xã hội", "tỉnh uỷ")?"""
     return spell(phrase) in _dictionary_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(spell(entry) for entry in _dictionary_entries() if " " in entry.strip() and entry == entry.lower())
+
+
+def is_common_word(phrase: str) -> bool:
+    """Is ``phrase`` a word of the dictionary written in lower case ("đoàn kết", "xã hội"), not only
+    a proper name it holds ("Từ Liêm", "Nông Sơn")?"""
+    return spell(phrase) in _common_words()
 
 
 MAX_COMPOUND_LENGTH = 4 * MAX_SYLLABLE_LENGTH

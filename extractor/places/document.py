@@ -25,7 +25,7 @@ from extractor.places.gazetteer import LEVEL_RANK, NEW, OLD, AdminUnit, Gazettee
 from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, ends_a_compound, find_mentions, place_lookup, place_rules,
                                        predicate_follows)
 from extractor.spans import SpanIndex
-from extractor.syllables import is_compound_word, name_key, spell
+from extractor.syllables import is_common_word, is_compound_word, name_key, spell
 from extractor.tagging import word_tokens
 
 NAME_DASH = regex.compile(r"\s*[-–]\s*")
@@ -555,9 +555,13 @@ def document_vintage(text: str) -> str | None:
     return NEW if (year, month) >= MERGER else OLD
 
 
+LOOSE_NAME_SYLLABLES = 2  # a name read without its vowel marks ("Đắk Glong") has two syllables at least
+
+
 def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str, ...], unit_type: str):
     """The longest run of name syllables from ``position`` that names a unit of ``levels``:
-    (end, name as written, candidates) or None. Units of the written type are preferred; a unit
+    (end, name as written, candidates) or None; a name of two syllables or more may differ from
+    the official one in the marks on its vowels only ("Đắk Glong" for "Đăk Glong"). Units of the written type are preferred; a unit
     whose type changed (a xã made a phường) still answers at its level."""
     syllable = place_rules()["name_syllable"]
     ends: list[int] = []
@@ -574,6 +578,8 @@ def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str,
         candidates = [u for level in levels for u in gazetteer.named(level, key_name)]
         if not candidates and "-" in key_name:
             candidates = [u for level in levels for u in gazetteer.named(level, key_name.replace(" - ", " "))]
+        if not candidates and len(written.split()) >= LOOSE_NAME_SYLLABLES:
+            candidates = [u for level in levels for u in gazetteer.named_loosely(level, key_name)]
         if candidates:
             exact = [u for u in candidates if u.type == unit_type]
             return end, written, tuple(exact or candidates)
@@ -629,9 +635,11 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
         written = spell(match.group(0))
         unit_type = rules["abbreviations"].get(written, written)
         name = read_name(text, match.end(), gazetteer, rules["unit_types"][unit_type], unit_type)
+        if name is None:
+            name = _unknown_unit(text, match)
         if name is not None:
             end, written_name, candidates = name
-            if len(candidates) > 1:
+            if candidates:
                 candidates = _narrowed_by_parents(text, end, gazetteer, candidates)
             found.append(TypedName(match.start(), end, unit_type, written_name, candidates))
             listed = []
@@ -666,24 +674,63 @@ def _named_before_copula(text: str, type_word, gazetteer: Gazetteer) -> TypedNam
 
 PARENT_JOINT = regex.compile(r",(?=\s)")
 PARENT_LEVELS = ("district", "province")
+PARENT_TYPE = regex.compile(r"\s*(?i:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|tp\.?|tx\.?)(?=\s)")
 
 
 def _narrowed_by_parents(text: str, position: int, gazetteer: Gazetteer, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...]:
-    """"Xã Ngũ Hiệp, Thanh Trì, Hà Nội:": the bare names of a unit's district and province written
-    right after it (a dateline, an address) tell which of the units of its name it is."""
+    """"Xã Ngũ Hiệp, Thanh Trì, Hà Nội:", "Xã Minh Thọ, huyện Nông Cống, tỉnh Thanh Hóa": the names of
+    a unit's district and province written right after it (a dateline, an address) tell which of the
+    units of its name it is; when they fit none, the unit is none the gazetteer holds (one dissolved
+    before it, whose name another province's unit took)."""
     for _ in PARENT_LEVELS:
         joint = PARENT_JOINT.match(text, position)
-        name = read_name(text, joint.end(), gazetteer, PARENT_LEVELS, "") if joint else None
-        if name is None:
+        if joint is None:
             break
+        typed = PARENT_TYPE.match(text, joint.end())
+        name = read_name(text, typed.end() if typed else joint.end(), gazetteer, PARENT_LEVELS, "")
+        if name is None or not (typed or name[1][:1].isalpha()):
+            break  # "huyện Đức Trọng, 6 tháng đầu năm": a bare number is no parent ("Quận 6")
         end, _, parents = name
+        below = min(LEVEL_RANK[unit.level] for unit in candidates)
+        parents = [parent for parent in parents if LEVEL_RANK[parent.level] > below]
+        if not parents:
+            break  # "tỉnh Bà Rịa - Vũng Tàu, tỉnh Bình Dương": a list of units of one level
         codes = {(parent.vintage, parent.code) for parent in parents}
-        narrowed = tuple(unit for unit in candidates
-                         if (unit.vintage, unit.district_code) in codes or (unit.vintage, unit.province_code) in codes)
-        if not narrowed:
+        candidates = tuple(unit for unit in candidates
+                           if (unit.vintage, unit.district_code) in codes or (unit.vintage, unit.province_code) in codes)
+        if not candidates:
             break
-        candidates, position = narrowed, end
+        position = end
     return candidates
+
+
+UNKNOWN_NAME_SYLLABLE = regex.compile(r" (\p{Lu}\p{Ll}*(?:\p{M}\p{Ll}*)*)(?![\p{L}\p{M}\d])")
+UNKNOWN_NAME_SYLLABLES = (2, 4)
+
+
+def _unknown_unit(text: str, type_word) -> tuple[int, str, tuple] | None:
+    """A unit the gazetteer does not hold (dissolved before its oldest snapshot: "Huyện Hoành Bồ",
+    "Tỉnh Hà Tây"): a type word and a run of two to four title-cased syllables that is no common
+    word and opens with none ("Nông Thôn Mới"; a proper name the dictionary holds, "Từ Liêm", is a
+    name) and makes no compound
+    with the type word ("Tỉnh Ủy Viên", "Xã Hội Chủ Nghĩa"). Capitals-only lines are left to the
+    gazetteer (letterheads: "HĐND TỈNH KHÓA XV")."""
+    syllables, cursor = [], type_word.end()
+    while len(syllables) < UNKNOWN_NAME_SYLLABLES[1]:
+        syllable = UNKNOWN_NAME_SYLLABLE.match(text, cursor)
+        if syllable is None:
+            break
+        syllables.append(syllable.group(1))
+        cursor = syllable.end()
+    if not UNKNOWN_NAME_SYLLABLES[0] <= len(syllables) <= UNKNOWN_NAME_SYLLABLES[1]:
+        return None
+    if UNKNOWN_NAME_SYLLABLE.match(text, cursor):
+        return None  # a longer capitalised run: a title in title case, not a name
+    last_type_syllable = type_word.group(0).split()[-1]
+    if is_compound_word(f"{last_type_syllable} {syllables[0]}") or is_common_word(" ".join(syllables)) \
+            or is_common_word(" ".join(syllables[:2])):
+        return None
+    return cursor, " ".join(syllables), ()
 
 
 FIGURE_AFTER = regex.compile(r"[^.;!?\n\d]{0,60}\d")  # a figure follows the unit in its sentence

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.syllables import name_key
+from extractor.syllables import loose_name_key, name_key
 
 DATA_PACKAGE = "vietnamadminunits"
 NEW = "2025"  # units in force from 1 July 2025
@@ -62,8 +62,10 @@ class Gazetteer:
         self.units = units
         self._by_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
         self._by_code: dict[tuple[str, str, str], AdminUnit] = {}
+        self._by_loose_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
         for unit in units:
             self._by_name[(unit.level, name_key(unit.name))].append(unit)
+            self._by_loose_name[(unit.level, loose_name_key(unit.name))].append(unit)
             for alias in unit.aliases:
                 self._by_name[(unit.level, name_key(alias))].append(unit)
             self._by_code[(unit.level, unit.vintage, unit.code)] = unit
@@ -71,6 +73,12 @@ class Gazetteer:
 
     def named(self, level: str, name: str) -> list[AdminUnit]:
         return self._by_name.get((level, name_key(name)), [])
+
+    def named_loosely(self, level: str, name: str) -> list[AdminUnit]:
+        """The units of ``level`` whose name is ``name`` but for the marks on its vowels, when
+        they all bear one name ("Đắk Glong" → huyện Đăk Glong); else none."""
+        found = self._by_loose_name.get((level, loose_name_key(name)), [])
+        return found if len({name_key(unit.name) for unit in found}) == 1 else []
 
     def unit(self, level: str, vintage: str, code: str | None) -> AdminUnit | None:
         return self._by_code.get((level, vintage, code)) if code else None
