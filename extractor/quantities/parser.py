@@ -664,6 +664,8 @@ def _unit_follows(after: str) -> bool:
 def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quantity | None:
     first = _Number(match.start(), match.end(), match.group())
     second, kind_of_pair = _second_number(text, first, end)
+    if second is not None and kind_of_pair == "range" and (_chained(text, second.end, end) or CHAIN_BEFORE.search(text, start, first.start)):
+        second = None  # "(75-11-14)", "45% - 30% - 25%": a run of figures, each its own, no range
     last = second or first
     unit = _read_unit(text, last.end, end, counted_noun)
     if second is not None and kind_of_pair == "range":
@@ -682,13 +684,37 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
     elif kind_of_pair == "range":
         high_value = _value(second.digits, unit)
         quantity.low, quantity.high = _scaled(low_value, unit), _scaled(high_value, unit)
-        if quantity.low is None or quantity.high is None or quantity.low >= quantity.high:
+        if quantity.low is None or quantity.high is None:
             return None
+        if quantity.low >= quantity.high:  # "45% - 30%": two figures, not a range; the first is read alone
+            alone = _read_quantity_alone(text, first, start, end, counted_noun)
+            return alone if alone is not None and alone.unit is not None else None  # "26 và 27-6": a date
     else:  # fraction "12/19 chỉ tiêu", "1,191/ 2,127con"
         quantity.value = _scaled(low_value, unit)
         quantity.denominator = _scaled(_value(second.digits, unit), unit)
         quantity.kind = "fraction"
     quantity.number_style = first_reading.style
+    quantity.qualifier = _qualifier(text, quantity, start, end)
+    return quantity
+
+
+CHAIN_BEFORE = regex.compile(r"\d%?\s*[-–]\s*$")  # "75-" before a pair: the pair goes on a run
+
+
+def _chained(text: str, position: int, end: int) -> bool:
+    """A third number follows the second across a dash ("75-11-14", "45% - 30% - 25%")."""
+    percent = PERCENT.match(text, position, end)
+    return RANGE_PARTNER.match(text, percent.end() if percent else position, end) is not None
+
+
+def _read_quantity_alone(text: str, first: "_Number", start: int, end: int, counted_noun) -> Quantity | None:
+    """The first number of a pair that is no range, with the unit written right after it."""
+    unit = _read_unit(text, first.end, end, counted_noun)
+    reading = _reading(first.digits, unit)
+    if reading is None or reading.value is None:
+        return None
+    quantity = Quantity(start=first.start, end=unit.end, value=_scaled(reading.value, unit), unit=unit.unit, kind=unit.kind)
+    quantity.number_style = reading.style
     quantity.qualifier = _qualifier(text, quantity, start, end)
     return quantity
 
