@@ -180,6 +180,9 @@ def _place_of(figure: str, text: str) -> str | None:
     ("Đoàn đã hỗ trợ 15 hộ nghèo của xã Cò Nòi.", "15 hộ", None),
     # ... but a body of a unit the figure is counted into, later in its clause, does when nothing before names one
     ("Đại hội đã bầu 19 đồng chí vào Ban Chấp hành Đảng bộ xã Cò Nòi khóa mới.", "19 đồng chí", "xã Cò Nòi"),
+    # the number of its congress or term between a body and its predicate is an aside
+    ("Đại hội Đảng bộ xã Cò Nòi lần thứ XII, nhiệm kỳ 2020-2025 đã bầu 15 đồng chí.", "15 đồng chí", "xã Cò Nòi"),
+    ("Đại hội đã bầu Ban Chấp hành Đảng bộ xã Cò Nòi khóa XXIV gồm 15 đồng chí.", "15 đồng chí", "xã Cò Nòi"),
 ])
 def test_subject_phrase_ends_where_the_predicate_starts(sentence, figure, place):
     assert _place_of(figure, LETTERHEAD + sentence) == place

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 from extractor.places.gazetteer import LEVEL_RANK
-from extractor.rules import load_rules
+from extractor.rules import load_rules, shared_patterns
 from extractor.spans import SpanIndex
 from extractor.syllables import is_compound_word, name_key, spell
 from extractor.tagging import pos_tags
@@ -284,15 +284,21 @@ LINKING_TAGS = frozenset({"E", "C"})
 
 ASIDE_REACH_AFTER = 80  # characters of a bracketed aside or a parent unit between a mention and its predicate
 # a bracketed aside or a parent unit in apposition ("huyện Mường Ảng, tỉnh Điện Biên tổ chức …")
-ASIDE_BEFORE_PREDICATE = regex.compile(
-    r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:tỉnh|thành\s+phố|tp\.?)\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE + r"){0,3}(?=\s))+")
+@lru_cache(maxsize=1)
+def aside_before_predicate() -> "regex.Pattern[str]":
+    """What may stand between a mention and its predicate: a bracketed aside, the province after
+    a unit, the number of its congress or term ("Đảng bộ xã X lần thứ XII, nhiệm kỳ 2020-2025 đã …")."""
+    shared = shared_patterns()
+    return regex.compile(
+        r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:tỉnh|thành\s+phố|tp\.?)\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
+        + rf"){{0,3}}(?=\s)|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']}))+")
 
 
 def predicate_follows(text: str, position: int, end: int, possessor: bool = False) -> bool:
     """Does the clause's predicate start right after a mention ("… của Ban Chấp hành Đảng bộ xã
     có 09/11 chỉ tiêu", "Câu lạc bộ doanh nhân trẻ thành phố có hơn 50 thành viên")? Then the
     mention closes the subject noun phrase, whatever stands before it."""
-    aside = ASIDE_BEFORE_PREDICATE.match(text, position, min(end, position + ASIDE_REACH_AFTER))
+    aside = aside_before_predicate().match(text, position, min(end, position + ASIDE_REACH_AFTER))
     position = aside.end() if aside else position  # "Hội CCB huyện Bình Liêu (tỉnh Quảng Ninh) kết nạp …"
     window = PREDICATE_WINDOW.match(text, position, min(end, position + 40))
     if window is None:
