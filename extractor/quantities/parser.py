@@ -664,6 +664,9 @@ def _unit_follows(after: str) -> bool:
 def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quantity | None:
     first = _Number(match.start(), match.end(), match.group())
     second, kind_of_pair = _second_number(text, first, end)
+    if second is None:
+        second = _range_end_after_unit(text, first, end, counted_noun)
+        kind_of_pair = "range" if second is not None else None
     if second is not None and kind_of_pair == "range" and (_chained(text, second.end, end) or CHAIN_BEFORE.search(text, start, first.start)):
         second = None  # "(75-11-14)", "45% - 30% - 25%": a run of figures, each its own, no range
     last = second or first
@@ -699,6 +702,22 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
 
 
 CHAIN_BEFORE = regex.compile(r"\d%?\s*[-–]\s*$")  # "75-" before a pair: the pair goes on a run
+
+
+def _range_end_after_unit(text: str, first: "_Number", end: int, counted_noun) -> "_Number | None":
+    """"từ 0,5 m đến 1 m", "0,5 m - 1 m": a range whose unit is written after both numbers; the
+    second number, when the same unit of measure follows it (no count: "2 xã - 3 thị trấn")."""
+    unit = _read_unit(text, first.end, end, counted_noun)
+    if unit.unit is None or unit.kind in ("count", "percent") or unit.end == first.end:
+        return None
+    joined = RANGE_JOIN.match(text, unit.end, min(end, unit.end + JOIN_REACH))
+    number = NUMBER.match(text, joined.end(), end) if joined else None
+    if number is None:
+        return None
+    second_unit = _read_unit(text, number.end(), end, counted_noun)
+    if " ".join(text[number.end():second_unit.end].split()).lower() != " ".join(text[first.end:unit.end].split()).lower():
+        return None  # another unit or magnitude: "5 triệu đồng đến 7 tỷ đồng" is no range of one unit
+    return _Number(number.start(), number.end(), number.group())
 
 
 def _chained(text: str, position: int, end: int) -> bool:
