@@ -733,7 +733,7 @@ def test_bad_units_are_usage_errors_before_any_file_is_read(tmp_path):
     write(tmp_path / "units.csv", "path,unit\na.txt,xã Văn Lang\nb.txt,xã Không Có Tên\n")
     result = CliRunner().invoke(batch, [str(tmp_path / "a.txt"), "-o", str(tmp_path / "ds"), "--units", str(tmp_path / "units.csv")])
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert "'xã Văn Lang' fits 2 units" in result.output and "'xã Không Có Tên': no administrative unit" in result.output
+    assert "'xã Văn Lang' fits 2 units" in result.output and "'xã Không Có Tên': no unit of that name in the gazetteer" in result.output
     assert not (tmp_path / "ds").exists()
     write(tmp_path / "columns.csv", "file,unit\na.txt,xã Tam Hợp\n")
     result = CliRunner().invoke(batch, [str(tmp_path / "a.txt"), "-o", str(tmp_path / "ds"), "--units", str(tmp_path / "columns.csv")])
