@@ -905,17 +905,16 @@ class EvaluatedFigures:
 
 def evaluated_figures(text: str, paragraph, result: Result, quantities: list) -> EvaluatedFigures:
     """A result without its own figure ("…, đạt mục tiêu") evaluates the figure stated just before
-    it in the same sentence, unless it is about a set of targets ("các chỉ tiêu đều đạt"); a figure right after a target word ("mục tiêu 8%") is the target; in
+    it in the same sentence (no duration: "Qua 5 năm, …"), unless it is about a set of targets
+    ("các chỉ tiêu đều đạt"); a figure right after a target word ("mục tiêu 8%") is the target; in
     a numbered evaluation ("(1) Tốc độ tăng trưởng …: đạt 7,4%/năm, không đạt mục tiêu") the
     item's phrase is the metric."""
     start_match = LAST_SENTENCE_BREAK.search(text, paragraph.start, result.start)
     start = start_match.end() if start_match else paragraph.start
     end_match = SENTENCE_BREAK.search(text, result.end, paragraph.end)
     end = end_match.start() if end_match else paragraph.end
-    # a duration ("Qua 5 năm, …") is no figure a result evaluates; nor is any for a set of targets
-    before = [q for q in _figures_within(quantities, start, result.start) if q.kind != "duration"]
-    if indicator_rules()["target_set"].search(text, result.start, result.end):
-        before = []
+    about_a_set = indicator_rules()["target_set"].search(text, result.start, result.end) is not None
+    before = [] if about_a_set else [q for q in _figures_within(quantities, start, result.start) if q.kind != "duration"]
     after = _figures_within(quantities, result.end, end)
     target = next((q for q in after if TARGET_WORD_BEFORE.search(text, result.end, q.start)), None)
     metric = None
@@ -957,8 +956,7 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     clause = CLAUSE_START.search(text, reach, position)
     if rules["forward_words"].search(text, clause.end() if clause else reach, position):
         return True
-    sentence = SENTENCE_START.search(text, reach, position)
-    sentence_start = sentence.end() if sentence else reach
+    sentence_start = _sentence_start(text, paragraph_start, position)
     if rules["sentence_plan_opener"].match(text, sentence_start, position):  # "Tiếp tục giữ vững …; hoàn thành …"
         return True
     return bool(rules["forward_list_words"].search(text, sentence_start, position))
@@ -967,10 +965,15 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
 def _partial_period(text: str, paragraph_start: int, position: int) -> str | None:
     """The part of the year the sentence before ``position`` reports on ("6 tháng đầu năm", "quý
     III"), if it names one."""
+    found = indicator_rules()["partial_period"].search(text, _sentence_start(text, paragraph_start, position), position)
+    return " ".join(found.group().split()) if found else None
+
+
+def _sentence_start(text: str, paragraph_start: int, position: int) -> int:
+    """Where the sentence holding ``position`` starts, read back FORWARD_REACH characters at most."""
     reach = max(paragraph_start, position - FORWARD_REACH)
     sentence = SENTENCE_START.search(text, reach, position)
-    found = indicator_rules()["partial_period"].search(text, sentence.end() if sentence else reach, position)
-    return " ".join(found.group().split()) if found else None
+    return sentence.end() if sentence else reach
 
 
 FIXED_STATUSES = frozenset({"met", "exceeded", "mostly_met", "not_met"})  # a rule that always means one status

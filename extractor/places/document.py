@@ -561,8 +561,9 @@ LOOSE_NAME_SYLLABLES = 2  # a name read without its vowel marks ("Đắk Glong")
 def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str, ...], unit_type: str):
     """The longest run of name syllables from ``position`` that names a unit of ``levels``:
     (end, name as written, candidates) or None; a name of two syllables or more may differ from
-    the official one in the marks on its vowels only ("Đắk Glong" for "Đăk Glong"). Units of the written type are preferred; a unit
-    whose type changed (a xã made a phường) still answers at its level."""
+    the official one in the marks on its vowels only ("Đắk Glong" for "Đăk Glong"). Units of the
+    written type are preferred; a unit whose type changed (a xã made a phường) still answers at its
+    level."""
     syllable = place_rules()["name_syllable"]
     ends: list[int] = []
     cursor = position
@@ -674,7 +675,7 @@ def _named_before_copula(text: str, type_word, gazetteer: Gazetteer) -> TypedNam
 
 PARENT_JOINT = regex.compile(r",(?=\s)")
 PARENT_LEVELS = ("district", "province")
-PARENT_TYPE = regex.compile(r"\s*(?i:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|tp\.?|tx\.?)(?=\s)")
+SPACES = regex.compile(r"\s*")
 
 
 def _narrowed_by_parents(text: str, position: int, gazetteer: Gazetteer, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...]:
@@ -686,7 +687,7 @@ def _narrowed_by_parents(text: str, position: int, gazetteer: Gazetteer, candida
         joint = PARENT_JOINT.match(text, position)
         if joint is None:
             break
-        typed = PARENT_TYPE.match(text, joint.end())
+        typed = _parent_type_word(text, SPACES.match(text, joint.end()).end())
         name = read_name(text, typed.end() if typed else joint.end(), gazetteer, PARENT_LEVELS, "")
         if name is None or not (typed or name[1][:1].isalpha()):
             break  # "huyện Đức Trọng, 6 tháng đầu năm": a bare number is no parent ("Quận 6")
@@ -702,6 +703,17 @@ def _narrowed_by_parents(text: str, position: int, gazetteer: Gazetteer, candida
             break
         position = end
     return candidates
+
+
+def _parent_type_word(text: str, position: int):
+    """The type word of a district or province at ``position`` ("huyện", "tỉnh", "TP."), or None."""
+    rules = place_rules()
+    typed = rules["type_word"].match(text, position)
+    if typed is None:
+        return None
+    written = spell(typed.group(0))
+    levels = rules["unit_types"][rules["abbreviations"].get(written, written)]
+    return typed if set(levels) & set(PARENT_LEVELS) else None
 
 
 UNKNOWN_NAME_SYLLABLE = regex.compile(r" (\p{Lu}\p{Ll}*(?:\p{M}\p{Ll}*)*)(?![\p{L}\p{M}\d])")

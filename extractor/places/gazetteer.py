@@ -62,10 +62,9 @@ class Gazetteer:
         self.units = units
         self._by_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
         self._by_code: dict[tuple[str, str, str], AdminUnit] = {}
-        self._by_loose_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
+        self._by_loose_name: dict[tuple[str, str], list[AdminUnit]] | None = None  # built when first asked
         for unit in units:
             self._by_name[(unit.level, name_key(unit.name))].append(unit)
-            self._by_loose_name[(unit.level, loose_name_key(unit.name))].append(unit)
             for alias in unit.aliases:
                 self._by_name[(unit.level, name_key(alias))].append(unit)
             self._by_code[(unit.level, unit.vintage, unit.code)] = unit
@@ -77,6 +76,11 @@ class Gazetteer:
     def named_loosely(self, level: str, name: str) -> list[AdminUnit]:
         """The units of ``level`` whose name is ``name`` but for the marks on its vowels, when
         they all bear one name ("Đắk Glong" → huyện Đăk Glong); else none."""
+        if self._by_loose_name is None:
+            by_loose_name = defaultdict(list)
+            for unit in self.units:
+                by_loose_name[(unit.level, loose_name_key(unit.name))].append(unit)
+            self._by_loose_name = by_loose_name
         found = self._by_loose_name.get((level, loose_name_key(name)), [])
         return found if len({name_key(unit.name) for unit in found}) == 1 else []
 

@@ -283,11 +283,11 @@ LINKING_TAGS = frozenset({"E", "C"})
 
 
 ASIDE_REACH_AFTER = 80  # characters of a bracketed aside or a parent unit between a mention and its predicate
-# a bracketed aside or a parent unit in apposition ("huyện Mường Ảng, tỉnh Điện Biên tổ chức …")
 @lru_cache(maxsize=1)
 def aside_before_predicate() -> "regex.Pattern[str]":
     """What may stand between a mention and its predicate: a bracketed aside, the province after
-    a unit, the number of its congress or term ("Đảng bộ xã X lần thứ XII, nhiệm kỳ 2020-2025 đã …")."""
+    a unit ("huyện Mường Ảng, tỉnh Điện Biên tổ chức …"), the number of its congress or term
+    ("Đảng bộ xã X lần thứ XII, nhiệm kỳ 2020-2025 đã …")."""
     shared = shared_patterns()
     return regex.compile(
         r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:tỉnh|thành\s+phố|tp\.?)\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE

@@ -664,34 +664,33 @@ def _unit_follows(after: str) -> bool:
 def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quantity | None:
     first = _Number(match.start(), match.end(), match.group())
     second, kind_of_pair = _second_number(text, first, end)
+    first_unit = None  # the unit written right after the first number, once read
     if second is None:
-        second = _range_end_after_unit(text, first, end, counted_noun)
+        first_unit = _read_unit(text, first.end, end, counted_noun)
+        second = _range_end_after_unit(text, first, first_unit, end, counted_noun)
         kind_of_pair = "range" if second is not None else None
     if second is not None and kind_of_pair == "range" and (_chained(text, second.end, end) or CHAIN_BEFORE.search(text, start, first.start)):
         second = None  # "(75-11-14)", "45% - 30% - 25%": a run of figures, each its own, no range
-    last = second or first
-    unit = _read_unit(text, last.end, end, counted_noun)
-    if second is not None and kind_of_pair == "range":
-        first_unit = _read_unit(text, first.end, end, counted_noun) if text[first.end:first.end + 2].strip()[:1] == "%" else None
-        if first_unit is not None and first_unit.unit != unit.unit:
-            second = None  # "15% - 20 người": not one range
-            unit = _read_unit(text, first.end, end, counted_noun)
+    if second is None:
+        return _single_quantity(text, first, first_unit or _read_unit(text, first.end, end, counted_noun), start, end)
+    unit = _read_unit(text, second.end, end, counted_noun)
+    if kind_of_pair == "range" and text[first.end:first.end + 2].strip()[:1] == "%":
+        first_unit = _read_unit(text, first.end, end, counted_noun)
+        if first_unit.unit != unit.unit:
+            return _single_quantity(text, first, first_unit, start, end)  # "15% - 20 người": not one range
     first_reading = _reading(first.digits, unit)  # read once: its value and its style
     low_value = None if first_reading is None else first_reading.value
     if low_value is None:
         return None
     quantity = Quantity(start=first.start, end=unit.end, value=None, unit=unit.unit, kind=unit.kind)
-    if second is None:
-        quantity.value = _scaled(low_value, unit)
-        _add_smaller_magnitudes(text, quantity, unit, end)
-    elif kind_of_pair == "range":
+    if kind_of_pair == "range":
         high_value = _value(second.digits, unit)
         quantity.low, quantity.high = _scaled(low_value, unit), _scaled(high_value, unit)
         if quantity.low is None or quantity.high is None:
             return None
         if quantity.low >= quantity.high:  # "45% - 30%": two figures, not a range; the first is read alone
-            alone = _read_quantity_alone(text, first, start, end, counted_noun)
-            return alone if alone is not None and alone.unit is not None else None  # "26 và 27-6": a date
+            first_unit = _read_unit(text, first.end, end, counted_noun)
+            return _single_quantity(text, first, first_unit, start, end) if first_unit.unit is not None else None  # "26 và 27-6": a date
     else:  # fraction "12/19 chỉ tiêu", "1,191/ 2,127con"
         quantity.value = _scaled(low_value, unit)
         quantity.denominator = _scaled(_value(second.digits, unit), unit)
@@ -701,13 +700,25 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
     return quantity
 
 
+def _single_quantity(text: str, number: "_Number", unit: "_Unit", start: int, end: int) -> Quantity | None:
+    """One number with the unit written after it (and the smaller magnitudes that go on it: "3 tỷ 161 triệu")."""
+    reading = _reading(number.digits, unit)  # read once: its value and its style
+    if reading is None or reading.value is None:
+        return None
+    quantity = Quantity(start=number.start, end=unit.end, value=_scaled(reading.value, unit), unit=unit.unit, kind=unit.kind)
+    _add_smaller_magnitudes(text, quantity, unit, end)
+    quantity.number_style = reading.style
+    quantity.qualifier = _qualifier(text, quantity, start, end)
+    return quantity
+
+
 CHAIN_BEFORE = regex.compile(r"\d%?\s*[-–]\s*$")  # "75-" before a pair: the pair goes on a run
 
 
-def _range_end_after_unit(text: str, first: "_Number", end: int, counted_noun) -> "_Number | None":
-    """"từ 0,5 m đến 1 m", "0,5 m - 1 m": a range whose unit is written after both numbers; the
-    second number, when the same unit of measure follows it (no count: "2 xã - 3 thị trấn")."""
-    unit = _read_unit(text, first.end, end, counted_noun)
+def _range_end_after_unit(text: str, first: "_Number", unit: "_Unit", end: int, counted_noun) -> "_Number | None":
+    """"từ 0,5 m đến 1 m", "0,5 m - 1 m": a range whose unit (``unit``, read after the first number)
+    is written after both numbers; the second number, when the same unit of measure follows it (no
+    count: "2 xã - 3 thị trấn")."""
     if unit.unit is None or unit.kind in ("count", "percent") or unit.end == first.end:
         return None
     joined = RANGE_JOIN.match(text, unit.end, min(end, unit.end + JOIN_REACH))
@@ -724,18 +735,6 @@ def _chained(text: str, position: int, end: int) -> bool:
     """A third number follows the second across a dash ("75-11-14", "45% - 30% - 25%")."""
     percent = PERCENT.match(text, position, end)
     return RANGE_PARTNER.match(text, percent.end() if percent else position, end) is not None
-
-
-def _read_quantity_alone(text: str, first: "_Number", start: int, end: int, counted_noun) -> Quantity | None:
-    """The first number of a pair that is no range, with the unit written right after it."""
-    unit = _read_unit(text, first.end, end, counted_noun)
-    reading = _reading(first.digits, unit)
-    if reading is None or reading.value is None:
-        return None
-    quantity = Quantity(start=first.start, end=unit.end, value=_scaled(reading.value, unit), unit=unit.unit, kind=unit.kind)
-    quantity.number_style = reading.style
-    quantity.qualifier = _qualifier(text, quantity, start, end)
-    return quantity
 
 
 @dataclass(frozen=True)
