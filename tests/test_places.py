@@ -593,3 +593,29 @@ def test_figures_inside_the_bracket_opened_after_a_unit_are_that_units():
     text = LETTERHEAD + "Xã Mai Sơn được thành lập từ xã Cò Nòi (có diện tích tự nhiên 62,5 km2, dân số 12.400 người) và xã Hát Lót.\n"
     places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
     assert places == {"62,5 km2": "xã Cò Nòi", "12.400 người": "xã Cò Nòi"}
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    # an address runs down to one place: the district holding the commune, a hamlet before it
+    ("Tại huyện Mai Sơn, xã Cò Nòi có 12 nhà bị tốc mái.", "12 nhà", "xã Cò Nòi"),
+    ("Lốc xoáy ở bản Nà Hạ, xã Chiềng Mung làm 5 nhà bị hư hỏng.", "5 nhà", "xã Chiềng Mung"),
+    ("Sáng 3/8, tại tổ 5, bản Phú Hòa 2, xã Cò Nòi, huyện Mai Sơn, tỉnh Sơn La xuất hiện vết nứt dài 15m.", "15m", "xã Cò Nòi"),
+    # must not fire: a district that does not hold the commune is another unit named with it
+    ("Tại huyện Mai Sơn, xã Tà Xùa có 12 nhà bị tốc mái.", "12 nhà", None),
+    # units listed after a counted type word and a colon, each with what its brackets say of it
+    ("Mưa đá gây thiệt hại tại 2 xã: Cò Nòi (12 nhà bị tốc mái, 3 ha ngô bị dập) và Hát Lót (5 nhà bị tốc mái).", "3 ha", "xã Cò Nòi"),
+    ("Mưa đá gây thiệt hại tại 2 xã: Cò Nòi (12 nhà bị tốc mái, 3 ha ngô bị dập) và Hát Lót (5 nhà bị tốc mái).", "5 nhà", "xã Hát Lót"),
+    # a unit with a linking verb or a word of approximation right before the figure holds it
+    ("Nước ngập tại xã Cò Nòi và xã Hát Lót. Theo đó, Cò Nòi có 120 hộ, Hát Lót là 85 hộ.", "85 hộ", "xã Hát Lót"),
+    ("Nước ngập tại xã Cò Nòi và xã Hát Lót. Theo đó, Cò Nòi có 120 hộ, Hát Lót hơn 85 hộ.", "85 hộ", "xã Hát Lót"),
+])
+def test_an_address_names_its_lowest_unit_and_a_listed_unit_holds_its_figures(sentence, figure, place):
+    assert _place_of(figure, sentence) == place
+
+
+def test_units_in_apposition_are_no_part_of_a_metric():
+    """"thuộc xã Cò Nòi, huyện Mai Sơn với chiều dài hơn 20m": the district only says where the
+    commune lies; what the figure measures is the length."""
+    record = next(r for r in records_from_text("Vừa xảy ra sạt lở bờ suối thuộc xã Cò Nòi, huyện Mai Sơn với chiều dài hơn 20m.")
+                  if r["type"] == "quantity")
+    assert record["metric"] == "chiều dài"

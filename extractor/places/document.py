@@ -155,9 +155,18 @@ class DocumentPlaces:
             first = bisect_left(self._span_starts, paragraph.start)
             last = bisect_left(self._span_starts, paragraph.end)
             inside = [span for span in self._spans[first:last] if span[1] <= paragraph.end]
-            mentions = find_mentions(self.text, paragraph.start, paragraph.end, inside)
-            self._by_paragraph[key] = ([(m.start, m.end) for m in mentions], place_lookup(mentions, self.text), mentions)
+            mentions, asides = find_mentions(self.text, paragraph.start, paragraph.end, inside, self._within)
+            spans = sorted([(m.start, m.end) for m in mentions] + asides)
+            self._by_paragraph[key] = (spans, place_lookup(mentions, self.text), mentions)
         return self._by_paragraph[key]
+
+    def _within(self, inner: str, outer: str) -> bool:
+        """Does the gazetteer put the unit of one place inside the unit of another?"""
+        inner_unit, outer_unit = self.unit_of(inner), self.unit_of(outer)
+        if inner_unit is None or outer_unit is None or inner_unit.vintage != outer_unit.vintage:
+            return False
+        parent = {"province": self.gazetteer.province_of, "district": self.gazetteer.district_of}.get(outer_unit.level)
+        return parent is not None and parent(inner_unit) == outer_unit
 
     def place_at(self, paragraph, position: int) -> str | None:
         return self._of(paragraph)[1](position)
@@ -630,6 +639,7 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
             named = _named_before_copula(text, match, gazetteer)  # "Hướng Hiệp là xã có …"
             if named is not None:
                 found.append(named)
+            found.extend(_names_after_colon(text, match, gazetteer))  # "tại 2 xã: Sơn Lộ (…) và Sơn Lập (…)"
             continue  # no name follows (read_name would find none): "toàn xã", "xã hội"
         if ends_a_compound(text, match.start(), match.group(0)):
             continue  # "Hợp tác xã Thanh niên": the type word is the end of another word
@@ -781,10 +791,35 @@ PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm)|\d+
 PLURAL_LEAD_REACH = 12
 
 
+def _names_after_colon(text: str, type_word, gazetteer: Gazetteer) -> list[TypedName]:
+    """"tại 2 xã: Sơn Lộ (19 nhà …) và Sơn Lập (…)", "gồm các phường: A, B": a counted or plural type
+    word before a colon names the units listed after it."""
+    colon = COLON_AFTER.match(text, type_word.end())
+    if colon is None or PLURAL_LEAD.search(text, max(0, type_word.start() - PLURAL_LEAD_REACH), type_word.start()) is None:
+        return []
+    rules = place_rules()
+    written = spell(type_word.group(0))
+    unit_type = rules["abbreviations"].get(written, written)
+    levels = rules["unit_types"][unit_type]
+    name = read_name(text, colon.end(), gazetteer, levels, unit_type)
+    if name is None:
+        return []
+    end, written_name, candidates = name
+    first = TypedName(colon.end() + len(written_name) - len(written_name.lstrip()), end, unit_type, written_name.strip(), candidates)
+    return [first, *_listed_names(text, end, gazetteer, levels, unit_type)]
+
+
+COLON_AFTER = regex.compile(r"\s*:(?=\s)")
+ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{0,200}\)")  # what an item of a list says of its unit: "Sơn Lộ (19 nhà …)"
+
+
 def _listed_names(text: str, position: int, gazetteer: Gazetteer, levels, unit_type: str) -> list[TypedName]:
-    """"các xã Xuân Hòa, Xuân Lập và Thọ Lập": one plural type word names every unit of its list."""
+    """"các xã Xuân Hòa, Xuân Lập và Thọ Lập": one plural type word names every unit of its list;
+    an item may say something of its unit in brackets."""
     listed = []
     while True:
+        aside = ITEM_ASIDE.match(text, position)
+        position = aside.end() if aside else position
         joint = LIST_JOINT.match(text, position)
         if joint is None or not text[joint.end() - 1].isspace():
             return listed

@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 import regex
 from extractor.places.gazetteer import LEVEL_RANK
@@ -22,9 +23,6 @@ from extractor.spans import SpanIndex
 from extractor.syllables import is_compound_word, name_key, spell
 from extractor.tagging import pos_tags
 
-# between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
-# the opening of a bracket labelling the figure ("xã A (huyện B) với 552 hộ", "xã C (diện tích 192 km2")
-IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:với\s+)?(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,4}\s+)?")
 JOINT_GAP = regex.compile(r"\s*(?:,|và|;)\s*")
 RESCAN_GAP = 64  # characters: see BoundaryScan
 LONG_SPACE = regex.compile(r"\s{16,}")
@@ -114,9 +112,12 @@ def place_rules() -> dict:
     }
 
 
-def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int, str]]) -> list[Mention]:
-    """Mentions in one paragraph, in order. ``resolved``: the document's resolved mentions
-    (start, end, place) inside the paragraph, typed, bare names and bare type words alike."""
+def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int, str]],
+                  within: Callable[[str, str], bool] | None = None) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Mentions in one paragraph, in order, and the spans of units in apposition, which only say
+    where the unit before lies (no mention, but no part of a metric either). ``resolved``: the
+    document's resolved mentions (start, end, place) inside the paragraph, typed, bare names and
+    bare type words alike; ``within(inner, outer)``: does the gazetteer put one place inside the other."""
     rules = place_rules()
     found: list[tuple[int, int, str | None]] = list(resolved)
     for match in rules["plural_subject"].finditer(text, start, end):
@@ -129,9 +130,10 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     found += [(position, rules["locality_subject"].match(text, position).end(), None) for position in localities]
     found.sort(key=lambda mention: (mention[0], mention[1], mention[2] or ""))  # (None: an unnamed subject)
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
-    found = [mention for index, mention in enumerate(found)
-             if not (index and _in_apposition(text, found[index - 1], mention)) and not _bracketed_aside(text, mention, start, end)
-             and not _sets_the_plan(text, mention, start)]
+    in_apposition = [bool(index) and _in_apposition(text, found[index - 1], mention) for index, mention in enumerate(found)]
+    asides = [(mention[0], mention[1]) for mention, aside in zip(found, in_apposition) if aside]
+    found = [mention for mention, aside in zip(found, in_apposition)
+             if not aside and not _bracketed_aside(text, mention, start, end) and not _sets_the_plan(text, mention, start)]
     mentions = []
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
@@ -152,10 +154,31 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             clause_end = CLAUSE_END.search(text, mention_end, end)
             until = clause_end.start() if clause_end else end
         mentions.append(Mention(mention_start, mention_end, place, subject, until))
-    return _mark_joint_subjects(text, mentions)
+    return _mark_joint_subjects(text, _read_addresses(text, mentions, within)), asides
 
 
 CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
+
+
+def _read_addresses(text: str, mentions: list[Mention], within) -> list[Mention]:
+    """An address runs down to one place: "thôn Đồng Trì, xã Bình Hải", "Tại huyện Nguyên Bình, xã Vũ
+    Nông có …" (the district holds the commune). A hamlet, or a unit holding the next, written before
+    it after a comma, only says where that lies: it names no place and is no subject; the next
+    mention is the subject if it was."""
+    result, locality = list(mentions), place_rules()["locality_subject"]
+    for index in range(len(result) - 1):
+        mention, later = result[index], result[index + 1]
+        if COMMA_GAP.fullmatch(text, mention.end, later.start) is None:
+            continue
+        hamlet = mention.place is None and locality.match(text, mention.start) is not None
+        holds = (mention.place is not None and later.place is not None and mention.place != later.place
+                 and within is not None and within(later.place, mention.place))
+        if not (hamlet or holds) or (hamlet and later.place is None and later.until is None):
+            continue
+        result[index] = Mention(mention.start, mention.end, None, False)
+        if mention.subject and not later.subject:
+            result[index + 1] = Mention(later.start, later.end, later.place, True, later.until)
+    return result
 
 
 LIST_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")  # between the items of a list: "A, B và C"
@@ -282,16 +305,20 @@ SUBJECT_STAND_IN = "UBND"
 LINKING_TAGS = frozenset({"E", "C"})
 
 
+HIGHER_LEVELS = ("district", "province")  # the levels whose units may follow a unit to say where it lies
 ASIDE_REACH_AFTER = 80  # characters of a bracketed aside or a parent unit between a mention and its predicate
 @lru_cache(maxsize=1)
 def aside_before_predicate() -> "regex.Pattern[str]":
-    """What may stand between a mention and its predicate: a bracketed aside, the province after
-    a unit ("huyện Mường Ảng, tỉnh Điện Biên tổ chức …"), the number of its congress or term
+    """What may stand between a mention and its predicate: a bracketed aside, the district or
+    province after a unit ("huyện Mường Ảng, tỉnh Điện Biên tổ chức …"), the number of its congress or term
     ("Đảng bộ xã X lần thứ XII, nhiệm kỳ 2020-2025 đã …")."""
-    shared = shared_patterns()
+    shared, rules = shared_patterns(), place_rules()
+    higher = [word for word, levels in rules["unit_types"].items() if set(levels) & set(HIGHER_LEVELS)]
+    higher += [short for short, word in rules["abbreviations"].items() if word in higher]
+    higher_type = "|".join(regex.escape(word).replace("\\ ", r"\s+") for word in sorted(higher, key=len, reverse=True))
     return regex.compile(
-        r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:tỉnh|thành\s+phố|tp\.?)\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
-        + rf"){{0,3}}(?=\s)|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']}))+")
+        r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:" + higher_type + r")\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
+        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']}))+")
 
 
 def predicate_follows(text: str, position: int, end: int, possessor: bool = False) -> bool:
@@ -353,7 +380,7 @@ def _mark_joint_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
 def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     """The place for a figure at ``position`` given the paragraph's mentions."""
     before = [m for m in mentions if m.end <= position]
-    if before and before[-1].place and _right_after(text, before[-1].end, position):
+    if before and before[-1].place and _right_after(text, before[-1], position):
         return before[-1].place  # "Hát Lót 99,8%", "Xã Hát Lót: 100%"
     scope, hamlet_until = None, None
     for mention in before:
@@ -368,12 +395,27 @@ def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     return scope
 
 
+
+# between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
+# the opening of a bracket labelling the figure ("xã A (huyện B) với 552 hộ", "xã C (diện tích 192 km2")
+IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:với\s+)?(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,4}\s+)?")
 IN_BRACKET_AFTER = regex.compile(r"\s*\([^()\n]{0,160}")  # "Phường 2 (có diện tích 1,2 km2, dân số 20.000 người)"
 
 
-def _right_after(text: str, mention_end: int, position: int) -> bool:
+@lru_cache(maxsize=1)
+def linked_gap() -> "regex.Pattern[str]":
+    """Between a named unit and its figure in a list of units: a linking verb, a word of
+    approximation or both ("Bình Tú là 400 hộ", "Bình Trung hơn 300 hộ", "xã A có khoảng 50 hộ").
+    Not after a type word alone: "giảm ít nhất trên toàn huyện là 0,52%" is a place adjunct."""
+    return regex.compile(r"\s+(?:(?:là|có|đạt|còn)\s+)?(?:(?:" + shared_patterns()["about_word"] + r")\s+)?")
+
+
+def _right_after(text: str, mention: Mention, position: int) -> bool:
     """A figure right after a unit, or inside the bracket opened right after it, is the unit's."""
-    return bool(IMMEDIATE_GAP.fullmatch(text, mention_end, position) or IN_BRACKET_AFTER.fullmatch(text, mention_end, position))
+    if IMMEDIATE_GAP.fullmatch(text, mention.end, position) or IN_BRACKET_AFTER.fullmatch(text, mention.end, position):
+        return True
+    return (linked_gap().fullmatch(text, mention.end, position) is not None
+            and place_rules()["type_reference"].fullmatch(text, mention.start, mention.end) is None)
 
 
 def place_lookup(mentions: list[Mention], text: str):
@@ -396,7 +438,7 @@ def place_lookup(mentions: list[Mention], text: str):
         count = bisect_right(ends, position)
         if count:
             last = mentions[count - 1]
-            if last.place and _right_after(text, last.end, position):
+            if last.place and _right_after(text, last, position):
                 return last.place
         if hamlets[count] is not None and position < hamlets[count]:
             return None
