@@ -95,6 +95,26 @@ def magnitude_run() -> "regex.Pattern[str]":
     return regex.compile(rf"\s*({word}(?:\s+{word})*)", regex.IGNORECASE)
 
 
+FOLLOWING_SYLLABLE = regex.compile(r"[ \t]+([\p{L}\p{M}]+)")
+
+
+def magnitude_after(text: str, position: int, end: int):
+    """The magnitude words after a number (``magnitude_run``), unless the first opens another
+    word: a compound with the syllable after it that is no unit ("19,23 tỷ lệ", "5 triệu chứng";
+    "1 nghìn năm" stays 1000 năm), or a line of its own opened with a capital ("19,23\nTỷ lệ …",
+    the next row of a table)."""
+    match = magnitude_run().match(text, position, end)
+    if match is None:
+        return None
+    first = WORD_RUN.match(match.group(1)).group()
+    if first[:1].isupper() and "\n" in text[position:match.start(1)]:
+        return None
+    after = FOLLOWING_SYLLABLE.match(text, match.start(1) + len(first), end)
+    if after and is_compound_word(f"{first} {after.group(1)}") and not unit_table()["pattern"].match(text, after.start(1), end):
+        return None
+    return match
+
+
 def magnitude_multiplier(words: str) -> tuple[int, int]:
     """(product of the leading magnitude words that keep rising, number of characters they take):
     "nghìn tỷ" → 10^12; "tỷ nghìn" stops after "tỷ"."""
@@ -489,7 +509,7 @@ def _glued_unit_follows(after: str) -> bool:
     table = unit_table()
     if PERCENT.match(after):
         return False
-    return bool(table["pattern"].match(after) or table["money_pattern"].match(after) or magnitude_run().match(after))
+    return bool(table["pattern"].match(after) or table["money_pattern"].match(after) or magnitude_after(after, 0, len(after)))
 
 
 # a table written with pipes ("STT | Chỉ tiêu | Kế hoạch |"), its rows run together into one line
@@ -655,7 +675,7 @@ def _day_and_month(day: str, partner: str, after: str) -> bool:
 
 def _unit_follows(after: str) -> bool:
     """A 4-digit number that reads like a year is a quantity only when a real unit follows."""
-    if PERCENT.match(after) or magnitude_run().match(after):
+    if PERCENT.match(after) or magnitude_after(after, 0, len(after)):
         return True
     unit = unit_table()["pattern"].match(after)
     return bool(unit) and unit.group(1).lower() not in ("năm", "tháng", "ngày")
@@ -775,7 +795,7 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
     money = table["money_pattern"].match(text, cursor, end)
     if money:
         return _with_per(text, money.end(), end, _Unit(money.end(), "đồng", "money", table["money_by_form"][money.group(1).lower()], "decimal"))
-    magnitude = magnitude_run().match(text, cursor, end)
+    magnitude = magnitude_after(text, cursor, end)
     if magnitude:
         multiplier, length = magnitude_multiplier(magnitude.group(1))
         cursor = magnitude.start(1) + length
@@ -909,10 +929,10 @@ def small_magnitudes() -> str:
 
 @lru_cache(maxsize=1)
 def per_base() -> "regex.Pattern[str]":
-    """"trên" or "/" meaning "per": "40 giường bệnh trên 1 vạn dân", "12 bác sỹ trên 10.000 dân",
-    "30 giường bệnh/1 vạn dân"."""
-    return regex.compile(r"(?:\s+trên\s+|\s*/\s*)(?P<one>1|một)?(?(one)|1(?:0{1,2})?(?:\.000)*)"
-                         rf"(?:\s+(?P<magnitude>{small_magnitudes()}))?(?=\s+\p{{L}})", regex.IGNORECASE)
+    """"trên" or "/" meaning "per", and the base: "40 giường bệnh trên 1 vạn dân", "12 bác sỹ trên
+    10.000 dân", "30 giường bệnh/1 vạn dân", "9 bác sĩ/vạn dân"."""
+    return regex.compile(r"(?:\s+trên\s+|\s*/\s*)(?P<base>(?:(?P<one>1|một)?(?(one)|1(?:0{1,2})?(?:\.000)*)"
+                         rf"(?:\s+(?:{small_magnitudes()}))?|(?<=/\s*)(?:{small_magnitudes()})))(?=\s+\p{{L}})", regex.IGNORECASE)
 PER_LIST_GAP = regex.compile(r"\s*(?:,|và)\s*")
 # "trên 1 vạn dân" and the word after it fit in this many characters; a match bounded by the
 # paragraph end instead costs time in proportion to the paragraph (regex looks for "trên" there)
@@ -932,9 +952,8 @@ def _per_population(text: str, quantities: list[Quantity], end: int, counted_nou
     if noun is None or noun[0] == last.unit:
         return  # "5 xã trên 10 xã" compares like with like
     noun_end = _noun_end(text, base.end(), noun[1])
-    # the base as written without "1"/"một" ("vạn dân") or without "trên" ("10.000 dân")
-    written = text[base.start("one") if base.group("one") else base.start() : noun_end]
-    per = " ".join(unicodedata.normalize("NFC", written).lower().split()[1:])
+    # the base as written, without "trên" or "/" ("1 vạn dân", "10.000 dân", "vạn dân")
+    per = " ".join(unicodedata.normalize("NFC", text[base.start("base"):noun_end]).lower().split())
     last.end = noun_end
     last.unit, last.kind = f"{last.unit}/{per}", "rate"
     following = last
