@@ -596,10 +596,12 @@ def test_figures_inside_the_bracket_opened_after_a_unit_are_that_units():
 
 
 @pytest.mark.parametrize("sentence, figure, place", [
-    # an address runs down to one place: the district holding the commune, a hamlet before it
+    # an address runs down to one place: the district holding the commune
     ("Tại huyện Mai Sơn, xã Cò Nòi có 12 nhà bị tốc mái.", "12 nhà", "xã Cò Nòi"),
-    ("Lốc xoáy ở bản Nà Hạ, xã Chiềng Mung làm 5 nhà bị hư hỏng.", "5 nhà", "xã Chiềng Mung"),
-    ("Sáng 3/8, tại tổ 5, bản Phú Hòa 2, xã Cò Nòi, huyện Mai Sơn, tỉnh Sơn La xuất hiện vết nứt dài 15m.", "15m", "xã Cò Nòi"),
+    ("Sáng 3/8, tại xã Cò Nòi, huyện Mai Sơn, tỉnh Sơn La xuất hiện vết nứt dài 15m.", "15m", "xã Cò Nòi"),
+    # a hamlet's figures are its own, also with its commune written after it
+    ("Lốc xoáy ở bản Nà Hạ, xã Chiềng Mung làm 5 nhà bị hư hỏng.", "5 nhà", None),
+    ("Sáng 3/8, tại tổ 5, bản Phú Hòa 2, xã Cò Nòi, huyện Mai Sơn, tỉnh Sơn La xuất hiện vết nứt dài 15m.", "15m", None),
     # must not fire: a district that does not hold the commune is another unit named with it
     ("Tại huyện Mai Sơn, xã Tà Xùa có 12 nhà bị tốc mái.", "12 nhà", None),
     # units listed after a counted type word and a colon, each with what its brackets say of it

@@ -161,19 +161,16 @@ CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
 
 
 def _read_addresses(text: str, mentions: list[Mention], within) -> list[Mention]:
-    """An address runs down to one place: "thôn Đồng Trì, xã Bình Hải", "Tại huyện Nguyên Bình, xã Vũ
-    Nông có …" (the district holds the commune). A hamlet, or a unit holding the next, written before
-    it after a comma, only says where that lies: it names no place and is no subject; the next
-    mention is the subject if it was."""
-    result, locality = list(mentions), place_rules()["locality_subject"]
+    """An address runs down to one place: "Tại huyện Nguyên Bình, xã Vũ Nông có …" (the district
+    holds the commune). A unit holding the next one, written before it after a comma, only says
+    where that lies: it names no place and is no subject; the next mention is the subject if it was.
+    (A hamlet's address, "bản Nà Hạ, xã Chiềng Mung có 120 hộ", stays the hamlet's: its figures are
+    not its commune's.)"""
+    result = list(mentions)
     for index in range(len(result) - 1):
         mention, later = result[index], result[index + 1]
-        if COMMA_GAP.fullmatch(text, mention.end, later.start) is None:
-            continue
-        hamlet = mention.place is None and locality.match(text, mention.start) is not None
-        holds = (mention.place is not None and later.place is not None and mention.place != later.place
-                 and within is not None and within(later.place, mention.place))
-        if not (hamlet or holds) or (hamlet and later.place is None and later.until is None):
+        if (COMMA_GAP.fullmatch(text, mention.end, later.start) is None or mention.place is None or later.place is None
+                or mention.place == later.place or within is None or not within(later.place, mention.place)):
             continue
         result[index] = Mention(mention.start, mention.end, None, False)
         if mention.subject and not later.subject:
