@@ -621,3 +621,14 @@ def test_units_in_apposition_are_no_part_of_a_metric():
     record = next(r for r in records_from_text("Vừa xảy ra sạt lở bờ suối thuộc xã Cò Nòi, huyện Mai Sơn với chiều dài hơn 20m.")
                   if r["type"] == "quantity")
     assert record["metric"] == "chiều dài"
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # the figure's own clause names where it is, after it; the subject of an earlier sentence does not hold it
+    ("Ở xã Cò Nòi, lốc xoáy làm 8 ngôi nhà bị tốc mái. Lốc xoáy cũng khiến 11 nhà dân tại xã Hát Lót bị tốc mái.", "11 nhà", "xã Hát Lót"),
+    # must not fire: several units after the figure; a body after the figure in a later clause is an actor
+    ("Mưa lớn kéo dài làm 4 người bị thương ở huyện Mai Sơn và Yên Châu.", "4 người", None),
+    ("Đoàn xã Cò Nòi dẫn đầu phong trào; 05 năm liên tục được UBND huyện Mai Sơn tặng bằng khen.", "05 năm", "xã Cò Nòi"),
+])
+def test_a_unit_where_the_figure_is_named_later_in_its_clause_holds_it(text, figure, place):
+    assert _place_of(figure, text) == place

@@ -379,17 +379,24 @@ def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     before = [m for m in mentions if m.end <= position]
     if before and before[-1].place and _right_after(text, before[-1], position):
         return before[-1].place  # "Hát Lót 99,8%", "Xã Hát Lót: 100%"
-    scope, hamlet_until = None, None
+    scope, scope_end, hamlet_until = None, None, None
     for mention in before:
         if mention.until is not None:
             hamlet_until = mention.until
         elif mention.subject:
-            scope, hamlet_until = mention.place, None
+            scope, scope_end, hamlet_until = mention.place, mention.end, None
     if hamlet_until is not None and position < hamlet_until:
         return None
-    if scope is None and len(before) < len(mentions):
-        return _organisation_after(mentions[len(before)], text, position)
-    return scope
+    return _scope_or_unit_after(text, position, scope, scope_end, mentions[len(before)] if len(before) < len(mentions) else None)
+
+
+def _scope_or_unit_after(text: str, position: int, scope: str | None, scope_end: int | None, following: Mention | None) -> str | None:
+    """The subject's place, unless the figure's own clause names its unit after it and no subject
+    of that clause does ("Lốc xoáy cũng khiến 11 nhà dân tại xã Bình Trung bị tốc mái" after a
+    sentence about xã Bình Sa)."""
+    if following is None or (scope is not None and CLAUSE_END.search(text, scope_end, position) is None):
+        return scope
+    return _unit_after(following, text, position, organisation=scope is None) or scope
 
 
 
@@ -422,13 +429,16 @@ def place_lookup(mentions: list[Mention], text: str):
     if any(a > b for a, b in zip(ends, ends[1:])):
         return lambda position: place_at(mentions, text, position)
     scopes = [None]  # scopes[k]: place of the last subject among the first k mentions (hamlets aside)
+    scope_ends: list[int | None] = [None]  # scope_ends[k]: where that subject ends
     hamlets: list[int | None] = [None]  # hamlets[k]: where the clause of a hamlet after that subject ends
     for mention in mentions:
         if mention.until is not None:
             scopes.append(scopes[-1])
+            scope_ends.append(scope_ends[-1])
             hamlets.append(mention.until)
         else:
             scopes.append(mention.place if mention.subject else scopes[-1])
+            scope_ends.append(mention.end if mention.subject else scope_ends[-1])
             hamlets.append(None if mention.subject else hamlets[-1])
 
     def lookup(position: int) -> str | None:
@@ -439,20 +449,25 @@ def place_lookup(mentions: list[Mention], text: str):
                 return last.place
         if hamlets[count] is not None and position < hamlets[count]:
             return None
-        if scopes[count] is None and count < len(mentions):
-            return _organisation_after(mentions[count], text, position)
-        return scopes[count]
+        return _scope_or_unit_after(text, position, scopes[count], scope_ends[count], mentions[count] if count < len(mentions) else None)
 
     return lookup
 
 
 ORGANISATION_CLAUSE = regex.compile(r"[^.;:!?\n]{0,60}$")
+JOINED_NAME = regex.compile(r"\s*(?:,|và)\s*\p{Lu}")
+LOCATIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
 
 
-def _organisation_after(mention: Mention, text: str, position: int) -> str | None:
-    """"Đại hội đã bầu 15 vị vào Ban Chấp hành Đảng bộ xã khóa X": where nothing before a figure
-    names its unit, the body of a unit it is counted into, later in its clause, does."""
-    if mention.place is None or not ORGANISATION_CLAUSE.match(text, position, mention.start):
-        return None
-    return mention.place if place_rules()["letterhead"].search(text, max(position, mention.start - 40), mention.start) else None
+def _unit_after(mention: Mention, text: str, position: int, organisation: bool) -> str | None:
+    """"11 nhà dân tại xã Bình Trung": the unit where a figure is, later in its clause; with
+    ``organisation`` (no subject before names a unit) also the body of a unit it is counted into
+    ("Đại hội đã bầu 15 vị vào Ban Chấp hành Đảng bộ xã khóa X"; after a subject the body is more
+    often the actor: "…; 05 năm liền được UBND tỉnh tặng bằng khen")."""
+    if mention.place is None or not ORGANISATION_CLAUSE.match(text, position, mention.start) or JOINED_NAME.match(text, mention.end):
+        return None  # (several units: "4 người bị thương ở huyện Bắc Yên và Quỳnh Nhai")
+    reach = max(position, mention.start - 40)
+    if LOCATIVE_BEFORE.search(text, reach, mention.start) or (organisation and place_rules()["letterhead"].search(text, reach, mention.start)):
+        return mention.place
+    return None
 
