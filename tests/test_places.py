@@ -632,3 +632,11 @@ def test_units_in_apposition_are_no_part_of_a_metric():
 ])
 def test_a_unit_where_the_figure_is_named_later_in_its_clause_holds_it(text, figure, place):
     assert _place_of(figure, text) == place
+
+
+def test_a_hamlet_or_street_block_named_after_a_province_is_no_province():
+    """"Khu phố Đồng Nai", "Thôn Hà Nam": the name after a hamlet word is the hamlet's; "Sóc Trăng",
+    whose name opens with a hamlet word, is still the province."""
+    text = "Sóc Trăng có 200 ha màu. Khu phố Đồng Nai có 12 hộ. Thôn Hà Nam có 5 hộ.\n"
+    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    assert places == {"200 ha": "tỉnh Sóc Trăng", "12 hộ": None, "5 hộ": None}

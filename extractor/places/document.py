@@ -323,6 +323,8 @@ class DocumentPlaces:
         is part of a longer proper name ("Nguyễn Thái Bình", "Điện Biên Phủ": the tokenizer reads
         the run as one word) or usually names a person ("tư tưởng Hồ Chí Minh")."""
         taken = SpanIndex((start, end) for start, end, _ in spans)
+        # a hamlet or street block named after a province ("Khu phố Đồng Nai", "Tổ dân phố Hà Nam") is no province
+        hamlet_starts = {match.end(): match.start() for match in place_rules()["locality_subject"].finditer(self.text)}
         persons = place_rules()["persons_named_like_provinces"]
         found = []
         for run in CAPITALISED_RUN.finditer(self.text):
@@ -340,7 +342,7 @@ class DocumentPlaces:
                 start, end = words[index][0], words[index + length - 1][1]
                 index += length
                 written = self.text[start:end]
-                if name_key(written) in persons or len({unit.type for unit in candidates}) > 1:
+                if name_key(written) in persons or len({unit.type for unit in candidates}) > 1 or hamlet_starts.get(end, start) < start:
                     continue
                 if len(words) > length and written not in word_tokens(run.group()):
                     continue  # part of a longer name
