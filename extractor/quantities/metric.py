@@ -426,10 +426,18 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
             and all(tag in NOUN_TAGS or metric_rules()["measure_head"].fullmatch(word) for word, tag in before):
         # ("tỷ lệ khu, cụm công nghiệp": the tagger may read a rate's head as a verb)
         one_syllable = len(before) == 1 and " " not in before[0][0]
-        if len(before) > 1 or one_syllable:
+        middle_item = _after_comma(text, paragraph_start, start)  # "…, dịch vụ, thương mại": an item between two commas
+        if len(before) > 1 or one_syllable or middle_item:
             return following[1] in NOUN_TAGS or (one_syllable and " " not in following[0])
     return (len(before) > 1 and before[0][1] in PHRASE_HEAD_TAGS and not any(tag in CLAUSE_TAGS for _, tag in before)
             and WORD_CLASSES.get(before[-1][1]) == WORD_CLASSES.get(following[1]) is not None)
+
+
+def _after_comma(text: str, paragraph_start: int, position: int) -> bool:
+    cursor = position - 1
+    while cursor > paragraph_start and text[cursor].isspace():
+        cursor -= 1
+    return cursor > paragraph_start and text[cursor] == ","
 
 
 LIST_TAGGED_AFTER = 5  # words after the comma tagged with the phrase
