@@ -962,10 +962,14 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     return bool(rules["forward_list_words"].search(text, sentence_start, position))
 
 
+PERIOD_REACH = 600  # characters of a paragraph before a result read for the part of the year it reports on
+
+
 def _partial_period(text: str, paragraph_start: int, position: int) -> str | None:
-    """The part of the year the sentence before ``position`` reports on ("6 tháng đầu năm", "quý
-    III"), if it names one."""
-    found = indicator_rules()["partial_period"].search(text, _sentence_start(text, paragraph_start, position), position)
+    """The part of the year the paragraph before ``position`` reports on ("6 tháng đầu năm", "quý
+    III"), if it names one: "Thu ngân sách 6 tháng đầu năm đạt 12 tỷ đồng. Trong đó, thuế đạt 79,7%
+    dự toán năm" is progress too."""
+    found = indicator_rules()["partial_period"].search(text, max(paragraph_start, position - PERIOD_REACH), position)
     return " ".join(found.group().split()) if found else None
 
 
