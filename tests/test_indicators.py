@@ -718,3 +718,16 @@ def test_items_labelled_n_slash_are_target_items():
     targets = [r for r in records_from_text(text) if r["type"] == "indicator" and r["role"] == "target"]
     assert [(t["number"], t["targets"][0]["metric"], t["targets"][0]["value"]) for t in targets] == [
         (1, "Tổng sản lượng lương thực", 52000), (2, "Thu ngân sách trên địa bàn", 75_000_000_000)]
+
+
+def test_a_list_of_targets_achieved_is_a_review_not_a_target_list():
+    """"MỘT SỐ CHỈ TIÊU ĐẠT ĐƯỢC NĂM 2024" leads results of the year past: its items are no targets
+    and their shares of the plan are results (must not fire on a list of targets to reach)."""
+    items = ("1. Giải quyết việc làm cho 12.500 lao động, đạt 104,2% kế hoạch.\n"
+             "2. Tuyển mới đào tạo nghề cho 8.000 học viên, đạt 100,5% kế hoạch.\n"
+             "3. Tỷ lệ hộ nghèo giảm còn 2,1%.\n")
+    review = records_from_text("MỘT SỐ CHỈ TIÊU ĐẠT ĐƯỢC NĂM 2024\n" + items)
+    assert not [r for r in review if r["type"] == "indicator" and r["role"] == "target"]
+    assert [r["status"] for r in review if r["type"] == "indicator" and r["role"] == "result"] == ["exceeded", "exceeded"]
+    plan = records_from_text("CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025\n" + items)
+    assert len([r for r in plan if r["type"] == "indicator" and r["role"] == "target"]) == 3
