@@ -200,7 +200,7 @@ class DocumentPlaces:
         name is that unit's, when its other mentions settle which (its province, its one district)."""
         rules = place_rules()
         for match in rules["body_of_unnamed_unit"].finditer(self.text, 0, min(len(self.text), NEWS_OPENING_CHARS)):
-            levels = rules["unit_types"][rules["abbreviations"].get(spell(match.group(1)), spell(match.group(1)))]
+            levels = rules["unit_types"][unit_type_of(match.group(1))]
             if "province" in levels and self._evidence.province is not None:
                 return self._evidence.province
             districts = [code for code, count in self._evidence.districts.items() if count > 0]
@@ -633,6 +633,12 @@ def resolve_unit(written: str, gazetteer: Gazetteer, vintage: str | None = None)
     raise UnitError(f"{written!r} fits {len(candidates)} units ({places}): add its district or province ('…, huyện …, tỉnh …')")
 
 
+def unit_type_of(written: str) -> str:
+    """The canonical type a type word as written names ("TP." → "thành phố", "Xã" → "xã")."""
+    spelled = spell(written)
+    return place_rules()["abbreviations"].get(spelled, spelled)
+
+
 def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
     rules = place_rules()
     found = []
@@ -645,8 +651,7 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
             continue  # no name follows (read_name would find none): "toàn xã", "xã hội"
         if ends_a_compound(text, match.start(), match.group(0)):
             continue  # "Hợp tác xã Thanh niên": the type word is the end of another word
-        written = spell(match.group(0))
-        unit_type = rules["abbreviations"].get(written, written)
+        unit_type = unit_type_of(match.group(0))
         name = read_name(text, match.end(), gazetteer, rules["unit_types"][unit_type], unit_type)
         if name is None:
             name = _unknown_unit(text, match)
@@ -676,7 +681,7 @@ def _named_before_copula(text: str, type_word, gazetteer: Gazetteer) -> TypedNam
     before = NAME_BEFORE_COPULA.search(text, max(0, type_word.start() - COPULA_REACH), type_word.start())
     if before is None or ends_a_compound(text, type_word.start(), type_word.group(0)):
         return None
-    unit_type = rules["abbreviations"].get(spell(type_word.group(0)), spell(type_word.group(0)))
+    unit_type = unit_type_of(type_word.group(0))
     run_end = before.start(1) + len(before.group(1).rstrip())
     for word in WORD.finditer(text, before.start(1), run_end):  # the longest name ending the run
         name = read_name(text, word.start() - 1, gazetteer, rules["unit_types"][unit_type], unit_type) if word.start() else None
@@ -723,8 +728,7 @@ def _parent_type_word(text: str, position: int):
     typed = rules["type_word"].match(text, position)
     if typed is None:
         return None
-    written = spell(typed.group(0))
-    levels = rules["unit_types"][rules["abbreviations"].get(written, written)]
+    levels = rules["unit_types"][unit_type_of(typed.group(0))]
     return typed if set(levels) & set(PARENT_LEVELS) else None
 
 
@@ -799,10 +803,8 @@ def _names_after_colon(text: str, type_word, gazetteer: Gazetteer) -> list[Typed
     colon = COLON_AFTER.match(text, type_word.end())
     if colon is None or PLURAL_LEAD.search(text, max(0, type_word.start() - PLURAL_LEAD_REACH), type_word.start()) is None:
         return []
-    rules = place_rules()
-    written = spell(type_word.group(0))
-    unit_type = rules["abbreviations"].get(written, written)
-    levels = rules["unit_types"][unit_type]
+    unit_type = unit_type_of(type_word.group(0))
+    levels = place_rules()["unit_types"][unit_type]
     name = read_name(text, colon.end(), gazetteer, levels, unit_type)
     if name is None:
         return []

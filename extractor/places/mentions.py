@@ -394,10 +394,10 @@ def _scope_or_unit_after(text: str, position: int, scope: str | None, scope_end:
     """The subject's place, unless the figure's own clause names its unit after it and no subject
     of that clause does ("Lốc xoáy cũng khiến 11 nhà dân tại xã Bình Trung bị tốc mái" after a
     sentence about xã Bình Sa)."""
-    if following is None or (scope is not None and CLAUSE_END.search(text, scope_end, position) is None):
-        return scope
-    return _unit_after(following, text, position, organisation=scope is None) or scope
-
+    unit = _unit_after(following, text, position, organisation=scope is None) if following is not None else None
+    if unit is None or (scope is not None and CLAUSE_END.search(text, scope_end, position) is None):
+        return scope  # (the clause search runs only where a unit follows: it may read back far)
+    return unit
 
 
 # between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
