@@ -205,6 +205,50 @@ def test_a_table_whose_ruling_lines_were_lost_is_read_row_by_row():
     ]
 
 
+def test_a_table_laid_out_with_spaces_is_read_cell_by_cell():
+    """A fixed-width text table (a PDF's text layer, a web table padded with spaces): runs of three
+    or more spaces part its cells; "Đơn vị: 1000 đồng" puts every bare cell in thousands of đồng and
+    is no figure itself; a padded row holding only its label is a row, not the start of the next
+    one; an all-caps label keeps its figure; the row's number or dash is no part of its label; a
+    column-number row ("5=3/1") states nothing."""
+    text = ("DỰ TOÁN CHI NGÂN SÁCH PHƯỜNG NĂM 2024\n"
+            "Đơn vị: 1000 đồng\n"
+            "STT Nội dung Ước thực hiện Dự toán So sánh\n"
+            "A B 1 2 3=2/1\n"
+            "  TỔNG CHI   2,150,000   2,400,000    \n"
+            "1 Chi sự nghiệp giáo dục            \n"
+            "  - Chi thường xuyên   820,500   905,000    \n"
+            "  Chi khác   12,000   15,500    \n")
+    read = [(q["text"], q["value"], q["unit"], q["metric"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert read == [
+        ("2,150,000", 2_150_000_000, "đồng", "TỔNG CHI"), ("2,400,000", 2_400_000_000, "đồng", "TỔNG CHI"),
+        ("820,500", 820_500_000, "đồng", "Chi thường xuyên"), ("905,000", 905_000_000, "đồng", "Chi thường xuyên"),
+        ("12,000", 12_000_000, "đồng", "Chi khác"), ("15,500", 15_500_000, "đồng", "Chi khác"),
+    ]
+
+
+def test_a_declared_table_unit_reaches_tab_separated_cells():
+    """"Đơn vị tính: triệu đồng" above a tab table: its bare cells are millions of đồng; a cell under a
+    "(%)" header stays a percentage."""
+    text = ("Biểu 3. Kết quả thu chi ngân sách xã\nĐơn vị tính: triệu đồng\n"
+            "Nội dung\tKế hoạch\tThực hiện\tTỷ lệ (%)\n"
+            "Thu ngân sách\t2.300\t2.415\t105\n")
+    read = [(q["text"], q["value"], q["unit"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert read == [("2.300", 2_300_000_000, "đồng"), ("2.415", 2_415_000_000, "đồng"), ("105", 105, "%")]
+
+
+def test_spaced_words_in_prose_make_no_table_row():
+    """Must not fire: prose with a stretched gap, or a line of words apart by wide gaps, stays prose
+    (a row needs two cells of figures), and "năm 2020 = 724.534 triệu đồng" is a figure, no column formula."""
+    text = ("Tổng vốn đầu tư toàn xã   đến năm 2020 = 724.534 triệu đồng.\n"
+            "Ban Chấp hành   Đảng ủy   xã khóa XV\n")
+    from extractor.cleaning import clean_text
+
+    assert not [p for p in clean_text(text).paragraphs if p.kind == "table_row"]
+    read = [(q["text"], q["value"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert read == [("724.534 triệu đồng", 724_534_000_000)]
+
+
 def test_figures_apart_by_commas_are_no_table_row():
     """Must not fire: a list in prose ("12, 15, 18 hộ") keeps its prose reading and the noun after it."""
     quantities = [r for r in records_from_text("Các thôn có lần lượt 12, 15, 18 hộ nghèo.") if r["type"] == "quantity"]

@@ -16,7 +16,8 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import CELL_SEPARATOR, TABLE_CELL_SEPARATORS, TABLE_ROW, Line, lines_are_wrapped, split_lines, typical_line_width
+from extractor.cleaning.lines import (CELL_SEPARATOR, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, Line,
+                                      is_spaced_row, lines_are_wrapped, split_lines, typical_line_width)
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
 from extractor.offsets import OffsetMap
@@ -221,16 +222,37 @@ LOOK_AHEAD_LINES = 4  # lines ``_body_follows_heading`` reads from the current o
 
 def _mark_table_rows(lines: list[Line], raw: str, to_raw) -> list[Line]:
     """Normalising turns tabs into spaces; the raw line still shows a table row's cells."""
-    if not CELL_SEPARATOR.search(raw):
+    separated, spaced = CELL_SEPARATOR.search(raw) is not None, SPACED_CELL_GAP.search(raw) is not None
+    if not separated and not spaced:
         return lines
     marked = []
     for line in lines:
-        if line.end > line.start:
+        if line.end > line.start and line.kind in ("text", "item", "weak_item"):
             raw_start, raw_end = to_raw.to_raw(line.start, line.end)
-            separators = len(CELL_SEPARATOR.findall(raw, raw_start, raw_end))
-            if separators >= TABLE_CELL_SEPARATORS and line.kind in ("text", "item", "weak_item") and _holds_cells(line.text):
+            if separated and len(CELL_SEPARATOR.findall(raw, raw_start, raw_end)) >= TABLE_CELL_SEPARATORS and _holds_cells(line.text):
                 line = replace(line, kind=TABLE_ROW, rule="table-row")
+            elif spaced and is_spaced_row(raw[raw_start:raw_end]):
+                line = replace(line, kind=TABLE_ROW, rule=SPACED_TABLE_ROW)
         marked.append(line)
+    return _mark_padded_labels(marked, raw, to_raw) if spaced else marked
+
+
+def _mark_padded_labels(lines: list[Line], raw: str, to_raw) -> list[Line]:
+    """A line padded with spaces to the table's width next to a row of a fixed-width table is a
+    row too, one that states only its label ("Thu phạt, tịch thu khác theo quy định            "):
+    it is no wrapped line of the row that follows."""
+    marked = list(lines)
+    for order in (range(len(marked)), range(len(marked) - 1, -1, -1)):
+        neighbour = None  # the last non-blank line met in this direction
+        for index in order:
+            line = marked[index]
+            if line.kind == "blank":
+                continue
+            if neighbour is not None and neighbour.rule == SPACED_TABLE_ROW and line.kind in ("text", "item", "weak_item"):
+                raw_start, raw_end = to_raw.to_raw(line.start, line.end)
+                if PADDING_END.search(raw, raw_start, raw_end) or SPACED_CELL_GAP.search(raw, raw_start, raw_end):
+                    line = marked[index] = replace(line, kind=TABLE_ROW, rule=SPACED_TABLE_ROW)
+            neighbour = line
     return marked
 
 

@@ -15,8 +15,41 @@ LINE_KINDS = ("page_number", "separator", "heading", "item", "weak_item")
 TABLE_ROW = "table_row"  # a line whose raw text holds three or more cells (DOCX, .doc tables; web tables copied as text)
 TABLE_CELL_SEPARATORS = 2
 # readers give a table's cells separated by tabs; a web table copied as text separates them by
-# pipes ("1 | GDP | 6,5-7% |"); either is one character, so cell offsets stay simple
+# pipes ("1 | GDP | 6,5-7% |")
 CELL_SEPARATOR = regex.compile(r"\t|\|")
+# a table laid out as fixed-width text (a PDF's text layer, a web table's cells padded with spaces)
+# keeps its columns apart by runs of spaces: "Phí, lệ phí   4,000   4,500"; justified prose stretches
+# a gap to two spaces, seldom three
+SPACED_TABLE_ROW = "table-row-spaced"
+SPACED_CELL_GAP = regex.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
+PADDING_END = regex.compile(r"\S[ \u00a0]{3,}$")  # a row padded to the table's width: "Thu khác theo quy định            "
+FIGURE_CELL = regex.compile(r"[-+−–]?\s?\d[\d.,]*\s?%?|[-–]")  # "4,000", "-25", "96,3", "100%", "-" (nothing)
+MIN_FIGURE_CELLS = 2
+MAX_WORD_CELLS = 2  # a label and a unit ("Tỷ lệ hộ nghèo   %   5,2   4,8")
+
+
+def cell_spans(raw: str, start: int, end: int, rule: str | None) -> list[tuple[int, int]]:
+    """Raw spans of the cells of a table row ``raw[start:end]`` (each trimmed; an empty cell of a
+    tab or pipe row is kept, so columns stay counted)."""
+    separator = SPACED_CELL_GAP if rule == SPACED_TABLE_ROW else CELL_SEPARATOR
+    spans, position = [], start
+    for gap in [*separator.finditer(raw, start, end), None]:
+        part_end = gap.start() if gap is not None else end
+        part = raw[position:part_end]
+        left = len(part) - len(part.lstrip())
+        spans.append((position + left, position + max(left, len(part.rstrip()))))
+        if gap is not None:
+            position = gap.end()
+    return spans
+
+
+def is_spaced_row(text: str) -> bool:
+    """Cells apart by runs of spaces, most of them figures: a row of a fixed-width text table."""
+    cells = SPACED_CELL_GAP.split(text.strip())
+    if len(cells) < MIN_FIGURE_CELLS + 1:
+        return False
+    figures = sum(1 for cell in cells if FIGURE_CELL.fullmatch(cell))
+    return figures >= MIN_FIGURE_CELLS and len(cells) - figures <= MAX_WORD_CELLS
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 from extractor.cleaning import CleanText
-from extractor.cleaning.lines import CELL_SEPARATOR, TABLE_ROW
+from extractor.cleaning.lines import TABLE_ROW, cell_spans
 from extractor.indicators.extract import status_by_share, status_from_words
 from extractor.numbers import read_digits
 from extractor.rules import load_rules
@@ -44,17 +44,6 @@ class TableRow:
 def column_rules() -> list[tuple[str, str, "regex.Pattern[str]"]]:
     data = load_rules("extractor.indicators", "rules.json")
     return [(row["id"], row["role"], regex.compile(row["pattern"])) for row in data["table_columns"]]
-
-
-def cells(raw: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Raw spans of a row's cells, trimmed."""
-    spans, position = [], start
-    for part in CELL_SEPARATOR.split(raw[start:end]):
-        left = len(part) - len(part.lstrip())
-        right = len(part.rstrip())
-        spans.append((position + left, position + max(left, right)))
-        position += len(part) + 1
-    return spans
 
 
 BLOCK_LABEL_CHARS = 80
@@ -98,7 +87,7 @@ def _tabbed_rows(clean: CleanText) -> list[TableRow]:
             if not _block_label(clean.text[paragraph.start:paragraph.end]):
                 roles = None  # a table ends where its rows end (a block label "Xã Hát Lót" does not end it)
             continue
-        spans = cells(raw, paragraph.raw_start, paragraph.raw_end)
+        spans = cell_spans(raw, paragraph.raw_start, paragraph.raw_end, paragraph.rule)
         texts = [" ".join(raw[a:b].split()) for a, b in spans]
         found = header_roles(texts)
         if found is not None:
@@ -226,7 +215,7 @@ def document_tables(clean: CleanText) -> list[dict]:
             if current is not None and not _block_label(clean.text[paragraph.start:paragraph.end]):
                 current = None
             continue
-        spans = cells(raw, paragraph.raw_start, paragraph.raw_end)
+        spans = cell_spans(raw, paragraph.raw_start, paragraph.raw_end, paragraph.rule)
         texts = [" ".join(raw[a:b].split()) for a, b in spans]
         if current is None:
             current = {"start": paragraph.raw_start, "end": paragraph.raw_end, "rows": []}

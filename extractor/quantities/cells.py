@@ -13,30 +13,26 @@ from dataclasses import replace
 import regex
 
 from extractor.cleaning import CleanText
-from extractor.cleaning.lines import CELL_SEPARATOR
+from extractor.cleaning.lines import cell_spans
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 
 LABEL_START = regex.compile(r"\s*\p{L}")  # a cell opening on a word: a row's label
 ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
+ROW_NUMBER_BEFORE_LABEL = regex.compile(r"\s*\d{1,3}[.)]?\s+(?=\p{Lu})")  # "1 Các khoản thu …" in one cell
 ROW_GROUP = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z]|\p{Ll})[.)]?\s*")  # "II", "A.", "a)": a group of rows
 BARE_NUMBER_CELL = regex.compile(r"\s*\d[\d.,]*\s*")  # a header row has no cell like this
 LABEL_CELL = regex.compile(r"[^\d]*\p{L}{2,}[^\d]*")  # words and no figure
+ROW_LABEL_PREFIX = regex.compile(r"^\s*(?:[-–+•*]\s*|(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s+)?")  # its dash, number or group
+LABELLED_FIRST_CELL = regex.compile(r"\s*(?:(?:\d{1,3}|[IVXLC]{1,5})[.)]?\s+)?\p{L}[\p{L}\p{M}]+\s+\p{L}")
 
 
 def row_cells(clean: CleanText, paragraph) -> list[tuple[int, int, int]]:
     """(column, clean start, clean end) of a table row's non-empty cells (the raw text separates
-    cells by tabs or pipes)."""
+    cells by tabs, pipes or runs of spaces)."""
     cells = []
-    raw = clean.raw
-    position = paragraph.raw_start
-    for column, part in enumerate(CELL_SEPARATOR.split(raw[paragraph.raw_start:paragraph.raw_end])):
-        raw_start, raw_end = position, position + len(part)
-        position = raw_end + 1
-        stripped = part.strip()
-        if not stripped:
+    for column, (raw_start, raw_end) in enumerate(cell_spans(clean.raw, paragraph.raw_start, paragraph.raw_end, paragraph.rule)):
+        if raw_start == raw_end:
             continue
-        raw_start += len(part) - len(part.lstrip())
-        raw_end = raw_start + len(stripped)
         start = max(paragraph.start, clean.clean_position(raw_start))
         end = min(paragraph.end, clean.clean_position(raw_end - 1) + 1)
         if start < end:
@@ -72,8 +68,14 @@ def row_heading(clean: CleanText, paragraph) -> tuple[int | None, str | None, st
 
 
 def _label_of(text: str, cells) -> str | None:
-    """The first cell of words and no figure: what the row is about."""
-    return next((" ".join(text[start:end].split()) for _, start, end in cells if LABEL_CELL.fullmatch(text, start, end)), None)
+    """The first cell of words and no figure, or a first cell opening on words ("I Các khoản thu
+    100%"): what the row is about, without a number, group label or dash the cell starts with."""
+    label = next(((start, end) for _, start, end in cells if LABEL_CELL.fullmatch(text, start, end)), None)
+    if label is None and cells and LABELLED_FIRST_CELL.match(text, cells[0][1], cells[0][2]):
+        label = cells[0][1:]
+    if label is None:
+        return None
+    return " ".join(ROW_LABEL_PREFIX.sub("", text[label[0]:label[1]], count=1).split()) or None
 
 
 def table_row_quantities(clean: CleanText, paragraph, skip, header: dict[int, str] | None = None) -> list[Quantity]:
@@ -104,19 +106,22 @@ def _rows_run_together(text: str, cells: list[tuple[int, int, int]]) -> list[lis
 def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: dict[int, str] | None) -> list[Quantity]:
     if len(cells) > 1 and (ROW_NUMBER.fullmatch(text, cells[0][1], cells[0][2]) or ROW_GROUP.fullmatch(text, cells[0][1], cells[0][2])):
         cells = cells[1:]  # the row's number or group label
-    unit_cell = next((cell for cell in cells if _unit_of_cell(text[cell[1]:cell[2]]) is not None), None)
+    word_cells = [cell for cell in cells if LABEL_CELL.fullmatch(text, cell[1], cell[2])]
+    unit_cell = next((cell for cell in cells if _unit_of_cell(text[cell[1]:cell[2]]) is not None
+                      and word_cells != [cell]), None)  # a row's only words are its label ("TỔNG THU | 3,726,000")
     label = _label_of(text, [cell for cell in cells if cell != unit_cell])
     found: list[Quantity] = []
     for cell in cells:
         column, start, end = cell
         if cell == unit_cell:
             continue
-        own = find_quantities(text, start, end, skip)
+        numbered = ROW_NUMBER_BEFORE_LABEL.match(text, start, end) if cell == cells[0] else None
+        own = find_quantities(text, numbered.end() if numbered else start, end, skip)  # "1 Các khoản thu": the row's number
         if len(own) == 1 and own[0].unit is None and not LABEL_CELL.fullmatch(text, start, end):
             # a figure with no unit of its own ("350", "8 - 9", "Dưới 2", "≥ 95"): the row's unit cell,
             # or the "%" of its column's header
             in_percent = header is not None and "%" in header.get(column, "")
-            unit_text = "%" if in_percent else (text[unit_cell[1]:unit_cell[2]] if unit_cell else None)
+            unit_text = "%" if in_percent else (text[unit_cell[1]:unit_cell[2]] if unit_cell else _declared_unit(text, start))
             quantity = _with_unit_of(text, start, end, unit_text) if unit_text else None
             if quantity is not None:
                 own = [quantity]
@@ -136,15 +141,31 @@ def _unit_of_cell(cell: str) -> str | None:
 
 
 def _with_unit_of(text: str, start: int, end: int, unit_cell: str) -> Quantity | None:
-    """The figure of the cell ``text[start:end]`` read in the unit the row's unit cell states
-    (its span stays the cell's: the unit is written elsewhere)."""
+    """The figure of the cell ``text[start:end]`` read in the unit the row's unit cell or the
+    table's declaration states, times its factor ("1000 đồng": 4,500 is 4 500 000 đồng); its span
+    stays the cell's: the unit is written elsewhere."""
     cell = text[start:end].rstrip()
-    probe = f"{cell} {unit_cell.strip()}"
+    factor, unit = _factor_and_unit(unit_cell)
+    probe = f"{cell} {unit}"
     read = find_quantities(probe, 0, len(probe))
     if len(read) != 1 or read[0].end != len(probe) or read[0].start >= len(cell):
         return None
-    return replace(read[0], start=start + read[0].start, end=start + len(cell),
-                   notes=[*read[0].notes, "unit from the row's unit cell"])
+    quantity = replace(read[0], start=start + read[0].start, end=start + len(cell),
+                       notes=[*read[0].notes, "unit from the row's unit cell"])
+    if factor != 1:
+        quantity = replace(quantity, **{name: getattr(quantity, name) * factor for name in ("value", "low", "high")
+                                        if getattr(quantity, name) is not None})
+    return quantity
+
+
+UNIT_FACTOR = regex.compile(r"\s*(1(?:[.,]?000)+)\s+(?=\p{L})")  # "1000 đồng", "1.000 đ": the unit is so many
+
+
+def _factor_and_unit(unit_text: str) -> tuple[int, str]:
+    factor = UNIT_FACTOR.match(unit_text)
+    if factor is None:
+        return 1, unit_text.strip()
+    return int(regex.sub(r"[.,]", "", factor.group(1))), unit_text[factor.end():].strip()
 
 
 # ---- flattened rows -----------------------------------------------------------------------
@@ -157,10 +178,9 @@ MIN_ROW_CELLS = 3
 CELL, LAST_CELL = "cell", "last cell"
 FLATTENED_ROW_CELL = "cell of a row whose ruling lines were lost"
 CELL_GAP = regex.compile(r"[ \t]+")
-ROW_LABEL_PREFIX = regex.compile(r"^\s*(?:(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s+)?")  # its number or group
 LABEL_BOUNDARY = regex.compile(r"(?r)[.;:!?](?=\s)|\d")
 MAX_LABEL_WORDS = 12
-LAST_UNIT_DECLARATION = regex.compile(r"(?ri)(?<![\p{L}\p{M}])(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:：]\s*(\p{L}[\p{L}\p{M}. ]{0,15}?|%)\s*(?=$|[)\n]|\s\S*\d)")
+LAST_UNIT_DECLARATION = regex.compile(r"(?ri)(?<![\p{L}\p{M}])(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:：]\s*((?:1(?:[.,]?000)+\s+)?\p{L}[\p{L}\p{M}. ]{0,15}?|%)\s*(?=$|[)\n]|\s\S*\d)")
 LAST_TABLE_CAPTION = regex.compile(r"(?r)(?<![\p{L}\p{M}])(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+)?\d")
 DECLARATION_REACH = 3000  # characters before a row where its table may declare its unit
 NEXT_ROW_NUMBER = regex.compile(r"\d{1,2}")  # a plain small integer before the next row's label: that row's number
@@ -231,7 +251,7 @@ def _declared_unit(text: str, position: int) -> str | None:
     if caption is not None and caption.start() > declared.start():
         return None  # a later table's rows
     unit = declared.group(1).strip()
-    return unit if _unit_of_cell(unit) else None
+    return unit if _unit_of_cell(_factor_and_unit(unit)[1]) else None
 
 
 def _cell_kind(text: str, quantity: Quantity) -> str | None:
