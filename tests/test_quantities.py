@@ -237,6 +237,43 @@ def test_a_declared_table_unit_reaches_tab_separated_cells():
     assert read == [("2.300", 2_300_000_000, "đồng"), ("2.415", 2_415_000_000, "đồng"), ("105", 105, "%")]
 
 
+def test_a_table_written_one_cell_per_line_is_read_row_by_row():
+    """A web table copied as text with each cell on a line of its own: row numbers counting up open
+    the rows; a bare figure is a cell, not a page number; a unit in brackets at the end of the label
+    ("(tỷ đồng)", "(%)") is the bare figures' unit and no part of their metric, also for the figure
+    that opens a cell ("1.250 (tăng 12%)"); "phần trăm (%)" only spells out its words."""
+    text = ("MỘT SỐ CHỈ TIÊU CHỦ YẾU NĂM 2024\n\nTT\n\nChỉ tiêu\n\nKế hoạch\n\n"
+            "1\n\nTổng thu ngân sách trên địa bàn (tỷ đồng)\n\n1.250 (tăng 12%)\n\n"
+            "2\n\nTỷ lệ trẻ em suy dinh dưỡng (%)\n\n8\n\n"
+            "3\n\nSố khoản thu chia theo phần trăm (%)\n\n14\n\n"
+            "4\n\nDiện tích lúa (ha)\n\n2.100\n\n"
+            "Ghi chú: số liệu ước tính của phòng Tài chính - Kế hoạch huyện, cập nhật đến hết tháng 11 năm 2024.\n")
+    read = [(q["text"], q["value"], q["unit"], q["metric"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert read[:5] == [
+        ("1.250", 1_250_000_000_000, "đồng", "Tổng thu ngân sách trên địa bàn"),
+        ("12%", 12, "%", "Tổng thu ngân sách trên địa bàn"),
+        ("8", 8, "%", "Tỷ lệ trẻ em suy dinh dưỡng"),
+        ("14", 14, None, "Số khoản thu chia theo phần trăm (%)"),
+        ("2.100", 2100, "ha", "Diện tích lúa"),
+    ]
+    from extractor.cleaning import clean_text
+
+    clean = clean_text(text)
+    rows = [clean.text[p.start:p.end] for p in clean.paragraphs if p.kind == "table_row"]
+    assert rows[0] == "TT Chỉ tiêu Kế hoạch" and rows[-1] == "4 Diện tích lúa (ha) 2.100"
+
+
+def test_numbered_lines_that_do_not_count_up_make_no_table():
+    """Must not fire: numbers alone on their lines that skip ("1", "5", "9") or stand between long
+    paragraphs are no row numbers."""
+    from extractor.cleaning import clean_text
+
+    prose = "Năm 2024, toàn xã đã tập trung lãnh đạo thực hiện các nhiệm vụ phát triển kinh tế - xã hội, đạt nhiều kết quả quan trọng trên các lĩnh vực."
+    for text in ("1\n\nKinh tế\n\n5\n\nXã hội\n\n9\n\nQuốc phòng\n",
+                 f"1\n\nKinh tế\n\n{prose}\n\n2\n\nXã hội\n\n{prose}\n\n3\n\nQuốc phòng\n\n{prose}\n"):
+        assert not [p for p in clean_text(text).paragraphs if p.kind == "table_row"]
+
+
 def test_spaced_words_in_prose_make_no_table_row():
     """Must not fire: prose with a stretched gap, or a line of words apart by wide gaps, stays prose
     (a row needs two cells of figures), and "năm 2020 = 724.534 triệu đồng" is a figure, no column formula."""

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import (CELL_SEPARATOR, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, Line,
+from extractor.cleaning.lines import (CELL_SEPARATOR, LINES_TABLE_ROW, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, Line,
                                       is_spaced_row, lines_are_wrapped, split_lines, typical_line_width)
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
@@ -150,7 +150,7 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
     normalized, to_spaced = respace(spaced)
     if to_spaced is not None:
         to_raw = to_spaced.compose(to_raw, len(raw))
-    lines = _mark_table_rows(split_lines(normalized), raw, to_raw)
+    lines = _mark_cell_line_rows(_mark_table_rows(split_lines(normalized), raw, to_raw))
     if drop_ranges:
         lines = _mark_running_lines(lines, to_raw, drop_ranges)
     width = typical_line_width(lines)
@@ -164,6 +164,7 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
     body_lines = [line for line in lines if line.index not in footnote_line_ids and line.kind in ("text", "heading", "item", "weak_item", TABLE_ROW)]
     paragraphs = []
     groups = [[line] for line in body_lines] if paragraph_lines else group_paragraphs(body_lines, width)
+    groups = _join_cell_lines(groups)
     for group in groups:
         paragraphs.append(builder.add_paragraph(group, group[0].kind, group[0].rule))
 
@@ -256,9 +257,106 @@ def _mark_padded_labels(lines: list[Line], raw: str, to_raw) -> list[Line]:
     return marked
 
 
+CELL_LINE_ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "7": a row's number alone on its line
+CELL_LINE_GROUP = regex.compile(r"\s*(?:[IVXLC]{1,5}|[A-Z])[.)]?\s*")  # "II": a group of rows, its name on the next line
+CELL_LINE_HEADER = regex.compile(r"(?i)\s*(?:s[ốố]\s+)?(?:stt|tt)\.?\s*")  # "Stt" opens the header row
+LETTER_START = regex.compile(r"\s*\p{L}")
+MAX_CELL_LINE = 120  # characters: a longer line is running text, not a cell
+SENTENCE_CELL_LINE = 60  # characters: a line so long that ends a sentence is running text too
+MAX_LINES_PER_ROW = 10  # lines from one row's number to the next (group rows in between included)
+MIN_CELL_LINE_ROWS = 3
+
+
+def _mark_cell_line_rows(lines: list[Line]) -> list[Line]:
+    """A table written one cell per line: lines "n" (a row number alone, its next line a label),
+    "n+1", "n+2" … a few short lines apart open the rows of one table; each row runs to the next
+    row's number, a group row ("II" / "Xã hội") or, for the last, as many lines as the rows before
+    it. Their lines become table rows (``row`` tells which), a header row opening on "Stt" too;
+    a row number or a bare figure is then no page number."""
+    body = [index for index, line in enumerate(lines) if line.kind not in ("blank", "separator")]
+    numbers = []  # positions in ``body`` of lines that may open a row, with their number
+    for position, index in enumerate(body):
+        number = CELL_LINE_ROW_NUMBER.fullmatch(lines[index].text)
+        following = body[position + 1] if position + 1 < len(body) else None
+        if number and following is not None and LETTER_START.match(lines[following].text):
+            numbers.append((position, int(number.group(1))))
+    marked, row_id = list(lines), 0
+    for chain in _row_number_chains(numbers, body, lines):
+        rows = []  # (first, last) positions in ``body``, both inclusive
+        for (position, _), (next_position, _) in zip(chain, chain[1:]):
+            rows.extend(_split_off_groups(position, next_position - 1, body, lines))
+        cells = sorted(last - first + 1 for first, last in rows if not CELL_LINE_GROUP.fullmatch(lines[body[first]].text))
+        last_start = chain[-1][0]
+        last_end = min(last_start + cells[len(cells) // 2] - 1, len(body) - 1)
+        while last_end > last_start and not _is_cell_line(lines[body[last_end]].stripped):
+            last_end -= 1
+        rows.append((last_start, last_end))
+        rows[:0] = _rows_before(chain[0][0], body, lines)
+        for first, last in rows:
+            row_id += 1
+            for position in range(first, last + 1):
+                marked[body[position]] = replace(lines[body[position]], kind=TABLE_ROW, rule=LINES_TABLE_ROW, row=row_id)
+    return marked
+
+
+def _is_cell_line(text: str) -> bool:
+    return len(text) <= MAX_CELL_LINE and not (len(text) > SENTENCE_CELL_LINE and SENTENCE_END.search(text))
+
+
+def _row_number_chains(numbers, body, lines):
+    """Runs of at least MIN_CELL_LINE_ROWS row numbers counting up by one, each a few short lines after the last."""
+    chains, chain = [], []
+    for position, number in numbers:
+        if chain and number == chain[-1][1] + 1 and position - chain[-1][0] <= MAX_LINES_PER_ROW \
+                and all(_is_cell_line(lines[body[between]].stripped) for between in range(chain[-1][0], position)):
+            chain.append((position, number))
+            continue
+        if len(chain) >= MIN_CELL_LINE_ROWS:
+            chains.append(chain)
+        chain = [(position, number)]
+    if len(chain) >= MIN_CELL_LINE_ROWS:
+        chains.append(chain)
+    return chains
+
+
+def _split_off_groups(first: int, last: int, body, lines) -> list[tuple[int, int]]:
+    """The row from ``first`` to ``last``, and a group row ("II" / "Xã hội") that ends it, apart."""
+    for position in range(first + 2, last):
+        if CELL_LINE_GROUP.fullmatch(lines[body[position]].text) and LETTER_START.match(lines[body[position + 1]].text):
+            return [(first, position - 1), (position, last)]
+    return [(first, last)]
+
+
+def _rows_before(first: int, body, lines) -> list[tuple[int, int]]:
+    """The header row ("Stt" / "Chỉ tiêu" / "Kế hoạch") and a group row right before a table's first row."""
+    rows = []
+    end = first - 1
+    if end >= 1 and CELL_LINE_GROUP.fullmatch(lines[body[end - 1]].text) and LETTER_START.match(lines[body[end]].text):
+        rows.append((end - 1, end))
+        end -= 2
+    for position in range(end, max(-1, end - MAX_LINES_PER_ROW), -1):
+        if not _is_cell_line(lines[body[position]].stripped):
+            break
+        if CELL_LINE_HEADER.fullmatch(lines[body[position]].text):
+            rows.insert(0, (position, end))
+            break
+    return rows
+
+
 def _holds_cells(text: str) -> bool:
     """A row states something: "|---|:--|", a markdown table's rule under its header, is no row."""
     return any(character.isalnum() for character in text)
+
+
+def _join_cell_lines(groups: list[list[Line]]) -> list[list[Line]]:
+    """The lines of one table row written one cell per line make one paragraph."""
+    joined: list[list[Line]] = []
+    for group in groups:
+        if joined and group[0].row is not None and joined[-1][-1].row == group[0].row:
+            joined[-1].extend(group)
+        else:
+            joined.append(group)
+    return joined
 
 
 def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:

@@ -28,10 +28,16 @@ MIN_FIGURE_CELLS = 2
 MAX_WORD_CELLS = 2  # a label and a unit ("Tỷ lệ hộ nghèo   %   5,2   4,8")
 
 
+# a web table copied as text may give each cell a line of its own: "1" / "Tỷ lệ hộ nghèo (%)" / "0,4"
+LINES_TABLE_ROW = "table-row-lines"
+LINE_CELL_GAP = regex.compile(r"(?<=\S)[ \t\u00a0]*(?:\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029])\s*(?=\S)")
+_CELL_GAPS = {SPACED_TABLE_ROW: SPACED_CELL_GAP, LINES_TABLE_ROW: LINE_CELL_GAP}
+
+
 def cell_spans(raw: str, start: int, end: int, rule: str | None) -> list[tuple[int, int]]:
     """Raw spans of the cells of a table row ``raw[start:end]`` (each trimmed; an empty cell of a
     tab or pipe row is kept, so columns stay counted)."""
-    separator = SPACED_CELL_GAP if rule == SPACED_TABLE_ROW else CELL_SEPARATOR
+    separator = _CELL_GAPS.get(rule, CELL_SEPARATOR)
     spans, position = [], start
     for gap in [*separator.finditer(raw, start, end), None]:
         part_end = gap.start() if gap is not None else end
@@ -71,6 +77,7 @@ class Line:
     rule: str | None = None
     page_break_before: bool = False  # the line follows a form feed
     markup: int = 0  # length of a leading markdown heading mark ("### [tag] "), removed from the clean text
+    row: int | None = None  # a table written one cell per line: the row this line is a cell of
 
     @property
     def stripped(self) -> str:

@@ -17,6 +17,7 @@ from extractor.cleaning.lines import cell_spans
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 
 LABEL_START = regex.compile(r"\s*\p{L}")  # a cell opening on a word: a row's label
+LETTER = regex.compile(r"\p{L}")
 ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
 ROW_NUMBER_BEFORE_LABEL = regex.compile(r"\s*\d{1,3}[.)]?\s+(?=\p{Lu})")  # "1 Các khoản thu …" in one cell
 ROW_GROUP = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z]|\p{Ll})[.)]?\s*")  # "II", "A.", "a)": a group of rows
@@ -117,18 +118,42 @@ def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: 
             continue
         numbered = ROW_NUMBER_BEFORE_LABEL.match(text, start, end) if cell == cells[0] else None
         own = find_quantities(text, numbered.end() if numbered else start, end, skip)  # "1 Các khoản thu": the row's number
-        if len(own) == 1 and own[0].unit is None and not LABEL_CELL.fullmatch(text, start, end):
-            # a figure with no unit of its own ("350", "8 - 9", "Dưới 2", "≥ 95"): the row's unit cell,
-            # or the "%" of its column's header
+        if own and own[0].unit is None and not LABEL_CELL.fullmatch(text, start, end) \
+                and (len(own) == 1 or not LETTER.search(text, start, own[0].start)):
+            # a figure with no unit of its own ("350", "8 - 9", "Dưới 2", "≥ 95", "575 (tăng 15%)"): the row's
+            # unit cell, the "%" of its column's header, the unit in its label's brackets, or its table's
             in_percent = header is not None and "%" in header.get(column, "")
-            unit_text = "%" if in_percent else (text[unit_cell[1]:unit_cell[2]] if unit_cell else _declared_unit(text, start))
-            quantity = _with_unit_of(text, start, end, unit_text) if unit_text else None
+            unit_text = "%" if in_percent else (text[unit_cell[1]:unit_cell[2]] if unit_cell else
+                                                (_label_unit(label) or _declared_unit(text, start)))
+            quantity = _with_unit_of(text, start, own[0].end if len(own) > 1 else end, unit_text) if unit_text else None
             if quantity is not None:
-                own = [quantity]
+                own = [quantity, *own[1:]]
         found.extend(own)
     for quantity in found:
-        quantity.metric = label
+        quantity.metric = _without_unit(label)
     return found
+
+
+LABEL_UNIT = regex.compile(r"\(([^()\d]{1,20})\)\s*$")  # "Kim ngạch xuất khẩu (triệu USD)", "Tỷ lệ che phủ rừng (%)"
+
+
+def _label_unit(label: str | None) -> str | None:
+    """The unit a row's label states in brackets at its end, or None; a bracket that spells out the
+    words before it ("theo tỷ lệ phần trăm (%)") names no unit."""
+    stated = LABEL_UNIT.search(label) if label else None
+    unit = _unit_of_cell(stated.group(1)) if stated else None
+    if unit is None:
+        return None
+    words = label[:stated.start()].split()
+    if any(_unit_of_cell(" ".join(words[-count:])) == unit for count in (1, 2) if len(words) >= count):
+        return None
+    return stated.group(1)
+
+
+def _without_unit(label: str | None) -> str | None:
+    """A row's label as its figures' metric: without the unit it states in brackets."""
+    stated = _label_unit(label)
+    return label[:LABEL_UNIT.search(label).start()].rstrip() or label if stated else label
 
 
 def _unit_of_cell(cell: str) -> str | None:
