@@ -640,3 +640,19 @@ def test_a_hamlet_or_street_block_named_after_a_province_is_no_province():
     text = "Sóc Trăng có 200 ha màu. Khu phố Đồng Nai có 12 hộ. Thôn Hà Nam có 5 hộ.\n"
     places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
     assert places == {"200 ha": "tỉnh Sóc Trăng", "12 hộ": None, "5 hộ": None}
+
+
+@pytest.mark.parametrize("text, figure, place, metric", [
+    # the time or price basis of a figure may stand between the unit that owns the measure and the verb
+    ("Tổng sản phẩm (GRDP) của tỉnh Lâm Đồng năm 2025 đạt 6,42%.", "6,42%", "tỉnh Lâm Đồng", "Tổng sản phẩm"),
+    ("Kim ngạch nhập khẩu của tỉnh Long An trong 11 tháng ước đạt 1,432 tỷ USD.", "1,432 tỷ USD", "tỉnh Long An", "Kim ngạch nhập khẩu"),
+    ("Giá trị sản xuất toàn huyện Mai Sơn (giá so sánh 2010) ước đạt 5.200 tỷ đồng.", "5.200 tỷ đồng", "huyện Mai Sơn", "Giá trị sản xuất"),
+    # must not fire: a body cited inside an object ("Nghị quyết của … Đảng bộ huyện X năm 2026") is no subject
+    ("Giao Văn phòng căn cứ Nghị quyết của Ban Chấp hành Đảng bộ huyện Mai Sơn năm 2026 tham mưu xây dựng 10 nhiệm vụ trọng tâm.",
+     "10 nhiệm vụ", None, None),
+])
+def test_a_time_phrase_between_the_owning_unit_and_its_verb_keeps_the_unit(text, figure, place, metric):
+    record = next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == figure)
+    assert record["place"] == place
+    if metric:
+        assert record["metric"] == metric

@@ -140,7 +140,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
         if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
-                and predicate_follows(text, mention_end, end, POSSESSIVE_BEFORE.search(text, max(start, mention_start - 8), mention_start) is not None)
+                and predicate_follows(text, mention_end, end, POSSESSIVE_BEFORE.search(text, max(start, mention_start - 8), mention_start) is not None,
+                                      OWNER_BEFORE.search(text, max(start, mention_start - 8), mention_start) is not None)
                 and not _names_an_office(text, start, mention_start)):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
@@ -292,6 +293,7 @@ RESULT_AHEAD = regex.compile(r"[^.;!?]*?(?i:đạt|vượt|hoàn\s+thành)")
 PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+(?:[\p{L}\p{M}]+|\d[\d.,]*%?)){0,4})")
 COPULA = "là"  # after a mention that owns the measure ("của xã X là …"), not after a place adjunct ("trên toàn huyện là …")
 POSSESSIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:của)\s+$")
+OWNER_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:của|toàn)\s+$")  # the unit owns a measure ("GRDP của tỉnh", "toàn tỉnh")
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
 # the words after a mention are tagged after a subject noun: tagged alone, a clause's first verb is
 # often read as a noun ("tổ chức 2 lớp", "giải ngân 80%"); the mention itself may not stand there, as the tokenizer
@@ -304,25 +306,29 @@ LINKING_TAGS = frozenset({"E", "C"})
 
 HIGHER_LEVELS = ("district", "province")  # the levels whose units may follow a unit to say where it lies
 ASIDE_REACH_AFTER = 80  # characters of a bracketed aside or a parent unit between a mention and its predicate
-@lru_cache(maxsize=1)
-def aside_before_predicate() -> "regex.Pattern[str]":
+@lru_cache(maxsize=2)
+def aside_before_predicate(timed: bool = False) -> "regex.Pattern[str]":
     """What may stand between a mention and its predicate: a bracketed aside, the district or
     province after a unit ("huyện Mường Ảng, tỉnh Điện Biên tổ chức …"), the number of its congress or term
-    ("Đảng bộ xã X lần thứ XII, nhiệm kỳ 2020-2025 đã …")."""
+    ("Đảng bộ xã X lần thứ XII, nhiệm kỳ 2020-2025 đã …"); with ``timed``, after a unit that owns a
+    measure, its time or price basis too ("GRDP của tỉnh năm 2025 đạt", "của tỉnh trong 11 tháng ước
+    đạt", "toàn tỉnh (giá so sánh 2010) ước đạt"; not "Nghị quyết của … Đảng bộ xã năm 2026 tham mưu")."""
     shared, rules = shared_patterns(), place_rules()
     higher = [word for word, levels in rules["unit_types"].items() if set(levels) & set(HIGHER_LEVELS)]
     higher += [short for short, word in rules["abbreviations"].items() if word in higher]
     higher_type = "|".join(regex.escape(word).replace("\\ ", r"\s+") for word in sorted(higher, key=len, reverse=True))
     return regex.compile(
         r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:" + higher_type + r")\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
-        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']}))+")
+        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']})"
+        + (rf"|\s+(?:{shared['time_adjunct']})|\s*\(\s*(?i:{shared['price_basis']})[^()\n]{{0,20}}\)" if timed else "") + ")+")
 
 
-def predicate_follows(text: str, position: int, end: int, possessor: bool = False) -> bool:
+def predicate_follows(text: str, position: int, end: int, possessor: bool = False, owner: bool = False) -> bool:
     """Does the clause's predicate start right after a mention ("… của Ban Chấp hành Đảng bộ xã
     có 09/11 chỉ tiêu", "Câu lạc bộ doanh nhân trẻ thành phố có hơn 50 thành viên")? Then the
-    mention closes the subject noun phrase, whatever stands before it."""
-    aside = aside_before_predicate().match(text, position, min(end, position + ASIDE_REACH_AFTER))
+    mention closes the subject noun phrase, whatever stands before it. (``possessor``: "của" before
+    the mention; ``owner``: "của" or "toàn".)"""
+    aside = aside_before_predicate(owner).match(text, position, min(end, position + ASIDE_REACH_AFTER))
     position = aside.end() if aside else position  # "Hội CCB huyện Bình Liêu (tỉnh Quảng Ninh) kết nạp …"
     window = PREDICATE_WINDOW.match(text, position, min(end, position + 40))
     if window is None:
