@@ -163,6 +163,11 @@ def test_gazetteer_is_offline_and_complete():
 LETTERHEAD = "ĐẢNG BỘ TỈNH SƠN LA\nĐẢNG ỦY XÃ MAI SƠN\nSơn La, ngày 10 tháng 9 năm 2025\nBÁO CÁO\n"
 
 
+def _places_by_figure(text: str) -> dict[str, str | None]:
+    """Written figure → its place, for every quantity of ``text``."""
+    return {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+
+
 def _place_of(figure: str, text: str) -> str | None:
     """The place of the quantity written ``figure`` in ``text``."""
     return next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == figure)["place"]
@@ -318,7 +323,7 @@ def test_a_sentence_opening_on_its_units_ground_is_about_that_unit():
     text = ("HUYỆN ỦY THỌ XUÂN\n\nBÁO CÁO tình hình năm 2024\n\n"
             "Tỉnh Thanh Hóa đã phân bổ cho huyện 45 tỷ đồng để xây dựng hạ tầng. "
             "Trên địa bàn huyện hiện có 125 doanh nghiệp đang hoạt động.\n")
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places == {"45 tỷ đồng": "tỉnh Thanh Hóa", "125 doanh nghiệp": "huyện Thọ Xuân"}
 
 
@@ -416,7 +421,7 @@ def test_a_blank_line_after_a_finished_line_ends_the_paragraph_of_unwrapped_text
             "chính thức đại diện cho hơn 1.000 đảng viên sinh hoạt tại các chi bộ trực thuộc trong toàn Đảng bộ.\n\n"
             "Tổng thu ngân sách năm 2024 đạt 12 tỷ đồng.\n\n"
             "Đại hội thông qua 18 chỉ tiêu chủ yếu cho nhiệm kỳ mới.\n")
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places["150 đại biểu"] == "xã Cò Nòi" and places["12 tỷ đồng"] is None
 
 
@@ -425,7 +430,7 @@ def test_a_hamlets_clause_is_its_own_and_its_communes_scope_resumes_after_it():
     after its clause the commune named before holds again."""
     text = ("Xã Chiềng Mung có 3.200 hộ. Bản Nà Hạ có 120 hộ, thu nhập bình quân 30 triệu đồng/người; "
             "tổng vốn xây dựng nông thôn mới của xã đạt 15 tỷ đồng.\n")
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places == {"3.200 hộ": "xã Chiềng Mung", "120 hộ": None, "30 triệu đồng/người": None, "15 tỷ đồng": "xã Chiềng Mung"}
 
 
@@ -450,7 +455,7 @@ def test_a_date_written_without_ngay_dates_the_text_for_the_units_vintage():
 def test_a_name_before_la_and_a_type_word_is_that_unit():
     """"Chiềng Ban là xã có …": the gazetteer knows the name at the type's level; "Đây là xã …" names none."""
     text = "Báo cáo của huyện Mai Sơn.\n\nChiềng Ban là xã có nhiều hộ thoát nghèo nhất, với 120 hộ. Đây là xã có 5 bản đạt chuẩn.\n"
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places == {"120 hộ": "xã Chiềng Ban", "5 bản": "xã Chiềng Ban"}
 
 
@@ -479,7 +484,7 @@ def test_a_subject_after_a_fronted_time_phrase_is_read_whatever_compound_follows
     """"Trong năm 2024, xã Cò Nòi phấn đấu tốc độ …": the predicate is tagged on enough words to keep
     a compound whole ("tốc độ"), so the unit before it is the subject."""
     text = LETTERHEAD + "Trong năm 2024, xã Cò Nòi phấn đấu tốc độ tăng trưởng kinh tế đạt 8%, thu ngân sách 12 tỷ đồng.\n"
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places == {"8%": "xã Cò Nòi", "12 tỷ đồng": "xã Cò Nòi"}
 
 
@@ -500,7 +505,7 @@ def test_a_type_word_alone_is_the_unit_its_paragraphs_subject_names():
     is only listed (an object) is none."""
     text = LETTERHEAD + ("Xã Cò Nòi có 1.200 hộ. Năm 2024, toàn xã có 95% hộ dùng điện lưới.\n"
                          "Xã Mai Sơn được thành lập từ 03 đơn vị, gồm: xã Hát Lót, xã Cò Nòi và thị trấn Hát Lót; xã có 67 bản.\n")
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places["95%"] == "xã Cò Nòi"
     assert places["67 bản"] == "xã Mai Sơn"
 
@@ -510,7 +515,7 @@ def test_a_type_word_alone_is_the_one_unit_of_its_type_the_document_names():
     title line is a bare name)."""
     text = ("Hải Dương\n\nTheo Cục Thống kê tỉnh Hải Dương, 6 tháng đầu năm 2024, tổng sản phẩm trên địa bàn "
             "của Tỉnh ước tăng 9,1% so với cùng kỳ.\n")
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places == {"9,1%": "tỉnh Hải Dương"}
 
 
@@ -531,7 +536,7 @@ def test_a_unit_whose_name_opens_with_a_hamlet_word_is_the_unit():
     """"Sóc Trăng", "Buôn Ma Thuột": the hamlet words "sóc", "buôn" open official names; the name
     written bare after the typed one is the unit (it used to crash the mention sort)."""
     text = "Tỉnh Sóc Trăng có 1.000 ha lúa.\n\nSóc Trăng có 200 ha màu.\n\nThành phố Buôn Ma Thuột có 40 km đường.\n\nBuôn Ma Thuột có 12 trường.\n"
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places == {"1.000 ha": "tỉnh Sóc Trăng", "200 ha": "tỉnh Sóc Trăng",
                       "40 km": "thành phố Buôn Ma Thuột", "12 trường": "thành phố Buôn Ma Thuột"}
 
@@ -591,7 +596,7 @@ def test_a_unit_formed_from_units_the_text_names_is_the_2025_unit():
 def test_figures_inside_the_bracket_opened_after_a_unit_are_that_units():
     """"xã Cò Nòi (có diện tích tự nhiên 62,5 km2, dân số 12.400 người)": the bracket describes the unit."""
     text = LETTERHEAD + "Xã Mai Sơn được thành lập từ xã Cò Nòi (có diện tích tự nhiên 62,5 km2, dân số 12.400 người) và xã Hát Lót.\n"
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places == {"62,5 km2": "xã Cò Nòi", "12.400 người": "xã Cò Nòi"}
 
 
@@ -638,7 +643,7 @@ def test_a_hamlet_or_street_block_named_after_a_province_is_no_province():
     """"Khu phố Đồng Nai", "Thôn Hà Nam": the name after a hamlet word is the hamlet's; "Sóc Trăng",
     whose name opens with a hamlet word, is still the province."""
     text = "Sóc Trăng có 200 ha màu. Khu phố Đồng Nai có 12 hộ. Thôn Hà Nam có 5 hộ.\n"
-    places = {q["text"]: q["place"] for q in records_from_text(text) if q["type"] == "quantity"}
+    places = _places_by_figure(text)
     assert places == {"200 ha": "tỉnh Sóc Trăng", "12 hộ": None, "5 hộ": None}
 
 

@@ -259,7 +259,7 @@ def _mark_padded_labels(lines: list[Line], raw: str, to_raw) -> list[Line]:
 
 CELL_LINE_ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "7": a row's number alone on its line
 CELL_LINE_GROUP = regex.compile(r"\s*(?:[IVXLC]{1,5}|[A-Z])[.)]?\s*")  # "II": a group of rows, its name on the next line
-CELL_LINE_HEADER = regex.compile(r"(?i)\s*(?:s[ốố]\s+)?(?:stt|tt)\.?\s*")  # "Stt" opens the header row
+CELL_LINE_HEADER = regex.compile(r"(?i)\s*(?:số\s+)?(?:stt|tt)\.?\s*")  # "Stt" opens the header row
 LETTER_START = regex.compile(r"\s*\p{L}")
 MAX_CELL_LINE = 120  # characters: a longer line is running text, not a cell
 SENTENCE_CELL_LINE = 60  # characters: a line so long that ends a sentence is running text too

@@ -111,6 +111,8 @@ def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: 
     unit_cell = next((cell for cell in cells if _unit_of_cell(text[cell[1]:cell[2]]) is not None
                       and word_cells != [cell]), None)  # a row's only words are its label ("TỔNG THU | 3,726,000")
     label = _label_of(text, [cell for cell in cells if cell != unit_cell])
+    label_unit = _label_unit(label)
+    row_unit = None  # the unit the row's figures take when they write none, found at the first such figure
     found: list[Quantity] = []
     for cell in cells:
         column, start, end = cell
@@ -122,15 +124,17 @@ def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: 
                 and (len(own) == 1 or not LETTER.search(text, start, own[0].start)):
             # a figure with no unit of its own ("350", "8 - 9", "Dưới 2", "≥ 95", "575 (tăng 15%)"): the row's
             # unit cell, the "%" of its column's header, the unit in its label's brackets, or its table's
+            if row_unit is None:
+                row_unit = text[unit_cell[1]:unit_cell[2]] if unit_cell else (label_unit or _declared_unit(text, start) or "")
             in_percent = header is not None and "%" in header.get(column, "")
-            unit_text = "%" if in_percent else (text[unit_cell[1]:unit_cell[2]] if unit_cell else
-                                                (_label_unit(label) or _declared_unit(text, start)))
+            unit_text = "%" if in_percent else row_unit
             quantity = _with_unit_of(text, start, own[0].end if len(own) > 1 else end, unit_text) if unit_text else None
             if quantity is not None:
                 own = [quantity, *own[1:]]
         found.extend(own)
+    metric = (label[:LABEL_UNIT.search(label).start()].rstrip() or label) if label_unit else label  # without the unit it states
     for quantity in found:
-        quantity.metric = _without_unit(label)
+        quantity.metric = metric
     return found
 
 
@@ -148,12 +152,6 @@ def _label_unit(label: str | None) -> str | None:
     if any(_unit_of_cell(" ".join(words[-count:])) == unit for count in (1, 2) if len(words) >= count):
         return None
     return stated.group(1)
-
-
-def _without_unit(label: str | None) -> str | None:
-    """A row's label as its figures' metric: without the unit it states in brackets."""
-    stated = _label_unit(label)
-    return label[:LABEL_UNIT.search(label).start()].rstrip() or label if stated else label
 
 
 def _unit_of_cell(cell: str) -> str | None:
