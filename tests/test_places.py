@@ -661,3 +661,13 @@ def test_a_time_phrase_between_the_owning_unit_and_its_verb_keeps_the_unit(text,
     assert record["place"] == place
     if metric:
         assert record["metric"] == metric
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # a word for now between the unit and its verb ("hiện" alone is tagged a noun)
+    ("Đến nay, huyện Tuy Phong hiện có 12 xã đạt chuẩn nông thôn mới.", "12 xã", "huyện Tuy Phong"),
+    ("Quận 10 hiện nay có 11 phường, rộng 5,72 km2.", "5,72 km2", "quận 10"),
+    ("Huyện Bắc Yên đến nay đã có 8 xã đạt chuẩn.", "8 xã", "huyện Bắc Yên"),
+])
+def test_a_word_for_now_between_the_unit_and_its_verb_keeps_the_unit(text, figure, place):
+    assert _place_of(figure, text) == place

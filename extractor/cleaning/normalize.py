@@ -29,6 +29,14 @@ def character_fixes() -> dict[str, str]:
     return fixes
 
 
+@lru_cache(maxsize=1)
+def spelling_fixes() -> tuple[tuple["regex.Pattern[str]", dict[str, str]], ...]:
+    """Misspellings fixed letter for letter after NFC (a lost horn: 'uớc' → 'ước'); one character
+    for one, so the offset map stays as it is."""
+    rows = load_rules("extractor.cleaning", "spelling_fixes.json")
+    return tuple((regex.compile(row["pattern"]), row["replacements"]) for row in rows)
+
+
 def _codes_nfc_may_change():
     # Outside the BMP only musical symbols and CJK compatibility ideographs change under NFC.
     yield from range(0x80, 0x10000)
@@ -113,4 +121,6 @@ def normalize_with_map(raw: str) -> tuple[str, OffsetMap]:
     text = "".join(pieces)
     if "_" in text:  # one character for one: the map stays as it is
         text = JOINED_SYLLABLES.sub(" ", text)
+    for pattern, replacements in spelling_fixes():
+        text = pattern.sub(lambda match: replacements.get(match.group(), match.group()), text)
     return text, offsets

@@ -310,7 +310,7 @@ ASIDE_REACH_AFTER = 80  # characters of a bracketed aside or a parent unit betwe
 def aside_before_predicate(timed: bool = False) -> "regex.Pattern[str]":
     """What may stand between a mention and its predicate: a bracketed aside, the district or
     province after a unit ("huyện Mường Ảng, tỉnh Điện Biên tổ chức …"), the number of its congress or term
-    ("Đảng bộ xã X lần thứ XII, nhiệm kỳ 2020-2025 đã …"); with ``timed``, after a unit that owns a
+    ("Đảng bộ xã X lần thứ XII, nhiệm kỳ 2020-2025 đã …"), a word for now ("huyện X hiện có"); with ``timed``, after a unit that owns a
     measure, its time or price basis too ("GRDP của tỉnh năm 2025 đạt", "của tỉnh trong 11 tháng ước
     đạt", "toàn tỉnh (giá so sánh 2010) ước đạt"; not "Nghị quyết của … Đảng bộ xã năm 2026 tham mưu")."""
     shared, rules = shared_patterns(), place_rules()
@@ -319,7 +319,7 @@ def aside_before_predicate(timed: bool = False) -> "regex.Pattern[str]":
     higher_type = "|".join(regex.escape(word).replace("\\ ", r"\s+") for word in sorted(higher, key=len, reverse=True))
     return regex.compile(
         r"(?:\s*\([^()\n\d]{1,60}\)|\s*,\s*(?i:" + higher_type + r")\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
-        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']})"
+        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']})|\s+(?:{shared['now_word']})"
         + (rf"|\s+(?:{shared['time_adjunct']})|\s*\(\s*(?i:{shared['price_basis']})[^()\n]{{0,20}}\)" if timed else "") + ")+")
 
 

@@ -139,6 +139,10 @@ def quantity_kinds() -> frozenset[str]:
     return frozenset({row["kind"] for row in _load("units.json")["units"]} | set(CODE_KINDS))
 
 
+# a unit form ends its word, and is no first letter of a slashed abbreviation ("07 đ/c": đồng chí)
+UNIT_END = r"(?![\p{L}\d])(?!/[\p{L}\p{M}](?![\p{L}\p{M}\d]))"
+
+
 @lru_cache(maxsize=1)
 def unit_table() -> dict:
     data = _load("units.json")
@@ -151,10 +155,10 @@ def unit_table() -> dict:
     money_forms = [(form, row["multiplier"]) for row in data["money_magnitudes"] for form in row["forms"]]
     money_forms.sort(key=lambda pair: -len(pair[0]))
     return {
-        "pattern": regex.compile(rf"\s?({alternation})(?![\p{{L}}\d])", regex.IGNORECASE),
+        "pattern": regex.compile(rf"\s?({alternation}){UNIT_END}", regex.IGNORECASE),
         "by_form": {form.lower(): row for form, row in forms},
         "money_pattern": regex.compile(
-            r"\s?(" + "|".join(regex.escape(f) for f, _ in money_forms) + r")(?![\p{L}\d])", regex.IGNORECASE
+            r"\s?(" + "|".join(regex.escape(f) for f, _ in money_forms) + r")" + UNIT_END, regex.IGNORECASE
         ),
         "money_by_form": {form.lower(): multiplier for form, multiplier in money_forms},
         # what a rate may be per: the words listed, and every measurement unit ("đồng/kg", "USD/tấn", "đồng/kWh")
@@ -1070,7 +1074,7 @@ def _in_superlative_pair(text: str, quantity: Quantity, start: int, end: int) ->
 
 NUMBER_CONTEXT = "5 "
 OPENING_QUOTES = ("“", '"')
-STOP_AT = regex.compile(r"[,;:.()\[\]“”\"!?…/]|\s-\s|\d")
+STOP_AT = regex.compile(r"[,;:.()\[\]“”\"!?…]|/(?![\p{L}\p{M}](?![\p{L}\p{M}\d]))|\s-\s|\d")  # "đ/c" is a word
 FIRST_NOUN_READS = AFTER_WINDOW + 8  # after leading white space: the window and a stop just past it
 
 
