@@ -16,6 +16,15 @@ from extractor.spans import SpanIndex
 __all__ = ["Quantity", "extract_quantities"]
 
 
+
+BRACKET_REACH = 200  # characters before a figure read for the bracket it stands in
+
+
+def _inside_brackets(text: str, paragraph_start: int, position: int) -> bool:
+    """Is ``position`` inside a bracket opened shortly before it ("(tương đương 1.749.600 người")?"""
+    reach = max(paragraph_start, position - BRACKET_REACH)
+    return text.rfind("(", reach, position) > text.rfind(")", reach, position)
+
 def extract_quantities(clean: CleanText, sections: list[Section], places=None, term_end: int | None = None) -> list[tuple[Quantity, object]]:
     """(quantity, paragraph) pairs in clean-text order, body first, then footnotes. With the
     document's ``places`` (DocumentPlaces), each quantity also gets its place, metric and anchor,
@@ -73,6 +82,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
     metrics = MetricFinder(clean.text)
     previous = None  # (quantity, paragraph) before this one
+    outside = None  # the last of them not inside a bracket
     for quantity, paragraph in found:
         quantity.anchor = quantity.start
         quantity.place = places.place_at(paragraph, quantity.start)
@@ -82,9 +92,15 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
         before = previous[0] if previous is not None and previous[1] is paragraph else None
+        bracketed = _inside_brackets(clean.text, paragraph.start, quantity.start)
+        if before is not None and not bracketed and outside is not None and outside[1] is paragraph \
+                and _inside_brackets(clean.text, paragraph.start, before.start):
+            before = outside[0]  # "99,18% (tương đương 1.749.600 người), tăng 5,56%": the figure before the aside goes on
         if paragraph.kind != TABLE_ROW and FLATTENED_ROW_CELL not in quantity.notes:  # a table row's figures are named by its label cell
             quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
         previous = quantity, paragraph
+        if not bracketed:
+            outside = previous
     by_paragraph: dict[int, tuple[object, list[Quantity]]] = {}
     for quantity, paragraph in found:
         by_paragraph.setdefault(paragraph.start, (paragraph, []))[1].append(quantity)

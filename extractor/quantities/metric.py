@@ -16,7 +16,7 @@ import regex
 from extractor.cleaning.lines import line_rules
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
-from extractor.rules import load_rules, word_trie
+from extractor.rules import load_rules, shared_patterns, word_trie
 from extractor.tagging import pos_tags
 
 
@@ -48,6 +48,7 @@ def metric_rules() -> dict:
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
+        "equivalent_bracket": regex.compile(data["equivalent_bracket"]),
         "rate_head": regex.compile(rf"(?i)^{data['rate_head']}\s+"),  # opening a metric: "Tỷ lệ số xã …"
         "rate_word": regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}]){data['rate_head']}(?![\p{{L}}\p{{M}}])"),
         "max_words_after_alone": data["max_words_after_alone"],
@@ -55,6 +56,9 @@ def metric_rules() -> dict:
         "after_status": regex.compile(data["after_status"]),
         # an item label the clause boundaries leave in ("3/ Vốn đầu tư"): the cleaner's rule, one home
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
+        "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
+        # "trên địa bàn", "trên địa bàn toàn tỉnh": where, not what
+        "area_only": regex.compile(rf"{data['area_lead']}(?:\s+(?:{place_rules()['type_reference'].pattern}))?"),
     }
 
 
@@ -179,7 +183,8 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
         # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the count of what the share is of (not "72% (3 cấp học)")
         counted = quantity.unit and regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(quantity.unit)}(?![\p{{L}}\p{{M}}])",
                                                  previous.metric or "", regex.IGNORECASE)
-        return bool(counted) and bool(rules["restating_bracket"].match(text, previous.end, quantity.start))
+        return (bool(counted) and bool(rules["restating_bracket"].match(text, previous.end, quantity.start))) \
+            or bool(rules["equivalent_bracket"].match(text, previous.end, quantity.start))  # "99,18% (tương đương 1.749.600 người)"
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
     share = quantity.unit in ("%", "%/năm")  # "45,6 tỷ đồng, bình quân tăng 15%/năm"
     if not (share or quantity.unit in (previous.unit, per_base)) or previous.end > quantity.start:
@@ -494,8 +499,11 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             cursor = max(cursor, end)
         phrase = _trimmed(" ".join(kept))
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
-            or place_rules()["office_before"].fullmatch(phrase):
-        phrase = ""  # "thôn Đông 95%", "Toàn huyện có 12 xã", "Bí thư Đảng ủy 10 cuộc": the clause names where or who, not what
+            or place_rules()["office_before"].fullmatch(phrase) or rules["restating_verb"].fullmatch(phrase) \
+            or rules["area_only"].fullmatch(phrase):
+        # "thôn Đông 95%", "Toàn huyện có 12 xã", "Bí thư Đảng ủy 10 cuộc": the clause names where or who,
+        # not what; "…, tương đương 43.991 khẩu": only a verb restating the figure before
+        phrase = ""
     if phrase:
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
         if measure:
@@ -532,8 +540,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         if cell[:1].isalpha() and (cell[0].isupper() or not any(c.isdigit() for c in cell)):
             return _limited(_trimmed(cell)) or None
         return None
-    if bracketed and boundary == "(":
-        label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)  # "việc làm (15,610 tỷ)"
+    if boundary == "(" and (bracketed or not text[last:position].strip()):
+        # "việc làm (15,610 tỷ)"; the figure opening a bracket of its own words: "gạo (412.354 tấn đạt 137,8% kế hoạch …)"
+        label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
         return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
     return None
 
