@@ -671,3 +671,14 @@ def test_a_time_phrase_between_the_owning_unit_and_its_verb_keeps_the_unit(text,
 ])
 def test_a_word_for_now_between_the_unit_and_its_verb_keeps_the_unit(text, figure, place):
     assert _place_of(figure, text) == place
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Quận 7 có 10 phường.", "10 phường", "quận 7"),
+    ("Phường 12 có 300 hộ.", "300 hộ", "phường 12"),
+    # must not fire: a number after another type word opens a time ("huyện 7 tháng"), no "quận 7"
+    ("Thu ngân sách trên địa bàn huyện 7 tháng đầu năm được 397,7 tỷ đồng.", "397,7 tỷ đồng", None),
+    ("Toàn huyện 5 năm qua có 120 hộ thoát nghèo.", "120 hộ", None),
+])
+def test_a_number_names_a_unit_only_with_its_own_type(text, figure, place):
+    assert _place_of(figure, text) == place

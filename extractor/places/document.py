@@ -594,6 +594,8 @@ def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str,
             candidates = [u for level in levels for u in gazetteer.named_loosely(level, key_name)]
         if candidates:
             exact = [u for u in candidates if u.type == unit_type]
+            if not exact and written.isdigit():
+                continue  # a number names a unit only with its own type ("Quận 7"; "huyện 7 tháng" is a time)
             return end, written, tuple(exact or candidates)
     return None
 

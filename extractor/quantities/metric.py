@@ -56,6 +56,7 @@ def metric_rules() -> dict:
         "after_status": regex.compile(data["after_status"]),
         # an item label the clause boundaries leave in ("3/ Vốn đầu tư"): the cleaner's rule, one home
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
+        "kept_ending": regex.compile(data["kept_ending"]),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         # "trên địa bàn", "trên địa bàn toàn tỉnh": where, not what
         "area_only": regex.compile(rf"{data['area_lead']}(?:\s+(?:{place_rules()['type_reference'].pattern}))?"),
@@ -584,7 +585,7 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     while phrase != previous:
         previous = phrase
         trailing = rules["trailing"].search(phrase)
-        if trailing and not _closes_a_compound(phrase, trailing):
+        if trailing and not _closes_a_compound(phrase, trailing) and not rules["kept_ending"].search(phrase):
             phrase = phrase[:trailing.start()].strip().rstrip(", ")  # "…, bao gồm": no comma left at the end
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""
