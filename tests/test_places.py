@@ -682,3 +682,17 @@ def test_a_word_for_now_between_the_unit_and_its_verb_keeps_the_unit(text, figur
 ])
 def test_a_number_names_a_unit_only_with_its_own_type(text, figure, place):
     assert _place_of(figure, text) == place
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # a unit in the area of which a measure lies ("trên địa bàn huyện X") owns it as "của huyện X" does, for the paragraph
+    ("Tổng diện tích đất nông nghiệp trên địa bàn huyện Lạc Thủy là 22.192,81 ha, chiếm 70,77% diện tích tự nhiên. "
+     "Trong đó: đất lâm nghiệp 14.514,33 ha.", "14.514,33 ha", "huyện Lạc Thủy"),
+    # a time may open the clause before a unit written by its type alone
+    ("Tỉnh Lào Cai có nhiều tiềm năng.\n\nHiện nay trên địa bàn tỉnh, tổng số hộ chăn nuôi là 41.944 hộ.", "41.944 hộ", "tỉnh Lào Cai"),
+    ("Xã Gia Bình tổ chức đại hội.\n\nHằng năm xã tạo việc làm cho trên 400 lao động.", "400 lao động", "xã Gia Bình"),
+    # must not fire: a type word alone names no unit the document does not name
+    ("Tỉnh Lào Cai có nhiều tiềm năng.\n\nHằng năm xã tạo việc làm cho trên 400 lao động.", "400 lao động", None),
+])
+def test_a_unit_owning_the_area_or_opening_a_clause_after_a_time_holds_its_figures(text, figure, place):
+    assert _place_of(figure, text) == place

@@ -19,11 +19,13 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from extractor.places.gazetteer import LEVEL_RANK, NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
 from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, ends_a_compound, find_mentions, place_lookup, place_rules,
                                        predicate_follows)
+from extractor.rules import shared_patterns
 from extractor.spans import SpanIndex
 from extractor.syllables import is_common_word, is_compound_word, name_key, spell
 from extractor.tagging import word_tokens
@@ -51,7 +53,10 @@ VINTAGE_MARK = regex.compile(r"\s*\(\s*((?i:mới|cũ))\s*\)|\s+((?i:cũ)(?![\p{
 FORMED_FROM_NAMED = 2  # other predecessors a text names with a unit formed in 2025
 SCOPE_REACH = 1500  # characters back from a type word alone to the unit of its paragraph it stands for
 SENTENCE_BOUND = regex.compile(r"(?r)(?:^|[.!?;]|\n)\s*")  # searched backwards: the start of a mention's sentence
-CLAUSE_OPENING = regex.compile(r"(?:^|[.!?;:,]|\n)\s*$")  # a type word opening a clause is its subject when a predicate follows
+@lru_cache(maxsize=1)
+def clause_opening() -> "regex.Pattern[str]":
+    """A type word opening a clause, after a time at most ("Hằng năm xã …"), is its subject when a predicate follows."""
+    return regex.compile(rf"(?:^|[.!?;:,]|\n)\s*(?:(?:{shared_patterns()['clause_time']})\s*,?\s*)?$")
 PREDICATE_REACH = 40  # characters after a type word read for its predicate
 CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
 
@@ -377,7 +382,7 @@ class DocumentPlaces:
             after_lead = rules["lead_before"].search(before) is not None  # "toàn xã", "Đảng bộ xã"
             capitalised_inside = word[0].isupper() and CAPITAL_INSIDE.search(before) is not None  # "Tuổi trẻ Thành phố"
             opens_sentence = word[0].isupper() and (start == 0 or SENTENCE_OPENING.search(before) is not None)  # "Xã đề ra …"
-            opens_clause = (not (after_lead or capitalised_inside or opens_sentence) and CLAUSE_OPENING.search(before) is not None
+            opens_clause = (not (after_lead or capitalised_inside or opens_sentence) and clause_opening().search(before) is not None
                             and rules["type_list_before"].search(before) is None)
             if not (after_lead or capitalised_inside or opens_sentence or opens_clause):
                 continue
