@@ -48,3 +48,8 @@ class SpanIndex:
         low = bisect_left(self.starts, start - self.longest + 1)
         high = bisect_left(self.starts, end)
         return [payload for (_, span_end), payload in zip(self.spans[low:high], self.payloads[low:high]) if span_end > start]
+
+
+def bracket_open_at(text: str, start: int, end: int) -> bool:
+    """Is a bracket opened in ``text[start:end]`` still open at ``end``?"""
+    return text.rfind("(", start, end) > text.rfind(")", start, end)

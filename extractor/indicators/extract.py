@@ -27,7 +27,7 @@ from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_ru
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
-from extractor.spans import SpanIndex
+from extractor.spans import SpanIndex, bracket_open_at
 from extractor.rules import load_rules
 
 ITEM_LEAD = regex.compile(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?")
@@ -628,7 +628,7 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             else:
                 metric = _figure_metric(text, span_start, span_end, quantity, figure_starts) or item.metric or record.get("metric")
             if record.get("metric") and any(other.end <= quantity.start and text[other.start:other.end] in metric
-                                            and _opens_a_bracket(text, other.end, quantity.start) for other, _ in inside):
+                                            and bracket_open_at(text, other.end, quantity.start) for other, _ in inside):
                 metric = record["metric"]  # "… giảm 3% trở lên (còn 7%)": the words hold the figure before; the figure's own reading
             item.targets.append({
                 "value": quantity.value, "low": quantity.low, "high": quantity.high, "unit": quantity.unit,
@@ -667,12 +667,6 @@ def _years_from_the_list(items: list[TargetItem]) -> None:
         for target in item.targets:
             if target["year"] is None:
                 target["year"] = year
-
-
-def _opens_a_bracket(text: str, start: int, end: int) -> bool:
-    """A bracket opened between ``start`` and ``end`` is still open at ``end``."""
-    between = text[start:end]
-    return "(" in between and ")" not in between[between.rfind("("):]
 
 
 # a dash before a capital ends a clause, except inside a label before its figure ("Dịch vụ - Thương mại: 225,3 tỷ")

@@ -53,12 +53,14 @@ VINTAGE_MARK = regex.compile(r"\s*\(\s*((?i:mới|cũ))\s*\)|\s+((?i:cũ)(?![\p{
 FORMED_FROM_NAMED = 2  # other predecessors a text names with a unit formed in 2025
 SCOPE_REACH = 1500  # characters back from a type word alone to the unit of its paragraph it stands for
 SENTENCE_BOUND = regex.compile(r"(?r)(?:^|[.!?;]|\n)\s*")  # searched backwards: the start of a mention's sentence
+PREDICATE_REACH = 40  # characters after a type word read for its predicate
+CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
+
+
 @lru_cache(maxsize=1)
 def clause_opening() -> "regex.Pattern[str]":
     """A type word opening a clause, after a time at most ("Hằng năm xã …"), is its subject when a predicate follows."""
     return regex.compile(rf"(?:^|[.!?;:,]|\n)\s*(?:(?:{shared_patterns()['clause_time']})\s*,?\s*)?$")
-PREDICATE_REACH = 40  # characters after a type word read for its predicate
-CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
 
 
 @dataclass(frozen=True)

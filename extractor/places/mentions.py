@@ -141,8 +141,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
         subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
         if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
                 and predicate_follows(text, mention_end, end,
-                                      POSSESSIVE_BEFORE.search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None,
-                                      OWNER_BEFORE.search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None)
+                                      owner_before().search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None,
+                                      owner_before(whole=True).search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None)
                 and not _names_an_office(text, start, mention_start)):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
@@ -293,10 +293,15 @@ RESULT_AHEAD = regex.compile(r"[^.;!?]*?(?i:đạt|vượt|hoàn\s+thành)")
 # the words after a mention, with a figure among them: a verb tagged alone ("tăng trưởng") reads as a numeral
 PREDICATE_WINDOW = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\p{M}]*(?:[ \t]+(?:[\p{L}\p{M}]+|\d[\d.,]*%?)){0,4})")
 COPULA = "là"  # after a mention that owns the measure ("của xã X là …"), not after a place adjunct ("trên toàn huyện là …")
-# the unit owns the measure before it ("Dân số của xã", "Tổng diện tích đất nông nghiệp trên địa bàn huyện X là")
-POSSESSIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:của|(?:trên\s+)?địa\s+bàn(?:\s+của)?)\s+$")
-OWNER_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:của|toàn|(?:trên\s+)?địa\s+bàn(?:\s+của)?)\s+$")  # ("GRDP của tỉnh", "toàn tỉnh")
 OWNER_REACH = 20  # characters before a mention read for its owner word
+
+
+@lru_cache(maxsize=2)
+def owner_before(whole: bool = False) -> "regex.Pattern[str]":
+    """The words before a unit that owns the measure before them ("Dân số của xã", "Tổng diện tích
+    đất nông nghiệp trên địa bàn huyện X là"); ``whole``: "toàn" too ("toàn tỉnh")."""
+    possessive = rf"của|(?:{shared_patterns()['area_lead']})(?:\s+của)?"
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{possessive}{'|toàn' if whole else ''})\s+$")
 PREDICATE_TAGS = frozenset({"V", "R"})  # a verb, or an adverb before one ("đã", "đều")
 # the words after a mention are tagged after a subject noun: tagged alone, a clause's first verb is
 # often read as a noun ("tổ chức 2 lớp", "giải ngân 80%"); the mention itself may not stand there, as the tokenizer

@@ -11,19 +11,13 @@ from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import MetricFinder, distribute_respectively
 from extractor.quantities.parser import Quantity, find_quantities
 from extractor.sections import Section, parse_label
-from extractor.spans import SpanIndex
+from extractor.spans import SpanIndex, bracket_open_at
 
 __all__ = ["Quantity", "extract_quantities"]
 
 
+OPEN_BRACKET_REACH = 200  # characters before a figure read for a bracket it stands in ("(tương đương 1.749.600 người")
 
-BRACKET_REACH = 200  # characters before a figure read for the bracket it stands in
-
-
-def _inside_brackets(text: str, paragraph_start: int, position: int) -> bool:
-    """Is ``position`` inside a bracket opened shortly before it ("(tương đương 1.749.600 người")?"""
-    reach = max(paragraph_start, position - BRACKET_REACH)
-    return text.rfind("(", reach, position) > text.rfind(")", reach, position)
 
 def extract_quantities(clean: CleanText, sections: list[Section], places=None, term_end: int | None = None) -> list[tuple[Quantity, object]]:
     """(quantity, paragraph) pairs in clean-text order, body first, then footnotes. With the
@@ -81,7 +75,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
     paragraph_at = {p.start: p for p in clean.paragraphs}
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
     metrics = MetricFinder(clean.text)
-    previous = None  # (quantity, paragraph) before this one
+    previous, previous_bracketed = None, False  # (quantity, paragraph) before this one; inside a bracket?
     outside = None  # the last of them not inside a bracket
     for quantity, paragraph in found:
         quantity.anchor = quantity.start
@@ -92,13 +86,12 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
         before = previous[0] if previous is not None and previous[1] is paragraph else None
-        bracketed = _inside_brackets(clean.text, paragraph.start, quantity.start)
-        if before is not None and not bracketed and outside is not None and outside[1] is paragraph \
-                and _inside_brackets(clean.text, paragraph.start, before.start):
+        bracketed = bracket_open_at(clean.text, max(paragraph.start, quantity.start - OPEN_BRACKET_REACH), quantity.start)
+        if before is not None and previous_bracketed and not bracketed and outside is not None and outside[1] is paragraph:
             before = outside[0]  # "99,18% (tương đương 1.749.600 người), tăng 5,56%": the figure before the aside goes on
         if paragraph.kind != TABLE_ROW and FLATTENED_ROW_CELL not in quantity.notes:  # a table row's figures are named by its label cell
             quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
-        previous = quantity, paragraph
+        previous, previous_bracketed = (quantity, paragraph), bracketed
         if not bracketed:
             outside = previous
     by_paragraph: dict[int, tuple[object, list[Quantity]]] = {}

@@ -139,8 +139,8 @@ def quantity_kinds() -> frozenset[str]:
     return frozenset({row["kind"] for row in _load("units.json")["units"]} | set(CODE_KINDS))
 
 
-# a unit form ends its word, and is no first letter of a slashed abbreviation ("07 đ/c": đồng chí)
-UNIT_END = r"(?![\p{L}\d])(?!/[\p{L}\p{M}](?![\p{L}\p{M}\d]))"
+SLASHED_LETTER = r"/[\p{L}\p{M}](?![\p{L}\p{M}\d])"  # the second half of an abbreviation ("đ/c": đồng chí), no rate's base
+UNIT_END = rf"(?![\p{{L}}\d])(?!{SLASHED_LETTER})"  # a unit form ends its word and opens no abbreviation
 
 
 @lru_cache(maxsize=1)
@@ -1074,7 +1074,7 @@ def _in_superlative_pair(text: str, quantity: Quantity, start: int, end: int) ->
 
 NUMBER_CONTEXT = "5 "
 OPENING_QUOTES = ("“", '"')
-STOP_AT = regex.compile(r"[,;:.()\[\]“”\"!?…]|/(?![\p{L}\p{M}](?![\p{L}\p{M}\d]))|\s-\s|\d")  # "đ/c" is a word
+STOP_AT = regex.compile(rf"[,;:.()\[\]“”\"!?…]|(?!{SLASHED_LETTER})/|\s-\s|\d")  # "đ/c" is a word
 FIRST_NOUN_READS = AFTER_WINDOW + 8  # after leading white space: the window and a stop just past it
 
 
