@@ -1102,10 +1102,24 @@ def first_noun(after: str) -> tuple[str, int] | None:
     words = [word]
     if word.lower() in unit_table()["classifiers_joined"] and len(tagged) > 1 \
             and (tagged[1][1].startswith("N") or is_compound_word(f"{word.lower()} {tagged[1][0].lower()}")):
-        words.append(tagged[1][0])  # "đàn ong", "suất quà"; "cuộc thi" (a dictionary word the tagger split)
+        words.append(_classified_noun(tagged[1][0], tagged[2][0] if len(tagged) > 2 else None))
     phrase = " ".join(words)
     length = _length_in(stripped, phrase) if not quote else _length_in(stripped.lower(), phrase.lower())
     return phrase.lower(), quote + length
+
+
+def _classified_noun(noun: str, following: str | None) -> str:
+    """The noun a classifier joins: "đàn ong", "suất quà", "cuộc thi" (a dictionary word the tagger
+    split), "chiếc xe máy"; only the head syllable of a compound that adds a modifier to it ("căn
+    nhà tình nghĩa" → "căn nhà", as "căn nhà tình thương") or that the tokenizer glued across a
+    word ("ngôi nhà văn hóa": "văn hóa"; "ngôi nhà tốc mái": no word "nhà tốc")."""
+    syllables = noun.split()
+    if len(syllables) < 2:
+        return noun
+    split_word = following is not None and is_compound_word(f"{syllables[-1]} {following.split()[0]}".lower())
+    if len(syllables) > 2 or split_word or not is_compound_word(noun.lower()):
+        return syllables[0]
+    return noun
 
 
 def _noun_window(after: str) -> tuple[str, str] | None:
