@@ -376,6 +376,7 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
     commas go on with the list up to the clause's end (not another figure or a label's colon, and
     within a metric's length); the stop after the figure's own words otherwise."""
     rules = metric_rules()
+    head_has_verb = None  # read once, when a continuation looks like a clause of its own
     end = stop
     while True:
         following = rules["after_stop"].search(text, end.end(), min(paragraph_end, end.end() + LIST_REACH))
@@ -384,11 +385,23 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
         continuation = text[end.end():following.start()]
         if not continuation.strip() or first_noun(continuation) is None:
             return stop
+        if _has_own_predicate(continuation):
+            if head_has_verb is None:
+                head_has_verb = any(tag == "V" for _, tag in pos_tags(text[start:stop.start()])[1:])
+            if head_has_verb:
+                return stop  # "4 chỉ tiêu chưa đạt nghị quyết, nguồn nhân lực vẫn chưa …": the next clause
         if following.group().strip() != "," or len(continuation.split()) > LIST_ITEM_WORDS:
             # the clause's end, or the list's last noun with what it says of the list ("tiểu khu có
             # hạ tầng băng rộng cố định, kết nối …")
             return following if len(text[start:following.start()].split()) <= rules["max_words"] else stop
         end = following
+
+
+def _has_own_predicate(words: str) -> bool:
+    """An adverb ("vẫn chưa đáp ứng") or two verbs running ("tiếp tục trồng"): a clause's predicate,
+    not what a list item says of the list ("đối tượng bảo trợ xã hội")."""
+    tags = [tag for _, tag in pos_tags(words)]
+    return "R" in tags or any(tag == following == "V" for tag, following in zip(tags, tags[1:]))
 
 
 CLOSING_BRACKET = regex.compile(r"\s*\)")
