@@ -636,11 +636,18 @@ def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, di
 DAY_MONTH_PAIR = regex.compile(r"([1-9]|[12]\d|3[01])\s?/\s?([1-9]|1[0-2])")
 
 
+PADDED_DAY_MONTH_PAIR = regex.compile(r"(0[1-9]|[12]\d|3[01])\s?/\s?(0[1-9])")
+
+
 def _date_named(text: str, quantity: Quantity, start: int) -> bool:
     """"nông trường Quốc doanh 19/5", "Trường THCS 26/3": a bare day/month pair whose first part
-    exceeds the second (no part of a whole) after a proper name is a date naming it."""
+    exceeds the second (no part of a whole) after a proper name is a date naming it; so is one
+    whose month is written with a leading zero ("tiết lập xuân 04/02"): no whole is written so."""
     if quantity.kind != "fraction" or quantity.unit is not None:
         return False
+    padded = PADDED_DAY_MONTH_PAIR.fullmatch(text, quantity.start, quantity.end)
+    if padded is not None and int(padded.group(1)) > int(padded.group(2)):
+        return True
     pair = DAY_MONTH_PAIR.fullmatch(text, quantity.start, quantity.end)
     if pair is None or int(pair.group(1)) <= int(pair.group(2)):
         return False
