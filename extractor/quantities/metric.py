@@ -58,6 +58,7 @@ def metric_rules() -> dict:
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
         "kept_ending": regex.compile(data["kept_ending"]),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
+        "now_word": regex.compile(shared_patterns()["now_word"]),
         # "trên địa bàn", "trên địa bàn toàn tỉnh": where, not what
         "area_only": regex.compile(rf"{data['area_lead']}(?:\s+(?:{place_rules()['type_reference'].pattern}))?"),
     }
@@ -416,7 +417,7 @@ LIST_SEGMENT_CHARS = 80  # (so many characters hold more words than that)
 BEFORE_REACH = 400  # characters of a clause read back from a figure (a metric is at most max_words words)
 
 
-def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, comma_end: int) -> bool:
+def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, comma_end: int, figure_start: int) -> bool:
     """"Sản lượng thủy, hải sản", "khu vực nông, lâm nghiệp", "Thu, chi ngân sách": the words before
     the comma are nouns (a head with the first item, or a one-syllable item) and a noun or a
     one-syllable item follows, so the comma joins the items of one name. So does a noun phrase
@@ -424,7 +425,10 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     phẩm", "giá trị sản xuất công nghiệp, tiểu thủ công nghiệp", "hộ nghèo, cận nghèo"). An opener
     is no noun list: "Bên cạnh đó, …" (a pronoun), "Hiện nay, …" (one word), "Về kinh tế, …" (a
     preposition), "Thực hiện Nghị quyết …, xã đã …" (a verb), "Kinh tế phát triển, thu nhập …" (a
-    clause); nor is a phrase before a new measure ("…, diện tích lúa đạt …")."""
+    clause); nor is a phrase before a new measure ("…, diện tích lúa đạt …"). Items written alike
+    are one name too ("Thu tiền cấp đất, thuê đất": verb and noun twice), as is a short item the
+    figure follows at once after a phrase ending in a noun ("Giá trị sản xuất công nghiệp, xây dựng
+    2.410 tỷ"), and a lower-case noun alone before another ("học sinh, sinh viên có hoàn cảnh …")."""
     start = scan.last_end(comma_end - 1)
     start = paragraph_start if start is None else start
     if comma_end - start > LIST_SEGMENT_CHARS:
@@ -441,6 +445,17 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     if not comma or comma + 1 >= len(tagged):
         return False
     before, following = tagged[:comma], tagged[comma + 1]
+    if metric_rules()["now_word"].fullmatch(segment.strip()):
+        return False  # "Tuy nhiên, hiện nay, hộ nghèo còn …": a time between commas
+    item = _item_before_figure(text, comma_end, figure_start)
+    if item is not None and len(before) > 1 and not any(tag in CLAUSE_TAGS for _, tag in before):
+        item_tags = [tag for _, tag in item]
+        if len(item) > 1 and item_tags == [tag for _, tag in before[-len(item):]] \
+                or before[0][1] in PHRASE_HEAD_TAGS and before[-1][1] in NOUN_TAGS:
+            return True
+    if len(before) == 1 and " " in before[0][0] and before[0][1] in NOUN_TAGS and segment.strip()[:1].islower() \
+            and following[1] in NOUN_TAGS:
+        return True
     if len(words) <= LIST_SEGMENT_WORDS \
             and all(tag in NOUN_TAGS or metric_rules()["measure_head"].fullmatch(word) for word, tag in before):
         # ("tỷ lệ khu, cụm công nghiệp": the tagger may read a rate's head as a verb)
@@ -450,6 +465,23 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
             return following[1] in NOUN_TAGS or (one_syllable and " " not in following[0])
     return (len(before) > 1 and before[0][1] in PHRASE_HEAD_TAGS and not any(tag in CLAUSE_TAGS for _, tag in before)
             and WORD_CLASSES.get(before[-1][1]) == WORD_CLASSES.get(following[1]) is not None)
+
+
+LIST_ITEM_TOKENS = 2  # words (tagger tokens) of an item the figure follows at once
+
+
+def _item_before_figure(text: str, comma_end: int, figure_start: int):
+    """The tagged words between a comma and the figure when they are a short item that runs straight
+    into it ("…, xây dựng 2.410 tỷ", "…, thuê đất đạt 35 tỷ": a linking verb may stand between)."""
+    words = text[comma_end:figure_start].split()
+    if not words or len(words) > LIST_ITEM_TOKENS * 3:
+        return None
+    tagged = list(pos_tags(" ".join(words)))
+    while tagged and tagged[-1][0].lower() in metric_rules()["linking_verbs"]:
+        tagged.pop()
+    if not tagged or len(tagged) > LIST_ITEM_TOKENS or any(tag in CLAUSE_TAGS for _, tag in tagged):
+        return None
+    return tagged
 
 
 def _after_comma(text: str, paragraph_start: int, position: int) -> bool:
@@ -478,7 +510,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     scan = finder.boundaries(paragraph_start, paragraph_end)
     last = scan.last_end(position)
     for _ in range(LIST_ITEMS_BEFORE):
-        if last is None or text[last - 1] != "," or not _continues_a_noun_list(text, scan, paragraph_start, last):
+        if last is None or text[last - 1] != "," or not _continues_a_noun_list(text, scan, paragraph_start, last, position):
             break
         earlier = scan.last_end(last - 1)  # "Sản lượng thủy, hải sản ước đạt …": the comma is inside the name
         if len(text[paragraph_start if earlier is None else earlier:position].split()) > rules["max_words"]:
