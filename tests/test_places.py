@@ -256,6 +256,30 @@ def test_a_title_line_after_page_furniture_names_the_reporting_unit():
     assert records_from_text(titled)[0]["unit"] is None
 
 
+def test_the_opening_sentence_under_a_title_names_the_reporting_unit():
+    news = ("Kinh tế - Xã hội Tin địa phương\n\n10/10/2021 - 08:30\n\nĐẩy mạnh phát triển kinh tế biển\n\n"
+            "Ngày 9/10, Hội nghị Huyện ủy huyện Phú Vang lần thứ 5 được tổ chức. Toàn huyện có 1.200 tàu cá.")
+    assert records_from_text(news)[0]["unit"] == "huyện Phú Vang"
+    punctuation = ".\n.\nSơ kết công tác dân số 6 tháng\nHôm qua, Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Gia Lai tổ chức hội nghị."
+    assert records_from_text(punctuation)[0]["unit"] == "tỉnh Gia Lai"
+    agent = "Phong trào văn hóa\nThời gian qua, phong trào được xã Trà Côn triển khai tốt. Toàn xã có 1.500 hộ."
+    assert records_from_text(agent)[0]["unit"] == "xã Trà Côn"
+    # the object of a verb, or a unit after the opening's first sentence, is no issuer
+    visited = "Tin tức\nKết quả giảm nghèo năm 2023\nĐoàn công tác tỉnh đã đến thăm huyện Mường Ảng. Huyện Mường Ảng có 320 hộ thoát nghèo."
+    assert records_from_text(visited)[0]["unit"] is None
+    chapter = "CHƯƠNG 2. THỰC TRẠNG CHI NGÂN SÁCH TRÊN ĐỊA BÀN TỈNH QUẢNG NINH\nBảng 2.3. Dự toán chi\n"
+    assert records_from_text(chapter)[0]["unit"] == "tỉnh Quảng Ninh"  # a heading's number ends no sentence
+
+
+def test_a_body_named_in_a_list_of_units_does_not_issue_the_text():
+    text = ("Kết quả kết nạp đảng viên trong toàn Đảng bộ tỉnh\n\nToàn Đảng bộ tỉnh có 477 tổ chức cơ sở đảng. "
+            "Từ đầu năm đến nay, toàn Đảng bộ kết nạp 1.669 đảng viên, trong đó có Đảng bộ huyện Hàm Thuận Nam, "
+            "huyện Phú Quý, huyện Tánh Linh vượt chỉ tiêu.")
+    assert records_from_text(text)[0]["unit"] is None
+    address = "Đại hội Đảng bộ xã Hậu Nghĩa, tỉnh Tây Ninh, nhiệm kỳ 2025-2030 thông qua 12 chỉ tiêu."
+    assert records_from_text(address)[0]["unit"] == "xã Hậu Nghĩa"
+
+
 def test_a_persons_office_is_no_subject_and_a_leading_date_does_not_hide_one():
     for lead in ("Sáng ngày 11/8, ", ""):
         text = (f"{lead}Đảng bộ xã Hát Lót tổ chức Đại hội đại biểu lần thứ Nhất. Đồng chí Nguyễn Văn A, "

@@ -28,7 +28,7 @@ from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, ends_a_compou
 from extractor.rules import shared_patterns
 from extractor.spans import SpanIndex
 from extractor.syllables import is_common_word, is_compound_word, name_key, spell
-from extractor.tagging import word_tokens
+from extractor.tagging import pos_tags, word_tokens
 
 NAME_DASH = regex.compile(r"\s*[-–]\s*")
 
@@ -40,6 +40,11 @@ TITLE_LINES = 5  # lines read for a title: the first, or the first after lines o
 # a line of page furniture: site navigation in ASCII ("Skip to main content", "You are here"), a date
 # and time ("Ngày 11/11/2022-09:13:00 AM"); a Vietnamese line may be the title itself
 PAGE_FURNITURE = regex.compile(r"[ \t]*(?:[A-Za-z][A-Za-z ’'>|/-]{0,59}|(?i:ngày)?[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[\d:\sAPMapm-]{0,20})[ \t]*")
+SENTENCE_END = regex.compile(r"(?<!(?:^|\n)[\p{Lu} \t]{0,12}[\d.IVXLC]+)[.!?](?=\s|$)")  # not a heading's number ("CHƯƠNG 2.")
+PASSIVE_MARKERS = frozenset({"được", "bị"})  # "được xã Trà Côn triển khai": the unit is the agent
+OBJECT_WINDOW_WORDS = 4  # words before a unit tagged to see whether a verb governs it
+LIST_REACH = 40  # characters after a unit read for the next unit of its list
+LETTERHEAD_REACH = 80  # characters of its line before a letterhead's unit (the organisation, a title's words)
 TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening sentence, after its title and dateline
 MIN_BARE_NAME_SYLLABLES = 2
 MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
@@ -232,17 +237,19 @@ class DocumentPlaces:
             unit = pick(mention.candidates)
             if unit is None:
                 continue
-            window = max(0, mention.start - 80)  # bounded: on a line of megabytes a search to its start is quadratic
+            if _opens_a_list(self.text, mention):
+                continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"): none issues it
+            window = max(0, mention.start - LETTERHEAD_REACH)  # bounded: on a line of megabytes a search to its start is quadratic
             before = self.text[self.text.rfind("\n", window, mention.start) + 1 or window:mention.start]
             after_organisation = rules["letterhead"].search(before) is not None
             if not after_organisation:
                 continue
-            in_letterhead = mention.start < limit
+            in_letterhead = self._on_letterhead_line(mention.start, limit)
             scores[unit] += 10 if in_letterhead else 1
             first_seen.setdefault(unit, mention.start)
         for match in rules["organisation"].finditer(self.text, 0, limit):  # "Thành đoàn Hà Tĩnh", "TỈNH ỦY SƠN LA"
             unit_type = rules["organisation_types"][spell(match.group(1))] if spell(match.group(1)) in rules["organisation_types"] else None
-            if unit_type is None:
+            if unit_type is None or not self._on_letterhead_line(match.start(), limit):
                 continue
             name = read_name(self.text, match.end(), self.gazetteer, rules["unit_types"][unit_type], unit_type)
             if name:
@@ -261,19 +268,34 @@ class DocumentPlaces:
             return min(strong, key=lambda u: (LEVEL_RANK[_level(u)], first_seen[u]))
         return max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
 
+    def _on_letterhead_line(self, position: int, limit: int) -> bool:
+        """Near the top, on a letterhead or title line, not a body named in a paragraph ("… trong đó
+        có Đảng bộ huyện X, …"): its line starts at most LETTERHEAD_REACH characters before it."""
+        window = max(0, position - LETTERHEAD_REACH)
+        return position < limit and (window == 0 or self.text.rfind("\n", window, position) >= 0)
+
     def _unit_of_title_line(self, typed: list[TypedName], pick) -> AdminUnit | None:
-        """The lowest unit the title line names: the first line, or the first after a few lines of
-        page furniture (site navigation in ASCII, "Skip to main content"; a date line)."""
+        """The lowest unit the title names, else the one the opening sentence under it names
+        ("Ngày 9/12, Hội nghị Huyện ủy huyện Phú Vang …"): lines of page furniture (site navigation,
+        "Skip to main content", "Tin tức"; a date line; a line of punctuation) and title lines are
+        read whole, up to the first line holding a sentence, of which the first sentence is read."""
         line_start = len(self.text) - len(self.text.lstrip())
-        for _ in range(TITLE_LINES):
+        for _ in range(TITLE_LINES + 1):
+            if line_start >= NEWS_OPENING_CHARS:
+                return None
             line_end = self.text.find("\n", line_start)
             line_end = len(self.text) if line_end < 0 else line_end
-            title_end = min(line_end, line_start + TITLE_CHARS)  # a one-line page is no title
-            in_title = [unit for mention in typed if line_start <= mention.start < title_end
-                        for unit in [pick(mention.candidates)] if unit is not None]
-            if in_title:
-                return min(in_title, key=lambda u: LEVEL_RANK[_level(u)])
-            if not PAGE_FURNITURE.fullmatch(self.text, line_start, line_end) or line_end >= len(self.text):
+            sentence = SENTENCE_END.search(self.text, line_start, line_end)
+            opening = sentence is not None or line_end - line_start > TITLE_CHARS
+            read_end = min(line_end, line_start + TITLE_CHARS)  # a one-line page is no title
+            if opening and not _page_furniture(self.text, line_start, line_end):
+                read_end = min(sentence.start(), read_end) if sentence else read_end
+            named = [unit for mention in typed if line_start <= mention.start < read_end
+                     and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
+                     for unit in [pick(mention.candidates)] if unit is not None]
+            if named:
+                return min(named, key=lambda u: LEVEL_RANK[_level(u)])
+            if (opening and not _page_furniture(self.text, line_start, line_end)) or line_end >= len(self.text):
                 return None
             line_start = line_end + 1
             while line_start < len(self.text) and self.text[line_start].isspace():
@@ -847,3 +869,23 @@ def _listed_names(text: str, position: int, gazetteer: Gazetteer, levels, unit_t
 def _as_written(name: str) -> str:
     """A name as a place keeps it: NFC, one space, a word in capitals title-cased."""
     return " ".join(word.capitalize() if word.isupper() else word for word in unicodedata.normalize("NFC", name).split())
+
+
+def _page_furniture(text: str, start: int, end: int) -> bool:
+    """A line of page furniture (``PAGE_FURNITURE``) or of punctuation only."""
+    return PAGE_FURNITURE.fullmatch(text, start, end) is not None or not any(c.isalpha() for c in text[start:end])
+
+
+def _opens_a_list(text: str, mention: TypedName) -> bool:
+    """Is a unit of the same type next, after a comma or "và" ("huyện X, huyện Y")? An address goes
+    up the levels ("xã Hậu Nghĩa, tỉnh Tây Ninh") and is no list."""
+    following = text[mention.end:mention.end + LIST_REACH]
+    return regex.match(rf"\s*(?:,|và)\s*(?i:{regex.escape(mention.written_type)})\s+\p{{Lu}}", following) is not None
+
+
+def _object_of_a_verb(text: str, sentence_start: int, position: int) -> bool:
+    """Does a verb stand right before the unit at ``position`` ("Đoàn công tác đến thăm xã X")? Then
+    the opening sentence is about what is done to the unit, not by it or its bodies."""
+    words = text[max(sentence_start, position - LETTERHEAD_REACH):position].split()[-OBJECT_WINDOW_WORDS:]
+    tagged = pos_tags(" ".join(words)) if words else ()
+    return bool(tagged) and tagged[-1][1] == "V" and tagged[-1][0].lower() not in PASSIVE_MARKERS
