@@ -173,7 +173,7 @@ def context_rules() -> dict:
     data = _load("context_rules.json")
 
     known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number", "counted_is_name",
-             "sentence", "unless_after", "pattern"}  # one schema for every list
+             "sentence", "unless_after", "unless_sentence", "pattern"}  # one schema for every list
     for row in (row for rows in data.values() if isinstance(rows, list) for row in rows):
         if not set(row) <= known or "id" not in row:
             raise ValueError(f"context_rules.json: rule {row.get('id')!r} has unknown keys {sorted(set(row) - known)}")
@@ -206,6 +206,7 @@ def context_rules() -> dict:
     rules["qualifier_before"] = {row["id"]: regex.compile(row["before"]) for row in data["qualifiers_after"] if "before" in row}
     rules["qualifier_sentence"] = {row["id"]: regex.compile(row["sentence"]) for row in data["qualifiers"] if "sentence" in row}
     rules["qualifier_unless_after"] = {row["id"]: regex.compile(row["unless_after"]) for row in data["qualifiers"] if "unless_after" in row}
+    rules["qualifier_unless_sentence"] = {row["id"]: regex.compile(row["unless_sentence"]) for row in data["qualifiers"] if "unless_sentence" in row}
     rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
     rules["date_shaped_names"] = [regex.compile(row["before"]) for row in data.get("date_shaped_names", [])]
     rules["whole_word"] = {row["id"] for row in (*data["exclusions"], *data["qualifiers"]) if row.get("whole_word")}
@@ -1058,6 +1059,9 @@ def _qualifier_holds(text: str, quantity: Quantity, start: int, end: int, rule_i
     sentence = rules["qualifier_sentence"].get(rule_id)
     if sentence is not None and not sentence.search(text, _sentence_start(text, quantity.start, start), quantity.start):
         return False
+    unless_sentence = rules["qualifier_unless_sentence"].get(rule_id)
+    if unless_sentence is not None and unless_sentence.search(text, _sentence_start(text, quantity.start, start), quantity.start):
+        return False  # "So với cùng kỳ, phát hiện nhiều hơn 15 vụ": a difference from the base before it
     unless = rules["qualifier_unless_after"].get(rule_id)
     return unless is None or not unless.match(text[quantity.end:min(end, quantity.end + AFTER_WINDOW + 20)])
 
