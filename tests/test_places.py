@@ -271,6 +271,14 @@ def test_the_opening_sentence_under_a_title_names_the_reporting_unit():
     assert records_from_text(chapter)[0]["unit"] == "tỉnh Quảng Ninh"  # a heading's number ends no sentence
 
 
+def test_a_credit_names_a_reporter_not_a_unit():
+    credited = "Toàn tỉnh xảy ra 120 vụ tai nạn giao thông.\nẢnh: P.V\nSo với cùng kỳ, giảm 5 vụ (Ảnh minh họa: P.V)."
+    records = records_from_text(credited)
+    assert records[0]["places"] == [] and all(r["place"] is None for r in records if r["type"] == "quantity")
+    caption = "Phường V có 120 hộ.\nTrong ảnh: Phường V tổ chức hội nghị, 50 hộ tham dự."
+    assert [r["place"] for r in records_from_text(caption) if r["type"] == "quantity"] == ["phường V", "phường V"]
+
+
 def test_a_body_named_in_a_list_of_units_does_not_issue_the_text():
     text = ("Kết quả kết nạp đảng viên trong toàn Đảng bộ tỉnh\n\nToàn Đảng bộ tỉnh có 477 tổ chức cơ sở đảng. "
             "Từ đầu năm đến nay, toàn Đảng bộ kết nạp 1.669 đảng viên, trong đó có Đảng bộ huyện Hàm Thuận Nam, "

@@ -670,6 +670,9 @@ def unit_type_of(written: str) -> str:
     return place_rules()["abbreviations"].get(spelled, spelled)
 
 
+CREDIT_REACH = 24  # characters before a type word read for a credit ("(Ảnh minh họa: P.V")
+
+
 def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
     rules = place_rules()
     found = []
@@ -682,6 +685,8 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
             continue  # no name follows (read_name would find none): "toàn xã", "xã hội"
         if ends_a_compound(text, match.start(), match.group(0)):
             continue  # "Hợp tác xã Thanh niên": the type word is the end of another word
+        if rules["credit_before"].search(text, max(0, match.start() - CREDIT_REACH), match.start()):
+            continue  # "Ảnh: P.V": a reporter's initials, no unit
         unit_type = unit_type_of(match.group(0))
         name = read_name(text, match.end(), gazetteer, rules["unit_types"][unit_type], unit_type)
         if name is None:
