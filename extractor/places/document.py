@@ -45,7 +45,7 @@ PASSIVE_MARKERS = frozenset({"được", "bị"})  # "được xã Trà Côn tri
 OBJECT_WINDOW_WORDS = 4  # words before a unit tagged to see whether a verb governs it
 LIST_REACH = 40  # characters after a unit read for the next unit of its list
 LETTERHEAD_REACH = 80  # characters of its line before a letterhead's unit (the organisation, a title's words)
-TITLE_CHARS = 250  # a title line is at most this long  # a news text's opening sentence, after its title and dateline
+TITLE_CHARS = 250  # a title line is at most this long, and so is the part of the opening line read
 MIN_BARE_NAME_SYLLABLES = 2
 MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
 # two or more capitalised words on one line: where a bare province name may stand
@@ -277,8 +277,9 @@ class DocumentPlaces:
     def _unit_of_title_line(self, typed: list[TypedName], pick) -> AdminUnit | None:
         """The lowest unit the title names, else the one the opening sentence under it names
         ("Ngày 9/12, Hội nghị Huyện ủy huyện Phú Vang …"): lines of page furniture (site navigation,
-        "Skip to main content", "Tin tức"; a date line; a line of punctuation) and title lines are
-        read whole, up to the first line holding a sentence, of which the first sentence is read."""
+        "Skip to main content"; a date line; a line of punctuation) and title lines (no sentence's
+        end, as a menu's "Tin tức") are read whole, up to the first line holding a sentence, of which
+        the first sentence is read."""
         line_start = len(self.text) - len(self.text.lstrip())
         for _ in range(TITLE_LINES + 1):
             if line_start >= NEWS_OPENING_CHARS:
@@ -286,16 +287,17 @@ class DocumentPlaces:
             line_end = self.text.find("\n", line_start)
             line_end = len(self.text) if line_end < 0 else line_end
             sentence = SENTENCE_END.search(self.text, line_start, line_end)
-            opening = sentence is not None or line_end - line_start > TITLE_CHARS
+            opening = (sentence is not None or line_end - line_start > TITLE_CHARS) \
+                and not _page_furniture(self.text, line_start, line_end)
             read_end = min(line_end, line_start + TITLE_CHARS)  # a one-line page is no title
-            if opening and not _page_furniture(self.text, line_start, line_end):
-                read_end = min(sentence.start(), read_end) if sentence else read_end
+            if opening and sentence is not None:
+                read_end = min(sentence.start(), read_end)
             named = [unit for mention in typed if line_start <= mention.start < read_end
                      and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
                      for unit in [pick(mention.candidates)] if unit is not None]
             if named:
                 return min(named, key=lambda u: LEVEL_RANK[_level(u)])
-            if (opening and not _page_furniture(self.text, line_start, line_end)) or line_end >= len(self.text):
+            if opening or line_end >= len(self.text):
                 return None
             line_start = line_end + 1
             while line_start < len(self.text) and self.text[line_start].isspace():

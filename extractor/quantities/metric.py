@@ -437,6 +437,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     words = segment.split()
     if not words or any(c.isdigit() for c in segment) or len(words) > LIST_PHRASE_WORDS:
         return False
+    if metric_rules()["now_word"].fullmatch(segment.strip()):
+        return False  # "Tuy nhiên, hiện nay, hộ nghèo còn …": a time between commas
     after = text[comma_end:comma_end + LIST_REACH].split()
     if not after or metric_rules()["measure_head"].match(" ".join(after[:LIST_ITEM_WORDS])):
         return False
@@ -445,13 +447,10 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     if not comma or comma + 1 >= len(tagged):
         return False
     before, following = tagged[:comma], tagged[comma + 1]
-    if metric_rules()["now_word"].fullmatch(segment.strip()):
-        return False  # "Tuy nhiên, hiện nay, hộ nghèo còn …": a time between commas
-    item = _item_before_figure(text, comma_end, figure_start)
-    if item is not None and len(before) > 1 and not any(tag in CLAUSE_TAGS for _, tag in before):
-        item_tags = [tag for _, tag in item]
-        if len(item) > 1 and item_tags == [tag for _, tag in before[-len(item):]] \
-                or before[0][1] in PHRASE_HEAD_TAGS and before[-1][1] in NOUN_TAGS:
+    if len(before) > 1 and not any(tag in CLAUSE_TAGS for _, tag in before):
+        item = _item_before_figure(text, comma_end, figure_start)
+        if item is not None and (len(item) > 1 and [tag for _, tag in item] == [tag for _, tag in before[-len(item):]]
+                                 or before[0][1] in PHRASE_HEAD_TAGS and before[-1][1] in NOUN_TAGS):
             return True
     if len(before) == 1 and " " in before[0][0] and before[0][1] in NOUN_TAGS and segment.strip()[:1].islower() \
             and following[1] in NOUN_TAGS:
