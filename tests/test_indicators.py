@@ -348,6 +348,67 @@ def test_results_table_as_plain_lines():
     assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
 
 
+def _cell_lines(*rows):
+    return "\n\n".join(cell for row in rows for cell in row) + "\n"
+
+
+def test_a_results_table_one_cell_per_line_with_a_short_header_and_a_sub_row():
+    """A web table of plan / estimate / share of plan copied one cell per line: its header has no
+    "Stt" cell (one cell fewer than the numbered rows, so it stands over the cells after the
+    number), an unnumbered "Trong đó:" sub-row holds cells of its own, and the header names the
+    columns ("Kế hoạch", "ƯTH", "Tỷ lệ TH so với KH (%)"): each row is a result, the share
+    column is a percentage, and the "chỉ tiêu chủ yếu" header cell opens no list of targets."""
+    text = "2. Kết quả thực hiện một số chỉ tiêu năm 2024\n\n" + _cell_lines(
+        ("Các chỉ tiêu chủ yếu", "ĐVT", "Kế hoạch năm 2024", "ƯTH năm 2024", "Tỷ lệ TH so với KH (%)"),
+        ("1", "Tổng thu ngân sách trên địa bàn", "Tỷ đồng", "4,2", "5,1", "121,4"),
+        ("Trong đó: Thu tiền sử dụng đất", "Triệu đồng", "800", "640", "80"),
+        ("2", "Diện tích gieo trồng cây hằng năm", "Ha", "1.250", "1.262,5", "101"),
+        ("3", "Số lao động được tạo việc làm mới", "Người", "150", "135", "90"),
+        ("Ghi chú: số liệu ước đến ngày 30 tháng 11 năm 2024 của bộ phận tài chính - kế toán xã.",))
+    records = records_from_text(text)
+    rows = [r for r in records if r["type"] == "indicator" and r.get("source_table")]
+    assert [(r["metric"], r["target_value"], r["actual"], r["status"]) for r in rows] == [
+        ("Tổng thu ngân sách trên địa bàn", 4.2, 5.1, "exceeded"),
+        ("Trong đó: Thu tiền sử dụng đất", 800, 640, "not_met"),
+        ("Diện tích gieo trồng cây hằng năm", 1250, 1262.5, "exceeded"),
+        ("Số lao động được tạo việc làm mới", 150, 135, "not_met")]
+    assert not [r for r in records if r["type"] == "indicator" and r["role"] == "target"]
+    shares = [(q["text"], q["value"], q["unit"]) for q in records if q["type"] == "quantity" and q["unit"] == "%"]
+    assert shares == [("121,4", 121.4, "%"), ("80", 80, "%"), ("101", 101, "%"), ("90", 90, "%")]
+
+
+def test_a_tab_separated_results_header_without_stt_stands_over_the_cells_after_the_number():
+    text = ("Kết quả thực hiện kế hoạch năm 2024\n"
+            "Chỉ tiêu\tĐVT\tKế hoạch\tƯớc thực hiện\t% so với KH\n"
+            "1\tSản lượng thủy sản\tTấn\t900\t954\t106\n"
+            "2\tSố tàu cá đăng ký mới\tChiếc\t20\t16\t80\n")
+    rows = [r for r in records_from_text(text) if r["type"] == "indicator" and r.get("source_table")]
+    assert [(r["row"], r["metric"], r["unit"], r["target_value"], r["actual"], r["status"]) for r in rows] == [
+        ("1", "Sản lượng thủy sản", "Tấn", 900, 954, "exceeded"), ("2", "Số tàu cá đăng ký mới", "Chiếc", 20, 16, "not_met")]
+
+
+def test_a_status_cell_after_the_figures_is_no_sub_row_and_a_heading_is_no_header():
+    """Must not fire: a row's lone "Đạt" after its figures is its status cell, not a sub-row; the
+    numbered heading over a table without "Stt" and the lines of a table that names no column
+    ("ĐVT", a year, "%") are no header row."""
+    from extractor.cleaning import clean_text
+
+    text = "1. Kết quả thực hiện\n\n" + _cell_lines(
+        ("Chỉ tiêu", "ĐVT", "Nghị quyết", "Thực hiện", "Đánh giá"),
+        ("1", "Tỷ lệ hộ nghèo", "%", "3", "2,5", "Đạt"),
+        ("2", "Tỷ lệ trẻ em được tiêm chủng", "%", "98", "96", "Không đạt"),
+        ("3", "Số thôn có nhà văn hóa", "Thôn", "12", "12", "Đạt"))
+    clean = clean_text(text)
+    rows = [clean.text[p.start:p.end] for p in clean.paragraphs if p.kind == "table_row"]
+    assert rows[0] == "Chỉ tiêu ĐVT Nghị quyết Thực hiện Đánh giá"
+    assert rows[1:] == ["1 Tỷ lệ hộ nghèo % 3 2,5 Đạt", "2 Tỷ lệ trẻ em được tiêm chủng % 98 96 Không đạt",
+                        "3 Số thôn có nhà văn hóa Thôn 12 12 Đạt"]
+    plain = "Kinh tế\n\nXã hội\n\nMôi trường\n\n" + _cell_lines(
+        ("1", "Trồng lúa", "120"), ("2", "Trồng màu", "45"), ("3", "Trồng cây ăn quả", "30"))
+    clean = clean_text(plain)
+    assert [clean.text[p.start:p.end] for p in clean.paragraphs if p.kind == "table_row"][0] == "1 Trồng lúa 120"
+
+
 def test_results_table_blocks_per_former_unit(tmp_path):
     from tests.fixtures_build import results_table_docx
 

@@ -20,6 +20,7 @@ from extractor.cleaning.lines import (CELL_SEPARATOR, LINES_TABLE_ROW, PADDING_E
                                       is_spaced_row, lines_are_wrapped, split_lines, typical_line_width)
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
+from extractor.indicators.columns import names_a_column
 from extractor.offsets import OffsetMap
 from extractor.rules import load_rules
 
@@ -260,10 +261,14 @@ def _mark_padded_labels(lines: list[Line], raw: str, to_raw) -> list[Line]:
 CELL_LINE_ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "7": a row's number alone on its line
 CELL_LINE_GROUP = regex.compile(r"\s*(?:[IVXLC]{1,5}|[A-Z])[.)]?\s*")  # "II": a group of rows, its name on the next line
 CELL_LINE_HEADER = regex.compile(r"(?i)\s*(?:số\s+)?(?:stt|tt)\.?\s*")  # "Stt" opens the header row
+HEADER_CELL_LINE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|%")  # a header cell naming a year or a share
+HEADING_LABEL_LINE = regex.compile(r"\s*(?:\d{1,2}|[IVXLC]{1,5}|\p{Ll})[.)]\s")  # "1. Kết quả …": a heading over the table
+BARE_FIGURE_LINE = regex.compile(r"\s*[\d.,]+\s*%?\s*")
 LETTER_START = regex.compile(r"\s*\p{L}")
 MAX_CELL_LINE = 120  # characters: a longer line is running text, not a cell
 SENTENCE_CELL_LINE = 60  # characters: a line so long that ends a sentence is running text too
 MAX_LINES_PER_ROW = 10  # lines from one row's number to the next (group rows in between included)
+MAX_SUB_ROWS = 2  # unnumbered sub-rows ("Trong đó: …" with cells of its own) a row may hold
 MIN_CELL_LINE_ROWS = 3
 
 
@@ -284,14 +289,15 @@ def _mark_cell_line_rows(lines: list[Line]) -> list[Line]:
     for chain in _row_number_chains(numbers, body, lines):
         rows = []  # (first, last) positions in ``body``, both inclusive
         for (position, _), (next_position, _) in zip(chain, chain[1:]):
-            rows.extend(_split_off_groups(position, next_position - 1, body, lines))
+            for first, last in _split_off_groups(position, next_position - 1, body, lines):
+                rows.extend(_split_off_sub_rows(first, last, body, lines))
         cells = sorted(last - first + 1 for first, last in rows if not CELL_LINE_GROUP.fullmatch(lines[body[first]].text))
         last_start = chain[-1][0]
         last_end = min(last_start + cells[len(cells) // 2] - 1, len(body) - 1)
         while last_end > last_start and not _is_cell_line(lines[body[last_end]].stripped):
             last_end -= 1
         rows.append((last_start, last_end))
-        rows[:0] = _rows_before(chain[0][0], body, lines)
+        rows[:0] = _rows_before(chain[0][0], body, lines, cells[len(cells) // 2])
         for first, last in rows:
             row_id += 1
             for position in range(first, last + 1):
@@ -305,12 +311,18 @@ def _is_cell_line(text: str) -> bool:
 
 def _row_number_chains(numbers, body, lines):
     """Runs of at least MIN_CELL_LINE_ROWS row numbers counting up by one, each a few short lines after the last."""
+    def continues(chain, position, number) -> bool:
+        return bool(chain) and number == chain[-1][1] + 1 and position - chain[-1][0] <= MAX_LINES_PER_ROW * (1 + MAX_SUB_ROWS) \
+            and all(_is_cell_line(lines[body[between]].stripped) for between in range(chain[-1][0], position)) \
+            and all(last - first < MAX_LINES_PER_ROW for first, last in _split_off_sub_rows(chain[-1][0], position - 1, body, lines))
+
     chains, chain = [], []
-    for position, number in numbers:
-        if chain and number == chain[-1][1] + 1 and position - chain[-1][0] <= MAX_LINES_PER_ROW \
-                and all(_is_cell_line(lines[body[between]].stripped) for between in range(chain[-1][0], position)):
+    for index, (position, number) in enumerate(numbers):
+        if continues(chain, position, number):
             chain.append((position, number))
             continue
+        if any(continues(chain, *later) for later in numbers[index + 1:index + MAX_LINES_PER_ROW]):
+            continue  # a figure cell before a word cell ("96 | Không đạt"), inside the row the next number continues
         if len(chain) >= MIN_CELL_LINE_ROWS:
             chains.append(chain)
         chain = [(position, number)]
@@ -327,8 +339,25 @@ def _split_off_groups(first: int, last: int, body, lines) -> list[tuple[int, int
     return [(first, last)]
 
 
-def _rows_before(first: int, body, lines) -> list[tuple[int, int]]:
-    """The header row ("Stt" / "Chỉ tiêu" / "Kế hoạch") and a group row right before a table's first row."""
+def _split_off_sub_rows(first: int, last: int, body, lines) -> list[tuple[int, int]]:
+    """The row from ``first`` to ``last`` and the unnumbered sub-rows it holds apart: a line of
+    words right after a bare figure opens a sub-row ("… | 308,1 | Trong đó: Thu cân đối | Triệu
+    đồng | 1.133 | …") when a bare figure follows it too (a lone "Đạt" after the figures is the
+    row's status cell)."""
+    rows, start = [], first
+    for position in range(first + 2, last):
+        if LETTER_START.match(lines[body[position]].text) and BARE_FIGURE_LINE.fullmatch(lines[body[position - 1]].text) \
+                and any(BARE_FIGURE_LINE.fullmatch(lines[body[after]].text) for after in range(position + 1, last + 1)):
+            rows.append((start, position - 1))
+            start = position
+    return rows + [(start, last)]
+
+
+def _rows_before(first: int, body, lines, cells: int) -> list[tuple[int, int]]:
+    """The header row ("Stt" / "Chỉ tiêu" / "Kế hoạch") and a group row right before a table's first
+    row; a header with no "Stt" cell is the ``cells`` - 1 short lines before the first row when they
+    hold no figure cell and no heading label, and at least two read as header cells (a column's
+    name, a year, "(%)")."""
     rows = []
     end = first - 1
     if end >= 1 and CELL_LINE_GROUP.fullmatch(lines[body[end - 1]].text) and LETTER_START.match(lines[body[end]].text):
@@ -339,7 +368,13 @@ def _rows_before(first: int, body, lines) -> list[tuple[int, int]]:
             break
         if CELL_LINE_HEADER.fullmatch(lines[body[position]].text):
             rows.insert(0, (position, end))
-            break
+            return rows
+    start = end - (cells - 1) + 1
+    header = [lines[body[position]].text for position in range(max(0, start), end + 1)]
+    if start >= 0 and len(header) >= 2 and all(_is_cell_line(text.strip()) and not BARE_FIGURE_LINE.fullmatch(text)
+                                               and not HEADING_LABEL_LINE.match(text) for text in header) \
+            and sum(1 for text in header if HEADER_CELL_LINE.search(text) or names_a_column(text)) >= 2:
+        rows.insert(0, (start, end))
     return rows
 
 

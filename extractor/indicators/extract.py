@@ -22,6 +22,7 @@ import regex
 
 from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW, line_rules
+from extractor.indicators.columns import is_results_header
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, without_leading_verbs
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
@@ -221,6 +222,7 @@ def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> 
     a sentence leading into a run of items that names targets ("15 chỉ tiêu … được giao:", "MỘT SỐ
     CHỈ TIÊU"), acts as a section of its own, one level below whatever holds it."""
     found = next(((p.start, p.end) for p in clean.paragraphs if p.kind != "footnote"
+                  and not (p.kind == TABLE_ROW and is_results_header(clean.raw, p))  # ("Các chỉ tiêu chủ yếu | Kế hoạch | ƯTH")
                   and p.end - p.start <= SHORT_HEADING and _is_list_heading(clean.text[p.start:p.end])), None)
     found = found or _lead_in_of_a_run(clean, sections)
     if found is None:
@@ -364,6 +366,7 @@ def _items_in(paragraphs, clean: CleanText, list_section, groups, sections) -> l
     line_group: tuple[int, str] | None = None  # "(1) Về xây dựng Đảng: 6 chỉ tiêu" over a dash list
     dashes_are_items = True  # in a group whose items carry no number, each "- …" line is one
     item_mark: str | None = None  # the mark of a group's first dash item: a line with another mark is a sub-point of it
+    in_results_table = False
     for position, paragraph in enumerate(paragraphs):
         group = _group_at(groups, paragraph.start) or list_section
         content = text[paragraph.start:paragraph.end]
@@ -380,6 +383,10 @@ def _items_in(paragraphs, clean: CleanText, list_section, groups, sections) -> l
             group_label = dash_group[1]
         if line_group and line_group[0] > group.clean_start:
             group_label = line_group[1]
+        in_results_table = in_results_table and paragraph.kind == TABLE_ROW
+        if paragraph.kind == TABLE_ROW and (in_results_table or is_results_header(clean.raw, paragraph)):
+            in_results_table = True  # "Chỉ tiêu | Kế hoạch | Thực hiện": its rows review past targets, they set none
+            continue
         if paragraph.kind == TABLE_ROW:  # a table of targets: "1 | Tỷ lệ hộ nghèo | % | Dưới 2"
             number, row_group, label = row_heading(clean, paragraph)
             if row_group is not None:  # "II | Về văn hóa - xã hội": the rows after it are its items

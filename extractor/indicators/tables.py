@@ -19,11 +19,14 @@ from functools import lru_cache
 import regex
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW, cell_spans
+from extractor.indicators.columns import header_roles
 from extractor.indicators.extract import status_by_share, status_from_words
 from extractor.numbers import read_digits
+from extractor.quantities.cells import header_offset
 from extractor.rules import load_rules
 
 NUMBER = regex.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
+ROW_NUMBER_CELL = regex.compile(r"\d{1,3}[.)]?")
 
 
 @dataclass
@@ -40,12 +43,6 @@ class TableRow:
     status_text: str | None
 
 
-@lru_cache(maxsize=1)
-def column_rules() -> list[tuple[str, str, "regex.Pattern[str]"]]:
-    data = load_rules("extractor.indicators", "rules.json")
-    return [(row["id"], row["role"], regex.compile(row["pattern"])) for row in data["table_columns"]]
-
-
 BLOCK_LABEL_CHARS = 80
 
 
@@ -53,20 +50,6 @@ def _block_label(text: str) -> bool:
     """A short line without figures inside a table: the label of a block of rows (a merged
     cell naming a former unit, a group) or a page number, not the end of the table."""
     return len(text) <= BLOCK_LABEL_CHARS and not any(c.isdigit() for c in text.strip().strip("-– ")) or text.strip().strip("-– ").isdigit()
-
-
-def header_roles(texts: list[str]) -> dict[int, str] | None:
-    """Column index → role when ``texts`` read as a results table's header, else None."""
-    roles: dict[int, str] = {}
-    for index, text in enumerate(texts):
-        folded = " ".join(text.split())
-        for _, role, pattern in column_rules():
-            if role not in roles.values() and pattern.search(folded):
-                roles[index] = role
-                break
-    if {"metric", "target", "actual"} <= set(roles.values()):
-        return roles
-    return None
 
 
 def find_table_rows(clean: CleanText) -> list[TableRow]:
@@ -95,7 +78,9 @@ def _tabbed_rows(clean: CleanText) -> list[TableRow]:
             continue
         if roles is None or texts == header_texts:
             continue  # not in a results table, or its header repeated on a new page
-        rows.append(_row(raw, paragraph, spans, texts, roles))
+        offset = header_offset(len(header_texts), len(texts), ROW_NUMBER_CELL.fullmatch(texts[0]) is not None)
+        shifted = {index + offset: role for index, role in roles.items()} | ({0: "row"} if offset else {})
+        rows.append(_row(raw, paragraph, spans, texts, shifted))
     return [row for row in rows if row.target_text or row.actual_text]
 
 

@@ -104,8 +104,18 @@ def _rows_run_together(text: str, cells: list[tuple[int, int, int]]) -> list[lis
     return rows
 
 
+def header_offset(header_columns: int, row_columns: int, opens_on_row_number: bool) -> int:
+    """Columns a row's cells stand to the right of its header's: one where the header has no
+    "Stt" cell, one fewer than a row opening on its number; else none."""
+    return 1 if opens_on_row_number and row_columns == header_columns + 1 else 0
+
+
 def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: dict[int, str] | None) -> list[Quantity]:
-    if len(cells) > 1 and (ROW_NUMBER.fullmatch(text, cells[0][1], cells[0][2]) or ROW_GROUP.fullmatch(text, cells[0][1], cells[0][2])):
+    numbered = len(cells) > 1 and ROW_NUMBER.fullmatch(text, cells[0][1], cells[0][2]) is not None
+    if header and cells:
+        offset = header_offset(max(header) + 1, cells[-1][0] - cells[0][0] + 1, numbered)
+        header = {column + offset: words for column, words in header.items()}
+    if len(cells) > 1 and (numbered or ROW_GROUP.fullmatch(text, cells[0][1], cells[0][2])):
         cells = cells[1:]  # the row's number or group label
     word_cells = [cell for cell in cells if LABEL_CELL.fullmatch(text, cell[1], cell[2])]
     unit_cell = next((cell for cell in cells if _unit_of_cell(text[cell[1]:cell[2]]) is not None
