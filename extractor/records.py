@@ -14,7 +14,7 @@ from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
 from extractor.rules import shared_patterns
 
-from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_against_plan
+from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_against_plan, status_by_share
 from extractor.indicators.tables import document_tables, find_table_rows, status_of_cell
 from extractor.quantities import extract_quantities
 from extractor.places import DocumentPlaces
@@ -287,11 +287,25 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
                 record["metric"] = figures.metric
         if result.period:
             record["period"] = result.period
+        _bound_the_share(record, [quantities_by_id[q] for q in linked if q in quantities_by_id])
         if result.against_plan:
             _settle_against_plan(record, [quantities_by_id[q] for q in linked if q in quantities_by_id])
         records.append(record)
     records += table_result_records(raw, clean, sections, places, overlapping, len(records))
     return records, warnings
+
+
+def _bound_the_share(record: dict, figures: list[dict]) -> None:
+    """"đạt trên 100% kế hoạch" exceeds the plan and "dưới 100%" falls short of it: the figure's
+    qualifier bounds a share that reads as 100% when the status came from the share itself."""
+    share = record["value"]
+    if record["unit"] != "%" or share is None or record["status"] != status_by_share(share):
+        return
+    qualifier = next((figure["qualifier"] for figure in figures if figure["unit"] == "%" and figure["value"] == share), None)
+    if qualifier == "over" and share >= 100:
+        record["status"] = "exceeded"
+    elif qualifier == "under" and share <= 100:
+        record["status"] = "not_met"
 
 
 def _settle_against_plan(record: dict, figures: list[dict]) -> None:
