@@ -573,6 +573,18 @@ def test_a_unit_whose_name_opens_with_a_hamlet_word_is_the_unit():
                       "40 km": "thành phố Buôn Ma Thuột", "12 trường": "thành phố Buôn Ma Thuột"}
 
 
+def test_a_written_name_longer_than_the_units_the_gazetteer_holds_is_not_cut():
+    """"xã Lâm Xuyên" where the gazetteer holds a "Lâm" (another level) and no "Lâm Xuyên": the
+    tokenizer reads the capitalised syllables as one name, so the place is the whole written name,
+    not a shorter unit. Must not fire: a name followed by its district's type word or by another
+    unit's name ("Mai Sơn Sơn La"), or by the next line."""
+    places = _places_by_figure("Tại xã Lâm Xuyên, cử tri đi bầu đạt 99,8%.\n\nXã Thanh Phát có 1.200 cử tri.\n")
+    assert places == {"99,8%": "xã Lâm Xuyên", "1.200 cử tri": "xã Thanh Phát"}
+    assert _places_by_figure("Xã Hát Lót Huyện Mai Sơn có 300 hộ.\n") == {"300 hộ": "huyện Mai Sơn"}
+    assert _places_by_figure("Huyện Mai Sơn Sơn La có 300 hộ nghèo.\n") == {"300 hộ": "huyện Mai Sơn"}
+    assert records_from_text("Báo cáo của xã Hát Lót\nTổng Diện tích lúa 300 ha.\n")[0]["unit"] == "xã Hát Lót"
+
+
 def test_ward_and_district_abbreviations_are_read():
     """"P.Cao Lãnh", "Q.10", "Q. Bình Thạnh" (news and addresses abbreviate phường and quận)."""
     text = "Đại hội Đảng bộ P.Cao Lãnh lần thứ I.\n\nP.Cao Lãnh có 5.500 đảng viên. Q. Bình Thạnh có 20 phường.\n"

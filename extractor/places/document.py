@@ -627,8 +627,26 @@ def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str,
             exact = [u for u in candidates if u.type == unit_type]
             if not exact and written.isdigit():
                 continue  # a number names a unit only with its own type ("Quận 7"; "huyện 7 tháng" is a time)
+            if end < ends[-1] and _written_name_goes_on(text, position, end, ends[-1], gazetteer):
+                return None  # "xã Lâm Xuyên" where the gazetteer knows a "Lâm" only: a unit it does not hold
             return end, written, tuple(exact or candidates)
     return None
+
+
+def _written_name_goes_on(text: str, position: int, end: int, run_end: int, gazetteer: Gazetteer) -> bool:
+    """Whether the name written from ``position`` runs on past ``end``, where a unit's name ends:
+    the tokenizer reads the name and the capitalised syllables after it as one word ("Lâm Xuyên"), and
+    what it adds is no type word and no unit's name ("Hát Lót Huyện", "Mai Sơn Sơn La": the next
+    unit)."""
+    run = text[position:run_end].strip().split("\n")[0]  # (a name does not go on over a line break)
+    if not run or "-" in run or "–" in run or run.isupper():
+        return False  # (a dashed name, a capitals-only letterhead: left to the gazetteer)
+    name_syllables = len(text[position:end].split())
+    first_word = word_tokens(run)[0].split()
+    if len(first_word) <= name_syllables:
+        return False
+    added = " ".join(first_word[name_syllables:])
+    return not (place_rules()["type_word"].match(added) or any(gazetteer.named(level, added) for level in LEVEL_RANK))
 
 
 def _described(unit: AdminUnit) -> str:
