@@ -624,7 +624,7 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     phrase = rules["time"].sub(" ", phrase)
     if periods:
         phrase = rules["period"].sub(" ", phrase)
-    phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•· ")).rstrip("=:…., ")
+    phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=:…., ")
     previous = None
     while phrase != previous:
         previous = phrase
