@@ -597,18 +597,21 @@ CLOSING_QUOTES = ("”", '"')
 OPENING_QUOTES = ("“", '"')
 QUOTE_REACH = 80  # characters of a quoted name
 
-LAST_DIGIT = regex.compile(r"(?r)\d")
-FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc|còn|(?i:trong\s+đó)(?:\s*:)?)\s")  # where the words of the next figure begin (no decimal comma)
+DIGITS_FROM_THE_END = regex.compile(r"(?r)\d+")
+# where the words of the next figure begin (no decimal comma); a share right before a title-cased
+# word ends a row whose line break was lost ("… = 97,6% Khu vực bỏ phiếu số 2 = …")
+FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc|còn|(?i:trong\s+đó)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{Lu}\p{Ll})")
 
 
 def _after_last_figure(phrase: str) -> str | None:
     """"… đạt 40 triệu m2 và diện tích nhà ở bình quân đầu người": the words after the joint that
-    follows the last figure of the clause name the next one."""
-    digit = LAST_DIGIT.search(phrase)
-    if digit is None:
-        return None
-    joint = FIGURE_JOINT.search(phrase, digit.end())
-    return _trimmed(phrase[joint.end():]) if joint else None
+    follows the last figure of the clause name the next one; a number with no joint after it is part
+    of the name ("Khu vực bỏ phiếu số 2"), so the figure before it is tried."""
+    for digits in DIGITS_FROM_THE_END.finditer(phrase):
+        joint = FIGURE_JOINT.search(phrase, digits.end())
+        if joint:
+            return _trimmed(phrase[joint.end():])
+    return None
 
 
 LABEL_REACH = 120  # characters before a colon read for its label (labels are at most 60)

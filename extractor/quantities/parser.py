@@ -503,9 +503,21 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "list_number"
     if PIPE_CELL_BEFORE_LABEL.match(after) and _pipe_row_number(text, match, start):
         return "list_number"
-    if YEAR.fullmatch(digits) and not _unit_follows(after):
+    if YEAR.fullmatch(digits) and not _unit_follows(after) and not _over_a_whole(digits, after):
         return "year"
     return _context_excludes(before, after, digits)
+
+
+DENOMINATOR = regex.compile(r"\s?/\s?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,])")
+
+
+def _over_a_whole(digits: str, after: str) -> bool:
+    """"2034/2.165 đảng viên": a year-shaped number over a larger one that is no year is a part of
+    a whole ("2023/2024", a school year, stays a year)."""
+    denominator = DENOMINATOR.match(after)
+    if denominator is None or YEAR.fullmatch(denominator.group(1)):
+        return False
+    return int(digits) <= int(denominator.group(1).replace(".", ""))
 
 
 def _glued_unit_follows(after: str) -> bool:
