@@ -287,9 +287,10 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
                 record["metric"] = figures.metric
         if result.period:
             record["period"] = result.period
-        _bound_the_share(record, [quantities_by_id[q] for q in linked if q in quantities_by_id])
+        linked_figures = [quantities_by_id[q] for q in linked if q in quantities_by_id]
+        _bound_the_share(record, linked_figures)
         if result.against_plan:
-            _settle_against_plan(record, [quantities_by_id[q] for q in linked if q in quantities_by_id])
+            _settle_against_plan(record, linked_figures)
         records.append(record)
     records += table_result_records(raw, clean, sections, places, overlapping, len(records))
     return records, warnings

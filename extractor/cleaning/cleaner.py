@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import (CELL_SEPARATOR, LINES_TABLE_ROW, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, Line,
+from extractor.cleaning.lines import (BARE_FIGURE, CELL_SEPARATOR, LINES_TABLE_ROW, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, Line,
                                       is_spaced_row, lines_are_wrapped, split_lines, typical_line_width)
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
@@ -262,8 +262,6 @@ CELL_LINE_ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "7": a row's nu
 CELL_LINE_GROUP = regex.compile(r"\s*(?:[IVXLC]{1,5}|[A-Z])[.)]?\s*")  # "II": a group of rows, its name on the next line
 CELL_LINE_HEADER = regex.compile(r"(?i)\s*(?:số\s+)?(?:stt|tt)\.?\s*")  # "Stt" opens the header row
 HEADER_CELL_LINE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|%")  # a header cell naming a year or a share
-HEADING_LABEL_LINE = regex.compile(r"\s*(?:\d{1,2}|[IVXLC]{1,5}|\p{Ll})[.)]\s")  # "1. Kết quả …": a heading over the table
-BARE_FIGURE_LINE = regex.compile(r"\s*[\d.,]+\s*%?\s*")
 LETTER_START = regex.compile(r"\s*\p{L}")
 MAX_CELL_LINE = 120  # characters: a longer line is running text, not a cell
 SENTENCE_CELL_LINE = 60  # characters: a line so long that ends a sentence is running text too
@@ -292,12 +290,13 @@ def _mark_cell_line_rows(lines: list[Line]) -> list[Line]:
             for first, last in _split_off_groups(position, next_position - 1, body, lines):
                 rows.extend(_split_off_sub_rows(first, last, body, lines))
         cells = sorted(last - first + 1 for first, last in rows if not CELL_LINE_GROUP.fullmatch(lines[body[first]].text))
+        typical_cells = cells[len(cells) // 2]
         last_start = chain[-1][0]
-        last_end = min(last_start + cells[len(cells) // 2] - 1, len(body) - 1)
+        last_end = min(last_start + typical_cells - 1, len(body) - 1)
         while last_end > last_start and not _is_cell_line(lines[body[last_end]].stripped):
             last_end -= 1
         rows.append((last_start, last_end))
-        rows[:0] = _rows_before(chain[0][0], body, lines, cells[len(cells) // 2])
+        rows[:0] = _rows_before(chain[0][0], body, lines, typical_cells)
         for first, last in rows:
             row_id += 1
             for position in range(first, last + 1):
@@ -346,8 +345,8 @@ def _split_off_sub_rows(first: int, last: int, body, lines) -> list[tuple[int, i
     row's status cell)."""
     rows, start = [], first
     for position in range(first + 2, last):
-        if LETTER_START.match(lines[body[position]].text) and BARE_FIGURE_LINE.fullmatch(lines[body[position - 1]].text) \
-                and any(BARE_FIGURE_LINE.fullmatch(lines[body[after]].text) for after in range(position + 1, last + 1)):
+        if LETTER_START.match(lines[body[position]].text) and BARE_FIGURE.fullmatch(lines[body[position - 1]].text) \
+                and any(BARE_FIGURE.fullmatch(lines[body[after]].text) for after in range(position + 1, last + 1)):
             rows.append((start, position - 1))
             start = position
     return rows + [(start, last)]
@@ -369,11 +368,12 @@ def _rows_before(first: int, body, lines, cells: int) -> list[tuple[int, int]]:
         if CELL_LINE_HEADER.fullmatch(lines[body[position]].text):
             rows.insert(0, (position, end))
             return rows
-    start = end - (cells - 1) + 1
-    header = [lines[body[position]].text for position in range(max(0, start), end + 1)]
-    if start >= 0 and len(header) >= 2 and all(_is_cell_line(text.strip()) and not BARE_FIGURE_LINE.fullmatch(text)
-                                               and not HEADING_LABEL_LINE.match(text) for text in header) \
-            and sum(1 for text in header if HEADER_CELL_LINE.search(text) or names_a_column(text)) >= 2:
+    start = end - cells + 2
+    if start < 0 or end - start < 1:
+        return rows
+    header = [lines[body[position]] for position in range(start, end + 1)]  # (a numbered line is a heading or an item: no cell)
+    if all(line.kind == "text" and _is_cell_line(line.stripped) and not BARE_FIGURE.fullmatch(line.text) for line in header) \
+            and sum(1 for line in header if HEADER_CELL_LINE.search(line.text) or names_a_column(line.text)) >= 2:
         rows.insert(0, (start, end))
     return rows
 

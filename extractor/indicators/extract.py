@@ -222,8 +222,8 @@ def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> 
     a sentence leading into a run of items that names targets ("15 chỉ tiêu … được giao:", "MỘT SỐ
     CHỈ TIÊU"), acts as a section of its own, one level below whatever holds it."""
     found = next(((p.start, p.end) for p in clean.paragraphs if p.kind != "footnote"
-                  and not (p.kind == TABLE_ROW and is_results_header(clean.raw, p))  # ("Các chỉ tiêu chủ yếu | Kế hoạch | ƯTH")
-                  and p.end - p.start <= SHORT_HEADING and _is_list_heading(clean.text[p.start:p.end])), None)
+                  and p.end - p.start <= SHORT_HEADING and _is_list_heading(clean.text[p.start:p.end])
+                  and not (p.kind == TABLE_ROW and is_results_header(clean.raw, p))), None)  # ("Các chỉ tiêu chủ yếu | Kế hoạch | ƯTH")
     found = found or _lead_in_of_a_run(clean, sections)
     if found is None:
         return sections

@@ -18,15 +18,14 @@ from functools import lru_cache
 
 import regex
 from extractor.cleaning import CleanText
-from extractor.cleaning.lines import TABLE_ROW, cell_spans
+from extractor.cleaning.lines import BARE_FIGURE, TABLE_ROW, cell_spans
 from extractor.indicators.columns import header_roles
 from extractor.indicators.extract import status_by_share, status_from_words
 from extractor.numbers import read_digits
-from extractor.quantities.cells import header_offset
+from extractor.quantities.cells import ROW_NUMBER as ROW_NUMBER_CELL, header_offset
 from extractor.rules import load_rules
 
 NUMBER = regex.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
-ROW_NUMBER_CELL = regex.compile(r"\d{1,3}[.)]?")
 
 
 @dataclass
@@ -95,13 +94,12 @@ def status_of_cell(text: str | None) -> str | None:
     """A status cell's status: its words ("Đạt", "Không đạt"), or the share of the target it
     states ("101,9" under "So sánh (%)")."""
     status = status_from_words(text)
-    if status is None and text and BARE_SHARE.fullmatch(text):
+    if status is None and text and BARE_FIGURE.fullmatch(text):
         share = _first_number(text)
         status = None if share is None else status_by_share(share)
     return status
 
 
-BARE_SHARE = regex.compile(r"\s*\d[\d.,]*\s*%?\s*")
 
 
 def _first_number(text: str | None) -> float | None:
