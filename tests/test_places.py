@@ -740,3 +740,31 @@ def test_a_number_names_a_unit_only_with_its_own_type(text, figure, place):
 ])
 def test_a_unit_owning_the_area_or_opening_a_clause_after_a_time_holds_its_figures(text, figure, place):
     assert _place_of(figure, text) == place
+
+
+def test_a_unit_written_by_its_former_name_is_that_unit():
+    """A province renamed before the gazetteer's snapshot ("tỉnh Thừa Thiên Huế", the unit 46 the
+    data calls "thành phố Huế") is that unit under its former name, typed, bare or hyphenated, and
+    names a report's unit. Must not fire: the unit's present name stays its own."""
+    records = records_from_text("UBND TỈNH THỪA THIÊN - HUẾ\nBÁO CÁO\n\nNăm 2022, toàn tỉnh có 1.200 hộ nghèo. "
+                                "Thừa Thiên - Huế có 30 hộ cận nghèo. Thừa Thiên Huế có 9 huyện.\n")
+    assert (records[0]["unit"], records[0]["unit_code"], records[0]["unit_vintage"]) == ("tỉnh Thừa Thiên Huế", "46", OLD)
+    quantities = {q["text"]: (q["place_resolved"].replace(" - ", " "), q["place_code"]) for q in records if q["type"] == "quantity"}
+    assert quantities == {"1.200 hộ": ("tỉnh Thừa Thiên Huế", "46"), "30 hộ": ("tỉnh Thừa Thiên Huế", "46"),
+                          "9 huyện": ("tỉnh Thừa Thiên Huế", "46")}  # spelt as written
+    later = records_from_text("UBND THÀNH PHỐ HUẾ\nBÁO CÁO\n\nNăm 2025, thành phố Huế có 900 hộ nghèo.\n")
+    assert later[0]["unit"] == "thành phố Huế" and later[1]["place"] == "thành phố Huế"
+
+
+def test_a_former_name_naming_no_unit_is_a_rule_file_error(tmp_path, monkeypatch):
+    from extractor.places import gazetteer
+    from extractor.rules import RuleFileError
+
+    rules = tmp_path / "places"
+    rules.mkdir(parents=True)
+    (rules / "former_names.json").write_text(
+        '{"renamed_units": [{"id": "nowhere", "level": "province", "code": "99", "type": "tỉnh", "name": "Hư Cấu",'
+        ' "until": "2000-01-01", "source": "none"}]}', encoding="utf-8")
+    monkeypatch.setenv("EXTRACTOR_RULES", str(tmp_path))
+    with pytest.raises(RuleFileError, match="nowhere.*no pre-2025 province has the code 99"):
+        gazetteer._with_former_names([])

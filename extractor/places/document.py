@@ -131,6 +131,13 @@ class DocumentPlaces:
         """A unit's name as this document spells it (its official name when it never names it)."""
         return next((place.name for place in self.places.values() if place.unit == unit), unit.full_name)
 
+    def official_name(self, unit: AdminUnit) -> str:
+        """A unit's official name, or the former one it bore when the document calls it by that
+        ("tỉnh Thừa Thiên Huế" in a 2022 report: the gazetteer's "thành phố Huế")."""
+        written = [place.name.split(" ") for place in self.places.values() if place.unit == unit]
+        return next((former for words in written for cut in range(1, len(words))
+                     if (former := unit.former_name(" ".join(words[cut:])))), unit.full_name)
+
     def province(self) -> AdminUnit | None:
         if self.reporting_unit is not None:
             return self.reporting_unit if self.reporting_unit.level == "province" else self.gazetteer.province_of(self.reporting_unit)
@@ -319,8 +326,8 @@ class DocumentPlaces:
             earlier = next((place for place in self.places.values() if place.unit == unit), None)
             if earlier is not None:
                 return earlier
-            if name_key(written) != name_key(unit.name):
-                written = unit.name  # an abbreviation; a spelling of the name ("Đakrông") stays
+            if name_key(written) != name_key(unit.name) and unit.former_name(written) is None:
+                written = unit.name  # an abbreviation; a spelling of the name ("Đakrông") or a former name stays
         name = f"{mention.written_type} {written}"
         known = self.places.get(name)
         if known is None or (known.unit is None and unit is not None):
@@ -388,7 +395,8 @@ class DocumentPlaces:
     def _bare_province_place(self, candidates: tuple[AdminUnit, ...], written: str) -> Place | None:
         unit = self._evidence.choose(candidates, self.vintage)
         if unit is not None:
-            return self._place_of(unit)
+            former = unit.former_name(written)
+            return self.places.setdefault(former, Place(former, unit)) if former else self._place_of(unit)
         name = f"{candidates[0].type} {_as_written(written)}"
         return self.places.setdefault(name, Place(name, None))  # the same name before and after 2025, undated
 

@@ -13,7 +13,7 @@ import importlib.util
 import json
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +41,12 @@ class AdminUnit:
     successor_code: str | None = None  # old commune or province → the unit it became (the main one if divided)
     predecessor_codes: tuple[str, ...] = field(default=())  # new commune or province ← the old ones
     aliases: tuple[str, ...] = field(default=(), compare=False)  # written abbreviations ("hcm" in "TP HCM")
+    former_names: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # (type, name): ("tỉnh", "Thừa Thiên Huế")
+
+    def former_name(self, written: str) -> str | None:
+        """The former full name ("tỉnh Thừa Thiên Huế") the written name spells, if it spells one."""
+        key = name_key(written)
+        return next((f"{unit_type} {name}" for unit_type, name in self.former_names if name_key(name) == key), None)
 
     @property
     def full_name(self) -> str:
@@ -65,7 +71,7 @@ class Gazetteer:
         self._by_loose_name: dict[tuple[str, str], list[AdminUnit]] | None = None  # built when first asked
         for unit in units:
             self._by_name[(unit.level, name_key(unit.name))].append(unit)
-            for alias in unit.aliases:
+            for alias in (*unit.aliases, *(name for _, name in unit.former_names)):
                 self._by_name[(unit.level, name_key(alias))].append(unit)
             self._by_code[(unit.level, unit.vintage, unit.code)] = unit
         self.max_name_syllables = max(len(unit.name.split()) for unit in units)
@@ -198,4 +204,22 @@ def load_gazetteer() -> Gazetteer:
         ward_type, ward_name = _type_and_name(ward)
         units.append(AdminUnit(ward_code, ward_type, ward_name, "commune", NEW, province_code, province_full,
                                predecessor_codes=tuple(predecessors.get(ward_code, ()))))
-    return Gazetteer(units)
+    return Gazetteer(_with_former_names(units))
+
+
+def _with_former_names(units: list[AdminUnit]) -> list[AdminUnit]:
+    """Units the pre-2025 snapshot lists by a later name also answer to their former one
+    (``places/former_names.json``: "tỉnh Thừa Thiên Huế" is the unit 46, "thành phố Huế")."""
+    from extractor.rules import RuleFileError, load_rules
+
+    former = defaultdict(list)
+    for rule in load_rules("extractor.places", "former_names.json")["renamed_units"]:
+        former[(rule["level"], rule["code"])].append(rule)
+    renamed = []
+    for unit in units:
+        rules = former.pop((unit.level, unit.code), []) if unit.vintage == OLD else []
+        renamed.append(replace(unit, former_names=tuple((rule["type"], rule["name"]) for rule in rules)) if rules else unit)
+    if former:
+        rule = next(iter(former.values()))[0]
+        raise RuleFileError(f"extractor/places/former_names.json: rule {rule['id']!r}: no pre-2025 {rule['level']} has the code {rule['code']}")
+    return renamed
