@@ -269,7 +269,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
         if match.start() < position or skipped.holds(match.start()):
             continue
         continues_list = excluded_end is not None and LIST_GAP.fullmatch(text, excluded_end, match.start())
-        reason = "list" if continues_list else _excluded(text, match, start, end)
+        reason = "list" if continues_list else _excluded(text, match, start, end, counted_noun)
         if reason:
             position = _excluded_token_end(text, match, end, reason)
             excluded_end = position if reason in LISTED_REASONS else None
@@ -483,7 +483,7 @@ def _restates_in_brackets(text: str, figure: Quantity, words: Quantity) -> bool:
             and OPENING_BRACKET_GAP.fullmatch(text, figure.end, words.start) is not None)
 
 
-def _excluded(text: str, match, start: int, end: int) -> str | None:
+def _excluded(text: str, match, start: int, end: int, counted_noun=None) -> str | None:
     """Reason the number is not a quantity (date, year, name, code, list number, …) or None."""
     before = text[max(start, match.start() - BEFORE_WINDOW):match.start()]
     after = text[match.end():min(end, match.end() + AFTER_WINDOW)]
@@ -503,7 +503,7 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
         return "list_number"
     if PIPE_CELL_BEFORE_LABEL.match(after) and _pipe_row_number(text, match, start):
         return "list_number"
-    if YEAR.fullmatch(digits) and not _unit_follows(after) and not _over_a_whole(digits, after):
+    if YEAR.fullmatch(digits) and not _unit_follows(after) and not _over_a_whole(digits, after, counted_noun or first_noun):
         return "year"
     return _context_excludes(before, after, digits)
 
@@ -511,13 +511,18 @@ def _excluded(text: str, match, start: int, end: int) -> str | None:
 DENOMINATOR = regex.compile(r"\s?/\s?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,])")
 
 
-def _over_a_whole(digits: str, after: str) -> bool:
+def _over_a_whole(digits: str, after: str, counted_noun) -> bool:
     """"2034/2.165 đảng viên": a year-shaped number over a larger one that is no year is a part of
-    a whole ("2023/2024", a school year, stays a year)."""
+    a whole ("2023/2024", a school year, stays a year); so is one over a larger year-shaped one
+    that is not the next year when a counted noun follows ("1900/2051 cử tri"; not "nhiệm kỳ
+    2020/2025 đã …")."""
     denominator = DENOMINATOR.match(after)
-    if denominator is None or YEAR.fullmatch(denominator.group(1)):
+    if denominator is None:
         return False
-    return int(digits) <= int(denominator.group(1).replace(".", ""))
+    part, whole = int(digits), int(denominator.group(1).replace(".", ""))
+    if YEAR.fullmatch(denominator.group(1)):
+        return whole - part > 1 and counted_noun(after[denominator.end():]) is not None
+    return part <= whole
 
 
 def _glued_unit_follows(after: str) -> bool:
@@ -587,7 +592,9 @@ def _context_excludes(before: str, after: str, digits: str | None) -> str | None
             if rule_id not in rules["whole_word"] or _is_own_word(before, found):
                 return reason
     if _any_rule_matches(rules, "exclude_after", after):
-        for _, pattern, reason in rules["exclude_after"]:
+        for rule_id, pattern, reason in rules["exclude_after"]:
+            if rule_id in rules["number"] and (digits is None or not rules["number"][rule_id].search(digits)):
+                continue
             if pattern.match(after):
                 return reason
     if not _any_rule_matches(rules, "exclude_both", after):
