@@ -281,6 +281,9 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         # whole clause a comma starts the next)
         stop = _noun_list_end(text, quantity.end, stop, paragraph_end)
     tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
+    partner = NEXT_FIGURES_WORDS.search(tail) if _next_figure_at(text, stop, paragraph_end) else None
+    if partner:
+        tail = tail[:partner.start()]  # "25 dự án với tổng vốn đăng ký 120 tỷ đồng": the rest names the next figure
     base = rules["comparison_base"].match(tail.lstrip(" /"))
     if base and (quantity.kind != "count" or tail.lstrip().startswith("/") or base.group().lower().startswith("so")):
         # "49,85% kế hoạch", "16.133 con/KH 16.200 con": a plan is named, not what is measured (a
@@ -302,7 +305,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         phrase = f"{quantity.unit}{joint}{' '.join(words)}"
         if not joint:  # "36 phường, xã và Bà Rịa - Vũng Tàu có …": a name after the list's "và" opens another subject
             phrase = AND_A_NAME.split(phrase, maxsplit=1)[0]
-        return _limited(_trimmed(phrase, periods=False), max_words) if words else None
+        return _limited(_trimmed(phrase, periods=False), max_words) if words or partner else None
     if not words or len(words) > (max_words or rules["max_words"]):
         return None  # _limited refuses it whatever the noun (no need to tag it)
     if first_noun(tail) is None and not _determiner_before_noun(tail):
@@ -600,7 +603,19 @@ QUOTE_REACH = 80  # characters of a quoted name
 DIGITS_FROM_THE_END = regex.compile(r"(?r)\d+")
 # where the words of the next figure begin (no decimal comma); a share right before a title-cased
 # word ends a row whose line break was lost ("… = 97,6% Khu vực bỏ phiếu số 2 = …")
-FIGURE_JOINT = regex.compile(r",(?!\d)|\s(?:và|hoặc|còn|(?i:trong\s+đó)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{Lu}\p{Ll})")
+# "với" joins a figure and the next one's words ("25 dự án với tổng vốn 120 tỷ đồng"), not a comparison ("so với")
+WITH_NEXT_FIGURE = r"(?<!(?i:so|đối|cùng)\s)với"
+FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
+NEXT_FIGURES_WORDS = regex.compile(rf"\s{WITH_NEXT_FIGURE}\s")  # in the words after a figure, up to the next figure
+
+
+def _next_figure_at(text: str, stop, paragraph_end: int) -> bool:
+    """Does the stop after a figure's words open the next figure ("… 120", "…: 69,397")?"""
+    if stop is None:
+        return False
+    if stop.group()[:1].isdigit():
+        return True
+    return stop.group() == ":" and text[stop.end():min(paragraph_end, stop.end() + 3)].lstrip()[:1].isdigit()
 
 
 def _after_last_figure(phrase: str) -> str | None:
