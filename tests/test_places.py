@@ -768,3 +768,20 @@ def test_a_former_name_naming_no_unit_is_a_rule_file_error(tmp_path, monkeypatch
     monkeypatch.setenv("EXTRACTOR_RULES", str(tmp_path))
     with pytest.raises(RuleFileError, match="nowhere.*no pre-2025 province has the code 99"):
         gazetteer._with_former_names([])
+
+
+@pytest.mark.parametrize("text, vintage, merged_from", [
+    # a text telling how a 2025 commune was formed needs one predecessor named beside its own name
+    ("Xã Chí Đám được thành lập trên cơ sở sáp nhập xã Chí Đám và xã Hùng Xuyên (huyện Đoan Hùng cũ). "
+     "Tổng thu ngân sách đạt 13,9 tỷ đồng.\n", NEW, ["xã Hùng Xuyên"]),
+    # ... and a namesake's neighbour elsewhere (Vĩnh Long's Phong Thạnh, formed from a Phong Phú) is not it
+    ("Phường Phong Phú được thành lập trên cơ sở sáp nhập phường Phong Phú (cũ) và xã Phong Thạnh. "
+     "Thu ngân sách đạt 10 tỷ đồng.\n", NEW, ["xã Phong Thạnh"]),
+    # must not fire: a text dated before the merger, or hamlets merged
+    ("Ngày 12/3/2020\nXã Chí Đám được thành lập trên cơ sở sáp nhập xã Chí Đám và xã Hùng Xuyên. "
+     "Tổng thu ngân sách đạt 13,9 tỷ đồng.\n", OLD, []),
+    ("Xã Chí Đám đã sáp nhập thôn 3 và thôn 4; giáp xã Hùng Xuyên. Tổng thu ngân sách đạt 13,9 tỷ đồng.\n", OLD, []),
+])
+def test_a_commune_formed_from_units_the_text_names_is_the_2025_unit(text, vintage, merged_from):
+    document = records_from_text(text)[0]
+    assert (document["unit_vintage"], [old["unit"] for old in document["merged_from"]]) == (vintage, merged_from)

@@ -55,7 +55,8 @@ SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening
 VINTAGE_MARK_REACH = 12
 # "(mới)", "(cũ)", "cũ"; a bare "mới" only before punctuation ("mới" is also "just": "xã X mới đạt …")
 VINTAGE_MARK = regex.compile(r"\s*\(\s*((?i:mới|cũ))\s*\)|\s+((?i:cũ)(?![\p{L}\p{M}])|(?i:mới)(?=\s*(?:[,.;:)]|$)))")
-FORMED_FROM_NAMED = 2  # other predecessors a text names with a unit formed in 2025
+ANCHOR_VOTE = 1000  # the reporting unit's province and district outvote any mentions
+FORMED_FROM_NAMED = 2  # other predecessors a text names with a unit formed in 2025 (1 where it tells of a formation)
 SCOPE_REACH = 1500  # characters back from a type word alone to the unit of its paragraph it stands for
 SENTENCE_BOUND = regex.compile(r"(?r)(?:^|[.!?;]|\n)\s*")  # searched backwards: the start of a mention's sentence
 PREDICATE_REACH = 40  # characters after a type word read for its predicate
@@ -92,7 +93,10 @@ class DocumentPlaces:
         self.gazetteer = gazetteer or load_gazetteer()
         self.vintage = document_vintage(text)
         typed = scan_typed_names(text, self.gazetteer)
-        self._evidence = _Evidence(typed, self.gazetteer, self.vintage)
+        # a text that tells of units formed from others, and is not dated before the merger, needs one
+        # predecessor named to be about a 2025 unit ("Xã Chí Đám được thành lập trên cơ sở sáp nhập xã Chí Đám và xã Hùng Xuyên")
+        formation = self.vintage != OLD and place_rules()["formation_cue"].search(text) is not None
+        self._evidence = _Evidence(typed, self.gazetteer, self.vintage, 1 if formation else FORMED_FROM_NAMED)
         self.unit_source = "given" if unit else "text"
         # a name the gazetteer gives to several units that nothing in the document tells apart
         # ("xã Văn Lang": Phú Thọ and Thái Nguyên since 2025) is kept as a name with its candidates
@@ -495,7 +499,8 @@ class DocumentPlaces:
 class _Evidence:
     """What a document says about where it is: provinces and districts its mentions point to."""
 
-    def __init__(self, typed: list[TypedName], gazetteer: Gazetteer, vintage: str | None = None):
+    def __init__(self, typed: list[TypedName], gazetteer: Gazetteer, vintage: str | None = None,
+                 predecessors_needed: int = FORMED_FROM_NAMED):
         provinces: Counter = Counter()
         districts: Counter = Counter()
         seen_ambiguous: set[tuple[str, str]] = set()
@@ -525,6 +530,7 @@ class _Evidence:
                                              or _one_province_by_vintage(best[0][0], best[1][0], vintage, gazetteer))
         self.province = gazetteer.unit("province", best[0][0][0], best[0][0][1]) if clear else None
         self.anchored = False
+        self.predecessors_needed = predecessors_needed
 
     def anchor(self, unit: AdminUnit, gazetteer: Gazetteer) -> None:
         """The reporting unit settles the province (and district) beyond any vote."""
@@ -532,10 +538,10 @@ class _Evidence:
         if province is not None:
             self.province = province
             for key in _province_keys(province, gazetteer):
-                self.provinces[key] += 1000
+                self.provinces[key] += ANCHOR_VOTE
         district = unit if unit.level == "district" else gazetteer.district_of(unit)
         if district is not None:
-            self.districts[district.code] += 1000
+            self.districts[district.code] += ANCHOR_VOTE
         self.anchored = True
 
     def _formed_from_named(self, unit: AdminUnit) -> bool:
@@ -548,7 +554,13 @@ class _Evidence:
         own = name_key(unit.name)
         named = {name_key(old.name) for old in self.gazetteer.predecessors(unit)
                  if (old.level, name_key(old.name)) in self._named and name_key(old.name) != own}
-        return len(named) >= FORMED_FROM_NAMED
+        if len(named) >= FORMED_FROM_NAMED:
+            return True
+        # one predecessor named may be a namesake's neighbour ("phường Phong Phú … xã Phong Thạnh": Huế's,
+        # and Vĩnh Long's Phong Thạnh was formed from a Phong Phú too): once the reporting unit is known,
+        # only a unit of its province
+        in_province = not self.anchored or self.provinces.get((unit.vintage, unit.province_code), 0) >= ANCHOR_VOTE
+        return len(named) >= self.predecessors_needed and in_province
 
     def choose(self, candidates: tuple[AdminUnit, ...], vintage: str | None) -> AdminUnit | None:
         if not candidates:

@@ -102,6 +102,7 @@ def place_rules() -> dict:
         "subject_lead": regex.compile(data["subject_lead"], regex.IGNORECASE),
         "office_before": regex.compile(data["office_before"]),
         "credit_before": regex.compile(data["credit_before"]),
+        "formation_cue": regex.compile(data["formation_cue"]),
         "boundary": regex.compile(data["clause_boundary"].replace("{unit_types}", alternatives(data["unit_types"]))),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
         "plan_owner_before": regex.compile(data["plan_owner_before"].replace("{organisations}", data["letterhead_organisations"])),
