@@ -586,8 +586,9 @@ def test_a_written_name_longer_than_the_units_the_gazetteer_holds_is_not_cut():
 
 
 def test_ward_and_district_abbreviations_are_read():
-    """"P.Cao Lãnh", "Q.10", "Q. Bình Thạnh" (news and addresses abbreviate phường and quận)."""
+    """"P.Cao Lãnh", "Q.10", "Q. Bình Thạnh", "H.Tân Phú" (news and addresses abbreviate phường, quận and huyện)."""
     text = "Đại hội Đảng bộ P.Cao Lãnh lần thứ I.\n\nP.Cao Lãnh có 5.500 đảng viên. Q. Bình Thạnh có 20 phường.\n"
+    assert records_from_text("UBND H.Tân Phú cho biết có 12 ngàn lao động.\n")[0]["unit"] == "huyện Tân Phú"
     records = records_from_text(text)
     assert records[0]["unit"] == "phường Cao Lãnh"
     places = {q["text"]: q["place"] for q in records if q["type"] == "quantity"}

@@ -491,8 +491,8 @@ def _excluded(text: str, match, start: int, end: int, counted_noun=None) -> str 
     glued = before and (before[-1].isalpha() or before[-1] in "-_" and len(before) > 1 and before[-2].isalpha())
     if glued and not (before[-1].islower() and _glued_unit_follows(after)):
         return "name"  # glued to a word: TK2, km2's exponent, UBTVQH15, Covid-19 (but "được115m", "đạt16.743 tỷ đồng" are typos)
-    if before.endswith("/") and len(before) > 1 and before[-2].isdigit():
-        return "name"  # the tail of a code or a name: TK3/2 (but "86 vụ/96 đối tượng" is a pair)
+    if before.endswith("/") and len(before) > 1 and before[-2].isdigit() and not _unit_before_slash(before):
+        return "name"  # the tail of a code or a name: TK3/2 (but "86 vụ/96 đối tượng" is a pair, "74km2/27.368 người" a density)
     if after[:1].isdigit():
         return "name"
     if _inside_quoted_name(before, after):
@@ -523,6 +523,18 @@ def _over_a_whole(digits: str, after: str, counted_noun) -> bool:
     if YEAR.fullmatch(denominator.group(1)):
         return whole - part > 1 and counted_noun(after[denominator.end():]) is not None
     return part <= whole
+
+
+TOKEN_BEFORE_SLASH = regex.compile(r"(?<=\d)([\p{L}]+[23²³])/$")
+
+
+def _unit_before_slash(before: str) -> bool:
+    """"74km2/": the digit before the slash is a unit's exponent after a figure, no code's."""
+    token = TOKEN_BEFORE_SLASH.search(before)
+    if token is None:
+        return False
+    unit = unit_table()["pattern"].match(token.group(1))
+    return unit is not None and unit.end() >= len(token.group(1))
 
 
 def _glued_unit_follows(after: str) -> bool:
