@@ -483,7 +483,7 @@ def _restates_in_brackets(text: str, figure: Quantity, words: Quantity) -> bool:
             and OPENING_BRACKET_GAP.fullmatch(text, figure.end, words.start) is not None)
 
 
-def _excluded(text: str, match, start: int, end: int, counted_noun=None) -> str | None:
+def _excluded(text: str, match, start: int, end: int, counted_noun) -> str | None:
     """Reason the number is not a quantity (date, year, name, code, list number, …) or None."""
     before = text[max(start, match.start() - BEFORE_WINDOW):match.start()]
     after = text[match.end():min(end, match.end() + AFTER_WINDOW)]
@@ -503,7 +503,7 @@ def _excluded(text: str, match, start: int, end: int, counted_noun=None) -> str 
         return "list_number"
     if PIPE_CELL_BEFORE_LABEL.match(after) and _pipe_row_number(text, match, start):
         return "list_number"
-    if YEAR.fullmatch(digits) and not _unit_follows(after) and not _over_a_whole(digits, after, counted_noun or first_noun):
+    if YEAR.fullmatch(digits) and not _unit_follows(after) and not _over_a_whole(digits, after, counted_noun):
         return "year"
     return _context_excludes(before, after, digits)
 
@@ -525,7 +525,7 @@ def _over_a_whole(digits: str, after: str, counted_noun) -> bool:
     return part <= whole
 
 
-TOKEN_BEFORE_SLASH = regex.compile(r"(?<=\d)([\p{L}]+[23²³])/$")
+TOKEN_BEFORE_SLASH = regex.compile(r"(?<=\d)(\p{L}+[23²³])/$")
 
 
 def _unit_before_slash(before: str) -> bool:
@@ -599,25 +599,30 @@ def _context_excludes(before: str, after: str, digits: str | None) -> str | None
             found = pattern.search(before)
             if not found:
                 continue
-            if rule_id in rules["number"] and (digits is None or not rules["number"][rule_id].search(digits)):
+            if _number_does_not_fit(rules, rule_id, digits):
                 continue
             if rule_id not in rules["whole_word"] or _is_own_word(before, found):
                 return reason
     if _any_rule_matches(rules, "exclude_after", after):
         for rule_id, pattern, reason in rules["exclude_after"]:
-            if rule_id in rules["number"] and (digits is None or not rules["number"][rule_id].search(digits)):
+            if _number_does_not_fit(rules, rule_id, digits):
                 continue
             if pattern.match(after):
                 return reason
     if not _any_rule_matches(rules, "exclude_both", after):
         return None
     for rule_id, before_pattern, after_pattern, reason in rules["exclude_both"]:
-        if rule_id in rules["number"] and (digits is None or not rules["number"][rule_id].search(digits)):
+        if _number_does_not_fit(rules, rule_id, digits):
             continue
         found = after_pattern.match(after) and before_pattern.search(before)
         if found and (rule_id not in rules["whole_word"] or _is_own_word(before, found)):
             return reason
     return None
+
+
+def _number_does_not_fit(rules: dict, rule_id: str, digits: str | None) -> bool:
+    """A rule with a ``number`` pattern applies to digits it matches only (not to a number in words)."""
+    return rule_id in rules["number"] and (digits is None or not rules["number"][rule_id].search(digits))
 
 
 def _is_own_word(before: str, found) -> bool:
