@@ -209,7 +209,7 @@ def context_rules() -> dict:
     rules["qualifier_unless_sentence"] = {row["id"]: regex.compile(row["unless_sentence"]) for row in data["qualifiers"] if "unless_sentence" in row}
     rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
     rules["date_shaped_names"] = [regex.compile(row["before"]) for row in data.get("date_shaped_names", [])]
-    rules["whole_word"] = {row["id"] for row in (*data["exclusions"], *data["qualifiers"]) if row.get("whole_word")}
+    rules["whole_word"] = {row["id"] for row in (*data["exclusions"], *data["qualifiers"], *data["bare_number_names"]) if row.get("whole_word")}
     rules["number"] = number_patterns
     rules["bare_number_names"] = [
         (row["id"], regex.compile(row["before"]), number_patterns.get(row["id"], regex.compile("")),
@@ -268,7 +268,8 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
     for match in NUMBER.finditer(text, start, end):
         if match.start() < position or skipped.holds(match.start()):
             continue
-        continues_list = excluded_end is not None and LIST_GAP.fullmatch(text, excluded_end, match.start())
+        continues_list = (excluded_end is not None and LIST_GAP.fullmatch(text, excluded_end, match.start())
+                          and not _counts_a_noun(text, match.end(), end, counted_noun))
         reason = "list" if continues_list else _excluded(text, match, start, end, counted_noun)
         if reason:
             position = _excluded_token_end(text, match, end, reason)
@@ -294,6 +295,13 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
     quantities.sort(key=lambda q: q.start)
     _name_elided_nouns(text, quantities, start, counted_noun)
     return quantities
+
+
+def _counts_a_noun(text: str, position: int, end: int, counted_noun) -> bool:
+    """A noun counted after the number: "cấp 2, 04 bưu cục" is a count of its own, no item of the
+    list the excluded number opened (but "Huy hiệu 30, 40 năm tuổi Đảng" goes on)."""
+    unit = _read_unit(text, position, end, counted_noun)
+    return unit.kind == "count" and unit.unit is not None and unit.unit.split()[0] not in PERIOD_WORDS
 
 
 NOUN_AFTER_NUMBER = regex.compile(r"(?r)\d[%\s]*(\p{Lu}\p{Ll})")  # searched backwards: the counted noun's first letters
@@ -664,9 +672,11 @@ def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, di
         return False
     before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
     after = text[quantity.start + len(digits):min(end, quantity.end + AFTER_WINDOW)] if counted else text[quantity.end:min(end, quantity.end + AFTER_WINDOW)]
-    for _, before_pattern, number_pattern, after_pattern, _ in rules:
-        if number_pattern.search(digits) and before_pattern.search(before) and after_pattern.match(after):
-            return True
+    whole_word = context_rules()["whole_word"]
+    for rule_id, before_pattern, number_pattern, after_pattern, _ in rules:
+        found = number_pattern.search(digits) and after_pattern.match(after) and before_pattern.search(before)
+        if found and (rule_id not in whole_word or _is_own_word(before, found)):
+            return True  # "mũi 3", not "nâng cấp 01": the head is a word of its own
     return False
 
 
@@ -753,7 +763,8 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
     quantity = Quantity(start=first.start, end=unit.end, value=None, unit=unit.unit, kind=unit.kind)
     if kind_of_pair == "range":
         high_value = _value(second.digits, unit)
-        quantity.low, quantity.high = _scaled(low_value, unit), _scaled(high_value, unit)
+        low_unit = unit if first_unit is None else first_unit  # its own magnitude: "500 triệu đến 1 tỷ đồng"
+        quantity.low, quantity.high = _scaled(low_value, low_unit), _scaled(high_value, unit)
         if quantity.low is None or quantity.high is None:
             return None
         if quantity.low >= quantity.high:  # "45% - 30%": two figures, not a range; the first is read alone
@@ -794,9 +805,12 @@ def _range_end_after_unit(text: str, first: "_Number", unit: "_Unit", end: int, 
     if number is None:
         return None
     second_unit = _read_unit(text, number.end(), end, counted_noun)
-    if " ".join(text[number.end():second_unit.end].split()).lower() != " ".join(text[first.end:unit.end].split()).lower():
-        return None  # another unit or magnitude: "5 triệu đồng đến 7 tỷ đồng" is no range of one unit
-    return _Number(number.start(), number.end(), number.group())
+    written_after_second = " ".join(text[number.end():second_unit.end].split()).lower()
+    if written_after_second == " ".join(text[first.end:unit.end].split()).lower():
+        return _Number(number.start(), number.end(), number.group())
+    if second_unit.unit == unit.unit and magnitude_run().fullmatch(text, first.end, unit.end):
+        return _Number(number.start(), number.end(), number.group())  # "từ 120 triệu đến 130 triệu đồng", "500 triệu đến 1 tỷ đồng"
+    return None  # another unit or magnitude: "5 triệu đồng đến 7 tỷ đồng" is no range of one unit
 
 
 def _chained(text: str, position: int, end: int) -> bool:
