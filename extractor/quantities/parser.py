@@ -288,6 +288,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
             position = excluded_end = _excluded_token_end(text, match, end)  # "phụ lục 3, 4": the list shares it
             continue
         _of_the_same_noun(text, quantity, end, counted_noun)
+        _signed(text, quantity, start)
         quantities.append(quantity)
         _per_population(text, quantities, end, counted_noun)
         position = quantity.end
@@ -295,6 +296,21 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
     quantities.sort(key=lambda q: q.start)
     _name_elided_nouns(text, quantities, start, counted_noun)
     return quantities
+
+
+SIGN_IN_BRACKET = regex.compile(r"[(\[]\s?([-−])$")  # "giảm 845 ha (-0,67%)": the change written with its sign
+
+
+def _signed(text: str, quantity: Quantity, start: int) -> None:
+    """A minus sign glued to a single figure just inside a bracket makes it negative and is part
+    of its text; elsewhere a dash before a number opens a list item or joins a range."""
+    if quantity.value is None or quantity.denominator is not None:
+        return
+    sign = SIGN_IN_BRACKET.search(text, max(start, quantity.start - 3), quantity.start)
+    if sign is None:
+        return
+    quantity.value = -quantity.value
+    quantity.start = sign.start(1)
 
 
 def _counts_a_noun(text: str, position: int, end: int, counted_noun) -> bool:
