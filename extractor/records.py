@@ -92,13 +92,19 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
         "unit_candidates": [{"unit": u.full_name, "code": u.code, "district": u.district, "province": u.province}
                             for u in places.reporting_candidates],
         "unit_code": unit.code if unit else None,
-        "unit_level": unit.level if unit else None,
+        "unit_level": unit.level if unit else _shared_level(places.reporting_candidates),
         "unit_vintage": unit.vintage if unit else None,
         "province": places.official_name(province) if province else None,
         "province_code": province.code if province else None,
         "merged_from": [{"unit": old.full_name, "code": old.code} for old in places.merged_from()],
         "tables": document_tables(clean),
     }
+
+
+def _shared_level(candidates) -> str | None:
+    """The level every namesake the text leaves open shares ("xã Bình Nguyên" of five provinces is a commune)."""
+    levels = {unit.level for unit in candidates}
+    return levels.pop() if len(levels) == 1 else None
 
 
 def place_fields(places: DocumentPlaces, place: str | None) -> dict:

@@ -329,6 +329,7 @@ def test_a_reporting_unit_the_gazetteer_cannot_settle_is_kept_as_a_name_with_its
     records = records_from_text(text)
     document = records[0]
     assert (document["unit"], document["unit_code"], document["province"]) == ("xã Văn Lang", None, None)
+    assert document["unit_level"] == "commune"  # both namesakes are communes
     assert sorted(c["province"] for c in document["unit_candidates"]) == ["tỉnh Phú Thọ", "tỉnh Thái Nguyên"]
     assert "fits 2 units" in document["warnings"][0] and "--unit" in document["warnings"][0]
     assert {q["place_resolved"] for q in records if q["type"] == "quantity"} == {"xã Văn Lang"}

@@ -298,6 +298,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719,67 tấn": after a measure (not a counted
         # noun, which its words qualify) they are the next figure's subject
         words = []
+    elif quantity.kind not in ("count", "fraction") and stop is not None and stop.group()[:1].isdigit() and words:
+        words = _trimmed(" ".join(words), periods=False).split()  # "100% chi bộ và hơn 92% …": "và hơn" opens the next
     if quantity.kind == "count" and quantity.unit or _counts_in_fraction(quantity):
         # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và"),
         # "2.251/5.001 hộ có cổng nhà và đèn chiếu sáng"
@@ -438,7 +440,11 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
         return False
     segment = text[start:comma_end - 1]
     words = segment.split()
-    if not words or any(c.isdigit() for c in segment) or len(words) > LIST_PHRASE_WORDS:
+    if not words or any(c.isdigit() for c in segment):
+        return False
+    if len(words) <= RATE_PHRASE_WORDS and _rate_qualified_after_comma(text, segment, comma_end, figure_start):
+        return True
+    if len(words) > LIST_PHRASE_WORDS:
         return False
     if metric_rules()["now_word"].fullmatch(segment.strip()):
         return False  # "Tuy nhiên, hiện nay, hộ nghèo còn …": a time between commas
@@ -470,6 +476,19 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
 
 
 LIST_ITEM_TOKENS = 2  # words (tagger tokens) of an item the figure follows at once
+RATE_ITEM_WORDS = 3  # words after the comma that still qualify a rate's noun
+RATE_PHRASE_WORDS = 14  # words of a rate's name before such a comma
+PERCENT_FIGURE = regex.compile(r"\d[\d.,]*\s?%")
+
+
+def _rate_qualified_after_comma(text: str, segment: str, comma_end: int, figure_start: int) -> bool:
+    """"Tỷ lệ dân cư được sử dụng nước sạch, hợp vệ sinh đạt 100%", "tỷ lệ khá, giỏi đạt trên 76%":
+    a rate's name goes on across a comma when a few words that name no measure of their own lead
+    straight to its percentage."""
+    if not metric_rules()["rate_word"].search(segment) or not PERCENT_FIGURE.match(text, figure_start):
+        return False
+    item = _trimmed(text[comma_end:figure_start], periods=False).split()
+    return 0 < len(item) <= RATE_ITEM_WORDS and not metric_rules()["measure_head"].match(" ".join(item))
 
 
 def _item_before_figure(text: str, comma_end: int, figure_start: int):
