@@ -787,3 +787,18 @@ def test_a_former_name_naming_no_unit_is_a_rule_file_error(tmp_path, monkeypatch
 def test_a_commune_formed_from_units_the_text_names_is_the_2025_unit(text, vintage, merged_from):
     document = records_from_text(text)[0]
     assert (document["unit_vintage"], [old["unit"] for old in document["merged_from"]]) == (vintage, merged_from)
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # a bracketed term between a unit and its predicate, as a term after a comma
+    ("Ngày 5/8, Đại hội Đảng bộ huyện Mai Sơn lần thứ XX (nhiệm kỳ 2020-2025) thông qua nghị quyết. "
+     "Dự Đại hội có 250 đại biểu.", "250 đại biểu", "huyện Mai Sơn"),
+    # a unit inside a guest's title (an office at an agency) is where the guest serves, no subject
+    ("Đảng bộ xã Hát Lót tổ chức Đại hội lần thứ I. Ông Nguyễn Văn B, Giám đốc Sở Nội vụ tỉnh Sơn La dự và chỉ đạo. "
+     "Dự Đại hội có 180 đại biểu.", "180 đại biểu", "xã Hát Lót"),
+    # the military or police body of a unit named by its type alone is the unit in scope
+    ("Đảng bộ Quân sự huyện Mai Sơn tổ chức Đại hội.\nNhiệm kỳ qua, Đảng ủy Quân sự huyện đã lãnh đạo huấn luyện đạt 100% kế hoạch.",
+     "100%", "huyện Mai Sơn"),
+])
+def test_asides_offices_and_bodies_around_a_subject_unit(text, figure, place):
+    assert _places_by_figure(text)[figure] == place
