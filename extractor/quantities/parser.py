@@ -254,6 +254,16 @@ def _any_rule_matches(rules: dict, name: str, text: str) -> bool:
 
 # ---- pipeline -----------------------------------------------------------------------------
 
+def _text_before(text: str, start: int, position: int) -> str:
+    """The words before a number that context rules read (BEFORE_WINDOW characters, from ``start``
+    on), never opening inside a word: a cut "nước" would read as "ước"."""
+    cut = max(start, position - BEFORE_WINDOW)
+    if cut > start and text[cut - 1].isalpha():
+        while cut < position and (text[cut].isalpha() or unicodedata.category(text[cut]).startswith("M")):
+            cut += 1
+    return text[cut:position]
+
+
 def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tuple[int, int]]" = (), counted_noun=None,
                     line_break=None) -> list[Quantity]:
     """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels; a SpanIndex
@@ -481,7 +491,7 @@ def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], 
         last = bisect_left(starts, word_end) - 1  # the one figure that can reach into the words
         if last >= 0 and found[last].end > word_start:
             continue
-        before = text[max(start, word_start - BEFORE_WINDOW):word_start]
+        before = _text_before(text, start, word_start)
         after = text[word_end:min(end, word_end + AFTER_WINDOW)]
         if _context_excludes(before, after, None):
             continue
@@ -509,7 +519,7 @@ def _restates_in_brackets(text: str, figure: Quantity, words: Quantity) -> bool:
 
 def _excluded(text: str, match, start: int, end: int, counted_noun) -> str | None:
     """Reason the number is not a quantity (date, year, name, code, list number, …) or None."""
-    before = text[max(start, match.start() - BEFORE_WINDOW):match.start()]
+    before = _text_before(text, start, match.start())
     after = text[match.end():min(end, match.end() + AFTER_WINDOW)]
     digits = match.group()
     glued = before and (before[-1].isalpha() or before[-1] in "-_" and len(before) > 1 and before[-2].isalpha())
@@ -686,7 +696,7 @@ def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, di
     rules = context_rules()["bare_number_names_counted" if counted else "bare_number_names"]
     if not rules:
         return False
-    before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
+    before = _text_before(text, start, quantity.start)
     after = text[quantity.start + len(digits):min(end, quantity.end + AFTER_WINDOW)] if counted else text[quantity.end:min(end, quantity.end + AFTER_WINDOW)]
     whole_word = context_rules()["whole_word"]
     for rule_id, before_pattern, number_pattern, after_pattern, _ in rules:
@@ -714,7 +724,7 @@ def _date_named(text: str, quantity: Quantity, start: int) -> bool:
     pair = DAY_MONTH_PAIR.fullmatch(text, quantity.start, quantity.end)
     if pair is None or int(pair.group(1)) <= int(pair.group(2)):
         return False
-    before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
+    before = _text_before(text, start, quantity.start)
     return any(pattern.search(before) for pattern in context_rules()["date_shaped_names"])
 
 
@@ -1091,7 +1101,7 @@ def _scaled(value, unit: _Unit):
 
 
 def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | None:
-    before = text[max(start, quantity.start - BEFORE_WINDOW):quantity.start]
+    before = _text_before(text, start, quantity.start)
     after = text[quantity.end:min(end, quantity.end + 20)]
     rules = context_rules()
     if _any_rule_matches(rules, "qualifiers_after", after):
