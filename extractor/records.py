@@ -18,6 +18,7 @@ from extractor.indicators.extract import attach_targets, evaluated_figures, find
 from extractor.indicators.tables import document_tables, find_table_rows, status_of_cell
 from extractor.quantities import extract_quantities
 from extractor.places import DocumentPlaces
+from extractor.places.document import written_level
 from extractor.sections import Section, find_sections
 from extractor.spans import SpanIndex
 
@@ -92,7 +93,7 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
         "unit_candidates": [{"unit": u.full_name, "code": u.code, "district": u.district, "province": u.province}
                             for u in places.reporting_candidates],
         "unit_code": unit.code if unit else None,
-        "unit_level": unit.level if unit else _shared_level(places.reporting_candidates),
+        "unit_level": unit.level if unit else _level_of_unknown(places),
         "unit_vintage": unit.vintage if unit else None,
         "province": places.official_name(province) if province else None,
         "province_code": province.code if province else None,
@@ -101,10 +102,14 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
     }
 
 
-def _shared_level(candidates) -> str | None:
-    """The level every namesake the text leaves open shares ("xã Bình Nguyên" of five provinces is a commune)."""
-    levels = {unit.level for unit in candidates}
-    return levels.pop() if len(levels) == 1 else None
+def _level_of_unknown(places: DocumentPlaces) -> str | None:
+    """The level of a reporting unit the gazetteer leaves open: the one every namesake shares ("xã
+    Bình Nguyên" of five provinces is a commune), or that its type word tells when the gazetteer
+    holds none ("huyện Đạ Tẻh", dissolved in 2024)."""
+    if places.reporting_candidates:
+        levels = {unit.level for unit in places.reporting_candidates}
+        return levels.pop() if len(levels) == 1 else None
+    return written_level(places.reporting_name) if places.reporting_name else None
 
 
 def place_fields(places: DocumentPlaces, place: str | None) -> dict:

@@ -802,3 +802,22 @@ def test_a_commune_formed_from_units_the_text_names_is_the_2025_unit(text, vinta
 ])
 def test_asides_offices_and_bodies_around_a_subject_unit(text, figure, place):
     assert _places_by_figure(text)[figure] == place
+
+
+def test_a_unit_the_gazetteer_does_not_hold_issues_the_text_and_stands_for_its_type_word():
+    """Huyện Đạ Tẻh was dissolved in 2024, before the gazetteer's oldest snapshot: its body opening
+    the text makes it the reporting unit (a name, no code, level from its type word), and "toàn
+    huyện" later is that district."""
+    text = ("UBND huyện Đạ Tẻh cho biết, tỷ lệ hộ nghèo tại huyện đã giảm trên 1,5% mỗi năm.\n\n"
+            "Đến cuối năm nay, tỷ lệ hộ nghèo toàn huyện giảm còn dưới 1,3%.\n")
+    records = records_from_text(text)
+    document = records[0]
+    assert (document["unit"], document["unit_code"], document["unit_level"]) == ("huyện Đạ Tẻh", None, "district")
+    assert _places_by_figure(text)["1,3%"] == "huyện Đạ Tẻh"
+
+
+def test_an_officers_name_after_the_body_he_serves_is_no_unit():
+    text = ("Sở Lao động tổ chức hội nghị tổng kết năm 2020. Phó Chủ tịch UBND tỉnh Trần Văn Tân đến dự.\n\n"
+            "Năm 2020, toàn tỉnh giải quyết chế độ cho 4.390 trường hợp.\n")
+    assert "tỉnh Trần Văn Tân" not in records_from_text(text)[0]["places"]
+    assert _places_by_figure(text)["4.390 trường hợp"] is None

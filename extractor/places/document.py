@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 from extractor.places.gazetteer import LEVEL_RANK, NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
-from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, ends_a_compound, find_mentions, place_lookup, place_rules,
+from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, OFFICE_REACH, ends_a_compound, find_mentions, place_lookup, place_rules,
                                        predicate_follows)
 from extractor.rules import shared_patterns
 from extractor.spans import SpanIndex
@@ -118,6 +118,8 @@ class DocumentPlaces:
         self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
         if self.reporting_candidates:
             self.reporting_name = next(self._resolve(m).name for m in typed if set(self.reporting_candidates) <= set(m.candidates))
+        elif self.reporting_unit is None and not unit:
+            self.reporting_name = self._unknown_issuer(typed)
         spans += self._bare_names(spans)
         spans += self._bare_province_names(spans)
         spans += self._bare_type_words(spans)
@@ -217,6 +219,22 @@ class DocumentPlaces:
             if lower is not None and LEVEL_RANK[lower.level] < LEVEL_RANK[unit.level]:
                 return lower
         return unit
+
+    def _unknown_issuer(self, typed: list[TypedName]) -> str | None:
+        """"UBND huyện Đạ Tẻh cho biết …": a body of a unit the gazetteer does not hold (dissolved
+        before its oldest snapshot) opening the text issues it; its name is the reporting unit's,
+        with no code."""
+        letterhead = place_rules()["letterhead"]
+        for mention in typed:
+            if mention.start >= NEWS_OPENING_CHARS:
+                break
+            if mention.candidates or _opens_a_list(self.text, mention):
+                continue
+            window = max(0, mention.start - LETTERHEAD_REACH)
+            before = self.text[self.text.rfind("\n", window, mention.start) + 1 or window:mention.start]
+            if letterhead.search(before) is not None:
+                return self._resolve(mention).name
+        return None
 
     def _unit_the_opening_refers_to(self) -> AdminUnit | None:
         """"(QNO) - UBND tỉnh vừa phê duyệt …": a news text that opens on a body of a unit it does not
@@ -480,9 +498,11 @@ class DocumentPlaces:
 
     def _only_unit_named(self, unit_type: str, levels) -> Place | None:
         """The one unit of the type the document names ("Theo Chi cục Thống kê Thành phố Hà Nội, …
-        GRDP của Thành phố …"), when the reporting unit and its parents are of none."""
-        named = {place.unit: place for place in self.typed_places
-                 if place.unit is not None and place.unit.type == unit_type and place.unit.level in levels}
+        GRDP của Thành phố …"), when the reporting unit and its parents are of none; a unit the
+        gazetteer does not hold counts by its written type ("UBND huyện Đạ Tẻh …, toàn huyện …")."""
+        named = {place.unit or place.name: place for place in self.typed_places
+                 if (place.unit is not None and place.unit.type == unit_type and place.unit.level in levels)
+                 or (place.unit is None and _written_type(place.name) == unit_type)}
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _common_district(self, unit: AdminUnit) -> AdminUnit | None:
@@ -704,6 +724,19 @@ def resolve_unit(written: str, gazetteer: Gazetteer, vintage: str | None = None)
     raise UnitError(f"{written!r} fits {len(candidates)} units ({places}): add its district or province ('…, huyện …, tỉnh …')")
 
 
+def _written_type(place_name: str) -> str | None:
+    """The type word a place's name opens with ("huyện Đạ Tẻh" → "huyện")."""
+    lowered = place_name.lower()
+    return next((word for word in sorted(place_rules()["unit_types"], key=len, reverse=True) if lowered.startswith(word + " ")), None)
+
+
+def written_level(place_name: str) -> str | None:
+    """The level a place's type word alone tells ("huyện Đạ Tẻh": a district; "thành phố X": none)."""
+    unit_type = _written_type(place_name)
+    levels = place_rules()["unit_types"].get(unit_type, ()) if unit_type else ()
+    return levels[0] if len(levels) == 1 else None
+
+
 def unit_type_of(written: str) -> str:
     """The canonical type a type word as written names ("TP." → "thành phố", "Xã" → "xã")."""
     spelled = spell(written)
@@ -834,7 +867,13 @@ def _unknown_unit(text: str, type_word) -> tuple[int, str, tuple] | None:
     if is_compound_word(f"{last_type_syllable} {syllables[0]}") or is_common_word(" ".join(syllables)) \
             or is_common_word(" ".join(syllables[:2])):
         return None
+    if len(syllables) >= PERSON_NAME_SYLLABLES and place_rules()["office_before"].search(
+            text, max(0, type_word.start() - OFFICE_REACH), type_word.start()):
+        return None  # "Phó Chủ tịch UBND tỉnh Trần Văn Tân đến dự": an officer's name after the body he serves
     return cursor, " ".join(syllables), ()
+
+
+PERSON_NAME_SYLLABLES = 3  # a person's full name has three or more (a unit's two)
 
 
 FIGURE_AFTER = regex.compile(r"[^.;!?\n\d]{0,60}\d")  # a figure follows the unit in its sentence
