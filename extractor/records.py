@@ -95,11 +95,16 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
         "unit_code": unit.code if unit else None,
         "unit_level": unit.level if unit else _level_of_unknown(places),
         "unit_vintage": unit.vintage if unit else None,
+        "unit_absorbed_into": _absorbing_record(places.absorbed_into(places.reporting_name)) if unit is None else None,
         "province": places.official_name(province) if province else None,
         "province_code": province.code if province else None,
         "merged_from": [{"unit": old.full_name, "code": old.code} for old in places.merged_from()],
         "tables": document_tables(clean),
     }
+
+
+def _absorbing_record(unit) -> dict | None:
+    return {"unit": unit.full_name, "code": unit.code, "level": unit.level, "vintage": unit.vintage} if unit else None
 
 
 def _level_of_unknown(places: DocumentPlaces) -> str | None:
@@ -126,10 +131,16 @@ def place_fields(places: DocumentPlaces, place: str | None) -> dict:
         "place_resolved": resolved,
         "place_source": source,
         "place_code": unit.code if unit else None,
-        "place_level": unit.level if unit else None,
+        "place_level": unit.level if unit else (written_level(resolved) if resolved else None),
         "place_vintage": unit.vintage if unit else None,
         "place_successor_code": unit.successor_code if unit else None,
+        "place_absorbed_into_code": _absorbed_code(places, resolved) if unit is None else None,
     }
+
+
+def _absorbed_code(places: DocumentPlaces, name: str | None) -> str | None:
+    absorbing = places.absorbed_into(name)
+    return absorbing.code if absorbing else None
 
 
 def footnote_records(raw: RawDocument, clean: CleanText) -> list[dict]:

@@ -99,6 +99,12 @@ def loose_name_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def ascii_key(name: str) -> str:
+    """A name as the gazetteer package keys it: lower case, no marks, "đ" as "d", no spaces
+    ("huyện Đạ Tẻh" → "huyendateh")."""
+    return "".join(c for c in loose_name_key(name).replace("đ", "d") if c.isalnum())
+
+
 @functools.lru_cache(maxsize=1)
 def syllable_counts() -> Counter:
     """How many entries of underthesea's dictionary hold each (lowercase NFC) syllable, under

@@ -821,3 +821,20 @@ def test_an_officers_name_after_the_body_he_serves_is_no_unit():
             "Năm 2020, toàn tỉnh giải quyết chế độ cho 4.390 trường hợp.\n")
     assert "tỉnh Trần Văn Tân" not in records_from_text(text)[0]["places"]
     assert _places_by_figure(text)["4.390 trường hợp"] is None
+
+
+@pytest.mark.parametrize("text, absorbing", [
+    ("UBND huyện Đạ Tẻh cho biết, năm 2019 huyện trồng 120 ha rừng.", ("huyện Đạ Huoai", "682")),
+    ("UBND huyện Long Điền cho biết, năm 2023 huyện trồng 120 ha rừng.", ("huyện Long Đất", "753")),
+    ("Đảng bộ huyện Hoành Bồ cho biết, năm 2018 huyện trồng 120 ha rừng.", ("thành phố Hạ Long", "193")),
+])
+def test_a_dissolved_unit_is_linked_to_the_unit_that_absorbed_it(text, absorbing):
+    records = records_from_text(text)
+    document, figure = records[0], next(r for r in records if r["type"] == "quantity")
+    assert (document["unit_absorbed_into"]["unit"], document["unit_absorbed_into"]["code"]) == absorbing
+    assert (figure["place_code"], figure["place_level"], figure["place_absorbed_into_code"]) == (None, "district", absorbing[1])
+
+
+def test_a_unit_the_gazetteer_holds_has_no_absorbing_unit():
+    document = records_from_text("UBND huyện Mai Sơn cho biết, năm 2023 huyện trồng 120 ha rừng.")[0]
+    assert document["unit_code"] is not None and document["unit_absorbed_into"] is None

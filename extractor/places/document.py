@@ -83,6 +83,7 @@ class Place:
     """A resolved place: its normalised name and, when the gazetteer settles it, its unit."""
     name: str  # "xã Cò Nòi"
     unit: AdminUnit | None
+    absorbed_into: AdminUnit | None = None  # a unit the gazetteer does not hold: the one it was merged into
 
 
 class DocumentPlaces:
@@ -132,6 +133,11 @@ class DocumentPlaces:
     def unit_of(self, name: str | None) -> AdminUnit | None:
         place = self.places.get(name) if name else None
         return place.unit if place else None
+
+    def absorbed_into(self, name: str | None) -> AdminUnit | None:
+        """For a place the gazetteer does not hold, the unit it was merged into, if known."""
+        place = self.places.get(name) if name else None
+        return place.absorbed_into if place else None
 
     def name_of(self, unit: AdminUnit) -> str:
         """A unit's name as this document spells it (its official name when it never names it)."""
@@ -353,8 +359,19 @@ class DocumentPlaces:
         name = f"{mention.written_type} {written}"
         known = self.places.get(name)
         if known is None or (known.unit is None and unit is not None):
-            self.places[name] = Place(name, unit)
+            absorbed_into = self._absorbing_unit(mention.written_type, written) if unit is None and not candidates else None
+            self.places[name] = Place(name, unit, absorbed_into)
         return self.places[name]
+
+    def _absorbing_unit(self, unit_type: str, name: str) -> AdminUnit | None:
+        """The pre-2025 unit a unit dissolved before the snapshot was merged into, when one fits the
+        document's province ("huyện Đạ Tẻh" → huyện Đạ Huoai, Lâm Đồng)."""
+        found = self.gazetteer.absorbing(unit_type, name)
+        province = self._evidence.province
+        if len(found) > 1 and province is not None:
+            found = [unit for unit in found if province.code in
+                     (unit.province_code, (self.gazetteer.province_of(unit) or unit).successor_code)]
+        return found[0] if len(found) == 1 else None
 
     def _bare_names(self, typed_spans) -> list[tuple[int, int, str]]:
         """Names introduced with a type, written bare later ("Hát Lót 99,8%"); an ambiguous name

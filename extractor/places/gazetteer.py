@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.syllables import loose_name_key, name_key
+from extractor.syllables import ascii_key, loose_name_key, name_key
 
 DATA_PACKAGE = "vietnamadminunits"
 NEW = "2025"  # units in force from 1 July 2025
@@ -64,7 +64,11 @@ class AdminUnit:
 class Gazetteer:
     """Units indexed by level and name key (``spell``: lower case, one tone placement)."""
 
-    def __init__(self, units: list[AdminUnit]):
+    def __init__(self, units: list[AdminUnit], absorbed=None):
+        """``absorbed()``: (level, province code, code) of a pre-2025 unit → the ascii keys of the
+        units merged into it before the snapshot ("huyendateh"); read when first asked."""
+        self._absorbed_source = absorbed
+        self._absorbing: dict[str, list[AdminUnit]] | None = None
         self.units = units
         self._by_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
         self._by_code: dict[tuple[str, str, str], AdminUnit] = {}
@@ -75,6 +79,19 @@ class Gazetteer:
                 self._by_name[(unit.level, name_key(alias))].append(unit)
             self._by_code[(unit.level, unit.vintage, unit.code)] = unit
         self.max_name_syllables = max(len(unit.name.split()) for unit in units)
+
+    def absorbing(self, unit_type: str, name: str) -> list[AdminUnit]:
+        """The pre-2025 units a unit the gazetteer does not hold was merged into, by its type and
+        name ("huyện Đạ Tẻh" → huyện Đạ Huoai in 2024): the data package lists the names of the units
+        each absorbed, without their tone marks."""
+        if self._absorbing is None:
+            absorbing = defaultdict(list)
+            for (level, _, code), keys in (self._absorbed_source() if self._absorbed_source else {}).items():
+                unit = self.unit(level, OLD, code)
+                for key in keys if unit is not None else ():
+                    absorbing[key].append(unit)
+            self._absorbing = absorbing
+        return self._absorbing.get(ascii_key(f"{unit_type} {name}"), [])
 
     def named(self, level: str, name: str) -> list[AdminUnit]:
         return self._by_name.get((level, name_key(name)), [])
@@ -204,7 +221,33 @@ def load_gazetteer() -> Gazetteer:
         ward_type, ward_name = _type_and_name(ward)
         units.append(AdminUnit(ward_code, ward_type, ward_name, "commune", NEW, province_code, province_full,
                                predecessor_codes=tuple(predecessors.get(ward_code, ()))))
-    return Gazetteer(_with_former_names(units))
+    units = _with_former_names(units)
+    return Gazetteer(units, lambda: _absorbed_names(json.loads((data / "parser_legacy.json").read_text(encoding="utf-8")), units))
+
+
+ABSORBED_TYPES = {"district": ("huyen", "quan", "thixa", "thanhpho"), "commune": ("xa", "phuong", "thitran")}
+
+
+def _absorbed_names(legacy: dict, units: list[AdminUnit]) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """The typed keywords of a pre-2025 district or commune that name no unit of the snapshot: the
+    units it absorbed ("huyendateh" under huyện Đạ Huoai)."""
+    held = {ascii_key(unit.full_name) for unit in units if unit.vintage == OLD and unit.level in ABSORBED_TYPES}
+    found: dict[tuple[str, str, str], tuple[str, ...]] = {}
+
+    def keep(level: str, province_code: str, code: str, keywords) -> None:
+        typed = tuple(key for key in keywords if key.startswith(ABSORBED_TYPES[level]) and key not in held)
+        if typed:
+            found[(level, province_code, code)] = typed
+
+    province_codes = {key: entry["provinceCode"] for key, entry in legacy["DICT_PROVINCE"].items()}
+    for province_key, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
+        for entry in districts.values():
+            keep("district", province_codes[province_key], entry["districtCode"], entry["districtKeywords"])
+    for province_key, districts in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        for wards in districts.values():
+            for entry in wards.values():
+                keep("commune", province_codes[province_key], entry["wardCode"], entry["wardKeywords"])
+    return found
 
 
 def _with_former_names(units: list[AdminUnit]) -> list[AdminUnit]:
