@@ -838,6 +838,7 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
                             result.status = None
                     taken.add(match.start(), match.end())
                     found.append(result)
+        found.extend(_plan_list_items(text, paragraph, found, taken))
         found.sort(key=lambda r: r.start)
         _add_declared_totals(text, paragraph, found)
         for index, result in enumerate(found):
@@ -851,6 +852,33 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
+
+
+PLAN_LIST_RULE = "percent-of-plan"
+
+
+def _plan_list_items(text: str, paragraph, found: list[Result], taken: SpanIndex) -> list[Result]:
+    """"Thu ngân sách đạt 92% dự toán, như: thuế công thương nghiệp đạt 104,3%; thu tiền sử dụng
+    đất đạt 61%.": the plan the opening share names is the plan of every share of the list after it
+    (status by the share; a part of the year keeps it progress)."""
+    rules = indicator_rules()
+    items = []
+    for result in [r for r in found if r.rule == PLAN_LIST_RULE]:
+        opener = rules["plan_list_opener"].match(text, result.end, paragraph.end)
+        if opener is None:
+            continue
+        end = rules["plan_list_end"].search(text, opener.end(), paragraph.end)
+        for match in rules["plan_list_item"].finditer(text, opener.end(), end.start() if end else paragraph.end):
+            if taken.overlaps(match.start(), match.end()):
+                continue
+            item = _result_of(match, "plan-list-item", "by_value")
+            if item is not None and item.status == "not_met":
+                item.period = _partial_period(text, paragraph.start, match.start())
+                item.status = None if item.period else item.status
+            if item is not None:
+                taken.add(match.start(), match.end())
+                items.append(item)
+    return items
 
 
 RESULT_REACH = 240  # characters: a result clause lies within this distance of its anchor word (the longest seen: 37)
