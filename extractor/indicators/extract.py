@@ -840,6 +840,7 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
                     found.append(result)
         found.extend(_plan_list_items(text, paragraph, found, taken))
         found.sort(key=lambda r: r.start)
+        found = _with_restated_statuses(text, found)
         _add_declared_totals(text, paragraph, found)
         for index, result in enumerate(found):
             # a breakdown ("Trong đó 3/3 chỉ tiêu về kinh tế") takes the status of what it breaks down
@@ -852,6 +853,26 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
     results.sort(key=lambda r: r.start)
     _link_named_targets(results, clean)
     return results
+
+
+RESTATING_GAP = regex.compile(r"\s*,\s*(?:(?:đạt|hoàn\s+thành)\s+và\s+|và\s+)?", regex.IGNORECASE)
+COUNT_UNITS = ("chỉ tiêu", "nhóm chỉ tiêu")
+
+
+def _with_restated_statuses(text: str, found: list[Result]) -> list[Result]:
+    """"đạt 9/18 chỉ tiêu, đạt và vượt so với chỉ tiêu nghị quyết", "12/15 chỉ tiêu đạt, vượt kế
+    hoạch": a status clause with no figure of its own right after a count of targets says how those
+    targets were met; one result, the count's, with the stronger status."""
+    kept: list[Result] = []
+    for result in found:
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous.unit in COUNT_UNITS and result.value is None and result.status is not None
+                and previous.status in ("met", "exceeded") and RESTATING_GAP.fullmatch(text, previous.end, result.start)):
+            previous.end = result.end
+            previous.status = "exceeded" if "exceeded" in (previous.status, result.status) else result.status
+            continue
+        kept.append(result)
+    return kept
 
 
 PLAN_LIST_RULE = "percent-of-plan"
