@@ -658,6 +658,9 @@ def test_figures_inside_the_bracket_opened_after_a_unit_are_that_units():
     # units listed after a counted type word and a colon, each with what its brackets say of it
     ("Mưa đá gây thiệt hại tại 2 xã: Cò Nòi (12 nhà bị tốc mái, 3 ha ngô bị dập) và Hát Lót (5 nhà bị tốc mái).", "3 ha", "xã Cò Nòi"),
     ("Mưa đá gây thiệt hại tại 2 xã: Cò Nòi (12 nhà bị tốc mái, 3 ha ngô bị dập) và Hát Lót (5 nhà bị tốc mái).", "5 nhà", "xã Hát Lót"),
+    # units given as examples after a plural type word ("Một số xã … như:"), items parted by semicolons after their figures
+    ("Một số xã tỷ lệ hộ nghèo còn cao như: Cò Nòi có 320 hộ (12,5%); Hát Lót 210 hộ (9,1%).", "210 hộ", "xã Hát Lót"),
+    ("Một số xã tỷ lệ hộ nghèo còn cao như: Cò Nòi có 320 hộ (12,5%); Hát Lót 210 hộ (9,1%).", "12,5%", "xã Cò Nòi"),
     # a unit with a linking verb or a word of approximation right before the figure holds it
     ("Nước ngập tại xã Cò Nòi và xã Hát Lót. Theo đó, Cò Nòi có 120 hộ, Hát Lót là 85 hộ.", "85 hộ", "xã Hát Lót"),
     ("Nước ngập tại xã Cò Nòi và xã Hát Lót. Theo đó, Cò Nòi có 120 hộ, Hát Lót hơn 85 hộ.", "85 hộ", "xã Hát Lót"),
@@ -838,3 +841,8 @@ def test_a_dissolved_unit_is_linked_to_the_unit_that_absorbed_it(text, absorbing
 def test_a_unit_the_gazetteer_holds_has_no_absorbing_unit():
     document = records_from_text("UBND huyện Mai Sơn cho biết, năm 2023 huyện trồng 120 ha rừng.")[0]
     assert document["unit_code"] is not None and document["unit_absorbed_into"] is None
+
+
+def test_a_name_of_another_province_after_a_listed_units_figure_is_no_item_of_the_list():
+    text = "Một số xã tỷ lệ hộ nghèo còn cao như: Cò Nòi có 320 hộ (12,5%); Tả Van 210 hộ (9,1%)."
+    assert _place_of("320 hộ", text) == "xã Cò Nòi" and _place_of("210 hộ", text) != "xã Tả Van"

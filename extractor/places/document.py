@@ -894,7 +894,7 @@ PERSON_NAME_SYLLABLES = 3  # a person's full name has three or more (a unit's tw
 
 
 FIGURE_AFTER = regex.compile(r"[^.;!?\n\d]{0,60}\d")  # a figure follows the unit in its sentence
-LIST_ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|\d[^,;.!?\n]*?(?:,(?!\d)|\s+và\s+)")
+LIST_ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|\d[^,;.!?\n]*?(?:[,;](?!\d)|\s+và\s+)")
 LISTED_REACH = 300  # characters of a sentence read for the units of a list
 
 
@@ -925,14 +925,14 @@ def _named_with_figures(text: str, position: int, gazetteer: Gazetteer, levels, 
         position = end
 
 
-PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm)|\d+)\s+$")  # "các xã", "03 xã"
+PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm|một\s+số|nhiều)|\d+)\s+$")  # "các xã", "03 xã", "một số huyện"
 PLURAL_LEAD_REACH = 12
 
 
 def _names_after_colon(text: str, type_word, gazetteer: Gazetteer) -> list[TypedName]:
     """"tại 2 xã: Sơn Lộ (19 nhà …) và Sơn Lập (…)", "gồm các phường: A, B": a counted or plural type
     word before a colon names the units listed after it."""
-    colon = COLON_AFTER.match(text, type_word.end())
+    colon = COLON_AFTER.match(text, type_word.end()) or COLON_AFTER_EXAMPLES.match(text, type_word.end())
     if colon is None or PLURAL_LEAD.search(text, max(0, type_word.start() - PLURAL_LEAD_REACH), type_word.start()) is None:
         return []
     unit_type = unit_type_of(type_word.group(0))
@@ -942,10 +942,15 @@ def _names_after_colon(text: str, type_word, gazetteer: Gazetteer) -> list[Typed
         return []
     end, written_name, candidates = name
     first = TypedName(colon.end() + len(written_name) - len(written_name.lstrip()), end, unit_type, written_name.strip(), candidates)
-    return [first, *_listed_names(text, end, gazetteer, levels, unit_type)]
+    listed = _listed_names(text, end, gazetteer, levels, unit_type)
+    if not listed and FIGURE_AFTER.match(text, end):
+        listed = _named_with_figures(text, end, gazetteer, levels, unit_type, candidates)  # "như: Ea Súp có 7.849 hộ; M'Đrắk 7.362 hộ"
+    return [first, *listed]
 
 
 COLON_AFTER = regex.compile(r"\s*:(?=\s)")
+# "Một số huyện tỷ lệ hộ nghèo còn cao như: Ea Súp …": the units the plural type word names are given as examples
+COLON_AFTER_EXAMPLES = regex.compile(r"[^.;:!?\n\d]{0,80}?\s(?i:như|gồm|là)\s*:(?=\s)")
 ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{0,200}\)")  # what an item of a list says of its unit: "Sơn Lộ (19 nhà …)"
 
 
