@@ -86,6 +86,9 @@ class Place:
     absorbed_into: AdminUnit | None = None  # a unit the gazetteer does not hold: the one it was merged into
 
 
+CLASS_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
+
+
 class DocumentPlaces:
     def __init__(self, text: str, gazetteer: Gazetteer | None = None, unit: str | None = None):
         """``unit``: the reporting unit as the user knows it ("xã Tam Hợp, tỉnh Nghệ An", from a
@@ -187,7 +190,11 @@ class DocumentPlaces:
             last = bisect_left(self._span_starts, paragraph.end)
             inside = [span for span in self._spans[first:last] if span[1] <= paragraph.end]
             mentions, asides = find_mentions(self.text, paragraph.start, paragraph.end, inside, self._within)
-            spans = sorted([(m.start, m.end) for m in mentions] + asides)
+            # (a class of units a preposition puts inside a phrase, "tỷ lệ hộ nghèo tại các xã đặc biệt khó
+            # khăn", is part of what it names)
+            spans = sorted([(m.start, m.end) for m in mentions if m.place is not None or m.subject
+                            or not CLASS_AFTER_PREPOSITION.search(self.text, max(paragraph.start, m.start - 8), m.start)
+                            or not place_rules()["plural_subject"].match(self.text, m.start)] + asides)
             self._by_paragraph[key] = (spans, place_lookup(mentions, self.text), mentions)
         return self._by_paragraph[key]
 
