@@ -127,6 +127,23 @@ def test_an_unnumbered_list_heading_with_a_term():
     ]
 
 
+def test_a_list_of_specific_aims_is_a_target_list_only_when_its_items_state_figures():
+    """"Mục tiêu cụ thể", "Phấn đấu đạt các chỉ tiêu sau": targets when most items state a figure
+    that measures; aims in words under the same heading are none (must not fire)."""
+    numbered = ("Mục tiêu cụ thể đến năm 2030:\n"
+                "1. Tốc độ tăng trưởng kinh tế bình quân hằng năm đạt 8 - 9%.\n"
+                "2. Thu nhập bình quân đầu người đạt trên 90 triệu đồng.\n")
+    _, found = indicator_records(numbered)
+    assert [(r["number"], [(t["low"], t["high"], t["value"], t["year"]) for t in r["targets"]]) for r in found if r["role"] == "target"] == \
+        [(1, [(8, 9, None, 2030)]), (2, [(None, None, 90000000, 2030)])]
+    lead = "Phấn đấu đạt các chỉ tiêu sau:\n- Tỷ lệ hộ nghèo giảm còn dưới 2%.\n- Tỷ lệ che phủ rừng đạt 45%.\n"
+    assert len([r for r in indicator_records(lead)[1] if r["role"] == "target"]) == 2
+    aims = ("Mục tiêu cụ thể:\n"
+            "- Đến năm 2030, kỷ niệm 100 năm thành lập Đảng: là tỉnh phát triển khá của vùng.\n"
+            "- Đến năm 2045: trở thành tỉnh phát triển, thu nhập cao.\n")
+    assert [r for r in indicator_records(aims)[1] if r["role"] == "target"] == []
+
+
 GROUPED_DASH_LIST = """ĐẢNG BỘ XÃ TÂN LẬP
 I. PHƯƠNG HƯỚNG NHIỆM KỲ 2025 - 2030
 2.2. Các chỉ tiêu chủ yếu nhiệm kỳ 2025 - 2030: 7 chỉ tiêu

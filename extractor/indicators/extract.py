@@ -25,7 +25,7 @@ from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.indicators.columns import is_results_header
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, without_leading_verbs
-from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, first_noun
+from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
@@ -47,6 +47,7 @@ def indicator_rules() -> dict:
                 if key not in ("note", "status_words", "results", "table_columns")}
     compiled["status_words"] = [(row["id"], regex.compile(row["pattern"]), row["status"]) for row in data["status_words"]]
     compiled["results"] = [(row["id"], regex.compile(row["pattern"]), row["status"]) for row in data["results"]]
+    compiled["list_heading"] = regex.compile(f"{data['list_heading']}|{data['figure_list_heading']}")
     return compiled
 
 
@@ -101,6 +102,8 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
                      or _lead_plan_year(clean.text, sections, section))
         paragraphs = [p for p in _paragraphs_starting_in(clean, section.clean_end, region_end) if p.kind != "footnote"]
         found = _items_in(paragraphs, clean, section, groups, sections)
+        if rules["figure_list_heading"].search(section.title) and not _mostly_figures(clean.text, found):
+            continue  # "Mục tiêu cụ thể:" over aims in words: no list of targets
         for item in found:
             item.year = list_year
         items.extend(found)
@@ -108,6 +111,14 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
     if not items:
         items = _run_in_list(clean, sections, default_year)
     return items, warnings
+
+
+def _mostly_figures(text: str, items: list[TargetItem]) -> bool:
+    """At least half the items state a figure that measures (a year or a span of years names a
+    date: "Đến năm 2045, kỷ niệm 100 năm thành lập nước: Trở thành nước phát triển")."""
+    def measures(item: TargetItem) -> bool:
+        return any(quantity.kind != "duration" for start, end in item.spans for quantity in find_quantities(text, start, end))
+    return bool(items) and 2 * sum(map(measures, items)) >= len(items)
 
 
 def _is_list_heading(title: str) -> bool:
