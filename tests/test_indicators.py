@@ -144,6 +144,15 @@ def test_a_list_of_specific_aims_is_a_target_list_only_when_its_items_state_figu
     assert [r for r in indicator_records(aims)[1] if r["role"] == "target"] == []
 
 
+def test_lettered_group_lines_over_numbered_items():
+    """"a) Về kinh tế:" over "(1) …": the letter groups the items; it is no item itself."""
+    text = ("Các chỉ tiêu chủ yếu:\n"
+            "a) Về kinh tế:\n(1) Tốc độ tăng trưởng đạt 8% trở lên.\n(2) Thu nhập bình quân đầu người đạt 80 triệu đồng.\n"
+            "b) Về xã hội:\n(3) Tỷ lệ hộ nghèo giảm còn dưới 2%.\n")
+    _, found = indicator_records(text)
+    assert [(r["group"], r["number"]) for r in found if r["role"] == "target"] == [("a", 1), ("a", 2), ("b", 3)]
+
+
 GROUPED_DASH_LIST = """ĐẢNG BỘ XÃ TÂN LẬP
 I. PHƯƠNG HƯỚNG NHIỆM KỲ 2025 - 2030
 2.2. Các chỉ tiêu chủ yếu nhiệm kỳ 2025 - 2030: 7 chỉ tiêu

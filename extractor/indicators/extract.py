@@ -507,12 +507,16 @@ def _run_in_group_label(content: str, inline: list) -> str | None:
 
 def _numbered_group_line(content: str, following, text: str) -> str | None:
     """The label of a numbered line that groups the dash items after it ("(1) Về xây dựng Đảng:
-    6 chỉ tiêu", "(2) Chỉ tiêu kinh tế"), or None."""
+    6 chỉ tiêu", "(2) Chỉ tiêu kinh tế"), or of a lettered one over numbered items ("a) Về kinh
+    tế:" before "(1) …"), or None."""
     rules = indicator_rules()
     label = rules["item_label"].match(content)
     if label is None or len(content) > SHORT_HEADING or following is None:
         return None
-    if not DASH_ITEM.match(text[following.start:following.end]):
+    next_line = text[following.start:following.end]
+    next_label = rules["item_label"].match(next_line)
+    numbered_next = label.group(3) is not None and next_label is not None and next_label.group(3) is None
+    if not (DASH_ITEM.match(next_line) or numbered_next):  # "a) Về kinh tế:" over "(1) …": a letter groups numbered items
         return None
     title = content[label.end():].strip()
     if not (rules["group_title"].search(title) or rules["declared_count"].search(title)):
