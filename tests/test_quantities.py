@@ -184,6 +184,25 @@ def test_a_table_row_is_read_cell_by_cell():
     assert statuses == ["exceeded", "met"]  # the share in the "So sánh (%)" cell, or the status words
 
 
+def test_a_status_cell_is_no_unit_cell_nor_a_label_and_a_unit_cell_may_say_of_whom():
+    """"Đạt", "Vượt", "Chưa đạt" after a row's figures are its status: the unit in the label's
+    brackets applies; "lượt lao động" is the unit cell's counted noun and of whom."""
+    text = ("Biểu 1. Kết quả thực hiện các chỉ tiêu\n"
+            "STT | Chỉ tiêu | Kế hoạch | Thực hiện | Đánh giá\n"
+            "1 | Tổng vốn đầu tư toàn xã hội (Tỷ đồng) | 19.770 | 22.700 | Vượt\n"
+            "2 | Giải quyết việc làm | lượt lao động | 4.200 | 3.200 | Chưa đạt\n"
+            "3 | Tỷ lệ hộ nghèo (%) | 3,5 | 3,2 | Đạt\n")
+    found = [(q["text"], q["value"], q["unit"], q["metric"]) for q in quantities_of(text)]
+    assert found == [
+        ("19.770", 19770000000000, "đồng", "Tổng vốn đầu tư toàn xã hội"),
+        ("22.700", 22700000000000, "đồng", "Tổng vốn đầu tư toàn xã hội"),
+        ("4.200", 4200, "lượt", "Giải quyết việc làm"),
+        ("3.200", 3200, "lượt", "Giải quyết việc làm"),
+        ("3,5", 3.5, "%", "Tỷ lệ hộ nghèo"),
+        ("3,2", 3.2, "%", "Tỷ lệ hộ nghèo"),
+    ]
+
+
 def test_a_table_whose_ruling_lines_were_lost_is_read_row_by_row():
     """A PDF table copied as text keeps only spaces between cells: the figures of a row are named by
     its label and take the unit its table declares; a row number run into the row before is no figure,

@@ -15,6 +15,7 @@ import regex
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import cell_spans
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
+from extractor.tagging import pos_tags
 
 LABEL_START = regex.compile(r"\s*\p{L}")  # a cell opening on a word: a row's label
 LETTER = regex.compile(r"\p{L}")
@@ -22,6 +23,7 @@ ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
 ROW_NUMBER_BEFORE_LABEL = regex.compile(r"\s*\d{1,3}[.)]?\s+(?=\p{Lu})")  # "1 Các khoản thu …" in one cell
 ROW_GROUP = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z]|\p{Ll})[.)]?\s*")  # "II", "A.", "a)": a group of rows
 BARE_NUMBER_CELL = regex.compile(r"\s*\d[\d.,]*\s*")  # a header row has no cell like this
+FIGURE_CELL = regex.compile(r"\s*(?:[<>≤≥~+−-]\s*)?\d")  # a cell opening on a figure ("10,8", "< 7,6")
 LABEL_CELL = regex.compile(r"[^\d]*\p{L}{2,}[^\d]*")  # words and no figure
 ROW_LABEL_PREFIX = regex.compile(r"^\s*(?:[-–+•*]\s*|(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s+)?")  # its dash, number or group
 LABELLED_FIRST_CELL = regex.compile(r"\s*(?:(?:\d{1,3}|[IVXLC]{1,5})[.)]?\s+)?\p{L}[\p{L}\p{M}]+\s+\p{L}")
@@ -69,9 +71,12 @@ def row_heading(clean: CleanText, paragraph) -> tuple[int | None, str | None, st
 
 
 def _label_of(text: str, cells) -> str | None:
-    """The first cell of words and no figure, or a first cell opening on words ("I Các khoản thu
-    100%"): what the row is about, without a number, group label or dash the cell starts with."""
-    label = next(((start, end) for _, start, end in cells if LABEL_CELL.fullmatch(text, start, end)), None)
+    """The longest cell of words and no figure before the row's figures (after them, or carried
+    over from the row before, stands a status: "Đạt"), or a first cell opening on words ("I Các khoản thu 100%"): what the row is about,
+    without a number, group label or dash the cell starts with."""
+    first_figure = next((index for index, (_, start, end) in enumerate(cells) if FIGURE_CELL.match(text, start, end)), len(cells))
+    words = [(start, end) for _, start, end in cells[:first_figure] if LABEL_CELL.fullmatch(text, start, end)]
+    label = max(words, key=lambda span: span[1] - span[0]) if words else None  # (not a status carried over: "Đạt")
     if label is None and cells and LABELLED_FIRST_CELL.match(text, cells[0][1], cells[0][2]):
         label = cells[0][1:]
     if label is None:
@@ -168,9 +173,19 @@ def _unit_of_cell(cell: str) -> str | None:
     """The unit a cell states on its own ("Tỷ đồng", "%", "ha", "Người"), or None."""
     probe = f"1 {cell.strip()}"
     read = find_quantities(probe, 0, len(probe))
-    if len(read) == 1 and read[0].start == 0 and read[0].end == len(probe) and read[0].unit:
-        return read[0].unit
-    return None
+    if len(read) != 1 or read[0].start != 0 or not read[0].unit:
+        return None
+    tags = pos_tags(cell.strip().lower())
+    if read[0].kind == "count" and tags and tags[0][1] == "V":
+        return None  # "Đạt", "Vượt", "Xuất siêu": a status column, no unit
+    rest = probe[read[0].end:].strip().lower()
+    if rest and (len(cell.split()) > UNIT_CELL_WORDS or not all(tag in CELL_NOUN_TAGS for _, tag in pos_tags(rest))):
+        return None
+    return read[0].unit  # ("lượt lao động": the counted noun and the nouns that say of whom)
+
+
+CELL_NOUN_TAGS = frozenset({"N", "Nc", "Np"})
+UNIT_CELL_WORDS = 3  # a unit cell is short; longer words are the row's label
 
 
 def _with_unit_of(text: str, start: int, end: int, unit_cell: str) -> Quantity | None:
@@ -181,8 +196,8 @@ def _with_unit_of(text: str, start: int, end: int, unit_cell: str) -> Quantity |
     factor, unit = _factor_and_unit(unit_cell)
     probe = f"{cell} {unit}"
     read = find_quantities(probe, 0, len(probe))
-    if len(read) != 1 or read[0].end != len(probe) or read[0].start >= len(cell):
-        return None
+    if len(read) != 1 or read[0].end <= len(cell) or read[0].start >= len(cell) or read[0].unit is None:
+        return None  # (the unit read may stop before nouns that say of whom: "lượt lao động")
     quantity = replace(read[0], start=start + read[0].start, end=start + len(cell),
                        notes=[*read[0].notes, "unit from the row's unit cell"])
     if factor != 1:
