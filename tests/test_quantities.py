@@ -203,6 +203,20 @@ def test_a_status_cell_is_no_unit_cell_nor_a_label_and_a_unit_cell_may_say_of_wh
     ]
 
 
+def test_a_numbered_pipe_row_holding_figures_is_a_row_not_a_heading():
+    text = ("BÁO CÁO THU CHI NGÂN SÁCH NĂM 2023\n(ĐVT: Triệu đồng)\n"
+            "Nội dung | Dự toán | Thực hiện |\n"
+            "1. Tổng thu ngân sách nhà nước | 11.117.000 | 14.106.120 |\n"
+            "- Thu nội địa | 9.500.000 | 12.300.000 |\n"
+            "2. Tổng chi ngân sách địa phương | 14.000.000 | 14.511.610 |\n")
+    records = records_from_text(text)
+    assert [r for r in records if r["type"] == "section"] == []
+    assert [(q["text"], q["value"], q["metric"]) for q in records if q["type"] == "quantity"][:2] == [
+        ("11.117.000", 11117000000000, "Tổng thu ngân sách nhà nước"), ("14.106.120", 14106120000000, "Tổng thu ngân sách nhà nước")]
+    heading = records_from_text("1. Tình hình kinh tế | xã hội | quốc phòng\nNăm 2023 xã trồng 12 ha rừng.\n")
+    assert [r["title"] for r in heading if r["type"] == "section"] == ["Tình hình kinh tế | xã hội | quốc phòng"]  # no figure cell: must not fire
+
+
 def test_a_table_whose_ruling_lines_were_lost_is_read_row_by_row():
     """A PDF table copied as text keeps only spaces between cells: the figures of a row are named by
     its label and take the unit its table declares; a row number run into the row before is no figure,

@@ -229,9 +229,14 @@ def _mark_table_rows(lines: list[Line], raw: str, to_raw) -> list[Line]:
         return lines
     marked = []
     for line in lines:
-        if line.end > line.start and line.kind in ("text", "item", "weak_item"):
+        if line.end > line.start and line.kind in ("text", "item", "weak_item", "heading"):
             raw_start, raw_end = to_raw.to_raw(line.start, line.end)
-            if separated and len(CELL_SEPARATOR.findall(raw, raw_start, raw_end)) >= TABLE_CELL_SEPARATORS and _holds_cells(line.text):
+            cells = separated and len(CELL_SEPARATOR.findall(raw, raw_start, raw_end)) >= TABLE_CELL_SEPARATORS and _holds_cells(line.text)
+            if line.kind == "heading":
+                # "1. Tổng thu ngân sách | 11.117.000 | 14.106.120 |": a numbered row holding figure cells, no heading
+                if cells and any(BARE_FIGURE.fullmatch(cell) for cell in CELL_SEPARATOR.split(raw[raw_start:raw_end])):
+                    line = replace(line, kind=TABLE_ROW, rule="table-row")
+            elif cells:
                 line = replace(line, kind=TABLE_ROW, rule="table-row")
             elif spaced and is_spaced_row(raw[raw_start:raw_end]):
                 line = replace(line, kind=TABLE_ROW, rule=SPACED_TABLE_ROW)
