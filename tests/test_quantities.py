@@ -217,6 +217,18 @@ def test_a_numbered_pipe_row_holding_figures_is_a_row_not_a_heading():
     assert [r["title"] for r in heading if r["type"] == "section"] == ["Tình hình kinh tế | xã hội | quốc phòng"]  # no figure cell: must not fire
 
 
+def test_a_two_column_table_one_cell_per_line_without_row_numbers():
+    """Label lines each followed by a figure line, three or more, under two header lines: rows of a
+    table (the header's bracketed unit applies); two such pairs are no table (must not fire)."""
+    text = ("1. Tăng trưởng kinh tế\n\nNgành\n\nTốc độ tăng so với cùng kỳ (%)\n\n"
+            "Nông nghiệp\n\nTăng 6,2\n\nLâm nghiệp\n\nTăng 11,5\n\nCông nghiệp khai khoáng\n\nGiảm 20,4\n\n"
+            "2. Trồng trọt\n\nCây trồng\n\nDiện tích (ha)\n\nLúa\n\n12.400\n\nNgô\n\n8.150\n\nSắn\n\n3.020\n")
+    found = [(q["text"], q["value"], q["unit"], q["metric"]) for q in quantities_of(text)]
+    assert found == [("6,2", 6.2, "%", "Nông nghiệp"), ("11,5", 11.5, "%", "Lâm nghiệp"), ("20,4", 20.4, "%", "Công nghiệp khai khoáng"),
+                     ("12.400", 12400, "ha", "Lúa"), ("8.150", 8150, "ha", "Ngô"), ("3.020", 3020, "ha", "Sắn")]
+    assert quantities_of("Cây trồng\n\nDiện tích (ha)\n\nLúa\n\n12.400\n\nNgô\n\n8.150\n") == []
+
+
 def test_a_table_whose_ruling_lines_were_lost_is_read_row_by_row():
     """A PDF table copied as text keeps only spaces between cells: the figures of a row are named by
     its label and take the unit its table declares; a row number run into the row before is no figure,

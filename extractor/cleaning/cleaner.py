@@ -151,7 +151,7 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
     normalized, to_spaced = respace(spaced)
     if to_spaced is not None:
         to_raw = to_spaced.compose(to_raw, len(raw))
-    lines = _mark_cell_line_rows(_mark_table_rows(split_lines(normalized), raw, to_raw))
+    lines = _mark_label_value_rows(_mark_cell_line_rows(_mark_table_rows(split_lines(normalized), raw, to_raw)))
     if drop_ranges:
         lines = _mark_running_lines(lines, to_raw, drop_ranges)
     width = typical_line_width(lines)
@@ -306,6 +306,48 @@ def _mark_cell_line_rows(lines: list[Line]) -> list[Line]:
             row_id += 1
             for position in range(first, last + 1):
                 marked[body[position]] = replace(lines[body[position]], kind=TABLE_ROW, rule=LINES_TABLE_ROW, row=row_id)
+    return marked
+
+
+LABEL_VALUE_CELL = regex.compile(r"(?i)\s*(?:(?:tăng|giảm)\s+)?[-−]?\d[\d.,]*\s*%?\s*")  # "78.908", "Tăng 9,27"
+LABEL_CELL_LINE = regex.compile(r"\s*\p{L}[^\d]*")  # words, no figure
+MAX_LABEL_LINE = 80
+MIN_LABEL_VALUE_ROWS = 3
+
+
+def _mark_label_value_rows(lines: list[Line]) -> list[Line]:
+    """A two-column table written one cell per line with no row numbers ("Nông nghiệp" / "Tăng
+    9,27" / "Lâm nghiệp" / "Tăng 18,45" …): three or more label lines each followed by a figure
+    line make its rows, and the two word lines right before them its header ("Sản phẩm" / "Giá
+    trị tăng thêm … (%)")."""
+    body = [index for index, line in enumerate(lines) if line.kind not in ("blank", "separator")]
+
+    def is_row(position: int) -> bool:
+        if position + 1 >= len(body):
+            return False
+        label, value = lines[body[position]], lines[body[position + 1]]
+        return (label.kind == "text" and value.kind == "text" and len(label.stripped) <= MAX_LABEL_LINE
+                and LABEL_CELL_LINE.fullmatch(label.text) is not None and LABEL_VALUE_CELL.fullmatch(value.text) is not None)
+
+    marked, row_id = list(lines), max((line.row or 0 for line in lines), default=0)
+    position = 0
+    while position < len(body):
+        run = position
+        while is_row(run):
+            run += 2
+        if (run - position) // 2 >= MIN_LABEL_VALUE_ROWS:
+            rows = [(first, first + 1) for first in range(position, run, 2)]
+            header = (position - 2, position - 1)
+            if header[0] >= 0 and all(lines[body[p]].kind == "text" and len(lines[body[p]].stripped) <= MAX_LABEL_LINE
+                                      and LABEL_CELL_LINE.fullmatch(lines[body[p]].text) for p in header):
+                rows.insert(0, header)
+            for first, last in rows:
+                row_id += 1
+                for row_position in (first, last):
+                    marked[body[row_position]] = replace(lines[body[row_position]], kind=TABLE_ROW, rule=LINES_TABLE_ROW, row=row_id)
+            position = run
+        else:
+            position += 1
     return marked
 
 

@@ -22,7 +22,7 @@ LETTER = regex.compile(r"\p{L}")
 ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
 ROW_NUMBER_BEFORE_LABEL = regex.compile(r"\s*\d{1,3}[.)]?\s+(?=\p{Lu})")  # "1 Các khoản thu …" in one cell
 ROW_GROUP = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z]|\p{Ll})[.)]?\s*")  # "II", "A.", "a)": a group of rows
-BARE_NUMBER_CELL = regex.compile(r"\s*\d[\d.,]*\s*")  # a header row has no cell like this
+BARE_NUMBER_CELL = regex.compile(r"(?i)\s*(?:(?:tăng|giảm)\s+)?\d[\d.,]*\s*%?\s*")  # a header row has no cell like this ("78.908", "Tăng 9,27")
 FIGURE_CELL = regex.compile(r"\s*(?:[<>≤≥~+−-]\s*)?\d")  # a cell opening on a figure ("10,8", "< 7,6")
 LABEL_CELL = regex.compile(r"[^\d]*\p{L}{2,}[^\d]*")  # words and no figure
 ROW_LABEL_PREFIX = regex.compile(r"^\s*(?:[-–+•*]\s*|(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s+)?")  # its dash, number or group
@@ -142,7 +142,8 @@ def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: 
             if row_unit is None:
                 row_unit = text[unit_cell[1]:unit_cell[2]] if unit_cell else (label_unit or _declared_unit(text, start) or "")
             in_percent = header is not None and "%" in header.get(column, "")
-            unit_text = "%" if in_percent else row_unit
+            unit_text = "%" if in_percent else (row_unit or _label_unit(header.get(column) if header else None) or "")
+            # (the unit in its column header's brackets, "Diện tích (ha)", when the row states none)
             quantity = _with_unit_of(text, start, own[0].end if len(own) > 1 else end, unit_text) if unit_text else None
             if quantity is not None:
                 own = [quantity, *own[1:]]
