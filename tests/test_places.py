@@ -796,6 +796,11 @@ def test_a_commune_formed_from_units_the_text_names_is_the_2025_unit(text, vinta
     # a bracketed term between a unit and its predicate, as a term after a comma
     ("Ngày 5/8, Đại hội Đảng bộ huyện Mai Sơn lần thứ XX (nhiệm kỳ 2020-2025) thông qua nghị quyết. "
      "Dự Đại hội có 250 đại biểu.", "250 đại biểu", "huyện Mai Sơn"),
+    # a term between commas after a congress's unit, and an opening time with no "ngày"
+    ("Đại hội đại biểu Đảng bộ huyện Mai Sơn lần thứ XX, nhiệm kỳ 2025-2030, đặt mục tiêu tốc độ tăng trưởng đạt 9%/năm.",
+     "9%/năm", "huyện Mai Sơn"),
+    ("Sáng 21-8, Đảng bộ xã Hát Lót tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030. Đại hội đặt mục tiêu tỷ lệ nghèo giảm còn 0,5%.",
+     "0,5%", "xã Hát Lót"),
     # a unit inside a guest's title (an office at an agency) is where the guest serves, no subject
     ("Đảng bộ xã Hát Lót tổ chức Đại hội lần thứ I. Ông Nguyễn Văn B, Giám đốc Sở Nội vụ tỉnh Sơn La dự và chỉ đạo. "
      "Dự Đại hội có 180 đại biểu.", "180 đại biểu", "xã Hát Lót"),

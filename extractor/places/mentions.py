@@ -329,7 +329,7 @@ def aside_before_predicate(timed: bool = False) -> "regex.Pattern[str]":
     higher_type = "|".join(regex.escape(word).replace("\\ ", r"\s+") for word in sorted(higher, key=len, reverse=True))
     return regex.compile(
         r"(?:\s*\([^()\n\d]{1,60}\)|\s*\(\s*(?i:" + shared['term'] + r")\s*\)|\s*,\s*(?i:" + higher_type + r")\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
-        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']})|\s+(?:{shared['now_word']})"
+        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']})(?:\s*,(?=\s))?|\s+(?:{shared['now_word']})"
         + (rf"|\s+(?:{shared['time_adjunct']})|\s*\(\s*(?i:{shared['price_basis']})[^()\n]{{0,20}}\)" if timed else "") + ")+")
 
 
