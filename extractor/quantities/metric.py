@@ -556,7 +556,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         elif start < paragraph_start + clause_start < end <= position:  # "TP.Hội An có …": the boundary was the abbreviation's dot
             clause_start = end - paragraph_start
     phrase = _trimmed(text[paragraph_start + clause_start:position])
-    if not phrase and inside:  # "tỷ lệ nghèo toàn xã còn 3,49%": the place ends the phrase, not opens it
+    if inside and (not phrase or _only_a_predicate(phrase)):
+        # "tỷ lệ nghèo toàn xã còn 3,49%": the place ends the phrase, not opens it; so it does before a
+        # predicate alone after a measure's head ("tổng thu ngân sách trên địa bàn quận thực hiện đến hết
+        # ngày 12/6 là …"; not "Uỷ ban kiểm tra Đảng uỷ xã thi hành kỷ luật 01 tổ chức đảng")
         kept, cursor = [], paragraph_start + sentence_start
         lead = place_rules()["lead_before"]
         for start, end in inside:
@@ -564,7 +567,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             found = lead.search(piece)  # "… gieo trồng toàn xã": the lead goes with the place
             kept.append(piece[:found.start()] if found else piece)
             cursor = max(cursor, end)
-        phrase = _trimmed(" ".join(kept))
+        before = _trimmed(" ".join(kept))
+        if not phrase or metric_rules()["measure_head"].search(before):  # (a body's name before it is no measure)
+            phrase = before or phrase
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["office_before"].fullmatch(phrase) or rules["restating_verb"].fullmatch(phrase) \
             or rules["area_only"].fullmatch(phrase):
@@ -612,6 +617,13 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
         return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
     return None
+
+
+def _only_a_predicate(phrase: str) -> bool:
+    """Words that open on a verb and hold no measure's head ("thực hiện", "đã triển khai"): what is
+    done, not what is measured."""
+    tagged = pos_tags(phrase)
+    return bool(tagged) and tagged[0][1] in PREDICATE_TAGS and metric_rules()["measure_head"].search(phrase) is None
 
 
 AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
