@@ -492,6 +492,15 @@ def test_a_list_run_together_in_one_paragraph():
                                                                        "2 chỉ tiêu", "70%", "95%"]
 
 
+def test_a_list_run_together_with_bracketed_numbers():
+    """"(1) …; (2) …; (3) …" after the heading in one paragraph: numbered items too."""
+    text = ("Đại hội đề ra các chỉ tiêu chủ yếu: (1) Tốc độ tăng giá trị sản xuất bình quân đạt 8%/năm; "
+            "(2) Thu nhập bình quân đầu người đến năm 2030 đạt 86 triệu đồng; (3) Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm.")
+    records = records_from_text(text)
+    assert [(r["number"], r["metric"]) for r in records if r["type"] == "indicator" and r["role"] == "target"] == [
+        (1, "Tốc độ tăng giá trị sản xuất bình quân"), (2, "Thu nhập bình quân đầu người"), (3, "Tỷ lệ hộ nghèo giảm bình quân")]
+
+
 def test_a_price_base_year_is_no_target_year():
     text = ("II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n"
             "(1) Tốc độ tăng giá trị sản xuất bình quân hằng năm (giá so sánh năm 2010) đạt 9%.\n"

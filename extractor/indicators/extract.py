@@ -146,11 +146,9 @@ def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | 
         found = heading.search(text, paragraph.start, min(paragraph.end, paragraph.start + LIST_HEADING_REACH))
         if found is None:
             continue
-        markers, expected = [], 1
-        for marker in RUN_IN_LIST_NUMBER.finditer(text, found.end(), paragraph.end):  # the numbers the quantities leave out
-            if int(marker.group(1)) == expected:
-                markers.append(marker)
-                expected += 1
+        markers = _numbered_in_a_row(RUN_IN_LIST_NUMBER, text, found.end(), paragraph.end)  # the numbers the quantities leave out
+        if len(markers) < RUN_IN_MIN_ITEMS:
+            markers = _numbered_in_a_row(indicator_rules()["inline_item"], text, found.end(), paragraph.end)  # "(1) …; (2) …"
         if len(markers) < RUN_IN_MIN_ITEMS:
             continue
         starts = [m.start() for m in markers]
@@ -167,6 +165,16 @@ def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | 
                                     _item_metric(text, marker.start(), end), _innermost(sections, marker.start()), year=year))
         return items
     return []
+
+
+def _numbered_in_a_row(marker_pattern, text: str, start: int, end: int) -> list:
+    """The item markers numbered 1, 2, 3, … in a row (other numbers are figures)."""
+    markers, expected = [], 1
+    for marker in marker_pattern.finditer(text, start, end):
+        if int(marker.group(1)) == expected:
+            markers.append(marker)
+            expected += 1
+    return markers
 
 
 def _later_sections_before(sections: list[Section], index: int, end: int) -> list[Section]:
