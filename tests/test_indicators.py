@@ -501,6 +501,19 @@ def test_a_list_run_together_with_bracketed_numbers():
         (1, "Tốc độ tăng giá trị sản xuất bình quân"), (2, "Thu nhập bình quân đầu người"), (3, "Tỷ lệ hộ nghèo giảm bình quân")]
 
 
+def test_a_share_of_the_year_plan_in_a_report_titled_for_part_of_the_year_is_progress():
+    """The title names the part of the year ("6 tháng đầu năm"): a share of the year's plan below
+    100% in any paragraph is progress (status null, its period the title's); a title naming the
+    plan's part ("phương hướng nhiệm vụ 6 tháng cuối năm") makes no such report (must not fire)."""
+    body = ("\nNông nghiệp ổn định. Diện tích gieo trồng đạt 12.000 ha.\n\n"
+            "Thu ngân sách trên địa bàn đạt 57,9% kế hoạch năm.\n")
+    records = records_from_text("Tình hình kinh tế - xã hội 6 tháng đầu năm 2024" + body)
+    assert [(r["text"], r["status"], r.get("period")) for r in records if r["type"] == "indicator"] == \
+        [("đạt 57,9% kế hoạch năm", None, "6 tháng đầu năm")]
+    plan = records_from_text("Báo cáo kết quả năm 2024, phương hướng nhiệm vụ 6 tháng đầu năm 2025" + body)
+    assert [(r["text"], r["status"]) for r in plan if r["type"] == "indicator"] == [("đạt 57,9% kế hoạch năm", "not_met")]
+
+
 def test_a_price_base_year_is_no_target_year():
     text = ("II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n"
             "(1) Tốc độ tăng giá trị sản xuất bình quân hằng năm (giá so sánh năm 2010) đạt 9%.\n"

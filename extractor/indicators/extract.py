@@ -839,6 +839,7 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
     text = clean.text
     item_spans = SpanIndex(span for item in items for span in item.spans)
     plan_parts = SpanIndex(_plan_parts(sections, clean.body_end))
+    reported_period = _title_period(clean)  # "Báo cáo tình hình … 6 tháng đầu năm 2024": the whole report's
     results: list[Result] = []
     for paragraph in clean.paragraphs:
         if paragraph.kind != "footnote" and plan_parts.overlaps(paragraph.start, paragraph.start + 1):
@@ -856,12 +857,12 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
                     if result is None:
                         continue
                     if status_rule == "by_value" and result.status == "not_met":
-                        result.period = _partial_period(text, paragraph.start, match.start())
+                        result.period = _partial_period(text, paragraph.start, match.start()) or reported_period
                         if result.period:
                             result.status = None
                     taken.add(match.start(), match.end())
                     found.append(result)
-        found.extend(_plan_list_items(text, paragraph, found, taken))
+        found.extend(_plan_list_items(text, paragraph, found, taken, reported_period))
         found.sort(key=lambda r: r.start)
         found = _with_restated_statuses(text, found)
         _add_declared_totals(text, paragraph, found)
@@ -901,7 +902,7 @@ def _with_restated_statuses(text: str, found: list[Result]) -> list[Result]:
 PLAN_LIST_RULE = "percent-of-plan"
 
 
-def _plan_list_items(text: str, paragraph, found: list[Result], taken: SpanIndex) -> list[Result]:
+def _plan_list_items(text: str, paragraph, found: list[Result], taken: SpanIndex, reported_period: str | None) -> list[Result]:
     """"Thu ngân sách đạt 92% dự toán, như: thuế công thương nghiệp đạt 104,3%; thu tiền sử dụng
     đất đạt 61%.": the plan the opening share names is the plan of every share of the list after it
     (status by the share; a part of the year keeps it progress)."""
@@ -917,7 +918,7 @@ def _plan_list_items(text: str, paragraph, found: list[Result], taken: SpanIndex
                 continue
             item = _result_of(match, "plan-list-item", "by_value")
             if item is not None and item.status == "not_met":
-                item.period = _partial_period(text, paragraph.start, match.start())
+                item.period = _partial_period(text, paragraph.start, match.start()) or reported_period
                 item.status = None if item.period else item.status
             if item is not None:
                 taken.add(match.start(), match.end())
@@ -1044,6 +1045,24 @@ def _partial_period(text: str, paragraph_start: int, position: int) -> str | Non
     dự toán năm" is progress too."""
     found = indicator_rules()["partial_period"].search(text, max(paragraph_start, position - PERIOD_REACH), position)
     return " ".join(found.group().split()) if found else None
+
+
+TITLE_PARAGRAPHS = 3  # paragraphs opening a text where its title stands
+TITLE_CHARS = 250  # a longer paragraph is body text
+
+
+def _title_period(clean: CleanText) -> str | None:
+    """The part of the year the whole text reports on, as its title names it ("Tình hình kinh tế -
+    xã hội 6 tháng đầu năm 2024"); not one its plan is for ("…, phương hướng nhiệm vụ 6 tháng cuối
+    năm")."""
+    rules = indicator_rules()
+    for paragraph in clean.paragraphs[:TITLE_PARAGRAPHS]:
+        if paragraph.end - paragraph.start > TITLE_CHARS:
+            continue
+        found = rules["partial_period"].search(clean.text, paragraph.start, paragraph.end)
+        if found and not rules["title_plan_words"].search(clean.text, paragraph.start, found.start()):
+            return " ".join(found.group().split())
+    return None
 
 
 def _sentence_start(text: str, paragraph_start: int, position: int) -> int:
