@@ -851,3 +851,14 @@ def test_a_unit_the_gazetteer_holds_has_no_absorbing_unit():
 def test_a_name_of_another_province_after_a_listed_units_figure_is_no_item_of_the_list():
     text = "Một số xã tỷ lệ hộ nghèo còn cao như: Cò Nòi có 320 hộ (12,5%); Tả Van 210 hộ (9,1%)."
     assert _place_of("320 hộ", text) == "xã Cò Nòi" and _place_of("210 hộ", text) != "xã Tả Van"
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a province named bare after a body of it, or as the subject of the first sentence, with no other unit typed near the top
+    ("Về Kiên Giang\nTheo Cục Thống kê Kiên Giang, sản lượng thủy sản tháng Tư ước đạt 59.573 tấn.", "tỉnh Kiên Giang"),
+    ("Cụ thể, tính đến 15/5, Bình Dương đã thu hút 289 triệu USD vốn FDI.", "tỉnh Bình Dương"),
+    # must not fire: where a meeting was held is no issuer
+    ("Hội nghị toàn quốc về giảm nghèo diễn ra hôm qua.\nHội nghị họp từ ngày 25/01 đến 01/02/2021, tại Thủ đô Hà Nội, sau khi thảo luận đã thông qua 12 chỉ tiêu.", None),
+])
+def test_a_province_named_bare_in_the_opening_as_issuer_or_subject_is_the_reporting_unit(text, unit):
+    assert records_from_text(text)[0]["unit"] == unit

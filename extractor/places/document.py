@@ -86,6 +86,8 @@ class Place:
     absorbed_into: AdminUnit | None = None  # a unit the gazetteer does not hold: the one it was merged into
 
 
+TITLE_LINE_CHARS = 200  # a longer first line is a paragraph, not a title
+PROVINCE_BODY_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:cục|sở|chi\s+cục|ban\s+quản\s+lý|kho\s+bạc)(?:\s+[\p{L}\p{M}]+){0,4}\s+$")  # "Cục Thống kê Kiên Giang", "Sở Tài chính …"
 CLASS_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
 
 
@@ -119,13 +121,19 @@ class DocumentPlaces:
             place = self._resolve(mention)
             spans.append((mention.start, mention.end, place.name))
         self.typed_places = [self.places[name] for _, _, name in spans]
+        self._typed_mentions = typed
         self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
         if self.reporting_candidates:
             self.reporting_name = next(self._resolve(m).name for m in typed if set(self.reporting_candidates) <= set(m.candidates))
         elif self.reporting_unit is None and not unit:
             self.reporting_name = self._unknown_issuer(typed)
-        spans += self._bare_names(spans)
-        spans += self._bare_province_names(spans)
+        bare_names = self._bare_names(spans)
+        spans += bare_names
+        bare_provinces = self._bare_province_names(spans)
+        spans += bare_provinces
+        if self.reporting_unit is None and self.reporting_name is None and not unit:
+            self._province_of_the_opening([span for span in bare_names + bare_provinces if _written_type(span[2]) == "tỉnh"
+                                           or (self.places[span[2]].unit is not None and self.places[span[2]].unit.level == "province")])
         spans += self._bare_type_words(spans)
         spans.sort()
         self._spans = spans
@@ -232,6 +240,34 @@ class DocumentPlaces:
             if lower is not None and LEVEL_RANK[lower.level] < LEVEL_RANK[unit.level]:
                 return lower
         return unit
+
+    def _province_of_the_opening(self, bare_provinces: list[tuple[int, int, str]]) -> None:
+        """"Về Kiên Giang … Theo Cục Thống kê Kiên Giang, …", "Bình Dương đã thu hút …": a text that
+        names no unit with its type in its opening, and names one province there bare, is that
+        province's."""
+        opening = sorted((start, end, name) for start, end, name in bare_provinces if start < NEWS_OPENING_CHARS)
+        names = {name for _, _, name in opening}
+        typed = {self._resolve(m).name for m in self._typed_mentions if m.start < NEWS_OPENING_CHARS}
+        if len(names) != 1 or typed - names:
+            return  # (another unit named with its type in the opening: the text is not the province's alone)
+        if not any(self._names_the_issuer(start, end) for start, end, _ in opening):
+            return  # "họp … tại Thủ đô Hà Nội": where something happened, not whose text it is
+        start, end, name = opening[0]
+        self.reporting_name = name
+        self.reporting_unit = self.places[name].unit
+        if self.reporting_unit is None:  # "Cục thuế Khánh Hòa", undated: the province before or after 2025
+            self.reporting_candidates = self._unsettled(self._provinces_named(start, end)) or ()
+
+    def _names_the_issuer(self, start: int, end: int) -> bool:
+        """A province named on the title line, after a body of it ("Cục Thống kê Kiên Giang"), or as
+        the subject of the text's first sentence ("Bình Dương đã thu hút …")."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        before = self.text[max(line_start, start - LETTERHEAD_REACH):start]
+        line_end = self.text.find("\n", start)
+        title_line = (line_start == len(self.text) - len(self.text.lstrip()) and SENTENCE_END.search(self.text, line_start, start) is None
+                      and (line_end if line_end >= 0 else len(self.text)) - line_start <= TITLE_LINE_CHARS)
+        return (title_line or place_rules()["letterhead"].search(before) is not None
+                or PROVINCE_BODY_BEFORE.search(before) is not None or predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)))
 
     def _unknown_issuer(self, typed: list[TypedName]) -> str | None:
         """"UBND huyện Đạ Tẻh cho biết …": a body of a unit the gazetteer does not hold (dissolved
