@@ -862,3 +862,12 @@ def test_a_name_of_another_province_after_a_listed_units_figure_is_no_item_of_th
 ])
 def test_a_province_named_bare_in_the_opening_as_issuer_or_subject_is_the_reporting_unit(text, unit):
     assert records_from_text(text)[0]["unit"] == unit
+
+
+def test_a_province_name_that_names_a_district_of_the_reports_province_is_no_province():
+    """In a Quảng Bình report "Quảng Ninh" is its district (huyện Quảng Ninh), not tỉnh Quảng Ninh; the
+    report's own province named bare stays the province (must not fire)."""
+    text = ("Tình hình kinh tế - xã hội tháng 8 năm 2016 tỉnh Quảng Bình\n\n"
+            "Diện tích gieo trồng: Bố Trạch thực hiện 4.714,7 ha; Quảng Ninh thực hiện 4.180,6 ha; Quảng Bình tăng 5,2% so cùng kỳ.\n")
+    assert _place_of("4.180,6 ha", text) != "tỉnh Quảng Ninh"
+    assert _place_of("5,2%", text) == "tỉnh Quảng Bình"

@@ -466,10 +466,20 @@ class DocumentPlaces:
                     continue
                 if len(words) > length and written not in word_tokens(run.group()):
                     continue  # part of a longer name
+                if self._names_a_unit_at_home(written):
+                    continue  # "Quảng Ninh thực hiện 4.180,6 ha" in a Quảng Bình report: its district of that name
                 place = self._bare_province_place(candidates, written)
                 if place is not None:
                     found.append((start, end, place.name))
         return found
+
+    def _names_a_unit_at_home(self, written: str) -> bool:
+        """A district or commune of the document's own province, not the province itself, bears the name."""
+        home = self.province()
+        if home is None or name_key(home.name) == name_key(written):
+            return False  # "Tây Ninh" in a Tây Ninh report: the province (its city of the name is written with its type)
+        return any(unit.province_code == home.code and unit.vintage == home.vintage
+                                        for level in ("district", "commune") for unit in self.gazetteer.named(level, written))
 
     def _provinces_named(self, start: int, end: int) -> tuple[AdminUnit, ...]:
         return tuple(self.gazetteer.named("province", self.text[start:end]))
