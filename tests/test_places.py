@@ -871,3 +871,11 @@ def test_a_province_name_that_names_a_district_of_the_reports_province_is_no_pro
             "Diện tích gieo trồng: Bố Trạch thực hiện 4.714,7 ha; Quảng Ninh thực hiện 4.180,6 ha; Quảng Bình tăng 5,2% so cùng kỳ.\n")
     assert _place_of("4.180,6 ha", text) != "tỉnh Quảng Ninh"
     assert _place_of("5,2%", text) == "tỉnh Quảng Bình"
+
+
+def test_with_no_letterhead_the_unit_of_the_opening_sentence_beats_one_named_more_often():
+    text = ("Bình Thuận: thiệt hại do mưa đá\n\n"
+            "Trên địa bàn huyện Đức Linh vừa xảy ra mưa đá làm hư hỏng 120 nhà.\n\n"
+            + "Mưa đá kèm theo dông, lốc xoáy xảy ra vào chiều tối, kéo dài khoảng một giờ. " * 8 + "\n\n"
+            "Theo báo cáo, Ban Chỉ huy PCTT xã Tân Hà cho biết xã Tân Hà thiệt hại 80 nhà; Đảng ủy xã Tân Hà đã hỗ trợ 40 hộ.\n")
+    assert records_from_text(text)[0]["unit"] == "huyện Đức Linh"

@@ -344,7 +344,9 @@ class DocumentPlaces:
                 strong = [u for u in strong if u == first or (isinstance(u, AdminUnit) and first in
                                                              (self.gazetteer.district_of(u), self.gazetteer.province_of(u)))]
             return min(strong, key=lambda u: (LEVEL_RANK[_level(u)], first_seen[u]))
-        return max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
+        # no letterhead: the unit the title or the opening sentence names comes before one the body
+        # names more often after an organisation ("… huyện Bát Xát đã đạt …", then "Đảng ủy xã Mường Vi" ×4)
+        return self._unit_of_title_line(typed, pick) or max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
 
     def _on_letterhead_line(self, position: int, limit: int) -> bool:
         """Near the top, on a letterhead or title line, not a body named in a paragraph ("… trong đó
