@@ -879,3 +879,14 @@ def test_with_no_letterhead_the_unit_of_the_opening_sentence_beats_one_named_mor
             + "Mưa đá kèm theo dông, lốc xoáy xảy ra vào chiều tối, kéo dài khoảng một giờ. " * 8 + "\n\n"
             "Theo báo cáo, Ban Chỉ huy PCTT xã Tân Hà cho biết xã Tân Hà thiệt hại 80 nhà; Đảng ủy xã Tân Hà đã hỗ trợ 40 hộ.\n")
     assert records_from_text(text)[0]["unit"] == "huyện Đức Linh"
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Xã Cò Nòi có diện tích 45 km2, cách trung tâm huyện Mai Sơn khoảng 25 km, có 1.250 hộ.", "25 km", "xã Cò Nòi"),
+    ("Xã Cò Nòi có diện tích 45 km2, cách trung tâm huyện Mai Sơn khoảng 25 km, có 1.250 hộ.", "1.250 hộ", "xã Cò Nòi"),
+    ("Xã Cò Nòi phía Bắc giáp xã Hát Lót, có 12 thôn.", "12 thôn", "xã Cò Nòi"),
+    # must not fire: a unit that is the subject of its own clause still holds its figures
+    ("Huyện Mai Sơn có 22 xã.", "22 xã", "huyện Mai Sơn"),
+])
+def test_a_unit_a_distance_is_measured_from_is_a_point_of_reference(text, figure, place):
+    assert _place_of(figure, text) == place

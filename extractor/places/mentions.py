@@ -105,6 +105,7 @@ def place_rules() -> dict:
         "formation_cue": regex.compile(data["formation_cue"]),
         "boundary": regex.compile(data["clause_boundary"].replace("{unit_types}", alternatives(data["unit_types"]))),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
+        "reference_point_before": regex.compile(data["reference_point_before"]),
         "plan_owner_before": regex.compile(data["plan_owner_before"].replace("{organisations}", data["letterhead_organisations"])),
         "locality_subject": regex.compile(data["locality_subject"]),
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
@@ -133,6 +134,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     found.sort(key=lambda mention: (mention[0], mention[1], mention[2] or ""))  # (None: an unnamed subject)
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
     in_apposition = [bool(index) and _in_apposition(text, found[index - 1], mention) for index, mention in enumerate(found)]
+    in_apposition = [aside or _reference_point(text, mention, start) for aside, mention in zip(in_apposition, found)]
     asides = [(mention[0], mention[1]) for mention, aside in zip(found, in_apposition) if aside]
     found = [mention for mention, aside in zip(found, in_apposition)
              if not aside and not _bracketed_aside(text, mention, start, end) and not _sets_the_plan(text, mention, start)]
@@ -211,6 +213,15 @@ def _rank(place: str) -> int:
 ASIDE_REACH = 24  # characters between a unit and the brackets of an aside around it
 ASIDE_OPENING = regex.compile(r"\([^()\d]{0,%d}$" % ASIDE_REACH)
 ASIDE_CLOSING = regex.compile(r"[^()\d]{0,%d}\)" % ASIDE_REACH)
+
+
+REFERENCE_REACH = 40  # characters before a mention read for "cách (trung tâm)"
+
+
+def _reference_point(text: str, mention, start: int) -> bool:
+    """"cách trung tâm huyện Đăk Glong 75 km": the unit a distance is measured from is no subject and
+    holds no figure (it says where something lies, as an aside does)."""
+    return place_rules()["reference_point_before"].search(text, max(start, mention[0] - REFERENCE_REACH), mention[0]) is not None
 
 
 def _bracketed_aside(text: str, mention, start: int, end: int) -> bool:
