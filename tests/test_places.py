@@ -890,3 +890,15 @@ def test_with_no_letterhead_the_unit_of_the_opening_sentence_beats_one_named_mor
 ])
 def test_a_unit_a_distance_is_measured_from_is_a_point_of_reference(text, figure, place):
     assert _place_of(figure, text) == place
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Xã Mai Sơn được thành lập trên cơ sở sáp nhập toàn bộ xã Hát Lót, xã Cò Nòi và một phần thị trấn Hát Lót, diện tích hơn 180 km2.",
+     "180 km2", "xã Mai Sơn"),
+    ("Xã Mai Sơn được thành lập trên cơ sở sáp nhập xã Hát Lót, xã Cò Nòi và một phần thị trấn Hát Lót có diện tích 180 km2.",
+     "180 km2", "xã Mai Sơn"),
+    # a merged unit's own bracket still holds its figures (must not fire)
+    ("Xã Mai Sơn sáp nhập xã Hát Lót (diện tích 12 km2) và xã Cò Nòi, có 25 thôn.", "12 km2", "xã Hát Lót"),
+])
+def test_units_merged_into_the_subject_hold_no_figure_after_them(text, figure, place):
+    assert _place_of(figure, text) == place

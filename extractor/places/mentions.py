@@ -106,6 +106,7 @@ def place_rules() -> dict:
         "boundary": regex.compile(data["clause_boundary"].replace("{unit_types}", alternatives(data["unit_types"]))),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
         "reference_point_before": regex.compile(data["reference_point_before"]),
+        "merger_verb": regex.compile(data["merger_verb"]),
         "plan_owner_before": regex.compile(data["plan_owner_before"].replace("{organisations}", data["letterhead_organisations"])),
         "locality_subject": regex.compile(data["locality_subject"]),
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
@@ -138,6 +139,9 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     asides = [(mention[0], mention[1]) for mention, aside in zip(found, in_apposition) if aside]
     found = [mention for mention, aside in zip(found, in_apposition)
              if not aside and not _bracketed_aside(text, mention, start, end) and not _sets_the_plan(text, mention, start)]
+    merged = _merged_objects(text, found, start)
+    asides += [(mention[0], mention[1]) for index, mention in enumerate(found) if index in merged]
+    found = [mention for index, mention in enumerate(found) if index not in merged]
     mentions = []
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
@@ -213,6 +217,26 @@ def _rank(place: str) -> int:
 ASIDE_REACH = 24  # characters between a unit and the brackets of an aside around it
 ASIDE_OPENING = regex.compile(r"\([^()\d]{0,%d}$" % ASIDE_REACH)
 ASIDE_CLOSING = regex.compile(r"[^()\d]{0,%d}\)" % ASIDE_REACH)
+
+
+SENTENCE_BEFORE = regex.compile(r"(?r)[.;!?](?=\s)|\n")  # searched backwards: the end of the sentence before
+
+
+def _merged_objects(text: str, found, start: int) -> set[int]:
+    """"Phường Bến Thành được thành lập trên cơ sở sáp nhập phường A, phường B và một phần phường C,
+    diện tích 1,8 km2": the units after the merger verb are what was merged, when a unit stands
+    before the verb in the sentence (its subject): indexes of those that hold no figure after them
+    (one with its own bracket keeps it: "xã A (diện tích 12 km2)")."""
+    merged = set()
+    for index, mention in enumerate(found):
+        previous_end = SENTENCE_BEFORE.search(text, start, mention[0])
+        sentence_start = previous_end.end() if previous_end else start
+        verb = place_rules()["merger_verb"].search(text, sentence_start, mention[0])
+        if verb is None or text[mention[1]:mention[1] + 3].lstrip().startswith("(") or "(" in text[sentence_start:verb.start()]:
+            continue  # (a formation told in brackets after its unit is an aside of its own: "xã Mai Sơn (thành lập trên cơ sở …)")
+        if any(sentence_start <= other[0] and other[1] <= verb.start() for other in found[:index]):
+            merged.add(index)
+    return merged
 
 
 REFERENCE_REACH = 40  # characters before a mention read for "cách (trung tâm)"
