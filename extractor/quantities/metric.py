@@ -15,6 +15,7 @@ import regex
 
 from extractor.cleaning.lines import line_rules
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
+from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
 from extractor.tagging import pos_tags
@@ -570,9 +571,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         before = _trimmed(" ".join(kept))
         if not phrase or metric_rules()["measure_head"].search(before):  # (a body's name before it is no measure)
             phrase = before or phrase
+    place_item = bool(phrase) and _names_only_a_place(phrase)
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["office_before"].fullmatch(phrase) or rules["restating_verb"].fullmatch(phrase) \
-            or rules["area_only"].fullmatch(phrase):
+            or rules["area_only"].fullmatch(phrase) or place_item:
         # "thôn Đông 95%", "Toàn huyện có 12 xã", "Bí thư Đảng ủy 10 cuộc": the clause names where or who,
         # not what; "…, tương đương 43.991 khẩu": only a verb restating the figure before
         phrase = ""
@@ -586,6 +588,11 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             return _limited(phrase)
         # "(mới đạt 24/32 tỷ đồng)": the clause names nothing; what ended the clause before may
     boundary = text[last - 1] if last is not None and last - 1 > paragraph_start else None  # what ended the clause before
+    if place_item and boundary == ";":
+        # "…: Đồng Hới thực hiện 1.003,3 ha; Ba Đồn thực hiện 2.555,3 ha": the list's label names every item
+        colon = text.rfind(":", max(paragraph_start, last - LIST_LABEL_REACH), last)
+        if colon > paragraph_start and not SENTENCE_STOP.search(text, colon, last):
+            last, boundary = colon + 1, ":"
     if boundary == ":":
         # "Chỉ tiêu kinh tế: 6 chỉ tiêu", "… đề nghị: 275/298 hồ sơ": the figure is the label's value
         reach = max(paragraph_start, last - LABEL_REACH)
@@ -619,6 +626,14 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     return None
 
 
+def _names_only_a_place(phrase: str) -> bool:
+    """A unit's name and a verb ("Đồng Hới thực hiện", "Cò Nòi có"): an item of a list of places
+    saying whose figure it is, not what the figure measures."""
+    tagged = pos_tags(phrase)
+    return (len(tagged) == 2 and tagged[0][1] == "Np" and tagged[1][1] == "V" and phrase[:1].isupper()
+            and any(load_gazetteer().named(level, tagged[0][0]) for level in ("district", "commune")))
+
+
 def _only_a_predicate(phrase: str) -> bool:
     """Words that open on a verb and hold no measure's head ("thực hiện", "đã triển khai"): what is
     done, not what is measured."""
@@ -626,6 +641,8 @@ def _only_a_predicate(phrase: str) -> bool:
     return bool(tagged) and tagged[0][1] in PREDICATE_TAGS and metric_rules()["measure_head"].search(phrase) is None
 
 
+LIST_LABEL_REACH = 600  # characters back from a list item to its label's colon
+SENTENCE_STOP = regex.compile(r"[.!?](?=\s)|\n")
 AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
 CLOSING_QUOTES = ("”", '"')
 OPENING_QUOTES = ("“", '"')
