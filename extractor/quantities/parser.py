@@ -743,7 +743,10 @@ def _excluded_token_end(text: str, match, end: int, reason: str | None = None) -
     token = (SPACED_DATE_TAIL if reason == "date" else TOKEN_TAIL).match(text, match.end(), end)
     position = token.end() if token else match.end()
     partner = RANGE_PARTNER.match(text, position, end)
-    return partner.end() if partner else position
+    if partner is None:
+        return position
+    later_date = _date().match(text, partner.start() + len(partner.group()) - len(partner.group().lstrip(" \t-–")))
+    return later_date.end() if later_date else partner.end()  # "(6-12-1989 - 6-12-2019)": the partner is a date whole
 
 
 def _is_day_month(digits: str, after: str) -> bool:
