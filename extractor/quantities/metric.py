@@ -18,7 +18,7 @@ from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
-from extractor.tagging import pos_tags
+from extractor.tagging import pos_tags, word_tokens
 
 
 @lru_cache(maxsize=1)
@@ -745,7 +745,12 @@ def _closes_a_compound(phrase: str, trailing) -> bool:
     linking verb or function word never does: "dân số là", "địa bàn đạt")."""
     linker = trailing.group().strip().lower()
     start = trailing.end() - len(trailing.group().lstrip())
-    return linker not in metric_rules()["function_linkers"] and ends_a_compound(phrase, start, linker.split()[0])
+    if linker in metric_rules()["function_linkers"]:
+        # only when the segmenter reads the pair as one word too: "mặt bằng", "cân bằng" (not "dân số là")
+        last = word_tokens(" ".join(phrase[:trailing.end()].split()[-3:]))
+        return (bool(last) and " " in last[-1] and last[-1].lower().endswith(f" {linker}") and last[-1].lower() != f"{linker} {linker}"
+                and ends_a_compound(phrase, start, linker))  # (a linker written twice, "là là", is no word)
+    return ends_a_compound(phrase, start, linker.split()[0])
 
 
 def _limited(phrase: str, max_words: int | None = None) -> str | None:
