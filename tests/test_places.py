@@ -902,3 +902,14 @@ def test_a_unit_a_distance_is_measured_from_is_a_point_of_reference(text, figure
 ])
 def test_units_merged_into_the_subject_hold_no_figure_after_them(text, figure, place):
     assert _place_of(figure, text) == place
+
+
+def test_names_a_2025_ward_was_formed_from_resolve_to_its_own_old_wards():
+    """Phường Ba Đình and phường Đông Sơn exist elsewhere (Hà Nội, the 2025 ward): in Hạc Thành's
+    formation sentence they are its old wards."""
+    text = ("ĐẢNG ỦY PHƯỜNG HẠC THÀNH\nNgày 20/8/2025, Đảng bộ phường Hạc Thành tổ chức Đại hội lần thứ I.\n"
+            "Phường Hạc Thành được thành lập trên cơ sở sáp nhập phường Trường Thi, phường Điện Biên, phường Ba Đình, "
+            "phường Đông Sơn và phường Đông Vệ. Năm 2025 thu ngân sách đạt 520 tỷ đồng.\n")
+    document = records_from_text(text)[0]
+    assert (document["unit"], document["unit_vintage"]) == ("phường Hạc Thành", NEW)
+    assert {old["unit"] for old in document["merged_from"]} >= {"phường Ba Đình", "phường Đông Sơn", "phường Trường Thi"}

@@ -622,6 +622,7 @@ class _Evidence:
                                              or _one_province_by_vintage(best[0][0], best[1][0], vintage, gazetteer))
         self.province = gazetteer.unit("province", best[0][0][0], best[0][0][1]) if clear else None
         self.anchored = False
+        self.reporting: AdminUnit | None = None  # the reporting unit, once anchored
         self.predecessors_needed = predecessors_needed
 
     def anchor(self, unit: AdminUnit, gazetteer: Gazetteer) -> None:
@@ -635,6 +636,7 @@ class _Evidence:
         if district is not None:
             self.districts[district.code] += ANCHOR_VOTE
         self.anchored = True
+        self.reporting = unit
 
     def _formed_from_named(self, unit: AdminUnit) -> bool:
         """A 2025 unit whose predecessors the text names ("thành lập trên cơ sở hợp nhất xã Đất Mũi,
@@ -654,6 +656,18 @@ class _Evidence:
         in_province = not self.anchored or self.provinces.get((unit.vintage, unit.province_code), 0) >= ANCHOR_VOTE
         return len(named) >= self.predecessors_needed and in_province
 
+    def _predecessor_of_the_reporting_unit(self, candidates: tuple[AdminUnit, ...]) -> AdminUnit | None:
+        """A 2025 commune's text naming the old communes it was formed from ("phường Hạc Thành …
+        sáp nhập phường Ba Đình, phường Đông Sơn …"): of a name's units, the one old unit of its own
+        (its own name is itself)."""
+        unit = self.reporting
+        if unit is None or unit.vintage != NEW or unit.level != "commune":
+            return None
+        if unit in candidates:
+            return unit
+        olds = [old for old in candidates if old.vintage == OLD and old.level == "commune" and old.code in unit.predecessor_codes]
+        return olds[0] if len(olds) == 1 else None
+
     def choose(self, candidates: tuple[AdminUnit, ...], vintage: str | None) -> AdminUnit | None:
         if not candidates:
             return None
@@ -663,6 +677,9 @@ class _Evidence:
         formed = [unit for unit in candidates if self._formed_from_named(unit)]
         if len(formed) == 1:
             return formed[0]
+        predecessor = self._predecessor_of_the_reporting_unit(candidates)
+        if predecessor is not None:
+            return predecessor
 
         def score(unit: AdminUnit):
             province_key = (unit.vintage, unit.province_code)
