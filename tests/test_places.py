@@ -913,3 +913,13 @@ def test_names_a_2025_ward_was_formed_from_resolve_to_its_own_old_wards():
     document = records_from_text(text)[0]
     assert (document["unit"], document["unit_vintage"]) == ("phường Hạc Thành", NEW)
     assert {old["unit"] for old in document["merged_from"]} >= {"phường Ba Đình", "phường Đông Sơn", "phường Trường Thi"}
+
+
+@pytest.mark.parametrize("text, merged", [
+    ("ĐẢNG ỦY XÃ MAI SƠN\nNgày 20/8/2025, Đảng bộ xã Mai Sơn tổ chức Đại hội. Xã Mai Sơn được thành lập trên cơ sở "
+     "sáp nhập xã Hát Lót, Cò Nòi và thị trấn Hát Lót. Thu ngân sách 12 tỷ đồng.\n", ["thị trấn Hát Lót", "xã Hát Lót", "xã Cò Nòi"]),
+    ("ĐẢNG ỦY XÃ MAI SƠN\nNgày 20/8/2025, xã Mai Sơn được thành lập từ ba xã: Hát Lót, Cò Nòi và Chiềng Mung. Thu 12 tỷ đồng.\n",
+     ["xã Hát Lót", "xã Cò Nòi"]),
+])
+def test_one_type_word_after_a_merger_verb_or_a_number_in_words_names_its_list(text, merged):
+    assert [old["unit"] for old in records_from_text(text)[0]["merged_from"]] == merged

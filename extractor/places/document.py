@@ -997,7 +997,8 @@ def _named_with_figures(text: str, position: int, gazetteer: Gazetteer, levels, 
         position = end
 
 
-PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm|một\s+số|nhiều)|\d+)\s+$")  # "các xã", "03 xã", "một số huyện"
+# "các xã", "03 xã", "ba xã", "một số huyện", "sáp nhập xã A, B và C"
+PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm|một\s+số|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|sáp\s+nhập(?:\s+toàn\s+bộ)?|hợp\s+nhất)|\d+)\s+$")
 PLURAL_LEAD_REACH = 12
 
 
