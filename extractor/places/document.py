@@ -87,7 +87,6 @@ class Place:
 
 
 TITLE_LINE_CHARS = 200  # a longer first line is a paragraph, not a title
-PROVINCE_BODY_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:cục|sở|chi\s+cục|ban\s+quản\s+lý|kho\s+bạc)(?:\s+[\p{L}\p{M}]+){0,4}\s+$")  # "Cục Thống kê Kiên Giang", "Sở Tài chính …"
 CLASS_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
 
 
@@ -132,8 +131,7 @@ class DocumentPlaces:
         bare_provinces = self._bare_province_names(spans)
         spans += bare_provinces
         if self.reporting_unit is None and self.reporting_name is None and not unit:
-            self._province_of_the_opening([span for span in bare_names + bare_provinces if _written_type(span[2]) == "tỉnh"
-                                           or (self.places[span[2]].unit is not None and self.places[span[2]].unit.level == "province")])
+            self._province_of_the_opening(bare_names + bare_provinces)
         spans += self._bare_type_words(spans)
         spans.sort()
         self._spans = spans
@@ -241,11 +239,12 @@ class DocumentPlaces:
                 return lower
         return unit
 
-    def _province_of_the_opening(self, bare_provinces: list[tuple[int, int, str]]) -> None:
+    def _province_of_the_opening(self, bare_names: list[tuple[int, int, str]]) -> None:
         """"Về Kiên Giang … Theo Cục Thống kê Kiên Giang, …", "Bình Dương đã thu hút …": a text that
         names no unit with its type in its opening, and names one province there bare, is that
         province's."""
-        opening = sorted((start, end, name) for start, end, name in bare_provinces if start < NEWS_OPENING_CHARS)
+        opening = sorted((start, end, name) for start, end, name in bare_names if start < NEWS_OPENING_CHARS
+                         and (_written_type(name) == "tỉnh" or getattr(self.places[name].unit, "level", None) == "province"))
         names = {name for _, _, name in opening}
         typed = {self._resolve(m).name for m in self._typed_mentions if m.start < NEWS_OPENING_CHARS}
         if len(names) != 1 or typed - names:
@@ -262,12 +261,18 @@ class DocumentPlaces:
         """A province named on the title line, after a body of it ("Cục Thống kê Kiên Giang"), or as
         the subject of the text's first sentence ("Bình Dương đã thu hút …")."""
         line_start = self.text.rfind("\n", 0, start) + 1
-        before = self.text[max(line_start, start - LETTERHEAD_REACH):start]
+        before = self._line_before(start)
         line_end = self.text.find("\n", start)
         title_line = (line_start == len(self.text) - len(self.text.lstrip()) and SENTENCE_END.search(self.text, line_start, start) is None
                       and (line_end if line_end >= 0 else len(self.text)) - line_start <= TITLE_LINE_CHARS)
         return (title_line or place_rules()["letterhead"].search(before) is not None
-                or PROVINCE_BODY_BEFORE.search(before) is not None or predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)))
+                or place_rules()["province_body_before"].search(before) is not None or predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)))
+
+    def _line_before(self, position: int) -> str:
+        """Its line's text before ``position``, at most LETTERHEAD_REACH characters (bounded: on a line
+        of megabytes a search to its start is quadratic)."""
+        window = max(0, position - LETTERHEAD_REACH)
+        return self.text[self.text.rfind("\n", window, position) + 1 or window:position]
 
     def _unknown_issuer(self, typed: list[TypedName]) -> str | None:
         """"UBND huyện Đạ Tẻh cho biết …": a body of a unit the gazetteer does not hold (dissolved
@@ -279,9 +284,7 @@ class DocumentPlaces:
                 break
             if mention.candidates or _opens_a_list(self.text, mention):
                 continue
-            window = max(0, mention.start - LETTERHEAD_REACH)
-            before = self.text[self.text.rfind("\n", window, mention.start) + 1 or window:mention.start]
-            if letterhead.search(before) is not None:
+            if letterhead.search(self._line_before(mention.start)) is not None:
                 return self._resolve(mention).name
         return None
 
@@ -317,9 +320,7 @@ class DocumentPlaces:
                 continue
             if _opens_a_list(self.text, mention):
                 continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"): none issues it
-            window = max(0, mention.start - LETTERHEAD_REACH)  # bounded: on a line of megabytes a search to its start is quadratic
-            before = self.text[self.text.rfind("\n", window, mention.start) + 1 or window:mention.start]
-            after_organisation = rules["letterhead"].search(before) is not None
+            after_organisation = rules["letterhead"].search(self._line_before(mention.start)) is not None
             if not after_organisation:
                 continue
             in_letterhead = self._on_letterhead_line(mention.start, limit)
@@ -481,7 +482,7 @@ class DocumentPlaces:
         if home is None or name_key(home.name) == name_key(written):
             return False  # "Tây Ninh" in a Tây Ninh report: the province (its city of the name is written with its type)
         return any(unit.province_code == home.code and unit.vintage == home.vintage
-                                        for level in ("district", "commune") for unit in self.gazetteer.named(level, written))
+                   for level in ("district", "commune") for unit in self.gazetteer.named(level, written))
 
     def _provinces_named(self, start: int, end: int) -> tuple[AdminUnit, ...]:
         return tuple(self.gazetteer.named("province", self.text[start:end]))

@@ -107,6 +107,7 @@ def place_rules() -> dict:
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
         "reference_point_before": regex.compile(data["reference_point_before"]),
         "merger_verb": regex.compile(data["merger_verb"]),
+        "province_body_before": regex.compile(data["province_body_before"]),
         "plan_owner_before": regex.compile(data["plan_owner_before"].replace("{organisations}", data["letterhead_organisations"])),
         "locality_subject": regex.compile(data["locality_subject"]),
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
