@@ -1104,9 +1104,12 @@ def _scaled(value, unit: _Unit):
     return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
 
 
+QUALIFIER_AFTER_WINDOW = 32  # characters after a figure read for "trở lên" past a few words of what is counted
+
+
 def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | None:
     before = _text_before(text, start, quantity.start)
-    after = text[quantity.end:min(end, quantity.end + 20)]
+    after = text[quantity.end:min(end, quantity.end + QUALIFIER_AFTER_WINDOW)]
     rules = context_rules()
     if _any_rule_matches(rules, "qualifiers_after", after):
         for rule_id, pattern, qualifier in rules["qualifiers_after"]:
