@@ -653,6 +653,9 @@ def test_figures_inside_the_bracket_opened_after_a_unit_are_that_units():
     # a hamlet's figures are its own, also with its commune written after it
     ("Lốc xoáy ở bản Nà Hạ, xã Chiềng Mung làm 5 nhà bị hư hỏng.", "5 nhà", None),
     ("Sáng 3/8, tại tổ 5, bản Phú Hòa 2, xã Cò Nòi, huyện Mai Sơn, tỉnh Sơn La xuất hiện vết nứt dài 15m.", "15m", None),
+    # a higher unit after "thuộc" or "của" says where the unit before it lies, as after a comma
+    ("Xã Cò Nòi thuộc huyện Mai Sơn có 12 thôn.", "12 thôn", "xã Cò Nòi"),
+    ("Xã Cò Nòi của huyện Mai Sơn có 12 thôn.", "12 thôn", "xã Cò Nòi"),
     # must not fire: a district that does not hold the commune is another unit named with it
     ("Tại huyện Mai Sơn, xã Tà Xùa có 12 nhà bị tốc mái.", "12 nhà", None),
     # units listed after a counted type word and a colon, each with what its brackets say of it

@@ -196,15 +196,16 @@ CLOSES_BRACKET = regex.compile(r"\s*\)")
 
 def _in_apposition(text: str, previous, mention) -> bool:
     """"Xã Xuân Hòa (huyện Thọ Xuân)", "huyện Mường Ảng, tỉnh Điện Biên": a unit in brackets right
-    after another, or a higher unit after a comma, says where that one lies; it is no subject of its own."""
+    after another, or a higher unit after a comma, "thuộc" or "của", says where that one lies; it is no subject of its own."""
     if previous[2] is None or mention[2] is None:
         return False
     if OPENS_BRACKET.fullmatch(text, previous[1], mention[0]) is not None:
         return CLOSES_BRACKET.match(text, mention[1]) is not None
-    return COMMA_GAP.fullmatch(text, previous[1], mention[0]) is not None and _rank(mention[2]) > _rank(previous[2])
+    return PARENT_GAP.fullmatch(text, previous[1], mention[0]) is not None and _rank(mention[2]) > _rank(previous[2])
 
 
 COMMA_GAP = regex.compile(r"\s*,\s*")
+PARENT_GAP = regex.compile(r"\s*,\s*|\s+(?i:thuộc|của)\s+")  # "xã Cò Nòi, huyện Mai Sơn", "xã Cò Nòi thuộc huyện Mai Sơn"
 
 
 def _rank(place: str) -> int:
