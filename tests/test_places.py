@@ -838,6 +838,7 @@ def test_an_officers_name_after_the_body_he_serves_is_no_unit():
     ("UBND huyện Đạ Tẻh cho biết, năm 2019 huyện trồng 120 ha rừng.", ("huyện Đạ Huoai", "682")),
     ("UBND huyện Long Điền cho biết, năm 2023 huyện trồng 120 ha rừng.", ("huyện Long Đất", "753")),
     ("Đảng bộ huyện Hoành Bồ cho biết, năm 2018 huyện trồng 120 ha rừng.", ("thành phố Hạ Long", "193")),
+    ("Năm 2018, huyện Hoành Bồ (Quảng Ninh) đã trồng 120 ha rừng.", ("thành phố Hạ Long", "193")),  # the opening's subject
 ])
 def test_a_dissolved_unit_is_linked_to_the_unit_that_absorbed_it(text, absorbing):
     records = records_from_text(text)

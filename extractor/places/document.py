@@ -278,13 +278,12 @@ class DocumentPlaces:
         """"UBND huyện Đạ Tẻh cho biết …": a body of a unit the gazetteer does not hold (dissolved
         before its oldest snapshot) opening the text issues it; its name is the reporting unit's,
         with no code."""
-        letterhead = place_rules()["letterhead"]
         for mention in typed:
             if mention.start >= NEWS_OPENING_CHARS:
                 break
             if mention.candidates or _opens_a_list(self.text, mention):
                 continue
-            if letterhead.search(self._line_before(mention.start)) is not None:
+            if self._names_the_issuer(mention.start, mention.end):  # also the first sentence's subject: "huyện Hoành Bồ (Quảng Ninh) đã giải ngân …"
                 return self._resolve(mention).name
         return None
 
