@@ -875,6 +875,10 @@ def test_a_province_name_that_names_a_district_of_the_reports_province_is_no_pro
             "Diện tích gieo trồng: Bố Trạch thực hiện 4.714,7 ha; Quảng Ninh thực hiện 4.180,6 ha; Quảng Bình tăng 5,2% so cùng kỳ.\n")
     assert _place_of("4.180,6 ha", text) != "tỉnh Quảng Ninh"
     assert _place_of("5,2%", text) == "tỉnh Quảng Bình"
+    # a province the 2025 province was formed from is the province, though a ward now bears its name
+    merged = ("TỈNH ỦY HƯNG YÊN\nNgày 10/10/2025, tỉnh Hưng Yên mới được hợp nhất từ Hưng Yên và Thái Bình, "
+              "diện tích 2.514 km2.\n")
+    assert [old["unit"] for old in records_from_text(merged)[0]["merged_from"]] == ["tỉnh Thái Bình"]
 
 
 def test_with_no_letterhead_the_unit_of_the_opening_sentence_beats_one_named_more_often():

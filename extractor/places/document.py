@@ -478,8 +478,9 @@ class DocumentPlaces:
     def _names_a_unit_at_home(self, written: str) -> bool:
         """A district or commune of the document's own province, not the province itself, bears the name."""
         home = self.province()
-        if home is None or name_key(home.name) == name_key(written):
-            return False  # "Tây Ninh" in a Tây Ninh report: the province (its city of the name is written with its type)
+        if home is None or name_key(home.name) == name_key(written) \
+                or any(name_key(old.name) == name_key(written) for old in self.gazetteer.predecessors(home)):
+            return False  # "Tây Ninh" in a Tây Ninh report, "Thái Bình" in the 2025 Hưng Yên's: the province
         return any(unit.province_code == home.code and unit.vintage == home.vintage
                    for level in ("district", "commune") for unit in self.gazetteer.named(level, written))
 
