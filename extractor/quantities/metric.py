@@ -629,9 +629,18 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
 def _names_only_a_place(phrase: str) -> bool:
     """A unit's name and a verb ("Đồng Hới thực hiện", "Cò Nòi có"): an item of a list of places
     saying whose figure it is, not what the figure measures."""
+    words = phrase.split()
+    if not phrase[:1].isupper() or not 2 <= len(words) <= PLACE_ITEM_WORDS:
+        return False
+    gazetteer = load_gazetteer()
+    if not any(gazetteer.named(level, " ".join(words[:count])) for count in range(1, len(words)) for level in ("district", "commune")):
+        return False  # (checked before tagging: most phrases name no unit)
     tagged = pos_tags(phrase)
-    return (len(tagged) == 2 and tagged[0][1] == "Np" and tagged[1][1] == "V" and phrase[:1].isupper()
-            and any(load_gazetteer().named(level, tagged[0][0]) for level in ("district", "commune")))
+    return (len(tagged) == 2 and tagged[0][1] == "Np" and tagged[1][1] == "V"
+            and any(gazetteer.named(level, tagged[0][0]) for level in ("district", "commune")))
+
+
+PLACE_ITEM_WORDS = 6  # a unit's name (up to four syllables) and a verb
 
 
 def _only_a_predicate(phrase: str) -> bool:
@@ -746,10 +755,12 @@ def _closes_a_compound(phrase: str, trailing) -> bool:
     linker = trailing.group().strip().lower()
     start = trailing.end() - len(trailing.group().lstrip())
     if linker in metric_rules()["function_linkers"]:
-        # only when the segmenter reads the pair as one word too: "mặt bằng", "cân bằng" (not "dân số là")
+        # only when the segmenter reads the pair as one word too: "mặt bằng", "cân bằng" (not "dân số là");
+        # the dictionary is asked first, the segmenter only then
+        if not ends_a_compound(phrase, start, linker):
+            return False
         last = word_tokens(" ".join(phrase[:trailing.end()].split()[-3:]))
-        return (bool(last) and " " in last[-1] and last[-1].lower().endswith(f" {linker}") and last[-1].lower() != f"{linker} {linker}"
-                and ends_a_compound(phrase, start, linker))  # (a linker written twice, "là là", is no word)
+        return bool(last) and " " in last[-1] and last[-1].lower().endswith(f" {linker}") and last[-1].lower() != f"{linker} {linker}"  # (not "là là")
     return ends_a_compound(phrase, start, linker.split()[0])
 
 

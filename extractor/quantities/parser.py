@@ -628,8 +628,11 @@ def _context_excludes(before: str, after: str, digits: str | None) -> str | None
     ``number`` pattern apply to digits only: ``digits`` None is a number in words)."""
     rules = context_rules()
     numbered = digits is not None and any(number.search(digits) for number in rules["exclude_before_numbers"])
-    if numbered or _any_rule_searches(rules, "exclude_before_free", before):
+    free = _any_rule_searches(rules, "exclude_before_free", before)
+    if numbered or free:
         for rule_id, pattern, reason in rules["exclude_before"]:
+            if not free and rule_id not in rules["number"]:
+                continue  # (the shortcut said none of the rules free of a number pattern matches)
             found = pattern.search(before)
             if not found:
                 continue
