@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import (BARE_FIGURE, CELL_SEPARATOR, LINES_TABLE_ROW, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, Line,
+from extractor.cleaning.lines import (BARE_FIGURE, CELL_SEPARATOR, LINES_TABLE_ROW, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, VALUE_CELL, Line,
                                       is_spaced_row, lines_are_wrapped, split_lines, typical_line_width)
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
@@ -309,7 +309,6 @@ def _mark_cell_line_rows(lines: list[Line]) -> list[Line]:
     return marked
 
 
-LABEL_VALUE_CELL = regex.compile(r"(?i)\s*(?:(?:tăng|giảm)\s+)?[-−]?\d[\d.,]*\s*%?\s*")  # "78.908", "Tăng 9,27"
 LABEL_CELL_LINE = regex.compile(r"\s*\p{L}[^\d]*")  # words, no figure
 MAX_LABEL_LINE = 80
 MIN_LABEL_VALUE_ROWS = 3
@@ -327,7 +326,7 @@ def _mark_label_value_rows(lines: list[Line]) -> list[Line]:
             return False
         label, value = lines[body[position]], lines[body[position + 1]]
         return (label.kind == "text" and value.kind == "text" and len(label.stripped) <= MAX_LABEL_LINE
-                and LABEL_CELL_LINE.fullmatch(label.text) is not None and LABEL_VALUE_CELL.fullmatch(value.text) is not None)
+                and LABEL_CELL_LINE.fullmatch(label.text) is not None and VALUE_CELL.fullmatch(value.text) is not None)
 
     marked, row_id = list(lines), max((line.row or 0 for line in lines), default=0)
     position = 0

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 from extractor.places.gazetteer import LEVEL_RANK, NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
-from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, OFFICE_REACH, ends_a_compound, find_mentions, place_lookup, place_rules,
+from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, LOCATIVE_BEFORE, OFFICE_REACH, ends_a_compound, find_mentions, place_lookup, place_rules,
                                        predicate_follows)
 from extractor.rules import shared_patterns
 from extractor.spans import SpanIndex
@@ -87,7 +87,6 @@ class Place:
 
 
 TITLE_LINE_CHARS = 200  # a longer first line is a paragraph, not a title
-CLASS_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
 
 
 class DocumentPlaces:
@@ -199,7 +198,7 @@ class DocumentPlaces:
             # (a class of units a preposition puts inside a phrase, "tỷ lệ hộ nghèo tại các xã đặc biệt khó
             # khăn", is part of what it names)
             spans = sorted([(m.start, m.end) for m in mentions if m.place is not None or m.subject
-                            or not CLASS_AFTER_PREPOSITION.search(self.text, max(paragraph.start, m.start - 8), m.start)
+                            or not LOCATIVE_BEFORE.search(self.text, max(paragraph.start, m.start - 8), m.start)
                             or not place_rules()["plural_subject"].match(self.text, m.start)] + asides)
             self._by_paragraph[key] = (spans, place_lookup(mentions, self.text), mentions)
         return self._by_paragraph[key]

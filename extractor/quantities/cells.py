@@ -13,7 +13,7 @@ from dataclasses import replace
 import regex
 
 from extractor.cleaning import CleanText
-from extractor.cleaning.lines import cell_spans
+from extractor.cleaning.lines import VALUE_CELL, cell_spans
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 from extractor.tagging import pos_tags
 
@@ -22,7 +22,6 @@ LETTER = regex.compile(r"\p{L}")
 ROW_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]?\s*")  # "1", "2.": a row's number
 ROW_NUMBER_BEFORE_LABEL = regex.compile(r"\s*\d{1,3}[.)]?\s+(?=\p{Lu})")  # "1 Các khoản thu …" in one cell
 ROW_GROUP = regex.compile(r"\s*([IVXLC]{1,6}|[A-Z]|\p{Ll})[.)]?\s*")  # "II", "A.", "a)": a group of rows
-BARE_NUMBER_CELL = regex.compile(r"(?i)\s*(?:(?:tăng|giảm)\s+)?\d[\d.,]*\s*%?\s*")  # a header row has no cell like this ("78.908", "Tăng 9,27")
 FIGURE_CELL = regex.compile(r"\s*(?:[<>≤≥~+−-]\s*)?\d")  # a cell opening on a figure ("10,8", "< 7,6")
 LABEL_CELL = regex.compile(r"[^\d]*\p{L}{2,}[^\d]*")  # words and no figure
 ROW_LABEL_PREFIX = regex.compile(r"^\s*(?:[-–+•*]\s*|(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?\s+)?")  # its dash, number or group
@@ -44,9 +43,9 @@ def row_cells(clean: CleanText, paragraph) -> list[tuple[int, int, int]]:
 
 
 def header_cells(clean: CleanText, paragraph) -> dict[int, str] | None:
-    """Column → text of a row that reads as a header (no cell is a bare figure), else None."""
+    """Column → text of a row that reads as a header (no cell is a value), else None."""
     cells = row_cells(clean, paragraph)
-    if not cells or any(BARE_NUMBER_CELL.fullmatch(clean.text, start, end) for _, start, end in cells):
+    if not cells or any(VALUE_CELL.fullmatch(clean.text, start, end) for _, start, end in cells):
         return None
     return {column: " ".join(clean.text[start:end].split()) for column, start, end in cells}
 
@@ -176,9 +175,10 @@ def _unit_of_cell(cell: str) -> str | None:
     read = find_quantities(probe, 0, len(probe))
     if len(read) != 1 or read[0].start != 0 or not read[0].unit:
         return None
-    tags = pos_tags(cell.strip().lower())
-    if read[0].kind == "count" and tags and tags[0][1] == "V":
-        return None  # "Đạt", "Vượt", "Xuất siêu": a status column, no unit
+    if read[0].kind == "count":  # (only a counted noun may be a verb read as one)
+        tags = pos_tags(cell.strip().lower())
+        if tags and tags[0][1] == "V":
+            return None  # "Đạt", "Vượt", "Xuất siêu": a status column, no unit
     rest = probe[read[0].end:].strip().lower()
     if rest and (len(cell.split()) > UNIT_CELL_WORDS or not all(tag in CELL_NOUN_TAGS for _, tag in pos_tags(rest))):
         return None
