@@ -76,6 +76,7 @@ class _Unit:
     kind: str
     multiplier: int = 1
     comma_three: str = "decimal"
+    tail_end: int | None = None  # "7 triệu 520 nghìn con": the unit stands after smaller magnitudes, ending here
 
 
 # ---- data ---------------------------------------------------------------------------------
@@ -754,7 +755,8 @@ def _excluded_token_end(text: str, match, end: int, reason: str | None = None) -
 
 def _is_day_month(digits: str, after: str) -> bool:
     second = DAY_MONTH_TAIL.match(after)
-    return bool(second and second.group(2)) and 1 <= int(digits) <= 31
+    days = digits.split(",")  # "ngày 30,31/7/2020": two days of one month
+    return bool(second and second.group(2)) and all(day.isdigit() and 1 <= int(day) <= 31 for day in days)
 
 
 def _day_and_month(day: str, partner: str, after: str) -> bool:
@@ -912,6 +914,10 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
         return _with_per(text, measure.end(), end, unit)
     if multiplier >= 1_000_000:
         noun = counted_noun(_text_after(text, cursor, end, counted_noun))
+        if noun is None:
+            tail = _unit_after_smaller_magnitudes(text, cursor, end, counted_noun)
+            if tail is not None:
+                return _Unit(cursor, tail.unit, tail.kind, multiplier * tail.multiplier, "decimal", tail_end=tail.end)
         if noun is None or noun[0] in ("đồng",):
             # "15,610 tỷ", "900 triệu", "250 triệu/năm": money with the currency elided
             return _with_per(text, cursor, end, _Unit(cursor, "đồng", "money", multiplier, "decimal"))
@@ -1069,19 +1075,52 @@ def smaller_magnitude() -> "regex.Pattern[str]":
     return regex.compile(rf"\s+(\d{{1,3}})\s*({small_magnitudes()})(?:\s*(đồng|đ)(?![\p{{L}}]))?", regex.IGNORECASE)
 
 
+def _unit_after_smaller_magnitudes(text: str, position: int, end: int, counted_noun) -> "_Unit | None":
+    """The unit after a run of smaller magnitudes ("7 triệu| 520 nghìn con", "1 tỷ| 252 triệu USD"),
+    when it is no đồng: None when no run follows, the run names đồng, or no unit ends it."""
+    cursor = position
+    while True:
+        more = smaller_magnitude().match(text, cursor, min(end, cursor + SMALLER_MAGNITUDE_WINDOW))
+        if more is None:
+            break
+        if more.group(3):
+            return None
+        cursor = more.end()
+    if cursor == position:
+        return None
+    unit = _read_unit(text, cursor, end, counted_noun)
+    if unit.unit is None or unit.unit == "đồng" or unit.kind == "rate":
+        return None
+    return unit
+
+
 def _add_smaller_magnitudes(text: str, quantity: Quantity, unit: _Unit, end: int) -> None:
-    """"16 tỷ 434 triệu đồng" is one amount: 16 434 000 000 đồng."""
+    """"16 tỷ 434 triệu đồng" is one amount: 16 434 000 000 đồng; so are "7 triệu 520 nghìn con"
+    and "1 tỷ 252 triệu USD", whose unit stands after the last magnitude (``unit.tail_end``)."""
+    if unit.tail_end is not None:
+        base = unit.multiplier
+        while True:
+            more = smaller_magnitude().match(text, quantity.end, min(end, quantity.end + SMALLER_MAGNITUDE_WINDOW))
+            if not more:
+                break
+            multiplier = int(apply_magnitude(1, more.group(2).lower()))
+            quantity.value = int(Decimal(str(quantity.value)) + int(more.group(1)) * multiplier)
+            quantity.end = more.end()
+        quantity.end = unit.tail_end
+        return
     if unit.unit != "đồng" or unit.multiplier < 1_000_000:
         return
+    amount_end = quantity.end
     while True:
         more = smaller_magnitude().match(text, quantity.end, min(end, quantity.end + SMALLER_MAGNITUDE_WINDOW))
-        if not more:
-            return
-        multiplier = int(apply_magnitude(1, more.group(2).lower()))
-        if multiplier >= unit.multiplier:
-            return
-        quantity.value = int(Decimal(str(quantity.value)) + int(more.group(1)) * multiplier)
+        if not more or int(apply_magnitude(1, more.group(2).lower())) >= unit.multiplier:
+            break
+        quantity.value = int(Decimal(str(quantity.value)) + int(more.group(1)) * int(apply_magnitude(1, more.group(2).lower())))
         quantity.end = more.end()
+    if quantity.end != amount_end:  # "2 triệu 500 nghìn đồng/người/tháng": the rate goes on the whole amount
+        rate = _with_per(text, quantity.end, end, unit)
+        if rate.kind == "rate":
+            quantity.unit, quantity.kind, quantity.end = rate.unit, rate.kind, rate.end
 
 
 COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
