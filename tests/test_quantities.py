@@ -97,7 +97,8 @@ def test_duckling_vietnamese_money():
 # ---- property: never raises, offsets slice back ----------------------------------------------
 
 PIECES = ["1.866", "2.465,2", "57,5%", "%", "/", "-", " - ", "đến", "từ", "ha", "tỷ", "triệu", "đồng", "con", "năm", "2020",
-          "Xã Hát Lót", ":", ";", ",", " ", "\n", "khoảng", "trên", "trở lên", "12/19", "(1)", "ngày", "số", "Tiểu khu", "hai", "mươi"]
+          "Xã Hát Lót", ":", ";", ",", " ", "\n", "khoảng", "trên", "trở lên", "12/19", "(1)", "ngày", "số", "Tiểu khu", "hai", "mươi",
+          "30,31", "/7/2020", "7 triệu", "520 nghìn", "USD"]
 
 
 @settings(max_examples=150, deadline=None)
