@@ -60,6 +60,8 @@ def metric_rules() -> dict:
         "kept_ending": regex.compile(data["kept_ending"]),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         "now_word": regex.compile(shared_patterns()["now_word"]),
+        "actor_adverb": regex.compile(r"(?i)\s(?:" + word_trie(data["actor_adverbs"]["adverbs"]) + r")\s+(?=[\p{L}\p{M}])"),
+        "count_head": regex.compile(r"(?i)^(?:" + word_trie(data["actor_adverbs"]["count_heads"]) + r")(?![\p{L}\p{M}])"),
         # "trên địa bàn", "trên địa bàn toàn tỉnh": where, not what
         "area_only": regex.compile(rf"{data['area_lead']}(?:\s+(?:{place_rules()['type_reference'].pattern}))?"),
     }
@@ -210,6 +212,9 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
         return previous.metric  # "… 404 tỷ đồng, so dự toán giao đạt 42%": the clause names the standard only
     if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before):
         return previous.metric  # "… tăng 3,01% so cùng kỳ và đạt 49,85% kế hoạch", "16.133 con/KH 16.200 con"
+    if noun and previous is not None and previous.kind == "count" and previous.metric \
+            and not previous.metric.lower().startswith(previous.unit.lower()) and COUNT_LIST_JOINT.fullmatch(text, previous.end, quantity.start):
+        return previous.metric  # "kiểm tra 13 tổ chức đảng, 24 đảng viên": one verb's list of objects (not "5 thôn và 1.200 hộ")
     if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
         return noun  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
@@ -220,7 +225,28 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
         return previous.metric
     if before is None and noun:
         return noun  # "Toàn huyện có 12 xã"
+    if before and noun:
+        before = _after_the_actor(before)
     return before or after
+
+
+COUNT_LIST_JOINT = regex.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+
+
+def _after_the_actor(phrase: str) -> str:
+    """"Ủy ban kiểm tra Đảng ủy đã kiểm tra" → "kiểm tra": before a count, the action after an
+    adverb names what is counted, not the body that acted (metric_rules.json, actor_adverbs)."""
+    rules = metric_rules()
+    adverb = rules["actor_adverb"].search(phrase)
+    if adverb is None:
+        return phrase
+    actor, action = phrase[:adverb.start()].strip(), phrase[adverb.end():].strip()
+    if not action or rules["count_head"].match(actor) or rules["measure_head"].search(actor):
+        return phrase
+    tagged = pos_tags(action)
+    if not tagged or tagged[0][1] != "V" or tagged[0][0].lower() in rules["linking_verbs"]:
+        return phrase
+    return action
 
 
 BASE_REMAINDER = regex.compile(r"[\s/()]+")
@@ -457,6 +483,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     if not comma or comma + 1 >= len(tagged):
         return False
     before, following = tagged[:comma], tagged[comma + 1]
+    if before[-1][1] == following[1] == "V" and _verb_pair_object(text, comma_end, figure_start):
+        return True  # "kiểm tra, giám sát đối với 97 tổ chức đảng", "đào tạo, bồi dưỡng 120 cán bộ": two verbs of one object
     if len(before) > 1 and not any(tag in CLAUSE_TAGS for _, tag in before):
         item = _item_before_figure(text, comma_end, figure_start)
         if item is not None and (len(item) > 1 and [tag for _, tag in item] == [tag for _, tag in before[-len(item):]]
@@ -490,6 +518,16 @@ def _rate_qualified_after_comma(text: str, segment: str, comma_end: int, figure_
         return False
     item = _trimmed(text[comma_end:figure_start], periods=False).split()
     return 0 < len(item) <= RATE_ITEM_WORDS and not metric_rules()["measure_head"].match(" ".join(item))
+
+
+def _verb_pair_object(text: str, comma_end: int, figure_start: int) -> bool:
+    """Between the comma and the figure only the second verb, perhaps with a preposition ("giám sát
+    đối với"): the figure is the object of both verbs (not "…, tăng trưởng đạt 8%": a clause of its own)."""
+    words = text[comma_end:figure_start].split()
+    if not words or len(words) > LIST_ITEM_TOKENS * 2:
+        return False
+    tags = [tag for _, tag in pos_tags(" ".join(words))]
+    return tags in (["V"], ["V", "E"])
 
 
 def _item_before_figure(text: str, comma_end: int, figure_start: int):
