@@ -931,3 +931,18 @@ def test_names_a_2025_ward_was_formed_from_resolve_to_its_own_old_wards():
 ])
 def test_one_type_word_after_a_merger_verb_or_a_number_in_words_names_its_list(text, merged):
     assert [old["unit"] for old in records_from_text(text)[0]["merged_from"]] == merged
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Công an TPHCM tăng cường tuần tra, bắt giữ 120 đối tượng.", "thành phố Hồ Chí Minh"),
+    ("TPHN có 120 trường đạt chuẩn quốc gia.", "thành phố Hà Nội"),
+    ("Công an TP.HCM bắt giữ 120 đối tượng.", "thành phố Hồ Chí Minh"),
+])
+def test_a_capital_type_abbreviation_glued_to_a_short_name_names_the_unit(sentence, unit):
+    records = records_from_text(sentence)
+    assert records[0]["unit"] == unit
+    assert next(r for r in records if r["type"] == "quantity")["place"] == unit
+
+
+def test_capitals_glued_to_no_known_short_name_name_no_unit():
+    assert records_from_text("TXLA có 5 trường.")[0]["unit"] is None

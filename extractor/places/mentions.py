@@ -72,6 +72,9 @@ class Mention:
 NAME_SYLLABLE = r"(?:[\p{Lu}][\p{L}\p{M}]*(?:['’ʼ][\p{L}\p{M}]+)*|[0-9]{1,2}(?![\p{L}\p{M}\d]|[.,]\d))"
 
 
+GLUED_SHORT_NAME = r"(?<=(?<![\p{L}\p{M}])\p{Lu}{2})(?=\p{Lu}{2,3}(?![\p{L}\p{M}]))"  # "TP|HCM": a short name glued to a capital type
+
+
 @lru_cache(maxsize=1)
 def place_rules() -> dict:
     data = load_rules("extractor.places", "rules.json")
@@ -84,11 +87,12 @@ def place_rules() -> dict:
 
     return {
         # (an abbreviation's dot may touch the name: "TP.Hội An")
-        "type_word": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})(?:(?<=\.)|(?![\p{{L}}\p{{M}}]))"),
+        # (and a capital abbreviation may touch a capital short name: "TPHCM")
+        "type_word": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})(?:(?<=\.)|(?![\p{{L}}\p{{M}}])|{GLUED_SHORT_NAME})"),
         # a type word after another and a comma is an item of a list of levels ("các xã, thị trấn đều …")
         "type_list_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})\s*,\s*$"),
         # (right after an abbreviation's dot a name may start unspaced: "TP.Hội An")
-        "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*|(?<=\.)){NAME_SYLLABLE}"),
+        "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*|(?<=\.)|(?<=\p{{Lu}}){GLUED_SHORT_NAME}){NAME_SYLLABLE}"),
         # searched backwards: it ends the text before a type word, and only whether it is there matters
         "lead_before": regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
         # a phrase that only names a unit by its type ("Xã", "toàn huyện"): a subject, not a measure

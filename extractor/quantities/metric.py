@@ -60,6 +60,7 @@ def metric_rules() -> dict:
         "kept_ending": regex.compile(data["kept_ending"]),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         "now_word": regex.compile(shared_patterns()["now_word"]),
+        "negated": regex.compile(rf"(?<![\p{{L}}\p{{M}}]){shared_patterns()['negator']}\s*$"),
         "actor_adverb": regex.compile(r"(?i)\s(?:" + word_trie(data["actor_adverbs"]["adverbs"]) + r")\s+(?=[\p{L}\p{M}])"),
         "count_head": regex.compile(r"(?i)^(?:" + word_trie(data["actor_adverbs"]["count_heads"]) + r")(?![\p{L}\p{M}])"),
         # "trên địa bàn", "trên địa bàn toàn tỉnh": where, not what
@@ -212,7 +213,7 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
         return previous.metric  # "… 404 tỷ đồng, so dự toán giao đạt 42%": the clause names the standard only
     if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before):
         return previous.metric  # "… tăng 3,01% so cùng kỳ và đạt 49,85% kế hoạch", "16.133 con/KH 16.200 con"
-    if noun and previous is not None and previous.kind == "count" and previous.metric \
+    if noun and previous is not None and previous.kind == "count" and previous.unit and previous.metric \
             and not previous.metric.lower().startswith(previous.unit.lower()) and COUNT_LIST_JOINT.fullmatch(text, previous.end, quantity.start):
         return previous.metric  # "kiểm tra 13 tổ chức đảng, 24 đảng viên": one verb's list of objects (not "5 thôn và 1.200 hộ")
     if noun and before and previous is not None \
@@ -742,7 +743,8 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     while phrase != previous:
         previous = phrase
         trailing = rules["trailing"].search(phrase)
-        if trailing and not _closes_a_compound(phrase, trailing) and not rules["kept_ending"].search(phrase):
+        if trailing and not _closes_a_compound(phrase, trailing) and not rules["kept_ending"].search(phrase) \
+                and not rules["negated"].search(phrase, 0, trailing.start()):  # "chỉ tiêu không đạt": the status stays whole
             phrase = phrase[:trailing.start()].strip().rstrip(", ")  # "…, bao gồm": no comma left at the end
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""

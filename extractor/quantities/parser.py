@@ -174,7 +174,7 @@ def context_rules() -> dict:
     data = _load("context_rules.json")
 
     known = {"id", "before", "after", "qualifier", "reason", "whole_word", "number", "counted_is_name",
-             "sentence", "unless_after", "unless_sentence", "pattern"}  # one schema for every list
+             "sentence", "unless_after", "unless_sentence", "pattern", "note"}  # one schema for every list
     for row in (row for rows in data.values() if isinstance(rows, list) for row in rows):
         if not set(row) <= known or "id" not in row:
             raise ValueError(f"context_rules.json: rule {row.get('id')!r} has unknown keys {sorted(set(row) - known)}")
