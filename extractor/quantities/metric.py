@@ -610,6 +610,12 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         before = _trimmed(" ".join(kept))
         if not phrase or metric_rules()["measure_head"].search(before):  # (a body's name before it is no measure)
             phrase = before or phrase
+        after_figure = _after_last_figure(phrase)
+        if FIGURE_AT_END.search(phrase) or not _names_something(phrase if after_figure is None else after_figure):
+            # "…, tiếp theo là xã Nhi Sơn 47,3%", "kế đến là các xã A Bung giảm 7,01%": a ranking's link and a
+            # verb name nothing; the series' measure goes on (the figure before's, when its unit is the same)
+            phrase = ""
+        phrase = RANK_AFTER_MEASURE.sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place
     place_item = bool(phrase) and _names_only_a_place(phrase)
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["office_before"].fullmatch(phrase) or rules["restating_verb"].fullmatch(phrase) \
@@ -663,6 +669,19 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
         return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
     return None
+
+
+FIGURE_AT_END = regex.compile(r"\d[\d.,]*\s*%?$")  # the words before a place are the figure before's ("… A Bung giảm 7,01% và Húc Nghì")
+RANK_AFTER_MEASURE = regex.compile(r"(?<=[\p{L}\p{M}])\s+(?i:cao|thấp|lớn|nhỏ|nhiều|ít|mạnh|nhanh|chậm|tốt)\s+nhất$")
+NAMING_TAGS = frozenset({"N", "Nc", "Np", "Nu", "Ny", "M"})  # (the tagger reads some nouns as numerals: "cây ăn quả", "ngân sách")
+
+
+def _names_something(phrase: str) -> bool:
+    """A noun (not a time's, "sau đó") or a measure's head is in the phrase."""
+    if not phrase or metric_rules()["measure_head"].search(phrase):
+        return bool(phrase)
+    tags = [tag for _, tag in pos_tags(phrase)]
+    return any(tag in NAMING_TAGS and tags[i + 1:i + 2] != ["P"] for i, tag in enumerate(tags))
 
 
 def _names_only_a_place(phrase: str) -> bool:
