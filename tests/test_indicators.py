@@ -501,6 +501,19 @@ def test_a_list_run_together_with_bracketed_numbers():
         (1, "Tốc độ tăng giá trị sản xuất bình quân"), (2, "Thu nhập bình quân đầu người"), (3, "Tỷ lệ hộ nghèo giảm bình quân")]
 
 
+def test_a_bracketed_list_may_follow_a_lead_in_of_several_sentences():
+    """The heading of a "(1) …; (2) …" list may stand after sentences of lead-in; a heading named far
+    into a paragraph over plain numbers "1." is no list (must not fire)."""
+    lead = ("Tại hội nghị, các đại biểu đã được nghe báo cáo kết quả công tác chuẩn bị Đại hội và thảo luận sôi nổi, "
+            "đóng góp nhiều ý kiến tâm huyết vào các văn kiện trình Đại hội. ")
+    text = (lead + "Nghị quyết Đại hội Đảng bộ phường đã đề ra 3 chỉ tiêu chủ yếu đó là: (1) Thu ngân sách tăng bình quân "
+            "10-12%/năm. (2) Tỷ lệ hộ nghèo dưới 1%. (3) Kết nạp đảng viên mới hàng năm từ 8 đến 10 đồng chí.")
+    records = records_from_text(text)
+    assert [r["number"] for r in records if r["type"] == "indicator" and r["role"] == "target"] == [1, 2, 3]
+    plain = records_from_text(lead + "Xã đã đề ra 12 chỉ tiêu chủ yếu, trong đó 1. ha đất 2. ha rừng 3. tấn lúa.")
+    assert not [r for r in plain if r["type"] == "indicator" and r["role"] == "target"]
+
+
 def test_a_share_of_the_year_plan_in_a_report_titled_for_part_of_the_year_is_progress():
     """The title names the part of the year ("6 tháng đầu năm"): a share of the year's plan below
     100% in any paragraph is progress (status null, its period the title's); a title naming the

@@ -144,11 +144,14 @@ def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | 
         if paragraph.kind == "footnote":
             continue
         found = heading.search(text, paragraph.start, min(paragraph.end, paragraph.start + LIST_HEADING_REACH))
-        if found is None:
-            continue
-        markers = _numbered_in_a_row(RUN_IN_LIST_NUMBER, text, found.end(), paragraph.end)  # the numbers the quantities leave out
+        markers = [] if found is None else _numbered_in_a_row(RUN_IN_LIST_NUMBER, text, found.end(), paragraph.end)  # the numbers the quantities leave out
         if len(markers) < RUN_IN_MIN_ITEMS:
-            markers = _numbered_in_a_row(indicator_rules()["inline_item"], text, found.end(), paragraph.end)  # "(1) …; (2) …"
+            # "(1) …; (2) …": bracketed markers are a list's own, so its heading may stand after a lead-in
+            # ("Tại hội nghị, … Nghị quyết nêu 12 chỉ tiêu chủ yếu đó là: (1) …")
+            found = found or heading.search(text, paragraph.start, paragraph.end)
+            if found is None:
+                continue
+            markers = _numbered_in_a_row(indicator_rules()["inline_item"], text, found.end(), paragraph.end)
         if len(markers) < RUN_IN_MIN_ITEMS:
             continue
         starts = [m.start() for m in markers]
