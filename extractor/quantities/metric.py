@@ -192,7 +192,7 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
         return (bool(counted) and bool(rules["restating_bracket"].match(text, previous.end, quantity.start))) \
             or bool(rules["equivalent_bracket"].match(text, previous.end, quantity.start))  # "99,18% (tương đương 1.749.600 người)"
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
-    share = quantity.unit in ("%", "%/năm")  # "45,6 tỷ đồng, bình quân tăng 15%/năm"
+    share = quantity.unit in ("%", "%/năm", "lần")  # "45,6 tỷ đồng, bình quân tăng 15%/năm", "…, tăng 2,41 lần"
     if not (share or quantity.unit in (previous.unit, per_base)) or previous.end > quantity.start:
         return False
     return bool(rules["restating_gap"].match(text, previous.end, quantity.start)

@@ -694,7 +694,8 @@ def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, di
     ("ở mức 7,5%")."""
     if quantity.low is not None or quantity.denominator is not None:
         return False
-    counted = quantity.kind == "count" and quantity.unit is not None
+    # ("lần" is a unit of its own kind, and opens an ordinal: "xã Tam Xuân 2 lần thứ VII")
+    counted = quantity.unit is not None and (quantity.kind == "count" or quantity.unit == "lần")
     if quantity.unit is not None and not counted:
         return False
     rules = context_rules()["bare_number_names_counted" if counted else "bare_number_names"]
