@@ -18,6 +18,7 @@ from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
+from extractor.syllables import is_common_word
 from extractor.tagging import pos_tags, word_tokens
 
 
@@ -466,10 +467,12 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     start = paragraph_start if start is None else start
     if comma_end - start > LIST_SEGMENT_CHARS:
         return False
-    segment = text[start:comma_end - 1]
+    segment = metric_rules()["leading"].sub("", text[start:comma_end - 1].strip())  # "Trong đó đàn trâu, bò có …"
     words = segment.split()
     if not words or any(c.isdigit() for c in segment):
         return False
+    if _shares_a_word_across(words[-1], text[comma_end:comma_end + LIST_REACH].split()[:2]):
+        return True
     if len(words) <= RATE_PHRASE_WORDS and _rate_qualified_after_comma(text, segment, comma_end, figure_start):
         return True
     if len(words) > LIST_PHRASE_WORDS:
@@ -486,7 +489,7 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     before, following = tagged[:comma], tagged[comma + 1]
     if before[-1][1] == following[1] == "V" and _verb_pair_object(text, comma_end, figure_start):
         return True  # "kiểm tra, giám sát đối với 97 tổ chức đảng", "đào tạo, bồi dưỡng 120 cán bộ": two verbs of one object
-    if len(before) > 1 and not any(tag in CLAUSE_TAGS for _, tag in before):
+    if len(before) > 1 and not any(tag in CLAUSE_TAGS and word.lower() != "của" for word, tag in before):  # ("giá trị sản xuất của ngành …")
         item = _item_before_figure(text, comma_end, figure_start)
         if item is not None and (len(item) > 1 and [tag for _, tag in item] == [tag for _, tag in before[-len(item):]]
                                  or before[0][1] in PHRASE_HEAD_TAGS and before[-1][1] in NOUN_TAGS):
@@ -500,6 +503,11 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
         one_syllable = len(before) == 1 and " " not in before[0][0]
         middle_item = _after_comma(text, paragraph_start, start)  # "…, dịch vụ, thương mại": an item between two commas
         if len(before) > 1 or one_syllable or middle_item:
+            if middle_item and following[1] == "V":
+                # "thương mại, dịch vụ, du lịch năm 2025 ước đạt …": the last item, one word the tagger
+                # may read as a verb, runs straight into the figure
+                item = _item_before_figure(text, comma_end, figure_start)
+                return item is not None and len(item) == 1
             return following[1] in NOUN_TAGS or (one_syllable and " " not in following[0])
     return (len(before) > 1 and before[0][1] in PHRASE_HEAD_TAGS and not any(tag in CLAUSE_TAGS for _, tag in before)
             and WORD_CLASSES.get(before[-1][1]) == WORD_CLASSES.get(following[1]) is not None)
@@ -521,6 +529,19 @@ def _rate_qualified_after_comma(text: str, segment: str, comma_end: int, figure_
     return 0 < len(item) <= RATE_ITEM_WORDS and not metric_rules()["measure_head"].match(" ".join(item))
 
 
+def _shares_a_word_across(last: str, following: list[str]) -> bool:
+    """"xuất, nhập khẩu" (xuất khẩu, nhập khẩu), "thủy, hải sản", "thu phí, lệ phí": the item before
+    the comma is one syllable of a word whose other syllable the item after it writes, so the comma
+    joins two words of one name (the dictionary decides)."""
+    if len(following) < 2 or not following[0][:1].islower():
+        return False
+    first, second = following[0].lower(), following[1].lower().rstrip(",.;:")
+    last = last.lower()
+    if not (last.isalpha() and first.isalpha() and second.isalpha()) or not is_common_word(f"{first} {second}"):
+        return False
+    return last == second or is_common_word(f"{last} {second}")
+
+
 def _verb_pair_object(text: str, comma_end: int, figure_start: int) -> bool:
     """Between the comma and the figure only the second verb, perhaps with a preposition ("giám sát
     đối với"): the figure is the object of both verbs (not "…, tăng trưởng đạt 8%": a clause of its own)."""
@@ -534,7 +555,7 @@ def _verb_pair_object(text: str, comma_end: int, figure_start: int) -> bool:
 def _item_before_figure(text: str, comma_end: int, figure_start: int):
     """The tagged words between a comma and the figure when they are a short item that runs straight
     into it ("…, xây dựng 2.410 tỷ", "…, thuê đất đạt 35 tỷ": a linking verb may stand between)."""
-    words = text[comma_end:figure_start].split()
+    words = _trimmed(text[comma_end:figure_start]).split()  # (without a time or a qualifier: "…, xây dựng năm 2020 ước đạt")
     if not words or len(words) > LIST_ITEM_TOKENS * 3:
         return None
     tagged = list(pos_tags(" ".join(words)))
