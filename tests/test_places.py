@@ -946,3 +946,23 @@ def test_a_capital_type_abbreviation_glued_to_a_short_name_names_the_unit(senten
 
 def test_capitals_glued_to_no_known_short_name_name_no_unit():
     assert records_from_text("TXLA có 5 trường.")[0]["unit"] is None
+
+
+def test_bare_names_of_the_reporting_units_own_units_before_their_figures_are_places():
+    """In a province's report, a district's name written bare right before its figure, or before a
+    verb of its figure's clause, is that district (one of that name in the province); a name of no
+    unit of the province stays none (must not fire)."""
+    text = ("UBND TỈNH QUẢNG NAM\nToàn tỉnh có 25.000 hộ nghèo. Bắc Trà My có tổng số hộ nghèo nhiều nhất với 3.704 hộ, "
+            "Nam Trà My 2.753 hộ. Xếp hạng theo tỷ lệ hộ nghèo: Tây Giang 38,07%, Nam Giang 36,51%; Lê Văn Tám 12%.")
+    places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}
+    assert places["3.704 hộ"] == "huyện Bắc Trà My"
+    assert places["2.753 hộ"] == "huyện Nam Trà My"
+    assert places["38,07%"] == "huyện Tây Giang"
+    assert places["36,51%"] == "huyện Nam Giang"
+    assert places["12%"] != "huyện Lê Văn Tám"
+
+
+def test_bare_names_of_a_districts_communes_are_places_in_its_report():
+    text = ("UBND HUYỆN ĐẠI LỘC\nTỷ lệ thu ngân sách đạt cao: Đại Hồng 95%, Đại Lãnh 91%.")
+    places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}
+    assert places == {"95%": "xã Đại Hồng", "91%": "xã Đại Lãnh"}

@@ -49,6 +49,8 @@ TITLE_CHARS = 250  # a title line is at most this long, and so is the part of th
 MIN_BARE_NAME_SYLLABLES = 2
 MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
 # two or more capitalised words on one line: where a bare province name may stand
+# "Nam Giang 2.569 hộ", "Đam Rông: 79%", "Bắc Trà My có tổng số hộ nghèo nhiều nhất với 3.704 hộ"
+FIGURE_AFTER_NAME = regex.compile(r"[ \t]*(?::|\(|với|đạt|là|có)?[ \t]*\d|[ \t]+(?:có|đạt|là|chiếm|giảm|tăng)[ \t][^.;,:\d\n]{0,60}\d")
 CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)+(?![\p{L}\p{M}])")
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
@@ -129,6 +131,7 @@ class DocumentPlaces:
         spans += bare_names
         bare_provinces = self._bare_province_names(spans)
         spans += bare_provinces
+        spans += self._bare_child_names(spans)
         if self.reporting_unit is None and self.reporting_name is None and not unit:
             self._province_of_the_opening(bare_names + bare_provinces)
         spans += self._bare_type_words(spans)
@@ -472,6 +475,26 @@ class DocumentPlaces:
                 place = self._bare_province_place(candidates, written)
                 if place is not None:
                     found.append((start, end, place.name))
+        return found
+
+    def _bare_child_names(self, spans) -> list[tuple[int, int, str]]:
+        """Names of the units under the reporting unit written bare before their figures ("Nam Trà My
+        2.753 hộ, Nam Giang 2.569 hộ" in a Quảng Nam report; "Các địa phương: Đam Rông 79%"): a
+        name borne by one unit under that unit, standing as a whole capitalised run right before a
+        figure, names that unit."""
+        parent = self.reporting_unit
+        if parent is None or parent.level == "commune":
+            return []
+        level = "district" if parent.level == "province" and parent.vintage == OLD else "commune"
+        taken = SpanIndex((start, end) for start, end, _ in spans)
+        found = []
+        for run in CAPITALISED_RUN.finditer(self.text):
+            if taken.holds(run.start()) or taken.holds(run.end() - 1) or not FIGURE_AFTER_NAME.match(self.text, run.end()):
+                continue
+            under = [unit for unit in self.gazetteer.named(level, run.group()) if unit.vintage == parent.vintage
+                     and (unit.district_code if parent.level == "district" else unit.province_code) == parent.code]
+            if len(under) == 1:
+                found.append((run.start(), run.end(), self._place_of(under[0]).name))
         return found
 
     def _names_a_unit_at_home(self, written: str) -> bool:

@@ -636,7 +636,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             # "…, tiếp theo là xã Nhi Sơn 47,3%", "kế đến là các xã A Bung giảm 7,01%": a ranking's link and a
             # verb name nothing; the series' measure goes on (the figure before's, when its unit is the same)
             phrase = ""
-        phrase = RANK_AFTER_MEASURE.sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place
+    phrase = RANK_AFTER_MEASURE.sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place, the measure stays
     place_item = bool(phrase) and _names_only_a_place(phrase)
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["office_before"].fullmatch(phrase) or rules["restating_verb"].fullmatch(phrase) \
