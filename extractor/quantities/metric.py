@@ -85,6 +85,15 @@ class MetricFinder:
     def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
+        metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
+        if metric is None or (quantity.kind == "count" and metric == quantity.unit):
+            # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
+            # nothing, the sentence's topic does
+            return _sentence_topic(self.text, paragraph_start, quantity.start) or metric
+        return metric
+
+    def _find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
+              previous: Quantity | None = None) -> str | None:
         if previous is not None and previous.metric and _restates(self.text, quantity, previous):
             if quantity.kind == "count" and previous.unit == "%":  # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the number of them
                 return metric_rules()["rate_head"].sub("", previous.metric) or previous.metric
@@ -148,6 +157,31 @@ class MetricFinder:
         if starts is None:
             return spans, 0, False
         return spans, bisect_left(starts, clause_start), True
+
+
+TOPIC_LEAD = regex.compile(r"(?i)\s*(?:đối\s+với|về|riêng|còn)\s+(?P<topic>[^,;:.!?\d\n]{3,80}),")
+TOPIC_REACH = 300  # characters of a sentence read back for its opening topic
+
+
+def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | None:
+    """The measure a sentence opens on as its topic ("Đối với tỷ lệ hồ sơ …,", "Về tỷ lệ …,",
+    "Riêng lượt khách lưu trú,"): a noun phrase with a measure's head or a noun first (not a field
+    alone, "Về kinh tế," names no measure when the clause after it names none)."""
+    reach = max(paragraph_start, position - TOPIC_REACH)
+    start = reach
+    for bound in SENTENCE_BOUND.finditer(text, reach, position):
+        start = bound.end()
+    lead = TOPIC_LEAD.match(text, start, position)
+    if lead is None:
+        return None
+    topic = _trimmed(lead.group("topic"))
+    if not topic or metric_rules()["now_word"].fullmatch(topic):
+        return None
+    if not metric_rules()["measure_head"].search(topic) and not metric_rules()["rate_word"].search(topic):
+        tags = [tag for _, tag in pos_tags(topic)]
+        if len(tags) < 2 or tags[0] not in NAMING_TAGS:
+            return None  # "Về kinh tế": one word, a field
+    return _limited(topic)
 
 
 SHARE_REACH = 30  # characters before a percentage read for the verb of a share ("chiếm tỷ lệ khoảng")
@@ -467,6 +501,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     start = paragraph_start if start is None else start
     if comma_end - start > LIST_SEGMENT_CHARS:
         return False
+    if TOPIC_LEAD.match(text, start, comma_end):
+        return False  # "Về kinh tế, tốc độ …", "Đối với tỷ lệ hồ sơ …, tháng 7 đạt …": a topic, then the clause
     segment = metric_rules()["leading"].sub("", text[start:comma_end - 1].strip())  # "Trong đó đàn trâu, bò có …"
     words = segment.split()
     if not words or any(c.isdigit() for c in segment):
