@@ -966,3 +966,12 @@ def test_bare_names_of_a_districts_communes_are_places_in_its_report():
     text = ("UBND HUYỆN ĐẠI LỘC\nTỷ lệ thu ngân sách đạt cao: Đại Hồng 95%, Đại Lãnh 91%.")
     places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}
     assert places == {"95%": "xã Đại Hồng", "91%": "xã Đại Lãnh"}
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    ("Tổng thu ngân sách trên địa bàn tỉnh Lâm Đồng đến hết tháng 7/2020 đạt 5.219,4 tỷ đồng.", "5.219,4 tỷ đồng", "tỉnh Lâm Đồng"),
+    ("Thu ngân sách trên địa bàn huyện Di Linh tính đến ngày 30/9/2024 đạt 310 tỷ đồng.", "310 tỷ đồng", "huyện Di Linh"),
+    ("Thu ngân sách trên địa bàn huyện Di Linh đến cuối tháng 9 đạt 310 tỷ đồng.", "310 tỷ đồng", "huyện Di Linh"),
+])
+def test_a_time_up_to_which_a_figure_is_counted_stands_between_the_unit_and_its_predicate(sentence, figure, place):
+    assert _place_of(figure, sentence) == place
