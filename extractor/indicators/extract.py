@@ -152,6 +152,8 @@ def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | 
             if found is None:
                 continue
             markers = _numbered_in_a_row(indicator_rules()["inline_item"], text, found.end(), paragraph.end)
+            if markers and markers[0].start() - found.end() > RUN_IN_FIRST_ITEM_REACH:
+                continue  # the heading is not this list's: "(1)" stands far after it
         if len(markers) < RUN_IN_MIN_ITEMS:
             continue
         starts = [m.start() for m in markers]
@@ -161,13 +163,26 @@ def _run_in_list(clean: CleanText, sections: list[Section], default_year: int | 
         year = _year_in(text[paragraph.start:markers[0].start()]) or default_year
         items = []
         for index, marker in enumerate(markers):
-            end = starts[index + 1] if index + 1 < len(starts) else paragraph.end
+            end = starts[index + 1] if index + 1 < len(starts) else _run_in_last_item_end(text, marker.end(), paragraph.end)
             end = min([end] + [start for start, _ in groups if marker.start() < start < end])  # a group label ends an item
             before = [label for start, label in groups if start < marker.start()]
             items.append(TargetItem(before[-1] if before else "", int(marker.group(1)), [(marker.start(), end)],
                                     _item_metric(text, marker.start(), end), _innermost(sections, marker.start()), year=year))
         return items
     return []
+
+
+RUN_IN_FIRST_ITEM_REACH = 120  # characters from a run-in list's heading to its "(1)"
+RUN_IN_ITEM_REACH = 600  # characters the last item of a run-in list may run (a sentence or two)
+SENTENCE_END = regex.compile(r"[.!?](?=\s+\p{Lu})")
+
+
+def _run_in_last_item_end(text: str, start: int, paragraph_end: int) -> int:
+    """The last item of a run-in list ends with its sentence, not with its paragraph (a report whose
+    line breaks were lost is one paragraph)."""
+    reach = min(paragraph_end, start + RUN_IN_ITEM_REACH)
+    stop = SENTENCE_END.search(text, start, reach)
+    return stop.end() if stop else reach
 
 
 def _numbered_in_a_row(marker_pattern, text: str, start: int, end: int) -> list:
