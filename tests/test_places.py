@@ -975,3 +975,14 @@ def test_bare_names_of_a_districts_communes_are_places_in_its_report():
 ])
 def test_a_time_up_to_which_a_figure_is_counted_stands_between_the_unit_and_its_predicate(sentence, figure, place):
     assert _place_of(figure, sentence) == place
+
+
+def test_a_merged_unit_with_a_location_aside_holds_none_of_the_new_units_figures():
+    """A bracket after the last merged unit that says where it lay is no bracket of its own figures;
+    a bracket naming the subject's province before the verb keeps the merger reading; a merged unit's
+    own bracketed figures stay its own (must not fire)."""
+    text = ("Phường Phú An (TP.HCM) được sáp nhập từ xã Phú An (thành phố Bến Cát cũ) với phường Tân An và một phần "
+            "phường Hiệp An (thuộc thành phố Thủ Dầu Một, Bình Dương trước đây) có diện tích 36,7 km2; dân số 53.936 người.")
+    assert _place_of("36,7 km2", text) == _place_of("53.936 người", text) == "phường Phú An"
+    own = "Xã Mai Sơn được thành lập trên cơ sở sáp nhập xã Hát Lót (diện tích 50 km2), xã Cò Nòi (diện tích 60 km2)."
+    assert (_place_of("50 km2", own), _place_of("60 km2", own)) == ("xã Hát Lót", "xã Cò Nòi")

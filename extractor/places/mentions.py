@@ -238,11 +238,20 @@ def _merged_objects(text: str, found, start: int) -> set[int]:
         previous_end = SENTENCE_BEFORE.search(text, start, mention[0])
         sentence_start = previous_end.end() if previous_end else start
         verb = place_rules()["merger_verb"].search(text, sentence_start, mention[0])
-        if verb is None or text[mention[1]:mention[1] + 3].lstrip().startswith("(") or "(" in text[sentence_start:verb.start()]:
+        if verb is None or _own_figure_bracket(text, mention[1]) \
+                or text.rfind("(", sentence_start, verb.start()) > text.rfind(")", sentence_start, verb.start()):
             continue  # (a formation told in brackets after its unit is an aside of its own: "xã Mai Sơn (thành lập trên cơ sở …)")
         if any(sentence_start <= other[0] and other[1] <= verb.start() for other in found[:index]):
             merged.add(index)
     return merged
+
+
+OWN_BRACKET = regex.compile(r"\s{0,2}\([^()\d]{0,60}\d")  # "xã A (diện tích 12 km2)", not "phường Hiệp An (thuộc thành phố …)"
+
+
+def _own_figure_bracket(text: str, position: int) -> bool:
+    """A bracket right after a merged unit that holds a figure: the unit's own figures."""
+    return OWN_BRACKET.match(text, position, position + 64) is not None
 
 
 REFERENCE_REACH = 40  # characters before a mention read for "cách (trung tâm)"
