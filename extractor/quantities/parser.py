@@ -843,8 +843,9 @@ def _range_end_after_unit(text: str, first: "_Number", unit: "_Unit", end: int, 
     written_after_second = " ".join(text[number.end():second_unit.end].split()).lower()
     if written_after_second == " ".join(text[first.end:unit.end].split()).lower():
         return _Number(number.start(), number.end(), number.group())
-    if second_unit.unit == unit.unit and magnitude_run().fullmatch(text, first.end, unit.end):
-        return _Number(number.start(), number.end(), number.group())  # "từ 120 triệu đến 130 triệu đồng", "500 triệu đến 1 tỷ đồng"
+    if second_unit.unit is not None and second_unit.unit.split("/")[0] == unit.unit and magnitude_run().fullmatch(text, first.end, unit.end):
+        # "từ 120 triệu đến 130 triệu đồng", "500 triệu đến 1 tỷ đồng", "… đến 130 triệu đồng/người/năm"
+        return _Number(number.start(), number.end(), number.group())
     return None  # another unit or magnitude: "5 triệu đồng đến 7 tỷ đồng" is no range of one unit
 
 
