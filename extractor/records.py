@@ -75,7 +75,8 @@ def term_pattern() -> "regex.Pattern[str]":
 
 
 def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) -> dict:
-    term = term_pattern().search(clean.text[:TERM_SEARCH_CHARS])
+    # the latest term the opening names: a congress's report reviews the last term and sets the next's targets
+    term = max(term_pattern().finditer(clean.text[:TERM_SEARCH_CHARS]), key=lambda found: int(found.group(2)), default=None)
     unit, province = places.reporting_unit, places.province()
     named = places.real_places()
     return {

@@ -227,3 +227,15 @@ def test_extract_takes_the_reporting_unit_the_user_knows(tmp_path):
     assert {r["place_resolved"] for r in records if r["type"] == "quantity"} == {"xã Tam Hợp"}
     refused = CliRunner().invoke(main, ["extract", str(report), "--unit", "xã Văn Lang"])
     assert refused.exit_code == 2 and "fits 2 units" in refused.output  # a usage error before any file is read
+
+
+def test_the_documents_term_is_the_latest_its_opening_names():
+    """A congress's report reviews the last term and sets the next's targets: its term is the next."""
+    from extractor.api import records_from_text
+
+    text = ("Nhiệm kỳ 2020-2025, phường đạt 18/20 chỉ tiêu. Nhiệm kỳ 2025-2030, Đảng bộ phường đề ra 22 chỉ tiêu chủ yếu, "
+            "phấn đấu tỷ lệ hộ nghèo dưới 1%.")
+    records = records_from_text(text)
+    assert records[0]["term"] == "2025-2030"
+    assert next(r for r in records if r["type"] == "quantity" and r["text"] == "1%")["goal_year"] == 2030
+    assert records_from_text("Sơ kết giữa nhiệm kỳ 2020-2025: đạt 12/18 chỉ tiêu.")[0]["term"] == "2020-2025"
