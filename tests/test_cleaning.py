@@ -252,3 +252,18 @@ def test_word_segmented_text_reads_like_spaced_text():
     assert [row[3] for row in expected] == ["đảng viên", "%", "đồng/năm"]
     assert figures(segmented) == expected
     assert clean_text("tin_tuc_2025 và file_name").text == "tin tuc_2025 và file name"
+
+
+def test_a_labels_value_wrapped_onto_a_line_of_its_own_joins_the_label():
+    """A resolution's "c) Thu vay bù đắp bội chi :" ⏎ "141.900 triệu đồng": one paragraph, no heading;
+    a bare number after a label (a page counter) stays apart (must not fire)."""
+    from extractor.api import records_from_text
+
+    text = ("Điều 1. Giao dự toán ngân sách năm 2020 với các chỉ tiêu chủ yếu như sau:\n"
+            "a) Thu từ nội địa :\n9.000.000 triệu đồng\nb) Thu vay bù đắp bội chi :\n141.900 triệu đồng\n"
+            "Tất cả:\n315861\n")
+    records = records_from_text(text)
+    assert [r["title"] for r in records if r["type"] == "section"] == [
+        "Giao dự toán ngân sách năm 2020 với các chỉ tiêu chủ yếu như sau"]
+    assert [(r["text"], r["metric"]) for r in records if r["type"] == "quantity"] == [
+        ("9.000.000 triệu đồng", "Thu từ nội địa"), ("141.900 triệu đồng", "Thu vay bù đắp bội chi")]

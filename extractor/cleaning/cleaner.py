@@ -462,6 +462,8 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
     if line.kind in ("heading", "item", TABLE_ROW) or group[-1].kind == TABLE_ROW:
         return True  # a table row is a paragraph of its own: its cells stay in order on one line
     previous_text = group[-1].stripped
+    if previous_text.endswith(":") and VALUE_LINE.fullmatch(line.stripped):
+        return False  # "c) Thu vay bù đắp bội chi :" ⏎ "141.900 triệu đồng": a label's value wrapped onto a line of its own
     finished = bool(SENTENCE_END.search(previous_text))
     if line.kind == "weak_item":  # "- xã hội" continuing an unfinished line is not an item
         return finished
@@ -488,6 +490,9 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
             return False
         return _body_follows_heading(ahead, width, marks_paragraph_ends, group[-1])
     return False
+
+
+VALUE_LINE = regex.compile(r"[-−]?\d[\d.,]*\s*(?:%|[\p{L}\p{M}][\p{L}\p{M}/ ]{0,24})[.;]?")  # a figure and its unit alone (a bare number may be a page counter)
 
 
 def _labels_next_item(line: Line, ahead: list[Line], width: float) -> bool:

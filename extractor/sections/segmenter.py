@@ -196,6 +196,8 @@ def _item_used_as_heading(scheme: Scheme, content: str, following: Paragraph | N
         return False
     if len(content) > SHORT_TITLE or FULL_STOP.search(content.rstrip()):
         return False  # "… xử lý trụ sở dôi dư…" ends with "etc.", not a sentence
+    if _states_a_measure(content):
+        return False  # "b) Thu vay bù đắp bội chi : 141.900 triệu đồng": an item stating its value
     if scheme.family == "star" and content.rstrip().endswith(":") and following.kind != "text":
         return False  # "* Khối Nhà nước:" leads into its list; "* Về Văn hóa - Xã hội:" over prose heads it
     if following.kind == "text":
