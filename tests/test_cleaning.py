@@ -267,3 +267,21 @@ def test_a_labels_value_wrapped_onto_a_line_of_its_own_joins_the_label():
         "Giao dự toán ngân sách năm 2020 với các chỉ tiêu chủ yếu như sau"]
     assert [(r["text"], r["metric"]) for r in records if r["type"] == "quantity"] == [
         ("9.000.000 triệu đồng", "Thu từ nội địa"), ("141.900 triệu đồng", "Thu vay bù đắp bội chi")]
+
+
+def test_pipe_rows_with_a_figure_and_its_unit_are_table_rows():
+    """A numbered row "1. Thu … | 6.830 tỷ đồng | ||" is no heading; a two-cell "Label | value" row is a
+    row; its label loses a trailing colon. A line with one pipe and no value cell stays text (must
+    not fire)."""
+    from extractor.api import records_from_text
+
+    text = ("Điều 1. Dự toán thu, chi ngân sách năm 2018 như sau:\n"
+            "1. Thu ngân sách nhà nước | 6.830 tỷ đồng | ||\n"
+            "- Các khoản thu để lại chi quản lý: | 350 tỷ đồng | ||\n"
+            "Dự phòng ngân sách | 48 tỷ đồng\n"
+            "Ngày đăng 31/07/2020 | 14:31\n")
+    records = records_from_text(text)
+    assert [r["label"] for r in records if r["type"] == "section"] == ["Điều 1"]
+    assert [(r["text"], r["metric"]) for r in records if r["type"] == "quantity"] == [
+        ("6.830 tỷ đồng", "Thu ngân sách nhà nước"), ("350 tỷ đồng", "Các khoản thu để lại chi quản lý"),
+        ("48 tỷ đồng", "Dự phòng ngân sách")]

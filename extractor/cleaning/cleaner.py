@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import (BARE_FIGURE, CELL_SEPARATOR, LINES_TABLE_ROW, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, VALUE_CELL, Line,
+from extractor.cleaning.lines import (BARE_FIGURE, CELL_SEPARATOR, LINES_TABLE_ROW, MEASURE_CELL, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, VALUE_CELL, Line,
                                       is_spaced_row, lines_are_wrapped, split_lines, typical_line_width)
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
@@ -231,10 +231,16 @@ def _mark_table_rows(lines: list[Line], raw: str, to_raw) -> list[Line]:
     for line in lines:
         if line.end > line.start and line.kind in ("text", "item", "weak_item", "heading"):
             raw_start, raw_end = to_raw.to_raw(line.start, line.end)
-            cells = separated and len(CELL_SEPARATOR.findall(raw, raw_start, raw_end)) >= TABLE_CELL_SEPARATORS and _holds_cells(line.text)
+            separators = len(CELL_SEPARATOR.findall(raw, raw_start, raw_end)) if separated else 0
+            cells = separators >= TABLE_CELL_SEPARATORS and _holds_cells(line.text)
+            if separators == 1 and line.kind != "heading":
+                # "Thu ngân sách nhà nước | 6.830 tỷ đồng": a label and its value, a row of a two-column table
+                label, value = CELL_SEPARATOR.split(raw[raw_start:raw_end])
+                cells = any(c.isalpha() for c in label) and not any(c.isdigit() for c in label) and MEASURE_CELL.fullmatch(value) is not None
             if line.kind == "heading":
-                # "1. Tổng thu ngân sách | 11.117.000 | 14.106.120 |": a numbered row holding figure cells, no heading
-                if cells and any(BARE_FIGURE.fullmatch(cell) for cell in CELL_SEPARATOR.split(raw[raw_start:raw_end])):
+                # "1. Tổng thu ngân sách | 11.117.000 | 14.106.120 |", "1. Thu ngân sách | 6.830 tỷ đồng | ||": a
+                # numbered row holding figure cells, no heading
+                if cells and any(MEASURE_CELL.fullmatch(cell) for cell in CELL_SEPARATOR.split(raw[raw_start:raw_end])):
                     line = replace(line, kind=TABLE_ROW, rule="table-row")
             elif cells:
                 line = replace(line, kind=TABLE_ROW, rule="table-row")
@@ -462,7 +468,8 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
     if line.kind in ("heading", "item", TABLE_ROW) or group[-1].kind == TABLE_ROW:
         return True  # a table row is a paragraph of its own: its cells stay in order on one line
     previous_text = group[-1].stripped
-    if previous_text.endswith(":") and VALUE_LINE.fullmatch(line.stripped):
+    if previous_text.endswith(":") and MEASURE_CELL.fullmatch(line.stripped) and not BARE_FIGURE.fullmatch(line.stripped):
+        # (a bare number there may be a page counter: "Tất cả:" ⏎ "315861")
         return False  # "c) Thu vay bù đắp bội chi :" ⏎ "141.900 triệu đồng": a label's value wrapped onto a line of its own
     finished = bool(SENTENCE_END.search(previous_text))
     if line.kind == "weak_item":  # "- xã hội" continuing an unfinished line is not an item
@@ -490,9 +497,6 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
             return False
         return _body_follows_heading(ahead, width, marks_paragraph_ends, group[-1])
     return False
-
-
-VALUE_LINE = regex.compile(r"[-−]?\d[\d.,]*\s*(?:%|[\p{L}\p{M}][\p{L}\p{M}/ ]{0,24})[.;]?")  # a figure and its unit alone (a bare number may be a page counter)
 
 
 def _labels_next_item(line: Line, ahead: list[Line], width: float) -> bool:

@@ -80,7 +80,7 @@ def _label_of(text: str, cells) -> str | None:
         label = cells[0][1:]
     if label is None:
         return None
-    return " ".join(ROW_LABEL_PREFIX.sub("", text[label[0]:label[1]], count=1).split()) or None
+    return " ".join(ROW_LABEL_PREFIX.sub("", text[label[0]:label[1]], count=1).split()).rstrip(" :") or None  # ("…nhà nước: | 350 tỷ")
 
 
 def table_row_quantities(clean: CleanText, paragraph, skip, header: dict[int, str] | None = None) -> list[Quantity]:
