@@ -31,7 +31,8 @@ MAX_WORD_CELLS = 2  # a label and a unit ("Tỷ lệ hộ nghèo   %   5,2   4,8
 # a web table copied as text may give each cell a line of its own: "1" / "Tỷ lệ hộ nghèo (%)" / "0,4"
 LINES_TABLE_ROW = "table-row-lines"
 BARE_FIGURE = regex.compile(r"\s*\d[\d.,]*\s*%?\s*")  # a cell holding a figure and nothing else ("308,1", "95 %")
-MEASURE_CELL = regex.compile(r"\s*[-−]?\d[\d.,]*\s*(?:%|[\p{L}\p{M}][\p{L}\p{M}/ ]{0,24})?[.;]?\s*")  # a figure with its unit: "6.830 tỷ đồng", "95 %"
+# a figure with its unit: "6.830 tỷ đồng", "95 %" (not a numbered label, "1. Tình hình kinh tế")
+MEASURE_CELL = regex.compile(r"\s*[-−]?\d[\d.,]*(?<![.,])\s*(?:%|\p{Ll}[\p{L}\p{M}/ ]{0,24})?[.;]?\s*")
 VALUE_CELL = regex.compile(r"(?i)\s*(?:(?:tăng|giảm)\s+)?[-−]?\d[\d.,]*\s*%?\s*")  # a value cell, perhaps a change: "78.908", "Tăng 9,27"
 LINE_CELL_GAP = regex.compile(r"(?<=\S)[ \t\u00a0]*(?:\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029])\s*(?=\S)")
 _CELL_GAPS = {SPACED_TABLE_ROW: SPACED_CELL_GAP, LINES_TABLE_ROW: LINE_CELL_GAP}

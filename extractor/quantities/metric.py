@@ -357,9 +357,10 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     tail = _own_words(tail, quantity)
     words = tail.split()
     if quantity.kind != "count" and stop is not None and stop.group()[:1].isdigit() and words \
-            and words[-1].lower() in rules["linking_verbs"]:
-        # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719,67 tấn": after a measure (not a counted
-        # noun, which its words qualify) they are the next figure's subject
+            and (words[-1].lower() in rules["linking_verbs"]
+                 or (rules["measure_head"].match(_trimmed(" ".join(words), periods=False)) and not YEAR_AT.match(text, stop.start()))):
+        # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719,67 tấn", "4.050 ha năng suất phấn đấu đạt từ 66 tạ/ha":
+        # after a measure (not a counted noun, which its words qualify) they are the next figure's subject
         words = []
     elif quantity.kind not in ("count", "fraction") and stop is not None and stop.group()[:1].isdigit() and words:
         words = _trimmed(" ".join(words), periods=False).split()  # "100% chi bộ và hơn 92% …": "và hơn" opens the next
@@ -779,6 +780,9 @@ DIGITS_FROM_THE_END = regex.compile(r"(?r)\d+")
 WITH_NEXT_FIGURE = r"(?<!(?i:so|đối|cùng)\s)với"
 FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
 NEXT_FIGURES_WORDS = regex.compile(rf"\s{WITH_NEXT_FIGURE}\s")  # in the words after a figure, up to the next figure
+
+
+YEAR_AT = regex.compile(r"(?:19|20)\d\d(?![\d%]|[.,]\d)")  # a year, not a figure ("… đạt chuẩn đến năm 2020")
 
 
 def _next_figure_at(text: str, stop, paragraph_end: int) -> bool:
