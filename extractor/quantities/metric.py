@@ -371,6 +371,11 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         phrase = f"{quantity.unit}{joint}{' '.join(words)}"
         if not joint:  # "36 phường, xã và Bà Rịa - Vũng Tàu có …": a name after the list's "và" opens another subject
             phrase = AND_A_NAME.split(phrase, maxsplit=1)[0]
+        # "104.076 người và phường Minh Phụng mới …": a unit after "và" opens the next subject (not the last
+        # of a list of units, "3 đảng bộ xã A, xã B và xã C")
+        before_unit = _and_a_unit().split(phrase, maxsplit=1)[0]
+        if not place_rules()["type_word"].search(before_unit):
+            phrase = before_unit
         return _limited(_trimmed(phrase, periods=False), max_words) if words or partner else None
     if not words or len(words) > (max_words or rules["max_words"]):
         return None  # _limited refuses it whatever the noun (no need to tag it)
@@ -769,6 +774,11 @@ def _only_a_predicate(phrase: str) -> bool:
 LIST_LABEL_REACH = 600  # characters back from a list item to its label's colon
 SENTENCE_STOP = regex.compile(r"[.!?](?=\s)|\n")
 AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
+
+
+@lru_cache(maxsize=1)
+def _and_a_unit() -> "regex.Pattern[str]":
+    return regex.compile(rf"\s+và\s+(?={place_rules()['type_word'].pattern}\s+\p{{Lu}})")
 CLOSING_QUOTES = ("”", '"')
 OPENING_QUOTES = ("“", '"')
 QUOTE_REACH = 80  # characters of a quoted name
