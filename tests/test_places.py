@@ -986,3 +986,13 @@ def test_a_merged_unit_with_a_location_aside_holds_none_of_the_new_units_figures
     assert _place_of("36,7 km2", text) == _place_of("53.936 người", text) == "phường Phú An"
     own = "Xã Mai Sơn được thành lập trên cơ sở sáp nhập xã Hát Lót (diện tích 50 km2), xã Cò Nòi (diện tích 60 km2)."
     assert (_place_of("50 km2", own), _place_of("60 km2", own)) == ("xã Hát Lót", "xã Cò Nòi")
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Đại hội Đảng bộ xã Nam Giang (Nam Đàn) nhiệm kỳ 2020-2025 có 150 đại biểu.", "17956"),  # four of that name
+    ("Đảng bộ xã Vĩnh Trạch (Thoại Sơn) tổ chức Đại hội với 120 đại biểu.", "30697"),
+    ("Xã Nam Giang (Nghệ An) có 12 thôn.", "17956"),
+    ("Xã Nam Giang (diện tích 20 km2) có 12 thôn.", None),  # no parent in the bracket: must not fire
+])
+def test_a_parent_named_bare_in_brackets_after_a_unit_settles_which_unit_it_is(sentence, code):
+    assert records_from_text(sentence)[0]["unit_code"] == code

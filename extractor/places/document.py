@@ -911,13 +911,13 @@ def _named_before_copula(text: str, type_word, gazetteer: Gazetteer) -> TypedNam
     return None
 
 
-PARENT_JOINT = regex.compile(r",(?=\s)")
+PARENT_JOINT = regex.compile(r",(?=\s)|\s?\((?=\s?\p{Lu})")  # "xã Minh Thọ, huyện Nông Cống", "xã Nam Giang (Nam Đàn)"
 PARENT_LEVELS = ("district", "province")
 SPACES = regex.compile(r"\s*")
 
 
 def _narrowed_by_parents(text: str, position: int, gazetteer: Gazetteer, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...]:
-    """"Xã Ngũ Hiệp, Thanh Trì, Hà Nội:", "Xã Minh Thọ, huyện Nông Cống, tỉnh Thanh Hóa": the names of
+    """"Xã Ngũ Hiệp, Thanh Trì, Hà Nội:", "Xã Minh Thọ, huyện Nông Cống, tỉnh Thanh Hóa", "xã Nam Giang (Nam Đàn)": the names of
     a unit's district and province written right after it (a dateline, an address) tell which of the
     units of its name it is; when they fit none, the unit is none the gazetteer holds (one dissolved
     before it, whose name another province's unit took)."""

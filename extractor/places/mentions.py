@@ -92,7 +92,8 @@ def place_rules() -> dict:
         # a type word after another and a comma is an item of a list of levels ("các xã, thị trấn đều …")
         "type_list_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})\s*,\s*$"),
         # (right after an abbreviation's dot a name may start unspaced: "TP.Hội An")
-        "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*|(?<=\.)|(?<=\p{{Lu}}){GLUED_SHORT_NAME}){NAME_SYLLABLE}"),
+        # (and a parent's name may open a bracket: "xã Nam Giang (Nam Đàn)")
+        "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*|(?<=[.(])|(?<=\p{{Lu}}){GLUED_SHORT_NAME}){NAME_SYLLABLE}"),
         # searched backwards: it ends the text before a type word, and only whether it is there matters
         "lead_before": regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
         # a phrase that only names a unit by its type ("Xã", "toàn huyện"): a subject, not a measure
