@@ -1151,9 +1151,13 @@ def _scaled(value, unit: _Unit):
 QUALIFIER_AFTER_WINDOW = 32  # characters after a figure read for "trở lên" past a few words of what is counted
 
 
+BOUND_BEFORE_PERIOD = regex.compile(r"(?i)\s(?=trở\s+(?:lên|xuống)\s*/)")  # "10 đảng viên trở lên/năm": the bound inside a rate
+
+
 def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | None:
     before = _text_before(text, start, quantity.start)
-    after = text[quantity.end:min(end, quantity.end + QUALIFIER_AFTER_WINDOW)]
+    inside = BOUND_BEFORE_PERIOD.search(text, quantity.start, quantity.end) if quantity.kind == "rate" else None
+    after = text[inside.start() if inside else quantity.end:min(end, quantity.end + QUALIFIER_AFTER_WINDOW)]
     rules = context_rules()
     if _any_rule_matches(rules, "qualifiers_after", after):
         for rule_id, pattern, qualifier in rules["qualifiers_after"]:
