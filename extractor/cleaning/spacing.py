@@ -41,6 +41,17 @@ def split_number() -> "regex.Pattern[str]":
     measure = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
     return regex.compile(r"(?<![\d.,])\d{1,3}(?:(?P<gap> )\.\d{3}(?!\d)|\.(?P<gap> )\d{3}(?![\d.,])(?=\s*\p{L})"
                          rf"|,(?P<gap> )\d{{1,2}}(?=\s?%|\s(?i:{measure})(?![\p{{L}}\p{{M}}])))")
+@lru_cache(maxsize=1)
+def glued_figure() -> "regex.Pattern[str]":
+    """A linking or change verb glued to the figure after it ("tăng1,36%", "đạt8,5%"): a space goes
+    between (the verbs are the metric rules' linking verbs, their one home)."""
+    from extractor.quantities.metric import metric_rules
+
+    verbs = "|".join(regex.escape(verb) for verb in sorted(metric_rules()["linking_verbs"], key=len, reverse=True))
+    # (a figure with a decimal or a percent sign: a bare number glued to a word is a footnote marker, "chưa đạt1")
+    return regex.compile(rf"(?i:{verbs})(?=\d+(?:[.,]\d+)*(?:[.,]\d|\s?%))")
+
+
 GLUED_WORD = regex.compile(r"\p{L}{4,}")  # ASCII words are skipped by _glued_cuts (cached)
 LABEL = regex.compile(r"(?:\d+|[IVXLC]+)(?:\.\d+)*\.")  # "1.", "1.1.", "II."
 ROMAN = regex.compile(r"[IVXLC]+")
@@ -62,6 +73,8 @@ def respace(text: str) -> tuple[str, OffsetMap | None]:
         _split_glued(text, match, edits)
     for match in split_number().finditer(text):
         edits[match.start("gap")] = ""
+    for match in glued_figure().finditer(text):
+        edits.setdefault(match.end(), " ")
     if not edits:
         return text, None
     return _apply(text, edits)
