@@ -74,7 +74,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
     footnote_anchor = {note.id: note for note in clean.footnotes}
     paragraph_at = {p.start: p for p in clean.paragraphs}
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
-    metrics = MetricFinder(clean.text)
+    metrics = MetricFinder(clean.text, sorted(quantity.start for quantity, _ in found))
     previous, previous_bracketed = None, False  # (quantity, paragraph) before this one; inside a bracket?
     outside = None  # the last of them not inside a bracket
     for quantity, paragraph in found:

@@ -9,6 +9,7 @@ after the figure starts a noun phrase is decided by underthesea's POS tags.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -77,8 +78,9 @@ class MetricFinder:
     paragraph's clause boundaries and place spans are indexed once and kept here (per document,
     not in the module)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, figure_starts: list[int] | None = None) -> None:
         self.text = text
+        self.figure_starts = figure_starts  # sorted starts of the document's figures: a number at none names something
         self._scan: tuple | None = None  # (paragraph start, end, BoundaryScan)
         self._spans: tuple | None = None  # (spans, length, list, starts or None)
 
@@ -98,7 +100,7 @@ class MetricFinder:
             if quantity.kind == "count" and previous.unit == "%":  # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the number of them
                 return metric_rules()["rate_head"].sub("", previous.metric) or previous.metric
             return previous.metric
-        after = _after_phrase(self.text, quantity, paragraph_end)
+        after = _after_phrase(self.text, quantity, paragraph_end, figure_starts=self.figure_starts)
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
         bracketed = CLOSING_BRACKET.match(self.text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
         share_of = metric_rules()["share_of"]
@@ -120,7 +122,7 @@ class MetricFinder:
         if before is None and after is None:
             # "…; 100% cơ sở Hội tổ chức phát động và thực hiện phong trào …": nothing before names the
             # figure, the words after it do at length (not the figure before's measure)
-            after = _after_phrase(self.text, quantity, paragraph_end, metric_rules()["max_words_after_alone"])
+            after = _after_phrase(self.text, quantity, paragraph_end, metric_rules()["max_words_after_alone"], self.figure_starts)
             if after:
                 return after
         if before is None and after is None and previous is not None and previous.metric and quantity.unit == previous.unit:
@@ -215,8 +217,10 @@ def distribute_respectively(text: str, start: int, end: int, quantities: list[Qu
 
 def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     """"13 đồng chí, chiếm 48,15%", "275/298 hồ sơ (92,28%)", "410 ha, tăng 35 ha", "13 tỷ (mười ba
-    tỷ)": a share, a change or the same amount of the figure before, measuring what it measures."""
+    tỷ)": a share, a change or the same amount of the figure before, measuring what it measures
+    (read after that figure's own words: "60 thôn duy trì từ năm thứ 3 trở lên (tỷ lệ 71%)")."""
     rules = metric_rules()
+    previous = _past_own_words(text, previous, quantity.start)
     if quantity.kind == "fraction" and previous.unit == "%" and previous.end <= quantity.start:
         # "10,1% dân số tham gia BHXH (1.092/10.828 người)": the share written as its count
         return bool(rules["restating_bracket"].match(text, previous.end, quantity.start))
@@ -233,6 +237,19 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     return bool(rules["restating_gap"].match(text, previous.end, quantity.start)
                 or ((share or quantity.value == previous.value)
                     and rules["restating_bracket"].match(text, previous.end, quantity.start)))
+
+
+def _past_own_words(text: str, previous: Quantity, limit: int) -> Quantity:
+    """The figure before, its end moved past the words after it that its metric holds (a count's
+    noun and what qualifies it), so that what stands between the two figures is only the joint."""
+    if previous.kind != "count" or not previous.unit or not previous.metric \
+            or not previous.metric.lower().startswith(previous.unit.lower()):
+        return previous
+    words = previous.metric[len(previous.unit):].split()
+    if not words or not any(c.isdigit() for c in previous.metric):
+        return previous  # (only a metric holding a number needs it: the joint's pattern reads no digits)
+    own = regex.compile(r"\s*" + r"\s+".join(regex.escape(word) for word in words)).match(text, previous.end, limit)
+    return replace(previous, end=own.end()) if own else previous
 
 
 def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: str | None, after: str | None) -> str | None:
@@ -329,12 +346,15 @@ def _measure_units() -> frozenset[str]:
     return frozenset(entry["unit"] for entry in unit_table()["by_form"].values())
 
 
-def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: int | None = None) -> str | None:
-    """``max_words``: the longest phrase taken, max_words of the rules unless given."""
+def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: int | None = None,
+                  figure_starts: list[int] | None = None) -> str | None:
+    """``max_words``: the longest phrase taken, max_words of the rules unless given;
+    ``figure_starts``: the document's figures, when known (a number starting none is a word of the
+    phrase: "trẻ 6 tuổi", "năm thứ 3")."""
     rules = metric_rules()
     # Searching in place rather than in a copy of the rest of the paragraph (the pattern has no
     # anchors or look-behinds, so that is the same search) keeps long paragraphs linear.
-    stop = rules["after_stop"].search(text, quantity.end, paragraph_end)
+    stop = _phrase_stop(text, quantity.end, paragraph_end, figure_starts)
     if stop is not None and stop.group() == "," and quantity.kind != "duration" \
             and (0 < len(text[quantity.end:stop.start()].split()) <= LIST_HEAD_WORDS
                  or (quantity.unit and quantity.kind in ("count", "fraction") and not text[quantity.end:stop.start()].strip()
@@ -382,6 +402,43 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     if first_noun(tail) is None and not _determiner_before_noun(tail):
         return None
     return _limited(" ".join(words), max_words)
+
+
+AFTER_SKIPS = 3  # numbers and quoted names a phrase after a figure reads through
+NUMBER_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*")
+TIME_NUMBER = regex.compile(r"(?:19|20)\d\d(?![\d%]|[.,]\d)|\d{1,2}\s?[/.-]\s?\d")  # a year, a date
+TIME_WORD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:ngày|tháng|năm|quý|giai\s+đoạn)\s*$")
+QUOTE_PAIRS = {"“": "”", '"': '"'}
+QUOTE_REACH = 80  # characters a quoted name after a figure may hold
+
+
+def _phrase_stop(text: str, start: int, paragraph_end: int, figure_starts: list[int] | None):
+    """Where the words after a figure end: the first stop of ``after_stop``, read through numbers
+    that start no figure ("trẻ 6 tuổi", "thôn duy trì từ năm thứ 3 trở lên") and quoted names
+    ("hộ đạt danh hiệu “Gia đình văn hoá”")."""
+    after_stop = metric_rules()["after_stop"]
+    stop = after_stop.search(text, start, paragraph_end)
+    for _ in range(AFTER_SKIPS):
+        if stop is None:
+            return None
+        mark = stop.group()
+        if mark[:1].isdigit() and figure_starts is not None and not _starts_a_figure(figure_starts, stop.start()) \
+                and not TIME_NUMBER.match(text, stop.start()) and not TIME_WORD_BEFORE.search(text, max(0, stop.start() - 8), stop.start()):
+            resume = NUMBER_TOKEN.match(text, stop.start()).end()  # (a year or a date ends the words: its time goes)
+        elif mark in QUOTE_PAIRS and stop.start() > start and text[stop.start() - 1].isspace():
+            close = text.find(QUOTE_PAIRS[mark], stop.end(), min(paragraph_end, stop.end() + QUOTE_REACH))
+            if close < 0:
+                return stop
+            resume = close + 1
+        else:
+            return stop
+        stop = after_stop.search(text, resume, paragraph_end)
+    return stop
+
+
+def _starts_a_figure(figure_starts: list[int], position: int) -> bool:
+    index = bisect_left(figure_starts, position)
+    return index < len(figure_starts) and figure_starts[index] == position
 
 
 def _own_words(tail: str, quantity: Quantity) -> str:
