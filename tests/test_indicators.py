@@ -853,3 +853,18 @@ def test_a_list_of_targets_achieved_is_a_review_not_a_target_list():
     assert [r["status"] for r in review if r["type"] == "indicator" and r["role"] == "result"] == ["exceeded", "exceeded"]
     plan = records_from_text("CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025\n" + items)
     assert len([r for r in plan if r["type"] == "indicator" and r["role"] == "target"]) == 3
+
+
+def test_several_lead_ins_each_open_a_list_of_targets():
+    """"11 chỉ tiêu kinh tế gồm:" and "8 chỉ tiêu xã hội gồm:" under a title line are lists 1 and 2;
+    "1. Chỉ tiêu kinh tế" and "2. Chỉ tiêu xã hội" with no heading above are groups 1 and 2; under a
+    list heading, such numbered sections stay its groups (must not fire: one list)."""
+    def targets(text):
+        return [(r["group"], r["number"]) for r in records_from_text(text) if r["type"] == "indicator" and r["role"] == "target"]
+
+    items = "- Tăng trưởng đạt 8%;\n- Thu ngân sách 120 tỷ đồng;\n- Thu nhập 60 triệu đồng;\n"
+    social = "- Tỷ lệ hộ nghèo giảm 1,5%;\n- Bảo hiểm y tế đạt 95%;\n- Việc làm cho 1.200 lao động.\n"
+    expected = [("1", 1), ("1", 2), ("1", 3), ("2", 1), ("2", 2), ("2", 3)]
+    assert targets("25 chỉ tiêu phấn đấu năm 2024\n\n11 chỉ tiêu kinh tế gồm:\n" + items + "\n8 chỉ tiêu xã hội gồm:\n" + social) == expected
+    assert targets("1. Chỉ tiêu kinh tế\n" + items + "2. Chỉ tiêu xã hội\n" + social) == expected
+    assert targets("CÁC CHỈ TIÊU CHỦ YẾU NĂM 2022:\n1. Chỉ tiêu về kinh tế:\n" + items + "2. Chỉ tiêu về xã hội:\n" + social) == expected

@@ -90,7 +90,8 @@ def find_target_items(clean: CleanText, sections: list[Section], default_year: i
         unnumbered = section.scheme == UNNUMBERED
         if not (unnumbered or _is_list_heading(section.title)):
             continue
-        held = (lambda later: rules["group_title"].search(later.title) or _states_a_figure(clean, later)) if unnumbered else None
+        held = (lambda later: later.scheme != UNNUMBERED and (rules["group_title"].search(later.title) or _states_a_figure(clean, later))) \
+            if unnumbered else None  # (the next lead-in is a list of its own)
         region_end = _region_end(sections, index, clean.body_end, held)
         if unnumbered:
             region_end = _next_lead_in(clean, section.clean_end, region_end)
@@ -261,30 +262,40 @@ def _with_unnumbered_list_heading(clean: CleanText, sections: list[Section]) -> 
     found = next(((p.start, p.end) for p in clean.paragraphs if p.kind != "footnote"
                   and p.end - p.start <= SHORT_HEADING and _is_list_heading(clean.text[p.start:p.end])
                   and not (p.kind == TABLE_ROW and is_results_header(clean.raw, p))), None)  # ("Các chỉ tiêu chủ yếu | Kế hoạch | ƯTH")
-    found = found or _lead_in_of_a_run(clean, sections)
-    if found is None:
-        return sections
-    start, end = found
-    content = clean.text[start:end]
-    holder = [s for s in sections if s.clean_start <= start]
-    level = holder[-1].level + 1 if holder else 1
-    raw_start, _ = clean.raw_span(start, start + 1)
-    _, raw_end = clean.raw_span(end - 1, end)
-    pseudo = Section("list", "", " ".join(content.split()).rstrip(":."), level, holder[-1].id if holder else None,
-                     raw_start, raw_end, start, end, UNNUMBERED)
-    return sorted(sections + [pseudo], key=lambda s: s.clean_start)
+    # every lead-in of a run of items after it: "11 chỉ tiêu kinh tế gồm:" … "8 chỉ tiêu xã hội gồm:" are lists each
+    # (under a list heading, a lead-in that heads a section of its own, "1. Chỉ tiêu về kinh tế:", is a group of its list)
+    leads = [lead for lead in _lead_ins_of_runs(clean, sections)
+             if found is None or (lead[0] > found[1] and not any(s.clean_start <= lead[0] < s.clean_end for s in sections))]
+    heads = ([found] if found else []) + leads
+    holders = [[s for s in sections if s.clean_start <= start] for start, _ in heads]
+    # lists under sections of their own take those sections' labels as groups ("1. Chỉ tiêu kinh tế"); lists
+    # side by side under one (or none) are numbered in order ("11 chỉ tiêu kinh tế gồm:" 1, "8 chỉ tiêu xã hội gồm:" 2)
+    own_sections = len({holder[-1].id if holder else None for holder in holders}) == len(heads) and all(holders)
+    pseudo = []
+    for number, ((start, end), holder) in enumerate(zip(heads, holders), start=1):
+        content = clean.text[start:end]
+        level = holder[-1].level + 1 if holder else 1
+        raw_start, _ = clean.raw_span(start, start + 1)
+        _, raw_end = clean.raw_span(end - 1, end)
+        lead_number = number - (1 if found else 0)  # (a list heading over lead-ins is no group of its own)
+        label = "" if len(heads) == 1 or lead_number < 1 else holder[-1].label if own_sections else str(lead_number)
+        pseudo.append(Section("list" if number == 1 else f"list{number}", label,
+                              " ".join(content.split()).rstrip(":."), level, holder[-1].id if holder else None,
+                              raw_start, raw_end, start, end, UNNUMBERED))
+    return sorted(sections + pseudo, key=lambda s: s.clean_start)
 
 
 LEAD_IN_START = regex.compile(r"(?r)[.!?;]\s")  # searched backwards: the lead-in is the last sentence of its paragraph
 
 
-def _lead_in_of_a_run(clean: CleanText, sections: list[Section]) -> tuple[int, int] | None:
-    """The (start, end) of a short sentence naming targets ("chỉ tiêu") right before a run of
+def _lead_ins_of_runs(clean: CleanText, sections: list[Section]) -> list[tuple[int, int]]:
+    """The (start, end) of each short sentence naming targets ("chỉ tiêu") right before a run of
     numbered, bulleted or ordinal-word items or table rows, outside a review of past targets, and
     not itself a result ("12/19 chỉ tiêu đạt …, cụ thể:")."""
     rules = indicator_rules()
     text = clean.text
     body = [p for p in clean.paragraphs if p.kind != "footnote"]
+    found = []
     for index, paragraph in enumerate(body):
         if paragraph.kind == TABLE_ROW or not _opens_a_run_of_items(text, body[index + 1:]):
             continue
@@ -296,8 +307,8 @@ def _lead_in_of_a_run(clean: CleanText, sections: list[Section]) -> tuple[int, i
             continue
         if any(pattern.search(lead) for _, pattern, _ in rules["results"]) or _under_a_review(sections, start):
             continue
-        return start, paragraph.end
-    return None
+        found.append((start, paragraph.end))
+    return found
 
 
 def _opens_a_run_of_items(text: str, following: list[Paragraph]) -> bool:
