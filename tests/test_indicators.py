@@ -868,3 +868,14 @@ def test_several_lead_ins_each_open_a_list_of_targets():
     assert targets("25 chỉ tiêu phấn đấu năm 2024\n\n11 chỉ tiêu kinh tế gồm:\n" + items + "\n8 chỉ tiêu xã hội gồm:\n" + social) == expected
     assert targets("1. Chỉ tiêu kinh tế\n" + items + "2. Chỉ tiêu xã hội\n" + social) == expected
     assert targets("CÁC CHỈ TIÊU CHỦ YẾU NĂM 2022:\n1. Chỉ tiêu về kinh tế:\n" + items + "2. Chỉ tiêu về xã hội:\n" + social) == expected
+
+
+def test_each_figure_of_an_item_takes_the_year_written_with_it():
+    """"X đến năm 2025 và Y đến năm 2030": 2025 and 2030; "giai đoạn 2026 - 2030 là …": 2030; a year
+    opening the item holds for all its figures."""
+    text = ("Các chỉ tiêu chủ yếu:\n"
+            "- Sản lượng lương thực đạt 10.500 tấn đến năm 2025 và 11.000 tấn đến năm 2030;\n"
+            "- Tăng trưởng nông nghiệp: giai đoạn 2021- 2025 là 12-13%; giai đoạn 2026 - 2030 là 11-12%;\n"
+            "- Đến năm 2025, tỷ lệ hộ nghèo còn 2% và tỷ lệ che phủ rừng đạt 45%.\n")
+    years = [target["year"] for r in records_from_text(text) if r["type"] == "indicator" for target in r["targets"]]
+    assert years == [2025, 2030, 2025, 2030, 2025, 2025]

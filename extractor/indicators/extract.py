@@ -677,10 +677,11 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
     for item in items:
         inside = list(_quantities_in(item.spans, quantities, by_start, starts))
         figure_starts = [quantity.start for quantity, _ in inside]
-        for quantity, record in inside:
+        claimed = -1  # the end of the last year a figure before took as its own ("10.500 tấn đến năm 2025 và …")
+        for position, (quantity, record) in enumerate(inside):
             span_start, span_end = next((start, end) for start, end in item.spans if start <= quantity.start < end)
-            years = list(rules["year"].finditer(text, span_start, quantity.start))
-            year = int(years[-1].group(1)) if years else item.year
+            next_start = inside[position + 1][0].start if position + 1 < len(inside) else span_end
+            year, claimed = _target_year(text, span_start, quantity, min(next_start, span_end), claimed, item.year)
             comparator = "range" if quantity.low is not None else COMPARATOR_OF_QUALIFIER.get(quantity.qualifier, "=")
             if item.table_row or RESPECTIVE_NAME in quantity.notes:
                 metric = record.get("metric") or item.metric  # the row's label cell, or "A, B lần lượt X và Y"
@@ -701,6 +702,25 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             named = [target["metric"] for target in item.targets if target["metric"]]
             item.metric = "; ".join(dict.fromkeys(named)) or None
     _years_from_the_list(items)
+
+
+CLAUSE_STOP = regex.compile(r"[;.](?!\d)")
+
+
+def _target_year(text: str, span_start: int, quantity, next_start: int, claimed: int, default: int | None) -> tuple[int | None, int]:
+    """The year one figure of an item is for, and how far the years taken so far reach: a year
+    written right after it in its clause ("11.000 tấn đến năm 2030"), else the end of a period or
+    the last year before it not taken by a figure before ("giai đoạn 2026 - 2030 là 11-12%",
+    "Đến năm 2025, A đạt 60% và B 70%"), else the item's."""
+    rules = indicator_rules()
+    stop = CLAUSE_STOP.search(text, quantity.end, next_start)
+    after = rules["year"].search(text, quantity.end, stop.start() if stop else next_start)
+    if after:
+        return int(after.group(1)), after.end()
+    start = max(span_start, claimed)
+    marks = [(found.start(), int(found.group(1))) for found in rules["year"].finditer(text, start, quantity.start)]
+    marks += [(found.start(), int(found.group(2))) for found in rules["period"].finditer(text, start, quantity.start)]
+    return (max(marks)[1] if marks else default), claimed
 
 
 NON_SPACE = regex.compile(r"\S")
