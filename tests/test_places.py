@@ -996,3 +996,11 @@ def test_a_merged_unit_with_a_location_aside_holds_none_of_the_new_units_figures
 ])
 def test_a_parent_named_bare_in_brackets_after_a_unit_settles_which_unit_it_is(sentence, code):
     assert records_from_text(sentence)[0]["unit_code"] == code
+
+
+@pytest.mark.parametrize("sentence", [
+    "(GLO)- Ngày 13-8, Đảng bộ xã Ia Tul long trọng tổ chức Đại hội với sự tham gia của 180 đại biểu.",
+    "(QNO) - Ngày 13-8, Đảng bộ xã Ia Tul tổ chức Đại hội với 180 đại biểu.",
+])
+def test_a_news_agencys_byline_before_the_subject_keeps_it_the_subject(sentence):
+    assert _place_of("180 đại biểu", sentence) == "xã Ia Tul"
