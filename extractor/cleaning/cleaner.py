@@ -472,7 +472,7 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
         # (a bare number there may be a page counter: "Tất cả:" ⏎ "315861")
         return False  # "c) Thu vay bù đắp bội chi :" ⏎ "141.900 triệu đồng": a label's value wrapped onto a line of its own
     finished = bool(SENTENCE_END.search(previous_text))
-    if line.stripped.endswith(":") and _labels_next_item(line, ahead, width):
+    if line.stripped.endswith(":") and UPPER_START.match(line.text) and _labels_next_item(line, ahead, width):
         return True  # "8 chỉ tiêu xã hội gồm:" over its items: a list's label, after the list before or a title line
     if line.kind == "weak_item":  # "- xã hội" continuing an unfinished line is not an item
         return finished
