@@ -17,7 +17,8 @@ from extractor.quantities.parser import Quantity
 from extractor.rules import load_rules
 
 GOAL_REACH = 600  # characters read back from a figure for its lead (a run of target clauses fits; a line of megabytes stays cheap)
-SENTENCE_BOUND = regex.compile(r"(?r)[.!?](?=\s)|\n")
+SENTENCE_BOUND = regex.compile(r"(?r)[.!?](?=\s+(?!\p{Ll}))|\n")  # ("… 11%/năm. tỷ lệ hộ nghèo …": a lower-case word goes on the sentence)
+COORDINATION = regex.compile(r",|(?<![\p{L}\p{M}])(?:và|hoặc)(?![\p{L}\p{M}])")
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 CLAUSE_BOUND = regex.compile(r"(?r)[;:]")
 CLAUSE_END = regex.compile(r"[;:]|[.!?](?=\s|$)|\n")
@@ -113,7 +114,11 @@ def _goal_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end
     stop = CLAUSE_END.search(text, quantity.end, paragraph_end)
     clause_end = stop.start() if stop else paragraph_end
     opening = FIRST_CLAUSE_END.search(text, sentence_start, quantity.start)  # "Đến năm 2025, …; …": it governs the sentence
-    year = _last(rules["year"], text, clause_start, clause_end) \
+    # a year right after the figure, before a coordination ("65% vào năm 2027"; not "… dưới 2% và đạt
+    # chuẩn nông thôn mới nâng cao vào năm 2022"), else the last one before it in its clause
+    coordination = COORDINATION.search(text, quantity.end, clause_end)
+    year = rules["year"].search(text, quantity.end, coordination.start() if coordination else clause_end) \
+        or _last(rules["year"], text, clause_start, quantity.start) \
         or _last(rules["year"], text, sentence_start, opening.start() if opening else quantity.start)
     if year is not None:
         return int(year.group(1))
