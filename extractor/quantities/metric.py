@@ -230,6 +230,8 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
                                                  previous.metric or "", regex.IGNORECASE)
         return (bool(counted) and bool(rules["restating_bracket"].match(text, previous.end, quantity.start))) \
             or bool(rules["equivalent_bracket"].match(text, previous.end, quantity.start))  # "99,18% (tương đương 1.749.600 người)"
+    if previous.unit == "%" and SIGNED_IN_BRACKET.fullmatch(text, previous.end, quantity.start + 1):
+        return True  # "giảm 0,94% (-603 ha)", "tăng 1,1% (+0,6 tạ/ha)": the change in the measure's own unit
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
     share = quantity.unit in ("%", "%/năm", "lần")  # "45,6 tỷ đồng, bình quân tăng 15%/năm", "…, tăng 2,41 lần"
     if not (share or quantity.unit in (previous.unit, per_base)) or previous.end > quantity.start:
@@ -237,6 +239,9 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     return bool(rules["restating_gap"].match(text, previous.end, quantity.start)
                 or ((share or quantity.value == previous.value)
                     and rules["restating_bracket"].match(text, previous.end, quantity.start)))
+
+
+SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
 
 def _past_own_words(text: str, previous: Quantity, limit: int) -> Quantity:
