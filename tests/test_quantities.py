@@ -337,3 +337,10 @@ def test_figures_apart_by_commas_are_no_table_row():
     quantities = [r for r in records_from_text("Các thôn có lần lượt 12, 15, 18 hộ nghèo.") if r["type"] == "quantity"]
     assert [(q["text"], q["unit"], q["metric"]) for q in quantities] == [
         ("12", None, "Các thôn có lần lượt"), ("15", None, "Các thôn có lần lượt"), ("18 hộ", "hộ", "hộ nghèo")]
+
+
+def test_a_unit_named_at_the_next_lines_start_is_no_counted_noun_of_the_number_before():
+    """"Ảnh: Vương Trang - 3⏎Xã Khun Há có 12 bản.": the caption's number does not count communes."""
+    found = quantities_of("Ảnh: Vương Trang - 3\nXã Khun Há có 12 bản.")
+    assert [q["unit"] for q in found if q["text"].startswith("3")] != ["xã"]
+    assert ("12 bản", "bản") in [(q["text"], q["unit"]) for q in found]

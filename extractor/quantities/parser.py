@@ -345,9 +345,21 @@ def _capital_noun_after_a_break(text: str, quantity: Quantity, line_break) -> bo
     if quantity.kind not in ("count", "fraction") or not quantity.unit:
         return False
     noun = NOUN_AFTER_NUMBER.search(text, quantity.start, quantity.end)
-    if noun is None or _known_noun(text[noun.start(1):quantity.end]) is not None:
+    if noun is None:
         return False
+    if _known_noun(text[noun.start(1):quantity.end]) is not None:
+        # ("Ảnh: Vương Trang - 3⏎Xã Khun Há có …": a type word and a name open a sentence about that unit)
+        return _names_a_unit(text, noun.start(1)) and line_break(noun.start() + 1, noun.start(1))
     return line_break(noun.start() + 1, noun.start(1))
+
+
+def _names_a_unit(text: str, position: int) -> bool:
+    """A unit's type word and a capitalised name at ``position`` ("Xã Khun Há")."""
+    from extractor.places.mentions import place_rules  # (places read quantities: imported when asked)
+
+    rules = place_rules()
+    typed = rules["type_word"].match(text, position)
+    return typed is not None and rules["name_syllable"].match(text, typed.end()) is not None
 
 
 def _of_the_same_noun(text: str, quantity: Quantity, end: int, counted_noun) -> None:
