@@ -1121,6 +1121,7 @@ def _sentence_start(text: str, paragraph_start: int, position: int) -> int:
     return sentence.end() if sentence else reach
 
 
+RANGE_HIGH = regex.compile(r"%?[-–][\d.,]+")
 FIXED_STATUSES = frozenset({"met", "exceeded", "mostly_met", "not_met"})  # a rule that always means one status
 
 
@@ -1128,7 +1129,7 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
     if status_rule == "against_plan":  # both figures are quantities: records.py compares them
         return Result(match.start(), match.end(), None, rule=rule_id, against_plan=True)
     groups = match.groupdict()
-    figure = (groups.get("figure") or "").replace(" ", "")
+    figure = RANGE_HIGH.sub("", (groups.get("figure") or "").replace(" ", ""))  # "tăng từ 10-11%": at least the low end
     value = denominator = unit = None
     if groups.get("unit"):  # "vượt 1,5 ha so với KH": an amount in the figure's own unit
         value, unit = float(figure.replace(".", "").replace(",", ".") if "," in figure else figure), groups["unit"]
