@@ -52,6 +52,8 @@ def glued_figure() -> "regex.Pattern[str]":
     return regex.compile(rf"(?i:{verbs})(?=\d+(?:[.,]\d+)*(?:[.,]\d|\s?%))")
 
 
+# a square or cubic metre whose superscript the text layer put after a space: "35.000 m 2 sàn", "117,7 ngàn m 3"
+SPLIT_POWER = regex.compile(r"(?<=\d(?:\s*(?:nghìn|ngàn|triệu))?\s*k?m)(?P<gap> )[23](?![\d%\p{L}]|[.,]\d)")
 GLUED_WORD = regex.compile(r"\p{L}{4,}")  # ASCII words are skipped by _glued_cuts (cached)
 LABEL = regex.compile(r"(?:\d+|[IVXLC]+)(?:\.\d+)*\.")  # "1.", "1.1.", "II."
 ROMAN = regex.compile(r"[IVXLC]+")
@@ -75,6 +77,8 @@ def respace(text: str) -> tuple[str, OffsetMap | None]:
         edits[match.start("gap")] = ""
     for match in glued_figure().finditer(text):
         edits.setdefault(match.end(), " ")
+    for match in SPLIT_POWER.finditer(text):
+        edits[match.start("gap")] = ""
     if not edits:
         return text, None
     return _apply(text, edits)
