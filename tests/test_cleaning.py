@@ -285,3 +285,17 @@ def test_pipe_rows_with_a_figure_and_its_unit_are_table_rows():
     assert [(r["text"], r["metric"]) for r in records if r["type"] == "quantity"] == [
         ("6.830 tỷ đồng", "Thu ngân sách nhà nước"), ("350 tỷ đồng", "Các khoản thu để lại chi quản lý"),
         ("48 tỷ đồng", "Dự phòng ngân sách")]
+
+
+def test_a_footnote_spliced_into_a_sentence_runs_on_until_the_sentence_resumes():
+    """A second body paragraph opening on a capital belongs to the footnote when the interrupted
+    sentence resumes after it in lower case; a body line followed by no such resumption ends (the
+    older rule, covered by the corpus footnotes test)."""
+    from extractor.cleaning import clean_text
+
+    raw = ("Các chỉ tiêu cơ bản đạt kế hoạch10 và công tác cán\n\n10 Trong nhiệm kỳ có 98% tổ chức đảng hoàn thành tốt nhiệm vụ.\n\n"
+           "Về xếp loại đảng viên: có 90% đảng viên hoàn thành tốt nhiệm vụ.\n\nbộ được quan tâm đúng mức.\n")
+    clean = clean_text(raw)
+    assert [raw[f.start:f.end].split()[-1] for f in clean.footnotes] == ["vụ."]
+    assert "Về xếp loại" in raw[clean.footnotes[0].start:clean.footnotes[0].end]
+    assert clean.text.startswith("Các chỉ tiêu cơ bản đạt kế hoạch và công tác cán bộ được quan tâm đúng mức.")

@@ -1004,3 +1004,13 @@ def test_a_parent_named_bare_in_brackets_after_a_unit_settles_which_unit_it_is(s
 ])
 def test_a_news_agencys_byline_before_the_subject_keeps_it_the_subject(sentence):
     assert _place_of("180 đại biểu", sentence) == "xã Ia Tul"
+
+
+def test_units_inside_a_bracket_after_a_unit_are_asides_the_subject_goes_on():
+    """Units named inside a bracket right after the subject tell about it; the clause after the
+    bracket is still the subject's. Units in a bracket with their own figures hold them (must not fire)."""
+    text = ("Trong nhiệm kỳ, Đảng bộ xã Mai Sơn (thành lập trên cơ sở sáp nhập 03 Đảng bộ: Thị trấn Hát Lót, xã Hát Lót, "
+            "xã Cò Nòi) tiến hành kiểm tra, giám sát đối với 97 tổ chức đảng và 46 đảng viên.")
+    assert _place_of("97 tổ chức đảng", LETTERHEAD + text) == _place_of("46 đảng viên", LETTERHEAD + text) == "xã Mai Sơn"
+    own = "Các xã (xã Hát Lót có 5 thôn, xã Cò Nòi có 12 thôn) đều đạt chuẩn."
+    assert (_place_of("5 thôn", own), _place_of("12 thôn", own)) == ("xã Hát Lót", "xã Cò Nòi")

@@ -203,6 +203,28 @@ def _continuation_start(lines, first, pairing: _Pairing, width) -> int | None:
     return None
 
 
+RESUME_LOOKAHEAD = 6  # lines read ahead for the interrupted sentence resuming
+
+
+def _resumes_later(lines, index: int) -> bool:
+    """A capitalised line after a finished body sentence is more of the body when the interrupted
+    running text resumes a few lines on, in lower case after a finished sentence ("… công tác cán ⏎
+    10 Trong nhiệm kỳ … 20,43%. ⏎ Về xếp loại đảng viên: … 15,01%. ⏎ bộ, tài chính; …")."""
+    if LOWER_START.match(lines[index].text):
+        return False
+    previous, seen = None, 0
+    for later in range(index, len(lines)):
+        line = lines[later]
+        if line.kind == "blank":
+            continue
+        if line.kind in ("page_number", "separator", "heading") or seen >= RESUME_LOOKAHEAD:
+            return False
+        if previous is not None and LOWER_START.match(line.text) and SENTENCE_END.search(previous.text.rstrip()):
+            return True
+        previous, seen = line, seen + 1
+    return False
+
+
 def _body_lines(lines, first, pairing: _Pairing, interrupted: bool) -> list[Line]:
     """The lines of a body from ``first``; ``interrupted``: the body stands inside a sentence of
     running text, which resumes with the first plain text line after a finished body sentence."""
@@ -218,7 +240,8 @@ def _body_lines(lines, first, pairing: _Pairing, interrupted: bool) -> list[Line
         if pairing.accept(line) is not None:
             break
         previous = body[-1]
-        if interrupted and line.kind == "text" and len(body) > 1 and SENTENCE_END.search(previous.text.rstrip()):
+        if interrupted and line.kind == "text" and len(body) > 1 and SENTENCE_END.search(previous.text.rstrip()) \
+                and not _resumes_later(lines, index):
             break
         if line.indent > previous.indent and len(body) > 1:
             break  # an indented block start after flush continuation lines

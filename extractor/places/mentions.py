@@ -141,7 +141,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     found.sort(key=lambda mention: (mention[0], mention[1], mention[2] or ""))  # (None: an unnamed subject)
     found = _without_overlaps(found)  # mention ends then rise with their starts: lookups bisect
     in_apposition = [bool(index) and _in_apposition(text, found[index - 1], mention) for index, mention in enumerate(found)]
-    in_apposition = [aside or _reference_point(text, mention, start) for aside, mention in zip(in_apposition, found)]
+    in_apposition = [aside or _reference_point(text, mention, start) or _inside_a_bracket_after(text, found, index, start, end)
+                     for index, (aside, mention) in enumerate(zip(in_apposition, found))]
     asides = [(mention[0], mention[1]) for mention, aside in zip(found, in_apposition) if aside]
     found = [mention for mention, aside in zip(found, in_apposition)
              if not aside and not _bracketed_aside(text, mention, start, end) and not _sets_the_plan(text, mention, start)]
@@ -262,6 +263,23 @@ def _reference_point(text: str, mention, start: int) -> bool:
     """"cách trung tâm huyện Đăk Glong 75 km": the unit a distance is measured from is no subject and
     holds no figure (it says where something lies, as an aside does)."""
     return place_rules()["reference_point_before"].search(text, max(start, mention[0] - REFERENCE_REACH), mention[0]) is not None
+
+
+BRACKET_REACH = 200  # characters a bracketed aside after a unit may hold
+
+
+def _inside_a_bracket_after(text: str, found, index: int, start: int, end: int) -> bool:
+    """"Đảng bộ xã Mai Sơn (thành lập trên cơ sở sáp nhập 03 Đảng bộ: Thị trấn Hát Lót, xã Hát Lót, xã
+    Cò Nòi) tiến hành …": units inside a bracket opened right after another unit tell about that unit;
+    they are asides, and the clause goes on with its subject after the bracket closes."""
+    mention = found[index]
+    reach = max(start, mention[0] - BRACKET_REACH)
+    opening = text.rfind("(", reach, mention[0])
+    closing = text.find(")", mention[1], min(end, mention[1] + BRACKET_REACH))
+    if opening < 0 or closing < 0 or text.rfind(")", opening, mention[0]) >= 0 \
+            or any(c.isdigit() for c in text[mention[1]:closing]):
+        return False  # (a unit with its own figure in the bracket holds it: "Các xã (xã A có 5 thôn, …)")
+    return any(other[2] is not None and other[1] <= opening and not text[other[1]:opening].strip() for other in found[:index])
 
 
 def _bracketed_aside(text: str, mention, start: int, end: int) -> bool:
