@@ -244,6 +244,16 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
 
+BREAKDOWN_OPENER = regex.compile(r"\s*(?i:trong\s+đó|cụ\s+thể)\s*[,:]")
+
+
+def _one_series(text: str, start: int, end: int) -> bool:
+    """No sentence or cell ends between two figures, or one sentence ends and the next opens a
+    breakdown of it ("… đạt tỷ lệ 81,85%. Trong đó, cao nhất là xã A (93,55%); …")."""
+    ends = list(SERIES_END.finditer(text, start, end))
+    return not ends or (len(ends) == 1 and BREAKDOWN_OPENER.match(text, ends[0].end(), end) is not None)
+
+
 def _past_own_words(text: str, previous: Quantity, limit: int) -> Quantity:
     """The figure before, its end moved past the words after it that its metric holds (a count's
     noun and what qualifies it), so that what stands between the two figures is only the joint."""
@@ -278,7 +288,7 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
         return noun  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
     if before is None and previous is not None and previous.metric \
             and (quantity.unit in (None, "%", previous.unit) or (quantity.unit or "").split("/")[0] == previous.unit) \
-            and previous.end <= quantity.start and not SERIES_END.search(text, previous.end, quantity.start):
+            and previous.end <= quantity.start and _one_series(text, previous.end, quantity.start):
         # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%"; "quỹ … 52 triệu đồng (763.000 đồng/hội viên)"
         return previous.metric
     if before is None and noun:
@@ -743,6 +753,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     phrase = RANK_AFTER_MEASURE.sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place, the measure stays
     place_item = bool(phrase) and _names_only_a_place(phrase)
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
+            or place_rules()["plural_subject"].fullmatch(phrase) \
             or place_rules()["office_before"].fullmatch(phrase) or rules["restating_verb"].fullmatch(phrase) \
             or rules["area_only"].fullmatch(phrase) or place_item:
         # "thôn Đông 95%", "Toàn huyện có 12 xã", "Bí thư Đảng ủy 10 cuộc": the clause names where or who,
@@ -768,7 +779,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         reach = max(paragraph_start, last - LABEL_REACH)
         label = LABEL_COLON.search(text[reach:last])
         if label and (reach == paragraph_start or label.start() > 0):  # a cut-off slice has no real start
-            return _limited(_trimmed(label.group(1)))
+            named = _trimmed(label.group(1))
+            if place_rules()["plural_subject"].fullmatch(named):
+                return None  # "kế đến là các xã: Xuân Phú (92,1%)": the units' list, not what is measured
+            return _limited(named)
         return _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
     if boundary == ")":
         opening = text.rfind("(", paragraph_start, last - 1)
