@@ -279,7 +279,10 @@ def _inside_a_bracket_after(text: str, found, index: int, start: int, end: int) 
     if opening < 0 or closing < 0 or text.rfind(")", opening, mention[0]) >= 0 \
             or any(c.isdigit() for c in text[mention[1]:closing]):
         return False  # (a unit with its own figure in the bracket holds it: "Các xã (xã A có 5 thôn, …)")
-    return any(other[2] is not None and other[1] <= opening and not text[other[1]:opening].strip() for other in found[:index])
+    for other in range(index - 1, -1, -1):  # the mention nearest before the bracket is the only one that can touch it
+        if found[other][1] <= opening:
+            return found[other][2] is not None and not text[found[other][1]:opening].strip()
+    return False
 
 
 def _bracketed_aside(text: str, mention, start: int, end: int) -> bool:
