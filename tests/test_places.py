@@ -1014,3 +1014,17 @@ def test_units_inside_a_bracket_after_a_unit_are_asides_the_subject_goes_on():
     assert _place_of("97 tổ chức đảng", LETTERHEAD + text) == _place_of("46 đảng viên", LETTERHEAD + text) == "xã Mai Sơn"
     own = "Các xã (xã Hát Lót có 5 thôn, xã Cò Nòi có 12 thôn) đều đạt chuẩn."
     assert (_place_of("5 thôn", own), _place_of("12 thôn", own)) == ("xã Hát Lót", "xã Cò Nòi")
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Huyện Krông Pa có 95% hộ đạt gia đình văn hóa. Sở Y tế tỉnh đã cấp 3.000 thẻ BHYT cho trẻ em.", "3.000 thẻ"),
+    ("Mặt trận huyện Krông Pa đã bàn giao 7 căn nhà. Tính từ đầu năm, Quỹ “Vì người nghèo” tỉnh đã xây mới 40 căn nhà.", "40 căn nhà"),
+])
+def test_a_body_of_the_province_before_its_bare_type_word_is_the_province(sentence, figure):
+    """A body named before a bare type word ("Sở Y tế tỉnh") stands for the unit of that type the
+    text knows (the district's province): the district's scope ends there."""
+    assert _place_of(figure, sentence) == "tỉnh Gia Lai"
+
+
+def test_a_body_of_the_same_unit_keeps_it():
+    assert _place_of("120 hội viên", "Huyện Krông Pa có 95% hộ văn hóa. Hội Nông dân huyện đã vận động 120 hội viên.") == "huyện Krông Pa"

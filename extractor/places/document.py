@@ -530,7 +530,7 @@ class DocumentPlaces:
             if taken.holds(start) or spell(word) not in rules["unit_types"]:
                 continue
             before = self.text[max(0, start - LEAD_WINDOW):start]
-            after_lead = rules["lead_before"].search(before) is not None  # "toàn xã", "Đảng bộ xã"
+            after_lead = rules["lead_before"].search(before) is not None or rules["body_before"].search(before) is not None  # "toàn xã", "Đảng bộ xã", "Sở Y tế tỉnh"
             capitalised_inside = word[0].isupper() and CAPITAL_INSIDE.search(before) is not None  # "Tuổi trẻ Thành phố"
             opens_sentence = word[0].isupper() and (start == 0 or SENTENCE_OPENING.search(before) is not None)  # "Xã đề ra …"
             opens_clause = (not (after_lead or capitalised_inside or opens_sentence) and clause_opening().search(before) is not None

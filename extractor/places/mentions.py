@@ -96,6 +96,7 @@ def place_rules() -> dict:
         "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*|(?<=[.(])|(?<=\p{{Lu}}){GLUED_SHORT_NAME}){NAME_SYLLABLE}"),
         # searched backwards: it ends the text before a type word, and only whether it is there matters
         "lead_before": regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
+        "body_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}]){shared_patterns()['body_of_a_unit']}\s+$"),
         # a phrase that only names a unit by its type ("Xã", "toàn huyện"): a subject, not a measure
         "type_reference": regex.compile(rf"(?i:(?:{alternatives(leads)})\s+)?(?i:{alternatives(written_types)})"),
         "organisation": regex.compile(rf"(?<![\p{{L}}\p{{M}}])((?i:{alternatives(organisations)}))(?=\s+[\p{{Lu}}])"),
