@@ -879,3 +879,13 @@ def test_each_figure_of_an_item_takes_the_year_written_with_it():
             "- Đến năm 2025, tỷ lệ hộ nghèo còn 2% và tỷ lệ che phủ rừng đạt 45%.\n")
     years = [target["year"] for r in records_from_text(text) if r["type"] == "indicator" for target in r["targets"]]
     assert years == [2025, 2030, 2025, 2030, 2025, 2025]
+
+
+def test_a_time_or_period_alone_names_no_target():
+    """"10.500 tấn đến năm 2025 và 11.000 tấn đến năm 2030", "giai đoạn 2026 - 2030 là 11-12%": the
+    targets take the item's metric, not the time."""
+    text = ("Các chỉ tiêu chủ yếu:\n"
+            "- Sản lượng lương thực đạt 10.500 tấn đến năm 2025 và 11.000 tấn đến năm 2030;\n"
+            "- Tăng trưởng nông nghiệp: giai đoạn 2021- 2025 là 12-13%; giai đoạn 2026 - 2030 là 11-12%;\n")
+    metrics = [target["metric"] for r in records_from_text(text) if r["type"] == "indicator" for target in r["targets"]]
+    assert metrics == ["Sản lượng lương thực", "Sản lượng lương thực", "Tăng trưởng nông nghiệp", "Tăng trưởng nông nghiệp"]

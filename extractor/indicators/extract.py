@@ -24,7 +24,7 @@ from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.indicators.columns import is_results_header
 from extractor.quantities.cells import row_heading
-from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, without_leading_verbs
+from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, names_only_a_time, without_leading_verbs
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
@@ -774,6 +774,8 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
         unit_start = _counted_noun_start(text, quantity)
     after_end = later[0] if later else clause_end
     rest = LEADING_QUALIFIER.sub("", text[quantity.end:after_end])  # what follows the figure and its unit
+    if later and names_only_a_time(rest):
+        rest = ""  # "10.500 tấn đến năm 2025 và 11.000 tấn …": only a time before the next figure names nothing
     if quantity.unit and quantity.unit != "%" and rest.lower().startswith(quantity.unit):
         rest = LEADING_QUALIFIER.sub("", rest[len(quantity.unit):])
     after = " ".join((text[unit_start:quantity.end] + " " + rest).split()).strip(" ,")
@@ -786,6 +788,8 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
         joint = FIGURE_JOINT.search(text, earlier[-1], quantity.start)
         clause_start = joint.end() if joint else clause_start
     before = _phrase_before(text, clause_start, quantity.start)
+    if names_only_a_time(before):
+        before = ""  # "giai đoạn 2026 - 2030 là 11-12%": a period alone names nothing (the item's metric does)
     if not before and not earlier and clause_start > span_start and text[clause_start - 1] == ":":
         label_start = span_start  # "Chất lượng sinh hoạt chi bộ: có trên 90% …": the label names it
         for match in CLAUSE_END.finditer(text, span_start, clause_start):  # to the colon: the dash test looks ahead to it
@@ -808,8 +812,8 @@ def _figure_metric(text: str, span_start: int, span_end: int, quantity, figure_s
         metric = f"{before} {rest_text.split(')')[0]})"  # "Tỷ lệ giải ngân … (KH vốn được giao)"
     else:
         metric = before
-    if not metric:
-        return None
+    if not metric or names_only_a_time(metric):
+        return None  # ("… và 11.000 tấn đến năm 2030": the item's metric names it)
     if EVERY_YEAR.search(text, span_start, clause_end) and not EVERY_YEAR.search(metric):
         metric += " (hằng năm)"
     return metric

@@ -894,6 +894,15 @@ def _after_last_figure(phrase: str) -> str | None:
 LABEL_REACH = 120  # characters before a colon read for its label (labels are at most 60)
 
 
+def names_only_a_time(phrase: str) -> bool:
+    """The phrase holds a time or a period and nothing else but linking words ("giai đoạn 2026 -
+    2030", "đến năm 2025 và"): it names no measure."""
+    rules = metric_rules()
+    if not (rules["time"].search(phrase) or rules["period"].search(phrase)):
+        return False
+    return not _trimmed(phrase)
+
+
 def _trimmed(phrase: str, periods: bool = True) -> str:
     """``phrase`` without times, bullets, and leading or trailing linking words; "" when no word is
     left. ``periods``: also without the period and price basis a figure is stated for ("đến cuối
