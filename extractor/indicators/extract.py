@@ -704,16 +704,13 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
     _years_from_the_list(items)
 
 
-CLAUSE_STOP = regex.compile(r"[;.](?!\d)")
-
-
 def _target_year(text: str, span_start: int, quantity, next_start: int, claimed: int, default: int | None) -> tuple[int | None, int]:
     """The year one figure of an item is for, and how far the years taken so far reach: a year
     written right after it in its clause ("11.000 tấn đến năm 2030"), else the end of a period or
     the last year before it not taken by a figure before ("giai đoạn 2026 - 2030 là 11-12%",
     "Đến năm 2025, A đạt 60% và B 70%"), else the item's."""
     rules = indicator_rules()
-    stop = CLAUSE_STOP.search(text, quantity.end, next_start)
+    stop = CLAUSE_END.search(text, quantity.end, next_start)
     after = rules["year"].search(text, quantity.end, stop.start() if stop else next_start)
     if after:
         return int(after.group(1)), after.end()

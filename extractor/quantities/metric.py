@@ -62,6 +62,11 @@ def metric_rules() -> dict:
         "kept_ending": regex.compile(data["kept_ending"]),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         "now_word": regex.compile(shared_patterns()["now_word"]),
+        # a year, not a figure ("… đạt chuẩn đến năm 2020"); a year or a date
+        "year_at": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)"),
+        "time_number": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)|\d{{1,2}}\s?[/.-]\s?\d"),
+        "rank_after_measure": regex.compile(r"(?<=[\p{L}\p{M}])\s+(?i:" + word_trie(data["rank_words"]) + r")\s+nhất$"),
+        "topic_lead": regex.compile(r"(?i)\s*(?:" + word_trie(data["topic_leads"]) + r")\s+(?P<topic>[^,;:.!?\d\n]{3,80}),"),
         "negated": regex.compile(rf"(?<![\p{{L}}\p{{M}}]){shared_patterns()['negator']}\s*$"),
         "actor_adverb": regex.compile(r"(?i)\s(?:" + word_trie(data["actor_adverbs"]["adverbs"]) + r")\s+(?=[\p{L}\p{M}])"),
         "count_head": regex.compile(r"(?i)^(?:" + word_trie(data["actor_adverbs"]["count_heads"]) + r")(?![\p{L}\p{M}])"),
@@ -161,7 +166,6 @@ class MetricFinder:
         return spans, bisect_left(starts, clause_start), True
 
 
-TOPIC_LEAD = regex.compile(r"(?i)\s*(?:đối\s+với|về|riêng|còn)\s+(?P<topic>[^,;:.!?\d\n]{3,80}),")
 TOPIC_REACH = 300  # characters of a sentence read back for its opening topic
 
 
@@ -173,7 +177,7 @@ def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | Non
     start = reach
     for bound in SENTENCE_BOUND.finditer(text, reach, position):
         start = bound.end()
-    lead = TOPIC_LEAD.match(text, start, position)
+    lead = metric_rules()["topic_lead"].match(text, start, position)
     if lead is None:
         return None
     topic = _trimmed(lead.group("topic"))
@@ -281,7 +285,7 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before):
         return previous.metric  # "… tăng 3,01% so cùng kỳ và đạt 49,85% kế hoạch", "16.133 con/KH 16.200 con"
     if noun and previous is not None and previous.kind == "count" and previous.unit and previous.metric \
-            and not previous.metric.lower().startswith(previous.unit.lower()) and COUNT_LIST_JOINT.fullmatch(text, previous.end, quantity.start):
+            and not previous.metric.lower().startswith(previous.unit.lower()) and LIST_JOINT.fullmatch(text, previous.end, quantity.start):
         return previous.metric  # "kiểm tra 13 tổ chức đảng, 24 đảng viên": one verb's list of objects (not "5 thôn và 1.200 hộ")
     if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
@@ -296,9 +300,6 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if before and noun:
         before = _after_the_actor(before)
     return before or after
-
-
-COUNT_LIST_JOINT = regex.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 
 
 def _after_the_actor(phrase: str) -> str:
@@ -393,7 +394,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     words = tail.split()
     if quantity.kind != "count" and stop is not None and stop.group()[:1].isdigit() and words \
             and (words[-1].lower() in rules["linking_verbs"]
-                 or (rules["measure_head"].match(_trimmed(" ".join(words), periods=False)) and not YEAR_AT.match(text, stop.start()))):
+                 or (rules["measure_head"].match(_trimmed(" ".join(words), periods=False)) and not rules["year_at"].match(text, stop.start()))):
         # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719,67 tấn", "4.050 ha năng suất phấn đấu đạt từ 66 tạ/ha":
         # after a measure (not a counted noun, which its words qualify) they are the next figure's subject
         words = []
@@ -421,7 +422,6 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
 
 AFTER_SKIPS = 3  # numbers and quoted names a phrase after a figure reads through
 NUMBER_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*")
-TIME_NUMBER = regex.compile(r"(?:19|20)\d\d(?![\d%]|[.,]\d)|\d{1,2}\s?[/.-]\s?\d")  # a year, a date
 TIME_WORD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:ngày|tháng|năm|quý|giai\s+đoạn)\s*$")
 QUOTE_PAIRS = {"“": "”", '"': '"'}
 QUOTE_REACH = 80  # characters a quoted name after a figure may hold
@@ -438,7 +438,7 @@ def _phrase_stop(text: str, start: int, paragraph_end: int, figure_starts: list[
             return None
         mark = stop.group()
         if mark[:1].isdigit() and figure_starts is not None and not _starts_a_figure(figure_starts, stop.start()) \
-                and not TIME_NUMBER.match(text, stop.start()) and not TIME_WORD_BEFORE.search(text, max(0, stop.start() - 8), stop.start()):
+                and not metric_rules()["time_number"].match(text, stop.start()) and not TIME_WORD_BEFORE.search(text, max(0, stop.start() - 8), stop.start()):
             resume = NUMBER_TOKEN.match(text, stop.start()).end()  # (a year or a date ends the words: its time goes)
         elif mark in QUOTE_PAIRS and stop.start() > start and text[stop.start() - 1].isspace():
             close = text.find(QUOTE_PAIRS[mark], stop.end(), min(paragraph_end, stop.end() + QUOTE_REACH))
@@ -579,7 +579,7 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     start = paragraph_start if start is None else start
     if comma_end - start > LIST_SEGMENT_CHARS:
         return False
-    if TOPIC_LEAD.match(text, start, comma_end):
+    if metric_rules()["topic_lead"].match(text, start, comma_end):
         return False  # "Về kinh tế, tốc độ …", "Đối với tỷ lệ hồ sơ …, tháng 7 đạt …": a topic, then the clause
     segment = metric_rules()["leading"].sub("", text[start:comma_end - 1].strip())  # "Trong đó đàn trâu, bò có …"
     words = segment.split()
@@ -750,7 +750,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             # "…, tiếp theo là xã Nhi Sơn 47,3%", "kế đến là các xã A Bung giảm 7,01%": a ranking's link and a
             # verb name nothing; the series' measure goes on (the figure before's, when its unit is the same)
             phrase = ""
-    phrase = RANK_AFTER_MEASURE.sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place, the measure stays
+    phrase = rules["rank_after_measure"].sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place, the measure stays
     place_item = bool(phrase) and _names_only_a_place(phrase)
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["plural_subject"].fullmatch(phrase) \
@@ -811,7 +811,6 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
 
 
 FIGURE_AT_END = regex.compile(r"\d[\d.,]*\s*%?$")  # the words before a place are the figure before's ("… A Bung giảm 7,01% và Húc Nghì")
-RANK_AFTER_MEASURE = regex.compile(r"(?<=[\p{L}\p{M}])\s+(?i:cao|thấp|lớn|nhỏ|nhiều|ít|mạnh|nhanh|chậm|tốt)\s+nhất$")
 NAMING_TAGS = frozenset({"N", "Nc", "Np", "Nu", "Ny", "M"})  # (the tagger reads some nouns as numerals: "cây ăn quả", "ngân sách")
 
 
@@ -866,9 +865,6 @@ DIGITS_FROM_THE_END = regex.compile(r"(?r)\d+")
 WITH_NEXT_FIGURE = r"(?<!(?i:so|đối|cùng)\s)với"
 FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
 NEXT_FIGURES_WORDS = regex.compile(rf"\s{WITH_NEXT_FIGURE}\s")  # in the words after a figure, up to the next figure
-
-
-YEAR_AT = regex.compile(r"(?:19|20)\d\d(?![\d%]|[.,]\d)")  # a year, not a figure ("… đạt chuẩn đến năm 2020")
 
 
 def _next_figure_at(text: str, stop, paragraph_end: int) -> bool:
