@@ -208,6 +208,7 @@ def context_rules() -> dict:
     rules["qualifier_sentence"] = {row["id"]: regex.compile(row["sentence"]) for row in data["qualifiers"] if "sentence" in row}
     rules["qualifier_unless_after"] = {row["id"]: regex.compile(row["unless_after"]) for row in data["qualifiers"] if "unless_after" in row}
     rules["qualifier_unless_sentence"] = {row["id"]: regex.compile(row["unless_sentence"]) for row in data["qualifiers"] if "unless_sentence" in row}
+    rules["clause_qualifiers"] = [(row["id"], regex.compile(row["sentence"]), row["qualifier"]) for row in data["clause_qualifiers"]]
     rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
     rules["date_shaped_names"] = [regex.compile(row["before"]) for row in data.get("date_shaped_names", [])]
     rules["whole_word"] = {row["id"] for row in (*data["exclusions"], *data["qualifiers"], *data["bare_number_names"]) if row.get("whole_word")}
@@ -1177,8 +1178,26 @@ def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | Non
             if pattern.match(after) and (condition is None or condition.search(before)):
                 return qualifier
     lowered = before.lower()
-    if not _any_rule_searches(rules, "qualifiers", lowered):
-        return None
+    if _any_rule_searches(rules, "qualifiers", lowered):
+        found = _qualifier_before(text, quantity, start, end, lowered)
+        if found is not None:
+            return found or None
+    return _clause_qualifier(text, quantity, start)
+
+
+def _clause_qualifier(text: str, quantity: Quantity, start: int) -> str | None:
+    """The qualifier an opening word of the sentence gives every figure in it ("Dự ước …")."""
+    sentence = _sentence_start(text, quantity.start, start)
+    for _, pattern, qualifier in context_rules()["clause_qualifiers"]:
+        if pattern.match(text, sentence, quantity.start):
+            return qualifier
+    return None
+
+
+def _qualifier_before(text: str, quantity: Quantity, start: int, end: int, lowered: str) -> str | None:
+    """The qualifier of the first rule whose words stand before the figure; "" when one rules
+    out any qualifier (a least/most pair); None when no rule holds."""
+    rules = context_rules()
     for rule_id, pattern, qualifier in rules["qualifiers"]:
         found = pattern.search(lowered)
         if found:
@@ -1189,7 +1208,7 @@ def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | Non
             if not _qualifier_holds(text, quantity, start, end, rule_id):
                 continue
             if qualifier in ("at_least", "at_most") and _in_superlative_pair(text, quantity, start, end):
-                return None  # "giảm ít nhất là 1 tiêu chí, nhiều nhất là 7": the least and the most, no bounds
+                return ""  # "giảm ít nhất là 1 tiêu chí, nhiều nhất là 7": the least and the most, no bounds
             return qualifier
     return None
 
