@@ -388,6 +388,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         # "49,85% kế hoạch", "16.133 con/KH 16.200 con": a plan is named, not what is measured (a
         # count's own noun may be "chỉ tiêu": "05 nhóm chỉ tiêu")
         return None
+    if tail.strip() == "/":
+        tail = ""  # "86 vụ/96 đối tượng": a slash pairs the figure with the next; the words after are the next one's
     if stop is not None and stop.group()[:1].isdigit():
         tail = rules["time_tail"].sub("", tail)  # "70% chiều dài … đạt chuẩn đến năm 2020": the year's words go
     tail = _own_words(tail, quantity)
