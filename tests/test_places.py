@@ -385,6 +385,9 @@ def test_a_plural_type_word_names_every_unit_of_its_list_and_a_bracketed_unit_is
     # marks on the vowels of a borrowed syllable written otherwise than the official name (Đăk Glong)
     ("Huyện Đắk Glong có 9.334 hộ.", "9.334 hộ", "huyện Đăk Glong"),
     ("Huyện Đak Glong có 9.334 hộ.", "9.334 hộ", "huyện Đăk Glong"),
+    # a borrowed syllable's "đ" written "d", or "D" (when no spelling with its "đ" answers)
+    ("Huyện Dak Mil có 150 ha cà phê.", "150 ha", "huyện Đắk Mil"),
+    ("Xã Ia Kđăm có 1.200 hộ.", "1.200 hộ", "xã Ia KDăm"),
 ])
 def test_names_are_found_however_the_writer_spaces_or_abbreviates_them(text, figure, place):
     quantity = next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == figure)
@@ -928,6 +931,9 @@ def test_names_a_2025_ward_was_formed_from_resolve_to_its_own_old_wards():
      "sáp nhập xã Hát Lót, Cò Nòi và thị trấn Hát Lót. Thu ngân sách 12 tỷ đồng.\n", ["thị trấn Hát Lót", "xã Hát Lót", "xã Cò Nòi"]),
     ("ĐẢNG ỦY XÃ MAI SƠN\nNgày 20/8/2025, xã Mai Sơn được thành lập từ ba xã: Hát Lót, Cò Nòi và Chiềng Mung. Thu 12 tỷ đồng.\n",
      ["xã Hát Lót", "xã Cò Nòi"]),
+    # words saying which units between the type word and the colon
+    ("ĐẢNG ỦY XÃ MAI SƠN\nNgày 20/8/2025, xã Mai Sơn được thành lập trên cơ sở sáp nhập 3 xã vùng thấp dọc quốc lộ: "
+     "Hát Lót, Cò Nòi và Chiềng Mung. Thu 12 tỷ đồng.\n", ["xã Hát Lót", "xã Cò Nòi"]),
 ])
 def test_one_type_word_after_a_merger_verb_or_a_number_in_words_names_its_list(text, merged):
     assert [old["unit"] for old in records_from_text(text)[0]["merged_from"]] == merged

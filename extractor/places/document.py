@@ -1027,7 +1027,7 @@ PLURAL_LEAD_REACH = 12
 
 def _names_after_colon(text: str, type_word, gazetteer: Gazetteer) -> list[TypedName]:
     """"tại 2 xã: Sơn Lộ (19 nhà …) và Sơn Lập (…)", "gồm các phường: A, B": a counted or plural type
-    word before a colon names the units listed after it."""
+    word before a colon (a few words saying which units between them) names the units listed after it."""
     colon = COLON_AFTER.match(text, type_word.end()) or COLON_AFTER_EXAMPLES.match(text, type_word.end())
     if colon is None or PLURAL_LEAD.search(text, max(0, type_word.start() - PLURAL_LEAD_REACH), type_word.start()) is None:
         return []
@@ -1044,7 +1044,8 @@ def _names_after_colon(text: str, type_word, gazetteer: Gazetteer) -> list[Typed
     return [first, *listed]
 
 
-COLON_AFTER = regex.compile(r"\s*:(?=\s)")
+# "tại 2 xã: …", "sáp nhập 4 xã phía Đông sông Ba: …": a few words may say which units before the colon
+COLON_AFTER = regex.compile(r"(?:\s+[^\s.,;:!?\d()]+){0,8}?\s*:(?=\s)")
 # "Một số huyện tỷ lệ hộ nghèo còn cao như: Ea Súp …": the units the plural type word names are given as examples
 COLON_AFTER_EXAMPLES = regex.compile(r"[^.;:!?\n\d]{0,80}?\s(?i:như|gồm|là)\s*:(?=\s)")
 ITEM_ASIDE = regex.compile(r"\s*\([^()\n]{0,200}\)")  # what an item of a list says of its unit: "Sơn Lộ (19 nhà …)"

@@ -73,6 +73,7 @@ class Gazetteer:
         self._by_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
         self._by_code: dict[tuple[str, str, str], AdminUnit] = {}
         self._by_loose_name: dict[tuple[str, str], list[AdminUnit]] | None = None  # built when first asked
+        self._by_ascii_name: dict[tuple[str, str], list[AdminUnit]] | None = None
         for unit in units:
             self._by_name[(unit.level, name_key(unit.name))].append(unit)
             for alias in (*unit.aliases, *(name for _, name in unit.former_names)):
@@ -105,6 +106,15 @@ class Gazetteer:
                 by_loose_name[(unit.level, loose_name_key(unit.name))].append(unit)
             self._by_loose_name = by_loose_name
         found = self._by_loose_name.get((level, loose_name_key(name)), [])
+        if not found:
+            # "Ia Kđăm" / "Ia KDăm", "Dak Mil" / "Đắk Mil": a minority language's "đ" written "d"
+            # (only when no spelling with its "đ" kept answers: "Nam Đan" stays "Nam Đàn")
+            if self._by_ascii_name is None:
+                by_ascii_name = defaultdict(list)
+                for unit in self.units:
+                    by_ascii_name[(unit.level, ascii_key(unit.name))].append(unit)
+                self._by_ascii_name = by_ascii_name
+            found = self._by_ascii_name.get((level, ascii_key(name)), [])
         return found if len({name_key(unit.name) for unit in found}) == 1 else []
 
     def unit(self, level: str, vintage: str, code: str | None) -> AdminUnit | None:
