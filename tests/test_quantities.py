@@ -230,6 +230,30 @@ def test_a_two_column_table_one_cell_per_line_without_row_numbers():
     assert quantities_of("Cây trồng\n\nDiện tích (ha)\n\nLúa\n\n12.400\n\nNgô\n\n8.150\n") == []
 
 
+def test_a_table_one_cell_per_line_with_several_figure_columns():
+    """Label lines each followed by the same number of figure lines (three rows or more) are rows;
+    a label line alone between them is a group row; the header's columns stand over the figures
+    with a corner cell ("Chỉ tiêu") or without, the unit line after it applies to the rest ("(%)"
+    columns take %). Label lines ending in a colon (a page's counters) are no rows: must not fire."""
+    text = ("Chỉ tiêu\nThực hiện quý I\nƯớc quý II\nSo cùng kỳ (%)\nĐơn vị tính: Tỷ đồng\n"
+            "Doanh thu vận tải\n210,4\n225,0\n106,3\nPhân theo loại hình\nVận tải hành khách\n80,2\n84,9\n104,1\n"
+            "Vận tải hàng hóa\n130,2\n140,1\n107,6\n\nTrong quý, vận tải tăng khá.\n")
+    found = [(q["text"], q["value"], q["unit"], q["metric"]) for q in quantities_of(text)]
+    assert found == [("210,4", 210400000000, "đồng", "Doanh thu vận tải"), ("225,0", 225000000000, "đồng", "Doanh thu vận tải"),
+                     ("106,3", 106.3, "%", "Doanh thu vận tải"),
+                     ("80,2", 80200000000, "đồng", "Vận tải hành khách"), ("84,9", 84900000000, "đồng", "Vận tải hành khách"),
+                     ("104,1", 104.1, "%", "Vận tải hành khách"),
+                     ("130,2", 130200000000, "đồng", "Vận tải hàng hóa"), ("140,1", 140100000000, "đồng", "Vận tải hàng hóa"),
+                     ("107,6", 107.6, "%", "Vận tải hàng hóa")]
+    cornerless = ("Năm 2022\nNăm 2023\nTăng, giảm (%)\nSố trường đạt chuẩn\n31\n35\n12,9\n"
+                  "Tỷ lệ huy động trẻ 5 tuổi (%)\n98,1\n99,2\n1,1\nSố phòng học kiên cố\n210\n236\n12,4\n")
+    found = [(q["text"], q["unit"], q["metric"]) for q in quantities_of(cornerless)]
+    assert found == [("31", None, "Số trường đạt chuẩn"), ("35", None, "Số trường đạt chuẩn"), ("12,9", "%", "Số trường đạt chuẩn"),
+                     ("98,1", "%", "Tỷ lệ huy động trẻ 5 tuổi"), ("99,2", "%", "Tỷ lệ huy động trẻ 5 tuổi"), ("1,1", "%", "Tỷ lệ huy động trẻ 5 tuổi"),
+                     ("210", None, "Số phòng học kiên cố"), ("236", None, "Số phòng học kiên cố"), ("12,4", "%", "Số phòng học kiên cố")]
+    assert quantities_of("Truy cập\nHôm nay:\n61\nHôm qua:\n179\nTuần này:\n430\nTháng này:\n1275\n") == []
+
+
 def test_a_table_whose_ruling_lines_were_lost_is_read_row_by_row():
     """A PDF table copied as text keeps only spaces between cells: the figures of a row are named by
     its label and take the unit its table declares; a row number run into the row before is no figure,

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.cleaning.footnotes import find_footnotes
-from extractor.cleaning.lines import (BARE_FIGURE, CELL_SEPARATOR, LINES_TABLE_ROW, MEASURE_CELL, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, VALUE_CELL, Line,
+from extractor.cleaning.lines import (BARE_FIGURE, CELL_SEPARATOR, LINES_TABLE_ROW, MEASURE_CELL, PADDING_END, SPACED_CELL_GAP, SPACED_TABLE_ROW, TABLE_CELL_SEPARATORS, TABLE_ROW, UNIT_DECLARATION_LINE, VALUE_CELL, Line,
                                       is_spaced_row, lines_are_wrapped, split_lines, typical_line_width)
 from extractor.cleaning.normalize import normalize_with_map
 from extractor.cleaning.spacing import respace
@@ -315,45 +315,89 @@ def _mark_cell_line_rows(lines: list[Line]) -> list[Line]:
     return marked
 
 
-LABEL_CELL_LINE = regex.compile(r"\s*\p{L}[^\d]*")  # words, no figure
+LABEL_CELL_LINE = regex.compile(r"\s*\p{L}.*")  # opens on a word ("Tỷ lệ trẻ dưới 5 tuổi suy dinh dưỡng (%)")
 MAX_LABEL_LINE = 80
 MIN_LABEL_VALUE_ROWS = 3
+MAX_VALUE_COLUMNS = 8  # value lines a row of such a table holds
+CORNER_CELL = regex.compile(r"(?i)(?:stt|tt|(?:tên\s+)?chỉ\s+tiêu(?:\s+chủ\s+yếu)?|nội\s+dung|danh\s+mục|hạng\s+mục|ngành(?:\s+hàng)?|lĩnh\s+vực|đơn\s+vị)")  # a header's first cell over the labels
 
 
 def _mark_label_value_rows(lines: list[Line]) -> list[Line]:
-    """A two-column table written one cell per line with no row numbers ("Nông nghiệp" / "Tăng
-    9,27" / "Lâm nghiệp" / "Tăng 18,45" …): three or more label lines each followed by a figure
-    line make its rows, and the two word lines right before them its header ("Sản phẩm" / "Giá
-    trị tăng thêm … (%)")."""
+    """A table written one cell per line with no row numbers: three or more label lines each
+    followed by the same number of figure lines make its rows ("Nông nghiệp" / "Tăng 9,27" /
+    "Lâm nghiệp" / "Tăng 18,45" …; "Tổng mức bán lẻ" / "1250,5" / "1300,2" / "108,5" …), a label
+    line alone before a row a group row ("Phân theo ngành hàng"); the word lines right before
+    them its header (see ``_label_value_header``), a line declaring the unit ("Đơn vị tính: Tỷ
+    đồng") between them."""
     body = [index for index, line in enumerate(lines) if line.kind not in ("blank", "separator")]
 
-    def is_row(position: int) -> bool:
-        if position + 1 >= len(body):
-            return False
-        label, value = lines[body[position]], lines[body[position + 1]]
-        return (label.kind == "text" and value.kind == "text" and len(label.stripped) <= MAX_LABEL_LINE
-                and LABEL_CELL_LINE.fullmatch(label.text) is not None and VALUE_CELL.fullmatch(value.text) is not None)
+    def is_label(position: int) -> bool:
+        return position < len(body) and _is_label_line(lines[body[position]]) and not lines[body[position]].stripped.endswith(":")
+
+    def values_after(position: int) -> int:
+        """Figure lines after a label line at ``position`` (0 if it is none)."""
+        if not is_label(position):
+            return 0
+        count = 0
+        while position + 1 + count < len(body) and count <= MAX_VALUE_COLUMNS:
+            value = lines[body[position + 1 + count]]
+            if value.kind not in ("text", "page_number") or VALUE_CELL.fullmatch(value.text) is None:  # ("12": a cell, no page's number)
+                break
+            count += 1
+        return count if count <= MAX_VALUE_COLUMNS else 0
 
     marked, row_id = list(lines), max((line.row or 0 for line in lines), default=0)
     position = 0
     while position < len(body):
-        run = position
-        while is_row(run):
-            run += 2
-        if (run - position) // 2 >= MIN_LABEL_VALUE_ROWS:
-            rows = [(first, first + 1) for first in range(position, run, 2)]
-            header = (position - 2, position - 1)
-            if header[0] >= 0 and all(lines[body[p]].kind == "text" and len(lines[body[p]].stripped) <= MAX_LABEL_LINE
-                                      and LABEL_CELL_LINE.fullmatch(lines[body[p]].text) for p in header):
+        cells = values_after(position)
+        rows, run = [], position
+        while cells:
+            if values_after(run) == cells:
+                rows.append((run, run + cells))
+                run += cells + 1
+            elif is_label(run) and values_after(run + 1) == cells:
+                rows.append((run, run))  # a group row: its label alone
+                run += 1
+            else:
+                break
+        if sum(1 for first, last in rows if last > first) >= MIN_LABEL_VALUE_ROWS:
+            header = _label_value_header(position, cells, body, lines)
+            if header is not None:
                 rows.insert(0, header)
             for first, last in rows:
                 row_id += 1
-                for row_position in (first, last):
+                for row_position in range(first, last + 1):
                     marked[body[row_position]] = replace(lines[body[row_position]], kind=TABLE_ROW, rule=LINES_TABLE_ROW, row=row_id)
             position = run
         else:
             position += 1
     return marked
+
+
+def _is_label_line(line: Line) -> bool:
+    """A short line opening on a word that is no figure cell and no unit declaration."""
+    return (line.kind == "text" and len(line.stripped) <= MAX_LABEL_LINE and LABEL_CELL_LINE.fullmatch(line.text) is not None
+            and VALUE_CELL.fullmatch(line.text) is None and UNIT_DECLARATION_LINE.fullmatch(line.text) is None)
+
+
+def _label_value_header(first_row: int, cells: int, body, lines) -> tuple[int, int] | None:
+    """The header row of a label/value table, right before its first row or before the line
+    declaring its unit: two word lines over a two-column table ("Sản phẩm" / "Giá trị tăng thêm …
+    (%)"); over more columns, a corner cell naming the label column ("Chỉ tiêu") and one line per
+    figure column, else the figure columns' lines alone (their cells stand over the figures)."""
+    end = first_row - 1
+    if end >= 0 and UNIT_DECLARATION_LINE.fullmatch(lines[body[end]].text):
+        end -= 1  # (the declaration is read by the rows: "ĐVT: Tỷ đồng")
+
+    def header_lines(start: int) -> bool:
+        return start >= 0 and all(_is_label_line(lines[body[p]]) and not SENTENCE_END.search(lines[body[p]].text)
+                                  for p in range(start, end + 1))
+
+    if cells == 1:
+        return (end - 1, end) if header_lines(end - 1) else None
+    if header_lines(end - cells) and CORNER_CELL.fullmatch(lines[body[end - cells]].stripped):
+        return end - cells, end
+    return (end - cells + 1, end) if header_lines(end - cells + 1) else None
 
 
 def _is_cell_line(text: str) -> bool:

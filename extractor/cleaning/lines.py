@@ -34,6 +34,7 @@ BARE_FIGURE = regex.compile(r"\s*\d[\d.,]*\s*%?\s*")  # a cell holding a figure 
 # a figure with its unit: "6.830 tỷ đồng", "95 %" (not a numbered label, "1. Tình hình kinh tế")
 MEASURE_CELL = regex.compile(r"\s*[-−]?\d[\d.,]*(?<![.,])\s*(?:%|\p{Ll}[\p{L}\p{M}/ ]{0,24})?[.;]?\s*")
 VALUE_CELL = regex.compile(r"(?i)\s*(?:(?:tăng|giảm)\s+)?[-−]?\d[\d.,]*\s*%?\s*")  # a value cell, perhaps a change: "78.908", "Tăng 9,27"
+UNIT_DECLARATION_LINE = regex.compile(r"(?i)\s*\(?\s*(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:：].{0,30}")  # a table's "Đơn vị tính: Tỷ đồng" line
 LINE_CELL_GAP = regex.compile(r"(?<=\S)[ \t\u00a0]*(?:\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029])\s*(?=\S)")
 _CELL_GAPS = {SPACED_TABLE_ROW: SPACED_CELL_GAP, LINES_TABLE_ROW: LINE_CELL_GAP}
 

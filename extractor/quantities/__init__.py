@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from extractor.cleaning import CleanText
-from extractor.cleaning.lines import TABLE_ROW
+from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import MetricFinder, distribute_respectively
@@ -42,7 +42,8 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
             header = header_cells(clean, paragraph) or header
             found.extend((quantity, paragraph) for quantity in table_row_quantities(clean, paragraph, skipped, header))
             continue
-        header = None
+        if not UNIT_DECLARATION_LINE.fullmatch(clean.text, paragraph.start, paragraph.end):
+            header = None  # (a table's "Đơn vị tính: Tỷ đồng" line between its header and its rows ends nothing)
         quantities = find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break)
         found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, quantities))
     if places is not None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 import regex
 
 from extractor.cleaning import CleanText
-from extractor.cleaning.lines import VALUE_CELL, cell_spans
+from extractor.cleaning.lines import LINES_TABLE_ROW, VALUE_CELL, cell_spans
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 from extractor.tagging import pos_tags
 
@@ -43,9 +43,10 @@ def row_cells(clean: CleanText, paragraph) -> list[tuple[int, int, int]]:
 
 
 def header_cells(clean: CleanText, paragraph) -> dict[int, str] | None:
-    """Column → text of a row that reads as a header (no cell is a value), else None."""
+    """Column → text of a row that reads as a header (two cells or more, none a value), else None
+    (a group row's label alone names no column)."""
     cells = row_cells(clean, paragraph)
-    if not cells or any(VALUE_CELL.fullmatch(clean.text, start, end) for _, start, end in cells):
+    if len(cells) < 2 or any(VALUE_CELL.fullmatch(clean.text, start, end) for _, start, end in cells):
         return None
     return {column: " ".join(clean.text[start:end].split()) for column, start, end in cells}
 
@@ -87,8 +88,9 @@ def table_row_quantities(clean: CleanText, paragraph, skip, header: dict[int, st
     """The figures of one table-row paragraph under ``header`` (see the module docstring); rows a
     lost line break ran together ("1 | … | 45% | 2 | … | 120 hộ |") are read one by one."""
     found: list[Quantity] = []
+    one_cell_per_line = paragraph.rule == LINES_TABLE_ROW
     for cells in _rows_run_together(clean.text, row_cells(clean, paragraph)):
-        found.extend(_row_quantities(clean.text, cells, skip, header))
+        found.extend(_row_quantities(clean.text, cells, skip, header, one_cell_per_line))
     return found
 
 
@@ -108,16 +110,19 @@ def _rows_run_together(text: str, cells: list[tuple[int, int, int]]) -> list[lis
     return rows
 
 
-def header_offset(header_columns: int, row_columns: int, opens_on_row_number: bool) -> int:
+def header_offset(header_columns: int, row_columns: int, opens_on_row_number: bool, opens_on_label: bool = False) -> int:
     """Columns a row's cells stand to the right of its header's: one where the header has no
-    "Stt" cell, one fewer than a row opening on its number; else none."""
-    return 1 if opens_on_row_number and row_columns == header_columns + 1 else 0
+    "Stt" cell, one fewer than a row opening on its number, or (a table written one cell per
+    line) no corner cell over a row's label; else none."""
+    return 1 if (opens_on_row_number or opens_on_label) and row_columns == header_columns + 1 else 0
 
 
-def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: dict[int, str] | None) -> list[Quantity]:
+def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: dict[int, str] | None,
+                    one_cell_per_line: bool = False) -> list[Quantity]:
     numbered = len(cells) > 1 and ROW_NUMBER.fullmatch(text, cells[0][1], cells[0][2]) is not None
     if header and cells:
-        offset = header_offset(max(header) + 1, cells[-1][0] - cells[0][0] + 1, numbered)
+        labelled = one_cell_per_line and LABEL_START.match(text, cells[0][1], cells[0][2]) is not None
+        offset = header_offset(max(header) + 1, cells[-1][0] - cells[0][0] + 1, numbered, labelled)
         header = {column + offset: words for column, words in header.items()}
     if len(cells) > 1 and (numbered or ROW_GROUP.fullmatch(text, cells[0][1], cells[0][2])):
         cells = cells[1:]  # the row's number or group label
