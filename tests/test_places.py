@@ -470,6 +470,16 @@ def test_a_hamlets_clause_is_its_own_and_its_communes_scope_resumes_after_it():
     assert places == {"3.200 hộ": "xã Chiềng Mung", "120 hộ": None, "30 triệu đồng/người": None, "15 tỷ đồng": "xã Chiềng Mung"}
 
 
+def test_a_breakdowns_units_hold_inside_its_bracket_only():
+    """"108 nhà (Trà Vinh 22 nhà, Bạc Liêu 61 nhà)": each unit of the breakdown holds its own
+    figure; after the bracket the scope before it resumes (none, or the subject named before)."""
+    text = ("Bão làm 108 nhà hư hỏng (Trà Vinh 22 nhà, Bạc Liêu 61 nhà). Tổng thiệt hại 27 tỷ đồng.\n\n"
+            "Huyện Mai Sơn có 120 nhà bị tốc mái (xã Hát Lót: 70 nhà; xã Cò Nòi: 50 nhà); 30 hộ phải di dời.\n")
+    places = _places_by_figure(text)
+    assert places == {"108 nhà": None, "22 nhà": "tỉnh Trà Vinh", "61 nhà": "tỉnh Bạc Liêu", "27 tỷ đồng": None,
+                      "120 nhà": "huyện Mai Sơn", "70 nhà": "xã Hát Lót", "50 nhà": "xã Cò Nòi", "30 hộ": "huyện Mai Sơn"}
+
+
 def test_a_news_text_opening_on_a_body_of_an_unnamed_unit_is_that_units():
     """"UBND tỉnh vừa phê duyệt …" with every named unit in one province (dated 2019: the province
     before 2025, not the one it is part of now) is the province's text; with no such opening, or

@@ -19,7 +19,7 @@ from typing import Callable
 import regex
 from extractor.places.gazetteer import LEVEL_RANK
 from extractor.rules import load_rules, shared_patterns
-from extractor.spans import SpanIndex
+from extractor.spans import SpanIndex, bracket_open_at
 from extractor.syllables import is_compound_word, name_key, spell
 from extractor.tagging import pos_tags
 
@@ -64,7 +64,7 @@ class Mention:
     end: int
     place: str | None  # normalised "xã X"; None for a plural or unnamed subject that closes scope
     subject: bool
-    until: int | None = None  # a hamlet's subject: the end of its clause, where the scope before it resumes
+    until: int | None = None  # a subject whose scope ends early (a hamlet's clause, a bracket): there the scope before it resumes
 
 
 # a syllable of a name: capitalised, with the apostrophe of Central Highlands names ("M'Droh", "Ch’Ơm"),
@@ -171,6 +171,11 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             # "Xóm Sơn Tây có 602 nhân khẩu": the hamlet's clause is its own; the scope before it resumes after it
             clause_end = CLAUSE_END.search(text, mention_end, end)
             until = clause_end.start() if clause_end else end
+        elif subject and bracket_open_at(text, start, mention_start):
+            # "108 nhà (Trà Vinh 22 nhà, Bạc Liêu 61 nhà). Tổng thiệt hại …": a breakdown's unit holds
+            # inside its bracket only; after it the scope before resumes
+            close = text.find(")", mention_end, end)
+            until = close if close >= 0 else None
         mentions.append(Mention(mention_start, mention_end, place, subject, until))
     return _mark_joint_subjects(text, _read_addresses(text, mentions, within)), asides
 
@@ -458,7 +463,7 @@ def _mark_joint_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         for member_index in range(max(index, marked_until), run_end[index] + 1):
             member = mentions[member_index]
-            result[member_index] = Mention(member.start, member.end, None, True)
+            result[member_index] = Mention(member.start, member.end, None, True, member.until)
         marked_until = max(marked_until, run_end[index] + 1)
     return result
 
@@ -468,14 +473,14 @@ def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     before = [m for m in mentions if m.end <= position]
     if before and before[-1].place and _right_after(text, before[-1], position):
         return before[-1].place  # "Hát Lót 99,8%", "Xã Hát Lót: 100%"
-    scope, scope_end, hamlet_until = None, None, None
+    scope, scope_end, short = None, None, None  # short: the last subject whose scope ends early
     for mention in before:
         if mention.until is not None:
-            hamlet_until = mention.until
+            short = mention
         elif mention.subject:
-            scope, scope_end, hamlet_until = mention.place, mention.end, None
-    if hamlet_until is not None and position < hamlet_until:
-        return None
+            scope, scope_end, short = mention.place, mention.end, None
+    if short is not None and position < short.until:
+        return short.place
     return _scope_or_unit_after(text, position, scope, scope_end, mentions[len(before)] if len(before) < len(mentions) else None)
 
 
@@ -517,18 +522,18 @@ def place_lookup(mentions: list[Mention], text: str):
     ends = [m.end for m in mentions]
     if any(a > b for a, b in zip(ends, ends[1:])):
         return lambda position: place_at(mentions, text, position)
-    scopes = [None]  # scopes[k]: place of the last subject among the first k mentions (hamlets aside)
+    scopes = [None]  # scopes[k]: place of the last subject among the first k mentions (short scopes aside)
     scope_ends: list[int | None] = [None]  # scope_ends[k]: where that subject ends
-    hamlets: list[int | None] = [None]  # hamlets[k]: where the clause of a hamlet after that subject ends
+    shorts: list[Mention | None] = [None]  # shorts[k]: a subject after it whose scope ends early (a hamlet's clause, a bracket)
     for mention in mentions:
         if mention.until is not None:
             scopes.append(scopes[-1])
             scope_ends.append(scope_ends[-1])
-            hamlets.append(mention.until)
+            shorts.append(mention)
         else:
             scopes.append(mention.place if mention.subject else scopes[-1])
             scope_ends.append(mention.end if mention.subject else scope_ends[-1])
-            hamlets.append(None if mention.subject else hamlets[-1])
+            shorts.append(None if mention.subject else shorts[-1])
 
     def lookup(position: int) -> str | None:
         count = bisect_right(ends, position)
@@ -536,8 +541,9 @@ def place_lookup(mentions: list[Mention], text: str):
             last = mentions[count - 1]
             if last.place and _right_after(text, last, position):
                 return last.place
-        if hamlets[count] is not None and position < hamlets[count]:
-            return None
+        short = shorts[count]
+        if short is not None and position < short.until:
+            return short.place
         return _scope_or_unit_after(text, position, scopes[count], scope_ends[count], mentions[count] if count < len(mentions) else None)
 
     return lookup
