@@ -782,8 +782,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         label = LABEL_COLON.search(text[reach:last])
         if label and (reach == paragraph_start or label.start() > 0):  # a cut-off slice has no real start
             named = _trimmed(label.group(1))
-            if place_rules()["plural_subject"].fullmatch(named):
-                return None  # "kế đến là các xã: Xuân Phú (92,1%)": the units' list, not what is measured
+            words = regex.search(r"\S(?:.*\S)?", label.group(1))  # the label's span without its white space
+            named_start, named_end = reach + label.start(1) + words.start(), reach + label.start(1) + words.end()
+            if place_rules()["plural_subject"].fullmatch(named) or any(s <= named_start and named_end <= e for s, e in place_spans):
+                return None  # "kế đến là các xã: Xuân Phú (92,1%)", "(Hà Giang: 39 nhà; …)": the unit, not what is measured
             return _limited(named)
         return _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
     if boundary == ")":

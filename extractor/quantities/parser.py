@@ -296,7 +296,8 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
             if partner and _day_and_month(match.group(), partner.group(), text[partner.end():partner.end() + AFTER_WINDOW]):
                 position = partner.end()  # "Ngày 4 và 5-3": no falling range but a day and a month, neither a figure
             continue
-        if _names_bare_number(text, quantity, start, end, match.group()) or _date_named(text, quantity, start):
+        if (_names_bare_number(text, quantity, start, end, match.group()) and _breakdown_total(text, quantity, quantities, start) is None) \
+                or _date_named(text, quantity, start):
             position = excluded_end = _excluded_token_end(text, match, end)  # "phụ lục 3, 4": the list shares it
             continue
         _of_the_same_noun(text, quantity, end, counted_noun)
@@ -402,7 +403,8 @@ def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counte
             continue
         earlier = quantities[max(0, index - MAX_SIBLINGS):index]
         sentence = _sentence_start(text, quantity.start, start)
-        noun = (_breakdown_noun(text, earlier, sentence, quantity.start)
+        noun = (_breakdown_total(text, quantity, earlier, start)
+                or _breakdown_noun(text, earlier, sentence, quantity.start)
                 or _number_of_noun(text, sentence, quantity.start, counted_noun)
                 or _label_noun(text, sentence, quantity.start, counted_noun)
                 or _sibling_unit(text, earlier, sentence, quantity)
@@ -423,6 +425,26 @@ def _sentence_start(text: str, position: int, paragraph_start: int) -> int:
     reach = max(paragraph_start, position - SENTENCE_REACH)
     found = SENTENCE_START.search(text, reach, position)
     return found.end() if found else reach
+
+
+# the items of a breakdown by unit before a figure inside its bracket: "Cà Mau 2, TP Hồ Chí Minh 1, Bình Định "
+_UNIT_NAME = r"(?:(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|TP\.?|TX\.?)\s*)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,4}\s*:?\s*"
+BREAKDOWN_ITEMS = regex.compile(rf"\s*(?:{_UNIT_NAME}\d[\d.,]*(?:\s+[\p{{L}}\p{{M}}]+){{0,3}}\s*[,;]\s*)*{_UNIT_NAME}")
+TOTAL_TO_BRACKET = regex.compile(r"[^\d.;:!?()]{0,60}\(")  # "6 tàu bị chìm, hỏng (": the total's words, then the bracket
+
+
+def _breakdown_total(text: str, quantity: Quantity, earlier: list[Quantity], start: int) -> Quantity | None:
+    """"6 tàu bị chìm (Cà Mau 2, TP Hồ Chí Minh 1, Bình Định 1)": a bare number after a unit's name
+    in a bracket that breaks a count down by unit counts what the count does (the count it belongs to)."""
+    if quantity.unit is not None or quantity.kind != "count" or not earlier:
+        return None
+    opening = text.rfind("(", start, quantity.start)
+    if opening < 0 or text.find(")", opening, quantity.start) >= 0 or not BREAKDOWN_ITEMS.fullmatch(text, opening + 1, quantity.start):
+        return None
+    total = next((q for q in reversed(earlier) if q.end <= opening), None)
+    if total is None or total.kind != "count" or total.unit is None or not TOTAL_TO_BRACKET.fullmatch(text, total.end, opening + 1):
+        return None
+    return total
 
 
 def _breakdown_noun(text: str, earlier: list[Quantity], sentence: int, position: int) -> str | None:
