@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from extractor.cleaning.lines import line_rules
+from extractor.quantities.goals import goal_rules
 from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
@@ -60,6 +61,7 @@ def metric_rules() -> dict:
         # an item label the clause boundaries leave in ("3/ Vốn đầu tư"): the cleaner's rule, one home
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
         "kept_ending": regex.compile(data["kept_ending"]),
+        "aim_before_measure": regex.compile(data["aim_before_measure"]),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         "now_word": regex.compile(shared_patterns()["now_word"]),
         # a year, not a figure ("… đạt chuẩn đến năm 2020"); a year or a date
@@ -914,18 +916,41 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     if periods:
         phrase = rules["period"].sub(" ", phrase)
     phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=:…., ")
+    aims = list(rules["aim_before_measure"].finditer(phrase))
+    if aims and rules["measure_head"].match(phrase, aims[-1].end()):
+        phrase = phrase[aims[-1].end():]  # "phường phấn đấu tỷ lệ hồ sơ …": the aim's subject and verb name nothing measured
     previous = None
     while phrase != previous:
         previous = phrase
         trailing = rules["trailing"].search(phrase)
+        if trailing and " " in trailing.group().strip() and _closes_a_compound(phrase, trailing):
+            # "chứng chỉ đạt": the longest linker ("chỉ đạt") closes a word; a shorter one ("đạt") may not
+            first_word_end = trailing.end() - len(trailing.group().lstrip()) + len(trailing.group().split()[0])
+            trailing = rules["trailing"].search(phrase, first_word_end) or trailing
+        negation = rules["negated"].search(phrase, 0, trailing.start()) if trailing else None
         if trailing and not _closes_a_compound(phrase, trailing) and not rules["kept_ending"].search(phrase) \
-                and not rules["negated"].search(phrase, 0, trailing.start()):  # "chỉ tiêu không đạt": the status stays whole
-            phrase = phrase[:trailing.start()].strip().rstrip(", ")  # "…, bao gồm": no comma left at the end
+                and not (negation and _counts_aims(phrase[:negation.start()])):  # "chỉ tiêu không đạt": the status stays whole
+            # ("Doanh thu du lịch không đạt 70%": the negated linker goes with its negator)
+            phrase = phrase[:negation.start() if negation else trailing.start()].strip().rstrip(", ")  # "…, bao gồm": no comma left at the end
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""
 
 
 FUNCTION_TAGS = frozenset({"E", "L", "C", "CC", "T"})  # prepositions, determiners, conjunctions, particles
+
+
+COUNT_LABEL = regex.compile(r"(?i)(?:số|tổng\s+số)\s")
+COUNT_DETERMINER = regex.compile(r"(?i)(?:các|những)\s+")
+
+
+def _counts_aims(words: str) -> bool:
+    """Words naming things that meet a status or not ("chỉ tiêu", "chỉ tiêu về phát triển đảng viên",
+    "Số hộ"): a negated status after them says which are counted ("chỉ tiêu không đạt"), not what a
+    figure measures."""
+    words = " ".join(words.split()).lower()
+    head = words[COUNT_DETERMINER.match(words).end():] if COUNT_DETERMINER.match(words) else words
+    aims = goal_rules()["aim_counts"]
+    return COUNT_LABEL.match(words) is not None or any(words.endswith(noun) or head.startswith(f"{noun} ") for noun in aims)
 
 
 def _function_word(phrase: str, adverb_of_a_verb: bool) -> bool:
