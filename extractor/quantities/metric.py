@@ -61,7 +61,7 @@ def metric_rules() -> dict:
         # an item label the clause boundaries leave in ("3/ Vốn đầu tư"): the cleaner's rule, one home
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
         "kept_ending": regex.compile(data["kept_ending"]),
-        "aim_before_measure": regex.compile(data["aim_before_measure"]),
+        "before_measure_head": regex.compile(data["before_measure_head"]),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         "now_word": regex.compile(shared_patterns()["now_word"]),
         # a year, not a figure ("… đạt chuẩn đến năm 2020"); a year or a date
@@ -99,6 +99,8 @@ class MetricFinder:
             # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
             # nothing, the sentence's topic does
             return _sentence_topic(self.text, paragraph_start, quantity.start) or metric
+        if quantity.kind == "count" and quantity.unit and COUNT_LABEL.fullmatch(f"{metric} "):
+            return f"{metric} {quantity.unit}"  # "với tổng số 774 đảng viên": a total of what it counts
         return metric
 
     def _find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
@@ -916,9 +918,9 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     if periods:
         phrase = rules["period"].sub(" ", phrase)
     phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=:…., ")
-    aims = list(rules["aim_before_measure"].finditer(phrase))
+    aims = list(rules["before_measure_head"].finditer(phrase))
     if aims and rules["measure_head"].match(phrase, aims[-1].end()):
-        phrase = phrase[aims[-1].end():]  # "phường phấn đấu tỷ lệ hồ sơ …": the aim's subject and verb name nothing measured
+        phrase = phrase[aims[-1].end():]  # "phường phấn đấu tỷ lệ hồ sơ …", "… đầy đủ với tỉ lệ …": the words before name nothing measured
     previous = None
     while phrase != previous:
         previous = phrase
