@@ -470,6 +470,20 @@ def test_a_hamlets_clause_is_its_own_and_its_communes_scope_resumes_after_it():
     assert places == {"3.200 hộ": "xã Chiềng Mung", "120 hộ": None, "30 triệu đồng/người": None, "15 tỷ đồng": "xã Chiềng Mung"}
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Huyện Thanh Hà có thêm 2 xã Thanh An và Thanh Lang đạt chuẩn nông thôn mới nâng cao. Thu nhập đạt 70 triệu đồng.\n",
+     "huyện Thanh Hà"),
+    ("Huyện Mai Sơn có ba xã Hát Lót, Cò Nòi và Chiềng Mung về đích nông thôn mới. Thu nhập đạt 70 triệu đồng.\n", "huyện Mai Sơn"),
+    # must not fire: a year before the type word counts nothing
+    ("Tình hình kinh tế - xã hội 7 tháng năm 2025 huyện Mai Sơn\nThứ tư - 06/08/2025 10:58\n"
+     "Thu ngân sách đạt 120 tỷ đồng.\nSản lượng lương thực đạt 52.000 tấn.\n", "huyện Mai Sơn"),
+])
+def test_units_counted_in_the_opening_are_no_reporting_unit(text, unit):
+    """"Huyện X có thêm 2 xã A và B …": the units a count or plural lists are what the opening
+    counts; the unit before them is whose text it is."""
+    assert records_from_text(text)[0]["unit"] == unit
+
+
 def test_a_breakdowns_units_hold_inside_its_bracket_only():
     """"108 nhà (Trà Vinh 22 nhà, Bạc Liêu 61 nhà)": each unit of the breakdown holds its own
     figure; after the bracket the scope before it resumes (none, or the subject named before)."""

@@ -374,8 +374,10 @@ class DocumentPlaces:
             read_end = min(line_end, line_start + TITLE_CHARS)  # a one-line page is no title
             if opening and sentence is not None:
                 read_end = min(sentence.start(), read_end)
-            named = [unit for mention in typed if line_start <= mention.start < read_end
-                     and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
+            on_line = [mention for mention in typed if line_start <= mention.start < read_end]
+            counted = _counted_members(self.text, on_line)
+            named = [unit for mention in on_line
+                     if mention not in counted and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
                      for unit in [pick(mention.candidates)] if unit is not None]
             if named:
                 return min(named, key=lambda u: LEVEL_RANK[_level(u)])
@@ -1084,6 +1086,23 @@ def _opens_a_list(text: str, mention: TypedName) -> bool:
     up the levels ("xã Hậu Nghĩa, tỉnh Tây Ninh") and is no list."""
     following = text[mention.end:mention.end + LIST_REACH]
     return regex.match(rf"\s*(?:,|và)\s*(?i:{regex.escape(mention.written_type)})\s+\p{{Lu}}", following) is not None
+
+
+YEAR_LEAD = regex.compile(r"\d{4}\s+")  # "… năm 2025 thành phố Hải Phòng": a year, no count
+
+
+def _counted_members(text: str, mentions: list[TypedName]) -> list[TypedName]:
+    """Units listed after a count or a plural of their type ("có thêm 2 xã Thanh An và Thanh Lang",
+    "các xã A, B"), each after the one before by a comma or "và": what the sentence counts, not
+    whose text it is."""
+    members: list[TypedName] = []
+    for mention in mentions:
+        lead = PLURAL_LEAD.search(text, max(0, mention.start - PLURAL_LEAD_REACH), mention.start)
+        if (lead and not YEAR_LEAD.fullmatch(lead.group())) \
+                or (members and LIST_JOINT.fullmatch(text, members[-1].end, mention.start)
+                    and mention.written_type == members[-1].written_type):
+            members.append(mention)
+    return members
 
 
 def _object_of_a_verb(text: str, sentence_start: int, position: int) -> bool:
