@@ -484,6 +484,21 @@ def test_units_counted_in_the_opening_are_no_reporting_unit(text, unit):
     assert records_from_text(text)[0]["unit"] == unit
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Vũng Liêm: Giải quyết việc làm mới cho gần 3.000 lao động\n\nNăm 2019, huyện giải quyết việc làm cho 3.000 lao động. "
+     "Toàn huyện có 12 xã.\n", "huyện Vũng Liêm"),
+    ("Thanh Hà (Hải Dương): Có thêm 2 xã đạt chuẩn nông thôn mới nâng cao\n\nUBND tỉnh Hải Dương vừa ban hành quyết định "
+     "công nhận 2 xã Thanh An và Thanh Lang, huyện Thanh Hà đạt chuẩn năm 2023. Thu nhập đạt 70 triệu đồng.\n", "huyện Thanh Hà"),
+    # must not fire: a name many districts bear, and a label that names no district
+    ("Châu Thành: Giải quyết việc làm cho 1.200 lao động\n\nNăm 2019, huyện giải quyết việc làm cho 1.200 lao động.\n", None),
+    ("Tin vắn: Giải quyết việc làm cho 1.200 lao động\n\nNăm 2019, huyện giải quyết việc làm cho 1.200 lao động.\n", None),
+])
+def test_a_headline_labelled_with_a_districts_bare_name_is_that_districts(text, unit):
+    """"Vũng Liêm: …", "Thanh Hà (Hải Dương): …": a headline's label naming one district (in the
+    bracket's province) tells whom the article is about, before a body named in its first sentence."""
+    assert records_from_text(text)[0]["unit"] == unit
+
+
 def test_a_breakdowns_units_hold_inside_its_bracket_only():
     """"108 nhà (Trà Vinh 22 nhà, Bạc Liêu 61 nhà)": each unit of the breakdown holds its own
     figure; after the bracket the scope before it resumes (none, or the subject named before)."""

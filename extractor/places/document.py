@@ -354,7 +354,10 @@ class DocumentPlaces:
         """Near the top, on a letterhead or title line, not a body named in a paragraph ("… trong đó
         có Đảng bộ huyện X, …"): its line starts at most LETTERHEAD_REACH characters before it."""
         window = max(0, position - LETTERHEAD_REACH)
-        return position < limit and (window == 0 or self.text.rfind("\n", window, position) >= 0)
+        if not (position < limit and (window == 0 or self.text.rfind("\n", window, position) >= 0)):
+            return False
+        line_end = self.text.find("\n", position)  # a line going on into sentences is an opening sentence, no letterhead
+        return SENTENCE_END.search(self.text, position, line_end if line_end >= 0 else len(self.text)) is None
 
     def _unit_of_title_line(self, typed: list[TypedName], pick) -> AdminUnit | None:
         """The lowest unit the title names, else the one the opening sentence under it names
@@ -860,9 +863,43 @@ def unit_type_of(written: str) -> str:
 CREDIT_REACH = 24  # characters before a type word read for a credit ("(Ảnh minh họa: P.V")
 
 
+# a news headline labelled with a unit's bare name: "Vũng Liêm: Giải quyết việc làm …", "Thanh Hà (Hải Dương): …"
+HEADLINE_LABEL = regex.compile(r"[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,3})[ \t]*"
+                               r"(?:\([ \t]*(?P<parent>\p{Lu}[^()\n:]{1,40}?)[ \t]*\))?[ \t]*:")
+
+
+PROVINCE_TYPE = regex.compile(r"(?i)^(?:tỉnh|thành\s+phố|tp\.?)\s+")
+
+
+def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
+    """The district a headline's label names bare, when the gazetteer holds one district of that
+    name (in the province the bracket names, when it names one): what the article is about."""
+    line_start = len(text) - len(text.lstrip())
+    for _ in range(TITLE_LINES):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _page_furniture(text, line_start, line_end):
+            break
+        line_start = line_end + 1
+    else:
+        return None
+    label = HEADLINE_LABEL.match(text, line_start, min(line_end, line_start + TITLE_CHARS))
+    if label is None:
+        return None
+    candidates = gazetteer.named("district", label.group("name"))
+    if label.group("parent"):
+        parent = name_key(PROVINCE_TYPE.sub("", label.group("parent")))
+        candidates = [u for u in candidates if name_key(getattr(gazetteer.province_of(u), "name", "")) == parent]
+    if len({(u.vintage, u.code) for u in candidates}) != 1:
+        return None
+    unit = candidates[0]
+    return TypedName(label.start("name"), label.end("name"), unit.type, label.group("name"), (unit,))
+
+
 def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
     rules = place_rules()
-    found = []
+    headline = _headline_unit(text, gazetteer)
+    found = [headline] if headline is not None else []
     for match in rules["type_word"].finditer(text):
         if not rules["name_syllable"].match(text, match.end()):
             named = _named_before_copula(text, match, gazetteer)  # "Hướng Hiệp là xã có …"
