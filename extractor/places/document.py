@@ -324,7 +324,7 @@ class DocumentPlaces:
             after_organisation = rules["letterhead"].search(self._line_before(mention.start)) is not None
             if not after_organisation:
                 continue
-            in_letterhead = self._on_letterhead_line(mention.start, limit)
+            in_letterhead = self._on_letterhead_line(mention.start, limit, mention.end)
             scores[unit] += 10 if in_letterhead else 1
             first_seen.setdefault(unit, mention.start)
         for match in rules["organisation"].finditer(self.text, 0, limit):  # "Thành đoàn Hà Tĩnh", "TỈNH ỦY SƠN LA"
@@ -350,14 +350,14 @@ class DocumentPlaces:
         # names more often after an organisation ("… huyện Bát Xát đã đạt …", then "Đảng ủy xã Mường Vi" ×4)
         return self._unit_of_title_line(typed, pick) or max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
 
-    def _on_letterhead_line(self, position: int, limit: int) -> bool:
+    def _on_letterhead_line(self, position: int, limit: int, end: int | None = None) -> bool:
         """Near the top, on a letterhead or title line, not a body named in a paragraph ("… trong đó
         có Đảng bộ huyện X, …"): its line starts at most LETTERHEAD_REACH characters before it."""
         window = max(0, position - LETTERHEAD_REACH)
         if not (position < limit and (window == 0 or self.text.rfind("\n", window, position) >= 0)):
             return False
-        line_end = self.text.find("\n", position)  # a line going on into sentences is an opening sentence, no letterhead
-        return SENTENCE_END.search(self.text, position, line_end if line_end >= 0 else len(self.text)) is None
+        # a unit its clause's predicate follows opens a sentence, no letterhead: "UBND tỉnh Hải Dương vừa ban hành …"
+        return end is None or not predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH))
 
     def _unit_of_title_line(self, typed: list[TypedName], pick) -> AdminUnit | None:
         """The lowest unit the title names, else the one the opening sentence under it names
