@@ -259,6 +259,11 @@ def test_a_single_figure_target_names_its_figure_by_the_item():
     # an opening "Trong đó" (with or without its comma) and the verbs before a measure's head name no measure
     ("(4) Tăng trưởng bình quân 9%/năm. Trong đó dịch vụ tăng 12%; phấn đấu nâng tỷ lệ che phủ rừng lên 45%.",
      ["Tăng trưởng bình quân", "dịch vụ", "tỷ lệ che phủ rừng"]),
+    # a period is no part of a metric; a "với" clause after a figure names the next; a share after a
+    # breakdown's figure is the breakdown's (its own reading, no piece of the item's name)
+    ("(5) Tổng vốn đầu tư toàn xã hội tăng 12%/năm với tổng vốn đầu tư thời kỳ 2026 - 2030 đạt 150 nghìn tỷ đồng, "
+     "trong đó vốn ngân sách nhà nước đạt 30 nghìn tỷ đồng, chiếm 20%.",
+     ["Tổng vốn đầu tư toàn xã hội", "tổng vốn đầu tư", "vốn ngân sách nhà nước", "vốn ngân sách nhà nước"]),
 ])
 def test_each_figure_of_an_item_has_its_own_metric(item, metrics):
     text = "II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n" + item + "\nIII. NHIỆM VỤ\n"
@@ -455,6 +460,11 @@ def test_results_table_blocks_per_former_unit(tmp_path):
     ("(5) Số thôn đạt chuẩn nông thôn mới (theo kế hoạch của huyện): 06/10 thôn.", "Số thôn đạt chuẩn nông thôn mới"),
     ("(6) Duy trì xã đạt chuẩn quốc gia về y tế.", "Duy trì xã đạt chuẩn quốc gia về y tế"),
     ("(7) Tỷ lệ hộ dân dùng nước hợp vệ sinh đạt trên 95%.", "Tỷ lệ hộ dân dùng nước hợp vệ sinh"),
+    # a time before the metric leaves no debris, a period after it goes; a standard's period stays
+    ("(8) Đến hết năm 2030, tỷ lệ đô thị hóa đạt 50%.", "tỷ lệ đô thị hóa"),
+    ("(9) Tốc độ tăng trưởng kinh tế bình quân thời kỳ 2026 - 2030 đạt 9%/năm.", "Tốc độ tăng trưởng kinh tế bình quân"),
+    ("(10) Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2026-2030 giảm còn 1,5%.",
+     "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2026-2030"),
 ])
 def test_an_item_metric_keeps_the_standard_it_names(item, metric):
     text = "II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n" + item + "\nIII. NHIỆM VỤ\n"

@@ -24,7 +24,7 @@ from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.indicators.columns import is_results_header
 from extractor.quantities.cells import row_heading
-from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, names_only_a_time, without_leading_verbs
+from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, names_only_a_time, without_leading_verbs, without_times
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
@@ -34,7 +34,8 @@ from extractor.rules import load_rules
 ITEM_LEAD = regex.compile(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?")
 # "đạt"/"là" end the metric only as the verb leading to the figure ("Tỷ lệ … đạt trên 90%"), not
 # when a standard follows them ("Số thôn đạt chuẩn nông thôn mới: 04/09 thôn")
-ITEM_METRIC_STOP = regex.compile(r"\s(?:đạt|là)\s(?=(?:[^\d\s:;.(]+\s+){0,3}\d)|:|\(|\d|;|\.(?:\s|$)")
+# (the digits of a period kept in a metric, a standard's: "chuẩn nghèo đa chiều giai đoạn 2026-2030", are no stop)
+ITEM_METRIC_STOP = regex.compile(r"\s(?:đạt|là)\s(?=(?:[^\d\s:;.(]+\s+){0,3}\d)|:|\(|(?<!(?:giai\s+đoạn|thời\s+kỳ)\s+(?:\d{4}\s*[-–]\s*)?\d{0,3})\d|;|\.(?:\s|$)")
 
 SHORT_HEADING = 150  # characters: a longer paragraph naming "chỉ tiêu chủ yếu" is prose, not a heading
 COMPARATOR_OF_QUALIFIER = {None: "=", "approx": "~", "over": ">", "under": "<", "at_least": ">=", "at_most": "<="}
@@ -621,8 +622,8 @@ def ordinal_label() -> "regex.Pattern[str]":
 def _item_metric(text: str, start: int, end: int) -> str | None:
     content = text[start:end]
     body = _without_label(content)
-    body = indicator_rules()["year"].sub(" ", body)  # "… đến năm 2030 đạt 96%": the year is not the metric
-    body = ITEM_LEAD.sub("", body.strip())
+    body = _without_times(body)  # "… đến năm 2030 đạt 96%", "… giai đoạn 2026 - 2030 đạt …": the time is not the metric
+    body = LEADING_ADVERBIAL.sub("", ITEM_LEAD.sub("", body.strip()))
     stop = ITEM_METRIC_STOP.search(body)
     metric = body[: stop.start()] if stop else body
     metric = " ".join(metric.split()).strip(" ,")
@@ -686,7 +687,12 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
             if item.table_row or RESPECTIVE_NAME in quantity.notes:
                 metric = record.get("metric") or item.metric  # the row's label cell, or "A, B lần lượt X và Y"
             else:
-                metric = _figure_metric(text, span_start, span_end, quantity, figure_starts) or item.metric or record.get("metric")
+                # (a later figure's own reading before the item's, "…, trong đó vốn ngân sách … 30 nghìn tỷ đồng, chiếm
+                # 20%", unless it is a piece of the item's, "Số hộ sản xuất, kinh doanh, dịch vụ …: 845 hộ, tăng 80 hộ",
+                # or runs over another figure)
+                own = record.get("metric") or ""
+                own = own if position and not any(c.isdigit() for c in own) and not (item.metric and own.lower() in item.metric.lower()) else None
+                metric = _figure_metric(text, span_start, span_end, quantity, figure_starts) or own or item.metric or record.get("metric")
             if record.get("metric") and any(other.end <= quantity.start and text[other.start:other.end] in metric
                                             and bracket_open_at(text, other.end, quantity.start) for other, _ in inside):
                 metric = record["metric"]  # "… giảm 3% trở lên (còn 7%)": the words hold the figure before; the figure's own reading
@@ -749,7 +755,7 @@ def _years_from_the_list(items: list[TargetItem]) -> None:
 CLAUSE_END = regex.compile(r";|\.(?=\s|$)|:(?=\s)|,\s*(?i:trong\s+đó)|\s[-–]\s(?=\p{Lu})(?![^;:,.()\d]{0,40}:\s*(?:\d|\Z))")  # \Z: the figure may start where a search stops
 LEADING_ADVERBIAL = regex.compile(r"^(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu)|(?i:trong\s+đó)(?![\p{L}\p{M}])|(?i:đến|tới|trong|sau)(?=\s*[,:]|\s*$)"
                                r"|(?i:trong|sau)\s+\d+\s+(?i:năm|tháng)(?=\s*,))[\s,:]*)+")  # "Trong 5 năm, tạo việc làm …"
-NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
+NOT_A_NOUN_PHRASE = regex.compile(r"^(?:[^\p{L}]|(?i:so\s+với|với|trong\s+đó|và|hoặc|hằng\s+năm|hàng\s+năm|mỗi\s+năm|trên\s+tổng)(?![\p{L}\p{M}]))")
 LEADING_QUALIFIER = regex.compile(r"^\s*(?:(?i:trở\s+lên|trở\s+xuống)(?![\p{L}\p{M}]))?\s*")
 EVERY_YEAR = regex.compile(r"(?i)\b(?:hằng|hàng)\s+năm\b")
 PREDICATE_START_TAGS = frozenset({"V", "R"})
@@ -821,8 +827,14 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     leading adverbials ("Hằng năm,", "Phấn đấu")."""
     before = text[start:end]
     before = _without_label(before)
-    before = _without_trailing_comparator(" ".join(indicator_rules()["year"].sub(" ", before).split()).strip(" ,:="))
+    before = _without_trailing_comparator(" ".join(_without_times(before).split()).strip(" ,:="))
     return without_leading_verbs(metric_rules()["leading"].sub("", LEADING_ADVERBIAL.sub("", before)).strip())
+
+
+def _without_times(phrase: str) -> str:
+    """Years, periods and dates out ("đến năm 2030", "giai đoạn 2026 - 2030": the quantity metric's
+    time expressions, one home), and the year pattern's other forms."""
+    return indicator_rules()["year"].sub(" ", without_times(phrase))
 
 
 def _starts_with_noun(phrase: str) -> bool:

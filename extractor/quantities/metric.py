@@ -907,6 +907,23 @@ def names_only_a_time(phrase: str) -> bool:
     return not _trimmed(phrase)
 
 
+# a standard's period and a price basis's year are part of their names: "theo chuẩn nghèo đa chiều
+# giai đoạn 2021-2025", "(giá so sánh năm 2010)"
+STANDARD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])chuẩn(?:\s+[\p{L}\p{M}]+){0,4}[\s,]*$")
+PERIOD_OPENING = regex.compile(r"(?i)\s*(?:giai\s+đoạn|thời\s+kỳ)")
+PRICE_BASIS_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])giá\s+(?:so\s+sánh|hiện\s+hành|cố\s+định)\s*$")
+
+
+def without_times(phrase: str) -> str:
+    """``phrase`` without its years, dates and periods ("đến năm 2030", "giai đoạn 2026 - 2030"),
+    but for a standard's period and a price basis's year."""
+    def kept(found) -> bool:
+        before = phrase[:found.start()]
+        return bool((STANDARD_BEFORE.search(before) and PERIOD_OPENING.match(found.group())) or PRICE_BASIS_BEFORE.search(before))
+
+    return metric_rules()["time"].sub(lambda found: found.group() if kept(found) else " ", phrase)
+
+
 def _trimmed(phrase: str, periods: bool = True) -> str:
     """``phrase`` without times, bullets, and leading or trailing linking words; "" when no word is
     left. ``periods``: also without the period and price basis a figure is stated for ("đến cuối
@@ -914,7 +931,7 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     measure before a figure (after a counted noun they may say what is counted: "… sẽ đạt vào cuối
     nhiệm kỳ")."""
     rules = metric_rules()
-    phrase = rules["time"].sub(" ", phrase)
+    phrase = without_times(phrase)
     if periods:
         phrase = rules["period"].sub(" ", phrase)
     phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=:…., ")
