@@ -44,6 +44,8 @@ def test_coverage_of_gold_targets():
     ("Nông, lâm nghiệp và thủy sản", "%", "econ.share_agriculture"),
     ("Tỷ lệ sử dụng dịch vụ công trực tuyến", "%", "gov.online_public_services"),  # not "dịch vụ"
     ("dịch vụ", "%", "econ.share_services"),
+    ("tăng trưởng thương mại, dịch vụ", "%", "econ.sector_growth"),  # a sector's growth, not its share
+    ("tốc độ tăng trưởng công nghiệp, tiểu thủ công nghiệp", "%/năm", "econ.sector_growth"),
     ("Đàn bò", "con", "agri.livestock_herd"),
     ("Tổng diện tích gieo trồng", "ha", "agri.sown_area"),
     ("Nông, lâm nghiệp và thủy sản", "tấn", None),  # a mass is no share of the economy

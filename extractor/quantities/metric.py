@@ -108,6 +108,9 @@ class MetricFinder:
         if previous is not None and previous.metric and _restates(self.text, quantity, previous):
             if quantity.kind == "count" and previous.unit == "%":  # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the number of them
                 return metric_rules()["rate_head"].sub("", previous.metric) or previous.metric
+            growth = GROWTH_IN_GAP.search(self.text, previous.end, quantity.start)
+            if growth:  # "nông nghiệp chiếm tỷ lệ 51,3%, tăng trưởng bình quân đạt 3,62%": the growth of what the share is of
+                return f"{' '.join(growth.group().lower().split())} {previous.metric}"
             return previous.metric
         after = _after_phrase(self.text, quantity, paragraph_end, figure_starts=self.figure_starts)
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
@@ -249,6 +252,7 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
                     and rules["restating_bracket"].match(text, previous.end, quantity.start)))
 
 
+GROWTH_IN_GAP = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:tốc\s+độ\s+)?tăng\s+trưởng(?![\p{L}\p{M}])")
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
 
