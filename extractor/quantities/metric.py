@@ -876,7 +876,9 @@ DIGITS_FROM_THE_END = regex.compile(r"(?r)\d+")
 # "với" joins a figure and the next one's words ("25 dự án với tổng vốn 120 tỷ đồng"), not a comparison ("so với")
 WITH_NEXT_FIGURE = r"(?<!(?i:so|đối|cùng)\s)với"
 FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
-NEXT_FIGURES_WORDS = regex.compile(rf"\s{WITH_NEXT_FIGURE}\s")  # in the words after a figure, up to the next figure
+# in the words after a figure, up to the next figure: "với" ("25 dự án với tổng vốn …"), or "và" opening the
+# next figure's subject and its verb ("608 công dân và vắng là 311 công dân")
+NEXT_FIGURES_WORDS = regex.compile(rf"\s(?:{WITH_NEXT_FIGURE}|và(?=\s[^,;.()]{{1,40}}?\s(?:là|đạt|chiếm)\s*$))\s")
 
 
 def _next_figure_at(text: str, stop, paragraph_end: int) -> bool:
