@@ -62,6 +62,7 @@ def metric_rules() -> dict:
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
         "kept_ending": regex.compile(data["kept_ending"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
+        "trend_predicate": regex.compile(data["trend_predicate"]),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         "now_word": regex.compile(shared_patterns()["now_word"]),
         # a year, not a figure ("… đạt chuẩn đến năm 2020"); a year or a date
@@ -142,6 +143,15 @@ class MetricFinder:
             clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
             if metric_rules()["running_total"].match(self.text, clause_start, quantity.start):
                 return previous.metric
+        if before is None and after is None:
+            # "…; Tỷ lệ hồ sơ … trực tuyến ngày càng cao, đạt trên 80%": the figure's clause is only its verb;
+            # the clause before names a measure and says how it moves
+            scan = self.boundaries(paragraph_start, paragraph_end)
+            last = scan.last_end(quantity.start)
+            if last is not None and last - 1 > paragraph_start and self.text[last - 1] == ",":
+                trend = _measure_with_trend(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
+                if trend:
+                    return trend
         settled = _settled(self.text, quantity, previous, before, after)
         if settled is None and quantity.kind not in ("count", "fraction"):
             # "khu vực doanh nghiệp và vốn nhà nước chiếm tỷ lệ cao, ước đạt 3.687,3 tỷ đồng": the figure's
@@ -493,6 +503,22 @@ def _own_words(tail: str, quantity: Quantity) -> str:
 
 
 SUBJECT_WORDS = 2  # words a clause's subject has at least (one word is an opener: "Trong đó", "Hiện nay")
+
+
+def _measure_with_trend(text: str, start: int, end: int) -> str | None:
+    """A clause holding no figure that names a measure and ends on how it moves ("tỷ lệ người dân
+    tham gia BHYT tăng nhanh"): the measure, without the movement."""
+    clause = text[start:end]
+    if any(character.isdigit() for character in clause):
+        return None
+    rules = metric_rules()
+    trend = rules["trend_predicate"].search(clause)
+    if trend is None:
+        return None
+    measure = _trimmed(clause[:trend.start()])
+    if not measure or not (rules["measure_head"].match(measure) or pos_tags(measure)[0][1] in NOUN_TAGS):
+        return None
+    return _limited(measure)
 
 
 def _subject_of_clause(text: str, start: int, end: int) -> str | None:
