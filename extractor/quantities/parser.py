@@ -569,7 +569,8 @@ def _excluded(text: str, match, start: int, end: int, counted_noun) -> str | Non
         return "name"  # “Gian hàng 0 đồng”, “1 + 1”, “Lớp đoàn viên 90 năm …”: part of a name
     if _date().match(text, match.start()) or (after.startswith("/") and _is_day_month(digits, after)):
         return "date"
-    if (LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False) or RUN_IN_LIST_NUMBER.match(text, match.start()):
+    if (LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False) or RUN_IN_LIST_NUMBER.match(text, match.start()) \
+            or _numbers_a_run_in_item(text, match, start):
         return "list_number"
     if PIPE_CELL_BEFORE_LABEL.match(after) and _pipe_row_number(text, match, start):
         return "list_number"
@@ -579,6 +580,20 @@ def _excluded(text: str, match, start: int, end: int, counted_noun) -> str | Non
 
 
 DENOMINATOR = regex.compile(r"\s?/\s?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,])")
+
+
+ITEM_NUMBER_AFTER = regex.compile(r"\.\s+(?=\p{Lu})")  # "2. Người thực hiện"
+RUN_IN_REACH = 300  # characters back to the item before
+
+
+def _numbers_a_run_in_item(text: str, match, start: int) -> bool:
+    """"1. Tên mô hình: Chợ 4.0 2. Người thực hiện: … 3. Kết quả: …": a number N before a dot and a
+    capitalised word, when the paragraph has just had item N - 1 written so, numbers an item."""
+    number = match.group()
+    if not number.isdigit() or int(number) < 2 or ITEM_NUMBER_AFTER.match(text, match.end()) is None:
+        return False
+    earlier = regex.compile(rf"(?<![\d.,])(?:{int(number) - 1}|0{int(number) - 1})\.\s+\p{{Lu}}")
+    return earlier.search(text, max(start, match.start() - RUN_IN_REACH), match.start()) is not None
 
 
 def _over_a_whole(digits: str, after: str, counted_noun) -> bool:
