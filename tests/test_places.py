@@ -499,6 +499,14 @@ def test_a_headline_labelled_with_a_districts_bare_name_is_that_districts(text, 
     assert records_from_text(text)[0]["unit"] == unit
 
 
+def test_a_speakers_office_names_no_reporting_unit():
+    """"Ông A, Phó Chủ tịch UBND xã Tả Van cho biết …" in a roundup of several provinces: where the
+    speaker serves is no issuer of the text (the breakdown's provinces are none either)."""
+    text = ("Mưa lũ làm 12 người chết (Hà Giang 5 người, Lai Châu 7 người). Ông Nguyễn Văn A, Phó Chủ tịch "
+            "UBND xã Tả Van cho biết đã di dời 40 hộ.\n")
+    assert records_from_text(text)[0]["unit"] is None
+
+
 def test_a_breakdowns_units_hold_inside_its_bracket_only():
     """"108 nhà (Trà Vinh 22 nhà, Bạc Liêu 61 nhà)": each unit of the breakdown holds its own
     figure; after the bracket the scope before it resumes (none, or the subject named before)."""
