@@ -639,6 +639,11 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     before, following = tagged[:comma], tagged[comma + 1]
     if before[-1][1] == following[1] == "V" and _verb_pair_object(text, comma_end, figure_start):
         return True  # "kiểm tra, giám sát đối với 97 tổ chức đảng", "đào tạo, bồi dưỡng 120 cán bộ": two verbs of one object
+    if len(before) > 1 and before[-1][1] == "V" \
+            and (metric_rules()["measure_head"].match(segment.strip()) or COUNT_LABEL.match(segment.strip())):
+        item = _item_before_figure(text, comma_end, figure_start)
+        if item is not None and all(tag in STATE_TAGS for _, tag in item):
+            return True  # "Số nhà sập đổ, hư hỏng là 108": a second state of the things the noun names
     if len(before) > 1 and not any(tag in CLAUSE_TAGS and word.lower() != "của" for word, tag in before):  # ("giá trị sản xuất của ngành …")
         item = _item_before_figure(text, comma_end, figure_start)
         if item is not None and (len(item) > 1 and [tag for _, tag in item] == [tag for _, tag in before[-len(item):]]
@@ -726,6 +731,7 @@ def _after_comma(text: str, paragraph_start: int, position: int) -> bool:
 LIST_TAGGED_AFTER = 5  # words after the comma tagged with the phrase
 LIST_PHRASE_WORDS = 8  # words of a noun phrase whose last item a comma coordinates
 PHRASE_HEAD_TAGS = frozenset({"N", "Nc", "Np", "Ny"})
+STATE_TAGS = frozenset({"V", "A", "M"})  # a verb or adjective of state ("hỏng"; the tagger reads some as numerals: "hư hỏng", "ngập úng")
 CLAUSE_TAGS = frozenset({"R", "P", "E"})  # an adverb ("đã"), a pronoun ("đó"), a preposition ("tinh thần cho người dân"): a clause or an opener
 WORD_CLASSES = {"N": "noun", "Nc": "noun", "Np": "noun", "Ny": "noun", "Nu": "noun", "V": "verb", "A": "adjective"}
 
