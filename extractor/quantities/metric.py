@@ -550,6 +550,7 @@ def _determiner_before_noun(tail: str) -> bool:
 
 
 LIST_REACH = 60  # characters after a comma read for the rest of a noun list
+LIST_CLAUSE_REACH = 160  # characters after a comma read for the end of a list's last item and what it says
 LIST_ITEM_WORDS = 3  # words of a noun inside a list ("tiểu khu trưởng"); the last one may be longer
 LIST_HEAD_WORDS = 8  # words after the figure before the comma ("đảng viên trong việc chấp hành Điều lệ Đảng, …")
 
@@ -562,7 +563,7 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
     head_has_verb = None  # read once, when a continuation looks like a clause of its own
     end = stop
     while True:
-        following = rules["after_stop"].search(text, end.end(), min(paragraph_end, end.end() + LIST_REACH))
+        following = rules["after_stop"].search(text, end.end(), min(paragraph_end, end.end() + LIST_CLAUSE_REACH))
         if following is None or following.group().strip() == ":" or following.group()[:1].isdigit():
             return stop
         continuation = text[end.end():following.start()]
