@@ -61,6 +61,12 @@ def mark_goals(found: list[tuple[Quantity, object]], clean, term_end: int | None
                 quantity.goal = True
                 quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or under_list_lead[paragraph.start]
             continue
+        if lead is None and term_end is not None and not rules["result"].search(text, sentence_start, quantity.start) \
+                and _horizon_year(text, sentence_start, quantity, paragraph.end) == term_end:
+            # "GRDP bình quân đầu người đến năm 2030 là 169,46 triệu đồng" in a 2025-2030 text: the end of
+            # its term is ahead of it, so a figure for then is set, not reported
+            quantity.goal, quantity.goal_year = True, term_end
+            continue
         if lead is None or rules["result"].search(text, lead.end(), quantity.start):
             continue
         if rules["clause_lead"].fullmatch(lead.group()) and text.find(":", lead.end(), quantity.start) < 0 \
@@ -102,6 +108,18 @@ def _last(pattern: "regex.Pattern[str]", text: str, start: int, end: int):
     for last in pattern.finditer(text, start, end):
         pass
     return last
+
+
+HORIZON = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(\d{4})(?!\d)")  # "đến năm 2030": a year ahead
+
+
+def _horizon_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end: int) -> int | None:
+    """The year of the figure's clause when it is written as a horizon ("đến năm 2030"), else None."""
+    year = _goal_year(text, sentence_start, quantity, paragraph_end, None)
+    window = (max(sentence_start, quantity.start - GOAL_REACH), min(paragraph_end, quantity.end + GOAL_REACH))
+    if year is None or not any(int(found.group(1)) == year for found in HORIZON.finditer(text, *window)):
+        return None
+    return year
 
 
 def _goal_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end: int, term_end: int | None) -> int | None:
