@@ -46,34 +46,49 @@ def goal_rules() -> dict:
 def mark_goals(found: list[tuple[Quantity, object]], clean, term_end: int | None) -> None:
     """Set ``goal`` and ``goal_year`` of each figure of running text (``found``: quantity,
     paragraph pairs; ``term_end``: the last year of the document's term, if it names one)."""
-    rules = goal_rules()
-    text = clean.text
     under_list_lead = _paragraphs_under_list_leads(clean)
+    last_goal = None  # (paragraph start, end, goal year) of the last goal: a sentence adding to it may follow
     for quantity, paragraph in found:
-        if paragraph.kind == "footnote" or quantity.kind == "duration" or quantity.unit in rules["aim_counts"]:
-            continue  # (a duration, or a count of aims, "05 chỉ tiêu về kinh tế", sets no target)
-        reach = max(paragraph.start, quantity.start - GOAL_REACH)
-        bound = SENTENCE_BOUND.search(text, reach, quantity.start)
-        sentence_start = bound.end() if bound else reach
-        lead = _last(rules["lead"], text, sentence_start, quantity.start)
-        if lead is None and paragraph.start in under_list_lead:
-            if not rules["result"].search(text, sentence_start, quantity.start):  # "Về kinh tế: … đạt khoảng 6,5 - 7%/năm"
-                quantity.goal = True
-                quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or under_list_lead[paragraph.start]
-            continue
-        if lead is None and term_end is not None and not rules["result"].search(text, sentence_start, quantity.start) \
-                and _horizon_year(text, sentence_start, quantity, paragraph.end) == term_end:
-            # "GRDP bình quân đầu người đến năm 2030 là 169,46 triệu đồng" in a 2025-2030 text: the end of
-            # its term is ahead of it, so a figure for then is set, not reported
-            quantity.goal, quantity.goal_year = True, term_end
-            continue
-        if lead is None or rules["result"].search(text, lead.end(), quantity.start):
-            continue
-        if rules["clause_lead"].fullmatch(lead.group()) and text.find(":", lead.end(), quantity.start) < 0 \
-                and CLAUSE_BOUND.search(text, lead.end(), quantity.start) is not None:
-            continue  # "với mục tiêu gần dân, sát dân; có 90% …": the aim named in passing ends with its clause
+        if last_goal is not None and last_goal[0] != paragraph.start:
+            last_goal = None
+        _mark_goal(quantity, paragraph, clean.text, term_end, under_list_lead, last_goal)
+        if quantity.goal:
+            last_goal = (paragraph.start, quantity.end, quantity.goal_year)
+
+
+def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, under_list_lead: dict, last_goal) -> None:
+    rules = goal_rules()
+    if paragraph.kind == "footnote" or quantity.kind == "duration" or quantity.unit in rules["aim_counts"]:
+        return  # (a duration, or a count of aims, "05 chỉ tiêu về kinh tế", sets no target)
+    reach = max(paragraph.start, quantity.start - GOAL_REACH)
+    bound = SENTENCE_BOUND.search(text, reach, quantity.start)
+    sentence_start = bound.end() if bound else reach
+    lead = _last(rules["lead"], text, sentence_start, quantity.start)
+    reported = rules["result"].search(text, sentence_start, quantity.start) is not None
+    if lead is None and paragraph.start in under_list_lead:
+        if not reported:  # "Về kinh tế: … đạt khoảng 6,5 - 7%/năm"
+            quantity.goal = True
+            quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or under_list_lead[paragraph.start]
+        return
+    if lead is None and not reported and term_end is not None and _horizon_year(text, sentence_start, quantity, paragraph.end) == term_end:
+        # "GRDP bình quân đầu người đến năm 2030 là 169,46 triệu đồng" in a 2025-2030 text: the end of
+        # its term is ahead of it, so a figure for then is set, not reported
+        quantity.goal, quantity.goal_year = True, term_end
+        return
+    if lead is None and not reported and last_goal is not None and ADDING_OPENER.match(text, sentence_start, quantity.start) \
+            and len(SENTENCE_BOUND.findall(text, last_goal[1], sentence_start)) <= 1:
+        # "Huyện phấn đấu năm 2025 tỷ lệ hộ nghèo dưới 2%. Bên cạnh đó, tỷ lệ tham gia BHYT đạt 95%": the
+        # next sentence adds to the aims of the one before
         quantity.goal = True
-        quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, term_end)
+        quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or last_goal[2]
+        return
+    if lead is None or rules["result"].search(text, lead.end(), quantity.start):
+        return
+    if rules["clause_lead"].fullmatch(lead.group()) and text.find(":", lead.end(), quantity.start) < 0 \
+            and CLAUSE_BOUND.search(text, lead.end(), quantity.start) is not None:
+        return  # "với mục tiêu gần dân, sát dân; có 90% …": the aim named in passing ends with its clause
+    quantity.goal = True
+    quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, term_end)
 
 
 LIST_LEAD_REACH = 6  # paragraphs after a lead ending in a colon that its list may fill
@@ -110,6 +125,7 @@ def _last(pattern: "regex.Pattern[str]", text: str, start: int, end: int):
     return last
 
 
+ADDING_OPENER = regex.compile(r"\s*(?i:ngoài\s+ra|bên\s+cạnh\s+đó|đồng\s+thời|cùng\s+với\s+đó|mặt\s+khác)\s*,")
 HORIZON = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(\d{4})(?!\d)")  # "đến năm 2030": a year ahead
 
 
