@@ -25,6 +25,8 @@ from extractor.spans import SpanIndex
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
 
 TERM_SEARCH_CHARS = 3000  # the term of the report is named in its opening lines
+COUNCIL_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:hđnd|hội\s+đồng\s+nhân\s+dân|quốc\s+hội)(?![\p{L}\p{M}])[^.;\n]*$")
+COUNCIL_REACH = 80  # characters before a term read for the council it belongs to
 
 
 @dataclass
@@ -76,7 +78,11 @@ def term_pattern() -> "regex.Pattern[str]":
 
 def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) -> dict:
     # the latest term the opening names: a congress's report reviews the last term and sets the next's targets
-    term = max(term_pattern().finditer(clean.text[:TERM_SEARCH_CHARS]), key=lambda found: int(found.group(2)), default=None)
+    # (a council's term, "bầu cử đại biểu HĐND … nhiệm kỳ 2026 - 2031", runs a year behind the Party's: its
+    # terms count only when the opening names no other)
+    terms = list(term_pattern().finditer(clean.text[:TERM_SEARCH_CHARS]))
+    terms = [found for found in terms if not COUNCIL_BEFORE.search(clean.text, max(0, found.start() - COUNCIL_REACH), found.start())] or terms
+    term = max(terms, key=lambda found: int(found.group(2)), default=None)
     unit, province = places.reporting_unit, places.province()
     named = places.real_places()
     return {

@@ -239,3 +239,10 @@ def test_the_documents_term_is_the_latest_its_opening_names():
     assert records[0]["term"] == "2025-2030"
     assert next(r for r in records if r["type"] == "quantity" and r["text"] == "1%")["goal_year"] == 2030
     assert records_from_text("Sơ kết giữa nhiệm kỳ 2020-2025: đạt 12/18 chỉ tiêu.")[0]["term"] == "2020-2025"
+    # a council's term runs a year behind the Party's: it counts only when the opening names no other
+    council = ("Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030. Xã chuẩn bị bầu cử đại biểu HĐND xã nhiệm kỳ 2026-2031. "
+               "Phấn đấu đến cuối nhiệm kỳ tỷ lệ hồ sơ trực tuyến đạt 90%.")
+    records = records_from_text(council)
+    assert records[0]["term"] == "2025-2030"
+    assert next(r for r in records if r["type"] == "quantity" and r["text"] == "90%")["goal_year"] == 2030
+    assert records_from_text("Kỳ họp thứ 5 HĐND xã khóa XXI, nhiệm kỳ 2021-2026.")[0]["term"] == "2021-2026"
