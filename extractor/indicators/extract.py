@@ -26,6 +26,7 @@ from extractor.indicators.columns import is_results_header
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, names_only_a_time, without_leading_verbs, without_times
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
+from extractor.numbers import parse_spelled
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
@@ -1151,6 +1152,9 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
         value, denominator, unit = float(numerator), float(denominator_text), "chỉ tiêu"
     elif figure.endswith("%"):
         value, unit = float(figure[:-1].replace(".", "").replace(",", ".") if "," in figure else figure[:-1]), "%"
+    elif figure.isalpha():  # "Hai chỉ tiêu chưa đạt"
+        spelled = parse_spelled([figure])
+        value, unit = (float(spelled[0]) if spelled else None), "chỉ tiêu"
     elif figure:
         value, unit = float(figure), "chỉ tiêu"
     if groups.get("fraction"):

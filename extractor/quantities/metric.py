@@ -63,6 +63,7 @@ def metric_rules() -> dict:
         "kept_ending": regex.compile(data["kept_ending"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
         "trend_predicate": regex.compile(data["trend_predicate"]),
+        "price_basis_before": regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{shared_patterns()['price_basis']})\s*$"),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         "now_word": regex.compile(shared_patterns()["now_word"]),
         # a year, not a figure ("… đạt chuẩn đến năm 2020"); a year or a date
@@ -950,17 +951,18 @@ def names_only_a_time(phrase: str) -> bool:
 # giai đoạn 2021-2025", "(giá so sánh năm 2010)"
 STANDARD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])chuẩn(?:\s+[\p{L}\p{M}]+){0,4}[\s,]*$")
 PERIOD_OPENING = regex.compile(r"(?i)\s*(?:giai\s+đoạn|thời\s+kỳ)")
-PRICE_BASIS_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])giá\s+(?:so\s+sánh|hiện\s+hành|cố\s+định)\s*$")
 
 
 def without_times(phrase: str) -> str:
     """``phrase`` without its years, dates and periods ("đến năm 2030", "giai đoạn 2026 - 2030"),
     but for a standard's period and a price basis's year."""
+    rules = metric_rules()
+
     def kept(found) -> bool:
         before = phrase[:found.start()]
-        return bool((STANDARD_BEFORE.search(before) and PERIOD_OPENING.match(found.group())) or PRICE_BASIS_BEFORE.search(before))
+        return bool((STANDARD_BEFORE.search(before) and PERIOD_OPENING.match(found.group())) or rules["price_basis_before"].search(before))
 
-    return metric_rules()["time"].sub(lambda found: found.group() if kept(found) else " ", phrase)
+    return rules["time"].sub(lambda found: found.group() if kept(found) else " ", phrase)
 
 
 def _trimmed(phrase: str, periods: bool = True) -> str:
