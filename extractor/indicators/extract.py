@@ -1171,6 +1171,8 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
             status = status_by_share(value)
     if status is None:
         return None
+    if status == "met" and denominator and value is not None and value > denominator:
+        status = "exceeded"  # "229/90 chỉ tiêu đạt 254%": more than the quota is over it
     return Result(match.start(), match.end(), status, _clean_number(value), _clean_number(denominator), unit, rule_id)
 
 
