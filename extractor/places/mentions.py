@@ -481,7 +481,22 @@ def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
             scope, scope_end, short = mention.place, mention.end, None
     if short is not None and position < short.until:
         return short.place
-    return _scope_or_unit_after(text, position, scope, scope_end, mentions[len(before)] if len(before) < len(mentions) else None)
+    return _scope_or_unit_after(text, position, scope, scope_end, _following(mentions, len(before), text))
+
+
+ADDRESS_GAP = regex.compile(r"\s*,?\s*")  # "bản Háng Bla, xã Khao Mang", "thôn Nà Pồng xã Hồ Bốn"
+
+
+def _following(mentions: list[Mention], index: int, text: str) -> Mention | None:
+    """The mention after a figure; a hamlet's address reads on to the unit right after it ("tại bản
+    Háng Bla, xã Khao Mang": the commune, from where the hamlet starts)."""
+    if index >= len(mentions):
+        return None
+    following = mentions[index]
+    if following.place is None and index + 1 < len(mentions) and mentions[index + 1].place is not None \
+            and ADDRESS_GAP.fullmatch(text, following.end, mentions[index + 1].start):
+        return Mention(following.start, mentions[index + 1].end, mentions[index + 1].place, False)
+    return following
 
 
 def _scope_or_unit_after(text: str, position: int, scope: str | None, scope_end: int | None, following: Mention | None) -> str | None:
@@ -544,7 +559,7 @@ def place_lookup(mentions: list[Mention], text: str):
         short = shorts[count]
         if short is not None and position < short.until:
             return short.place
-        return _scope_or_unit_after(text, position, scopes[count], scope_ends[count], mentions[count] if count < len(mentions) else None)
+        return _scope_or_unit_after(text, position, scopes[count], scope_ends[count], _following(mentions, count, text))
 
     return lookup
 

@@ -430,6 +430,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
             phrase = AND_A_NAME.split(phrase, maxsplit=1)[0]
         # "104.076 người và phường Minh Phụng mới …": a unit after "và" opens the next subject (not the last
         # of a list of units, "3 đảng bộ xã A, xã B và xã C")
+        phrase = _at_a_named_place().split(phrase, maxsplit=1)[0]
         before_unit = _and_a_unit().split(phrase, maxsplit=1)[0]
         if not place_rules()["type_word"].search(before_unit):
             phrase = before_unit
@@ -900,6 +901,13 @@ AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
 @lru_cache(maxsize=1)
 def _and_a_unit() -> "regex.Pattern[str]":
     return regex.compile(rf"\s+và\s+(?={place_rules()['type_word'].pattern}\s+\p{{Lu}})")
+
+
+@lru_cache(maxsize=1)
+def _at_a_named_place() -> "regex.Pattern[str]":
+    """"người chết tại bản Háng Bla, xã Khao Mang": where a count is, a unit or a hamlet named after
+    "tại"/"ở", is its place, no part of what it counts (not "tại các xã đặc biệt khó khăn")."""
+    return regex.compile(rf"\s+(?i:tại|ở)\s+(?=(?:{place_rules()['type_word'].pattern})\s+\p{{Lu}}|{shared_patterns()['locality']})")
 CLOSING_QUOTES = ("”", '"')
 OPENING_QUOTES = ("“", '"')
 QUOTE_REACH = 80  # characters of a quoted name
