@@ -107,7 +107,8 @@ class MetricFinder:
 
     def _find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
               previous: Quantity | None = None) -> str | None:
-        if previous is not None and previous.metric and _restates(self.text, quantity, previous):
+        if previous is not None and previous.metric and _restates(self.text, quantity, previous) \
+                and not self._counts_another_state(quantity, previous, paragraph_end):
             if quantity.kind == "count" and previous.unit == "%":  # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the number of them
                 return metric_rules()["rate_head"].sub("", previous.metric) or previous.metric
             growth = GROWTH_IN_GAP.search(self.text, previous.end, quantity.start)
@@ -162,6 +163,17 @@ class MetricFinder:
             if last is not None and last - 1 > paragraph_start and self.text[last - 1] == ",":
                 settled = _subject_of_clause(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
         return settled
+
+    def _counts_another_state(self, quantity: Quantity, previous: Quantity, paragraph_end: int) -> bool:
+        """"1 người chết, tăng 2 người bị thương": a change after a count of the same noun that says
+        something else of it counts other things (not "1.200 hộ, tăng 35 hộ so với năm trước")."""
+        if quantity.kind != "count" or not quantity.unit or previous.unit != quantity.unit \
+                or not previous.metric.lower().startswith(quantity.unit.lower()):
+            return False
+        own = _after_phrase(self.text, quantity, paragraph_end, figure_starts=self.figure_starts)
+        return bool(own) and own.lower() != previous.metric.lower() and own.lower() != quantity.unit.lower() \
+            and not metric_rules()["standard_phrase"].match(own[len(quantity.unit):].strip()) \
+            and not own[len(quantity.unit):].strip().lower().startswith("so")
 
     def boundaries(self, paragraph_start: int, paragraph_end: int) -> BoundaryScan:
         if self._scan is None or self._scan[:2] != (paragraph_start, paragraph_end):
