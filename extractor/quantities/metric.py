@@ -16,7 +16,7 @@ import regex
 
 from extractor.cleaning.lines import line_rules
 from extractor.quantities.goals import goal_rules
-from extractor.quantities.parser import LABEL_COLON, Quantity, first_noun, unit_table
+from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, Quantity, first_noun, unit_table
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
@@ -69,7 +69,9 @@ def metric_rules() -> dict:
         # a year, not a figure ("… đạt chuẩn đến năm 2020"); a year or a date
         "year_at": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)"),
         "time_number": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)|\d{{1,2}}\s?[/.-]\s?\d"),
-        "rank_after_measure": regex.compile(r"(?<=[\p{L}\p{M}])\s+(?i:" + word_trie(data["rank_words"]) + r")\s+nhất$"),
+        # ("… được lựa chọn nhiều nhất là Nhật Bản": the rank and the name it picks)
+        "rank_after_measure": regex.compile(r"(?<=[\p{L}\p{M}])\s+(?i:" + word_trie(data["rank_words"])
+                                            + r")\s+nhất(?:\s+(?i:là)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})?$"),
         "topic_lead": regex.compile(r"(?i)\s*(?:" + word_trie(data["topic_leads"]) + r")\s+(?P<topic>[^,;:.!?\d\n]{3,80}),"),
         "negated": regex.compile(rf"(?<![\p{{L}}\p{{M}}]){shared_patterns()['negator']}\s*$"),
         "actor_adverb": regex.compile(r"(?i)\s(?:" + word_trie(data["actor_adverbs"]["adverbs"]) + r")\s+(?=[\p{L}\p{M}])"),
@@ -101,6 +103,9 @@ class MetricFinder:
             # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
             # nothing, the sentence's topic does
             return _sentence_topic(self.text, paragraph_start, quantity.start) or metric
+        if previous is not None and previous.metric and previous.unit == quantity.unit and ELIDED_NOUN in quantity.notes \
+                and ENDS_ON_A_NAME.search(metric):
+            return previous.metric  # "Nhật Bản (225 lao động), tiếp đó là Hàn Quốc (5), Malaysia (4)": a list of names, one measure
         if quantity.kind == "count" and quantity.unit and COUNT_LABEL.fullmatch(f"{metric} "):
             return f"{metric} {quantity.unit}"  # "với tổng số 774 đảng viên": a total of what it counts
         return metric
@@ -275,6 +280,7 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
                     and rules["restating_bracket"].match(text, previous.end, quantity.start)))
 
 
+ENDS_ON_A_NAME = regex.compile(r"(?:^|\s)\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}$")  # "tiếp đó là Hàn Quốc", "Malaysia"
 GROWTH_IN_GAP = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:tốc\s+độ\s+)?tăng\s+trưởng(?![\p{L}\p{M}])")
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 

@@ -408,6 +408,7 @@ def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counte
                 or _number_of_noun(text, sentence, quantity.start, counted_noun)
                 or _label_noun(text, sentence, quantity.start, counted_noun)
                 or _sibling_unit(text, earlier, sentence, quantity)
+                or _bracket_sibling_unit(text, earlier, sentence, quantity)
                 or _unit_between_siblings(text, quantities, index))
         if noun is None:
             continue
@@ -415,7 +416,7 @@ def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counte
             quantity.unit, quantity.kind = noun.unit, noun.kind if quantity.kind == "count" else quantity.kind
         else:
             quantity.unit = noun
-        quantity.notes.append("elided noun")
+        quantity.notes.append(ELIDED_NOUN)
 
 
 SENTENCE_REACH = 400  # characters: a longer "sentence" (a run-on list) is read from this far back
@@ -496,6 +497,19 @@ def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Q
     return None
 
 
+def _bracket_sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Quantity) -> Quantity | None:
+    """"Nhật Bản (225 lao động), …, Malaysia (4)": a bare number alone in a bracket after a name takes
+    the noun of the nearest earlier such item of its sentence."""
+    if not text[:quantity.start].rstrip().endswith("(") or not BRACKET_ITEM_END.match(text, quantity.end):
+        return None
+    for sibling in reversed(earlier):
+        if sibling.start < sentence:
+            return None
+        if sibling.unit is not None and sibling.kind == "count" and text[:sibling.start].rstrip().endswith("("):
+            return sibling
+    return None
+
+
 SIBLING_MEASURES = frozenset({"area", "mass", "length"})  # units that carry no magnitude word to copy wrongly
 
 
@@ -569,8 +583,8 @@ def _excluded(text: str, match, start: int, end: int, counted_noun) -> str | Non
         return "name"  # “Gian hàng 0 đồng”, “1 + 1”, “Lớp đoàn viên 90 năm …”: part of a name
     if _date().match(text, match.start()) or (after.startswith("/") and _is_day_month(digits, after)):
         return "date"
-    if (LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False) or RUN_IN_LIST_NUMBER.match(text, match.start()) \
-            or _numbers_a_run_in_item(text, match, start):
+    if ((LIST_NUMBER.match(text, match.start() - 1) if match.start() > start else False) and not _bracketed_count_after_a_name(text, match, start)) \
+            or RUN_IN_LIST_NUMBER.match(text, match.start()) or _numbers_a_run_in_item(text, match, start):
         return "list_number"
     if PIPE_CELL_BEFORE_LABEL.match(after) and _pipe_row_number(text, match, start):
         return "list_number"
@@ -580,6 +594,21 @@ def _excluded(text: str, match, start: int, end: int, counted_noun) -> str | Non
 
 
 DENOMINATOR = regex.compile(r"\s?/\s?(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,])")
+
+
+ELIDED_NOUN = "elided noun"  # the note on a count that takes its noun from its sentence
+NAME_BEFORE_BRACKET = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\s*\(\s*$")  # "Hàn Quốc (": a name, then its bracket
+BRACKET_ITEM_END = regex.compile(r"\s*\)\s*(?:[,;.]|và\s|$)")  # "(5), …", "(1)."
+COUNTED_IN_BRACKET = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\s*\(\s*\d[\d.,]*\s+\p{Ll}")  # "Nhật Bản (225 lao động"
+BRACKET_SIBLING_REACH = 300  # characters back to the item that writes the counted noun
+
+
+def _bracketed_count_after_a_name(text: str, match, start: int) -> bool:
+    """"Nhật Bản (225 lao động), tiếp đó là Hàn Quốc (5), Malaysia (4)": a bare number alone in the
+    bracket after a name, in a list whose earlier item writes its noun so, counts it (no list number)."""
+    before = text[max(start, match.start() - 40):match.start()]
+    return (NAME_BEFORE_BRACKET.search(before) is not None and BRACKET_ITEM_END.match(text, match.end()) is not None
+            and COUNTED_IN_BRACKET.search(text, max(start, match.start() - BRACKET_SIBLING_REACH), match.start()) is not None)
 
 
 ITEM_NUMBER_AFTER = regex.compile(r"\.\s+(?=\p{Lu})")  # "2. Người thực hiện"
