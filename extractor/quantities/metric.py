@@ -1075,6 +1075,9 @@ def without_leading_verbs(phrase: str) -> str:
     return phrase[head.start():] if seen == len(words) and verbs else phrase
 
 
+SPATIAL_LINKERS = frozenset({"trên", "dưới"})  # ("cấp trên", "cấp dưới": words of their own, no bound)
+
+
 def _closes_a_compound(phrase: str, trailing) -> bool:
     """"diện tích gieo trồng", "cây trồng": the trailing linker closes a word begun before it (a
     linking verb or function word never does: "dân số là", "địa bàn đạt")."""
@@ -1085,6 +1088,8 @@ def _closes_a_compound(phrase: str, trailing) -> bool:
         # the dictionary is asked first, the segmenter only then
         if not ends_a_compound(phrase, start, linker):
             return False
+        if linker in SPATIAL_LINKERS and is_common_word(" ".join(phrase[:trailing.end()].split()[-2:]).lower()):
+            return True  # "đại hội cấp trên": a word the dictionary holds though the segmenter splits it
         last = word_tokens(" ".join(phrase[:trailing.end()].split()[-3:]))
         return bool(last) and " " in last[-1] and last[-1].lower().endswith(f" {linker}") and last[-1].lower() != f"{linker} {linker}"  # (not "là là")
     return ends_a_compound(phrase, start, linker.split()[0])
