@@ -63,6 +63,7 @@ def metric_rules() -> dict:
         "kept_ending": regex.compile(data["kept_ending"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
         "trend_predicate": regex.compile(data["trend_predicate"]),
+        "organisation_subject": regex.compile(data["organisation_subject"]),
         "price_basis_before": regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{shared_patterns()['price_basis']})\s*$"),
         "restating_verb": regex.compile(rf"(?i){shared_patterns()['restating_verb']}"),
         "now_word": regex.compile(shared_patterns()["now_word"]),
@@ -455,7 +456,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         return _limited(_trimmed(phrase, periods=False), max_words) if words or partner else None
     if not words or len(words) > (max_words or rules["max_words"]):
         return None  # _limited refuses it whatever the noun (no need to tag it)
-    if first_noun(tail) is None and not _determiner_before_noun(tail):
+    if first_noun(tail) is None and not _determiner_before_noun(tail) and not (quantity.kind == "money" and _purpose(tail)):
         return None
     return _limited(" ".join(words), max_words)
 
@@ -561,6 +562,16 @@ def _subject_of_clause(text: str, start: int, end: int) -> str | None:
     if len(phrase.split()) < SUBJECT_WORDS or tagged[len(words) - 1][1] not in ("N", "Nc"):
         return None  # (a proper name, or a phrase that does not end on a noun, is no measure)
     return phrase
+
+
+def _purpose(tail: str) -> bool:
+    """"300 triệu đồng xây dựng quỹ nghĩa tình", "… đóng góp vào Quỹ Vì người nghèo": a verb and the
+    noun it serves, right after an amount, say what the money is for."""
+    tagged = pos_tags(" ".join(tail.split()[:PURPOSE_WORDS]))
+    return len(tagged) > 1 and tagged[0][1] == "V" and any(tag in NOUN_TAGS for _, tag in tagged[1:3])
+
+
+PURPOSE_WORDS = 5
 
 
 def _determiner_before_noun(tail: str) -> bool:
@@ -818,8 +829,8 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["plural_subject"].fullmatch(phrase) \
             or place_rules()["office_before"].fullmatch(phrase) or rules["restating_verb"].fullmatch(phrase) \
-            or rules["area_only"].fullmatch(phrase) or place_item:
-        # "thôn Đông 95%", "Toàn huyện có 12 xã", "Bí thư Đảng ủy 10 cuộc": the clause names where or who,
+            or rules["area_only"].fullmatch(phrase) or rules["organisation_subject"].fullmatch(phrase) or place_item:
+        # "thôn Đông 95%", "Toàn huyện có 12 xã", "Bí thư Đảng ủy 10 cuộc", "Toàn Hội hiện có …": the clause names where or who,
         # not what; "…, tương đương 43.991 khẩu": only a verb restating the figure before
         phrase = ""
     if phrase:
