@@ -499,6 +499,16 @@ def test_a_headline_labelled_with_a_districts_bare_name_is_that_districts(text, 
     assert records_from_text(text)[0]["unit"] == unit
 
 
+def test_a_front_committee_with_its_member_bodies_is_its_units_subject():
+    """"MTTQ huyện Đô Lương và các tổ chức thành viên đã trao …": the Fatherland Front before its unit,
+    like the people's committee, leads to the subject."""
+    text = ("Hội LHPN huyện Nam Đàn đã trao 120 suất quà.\n\n"
+            "MTTQ huyện Đô Lương và các tổ chức thành viên đã trao 200 suất quà. Ủy ban MTTQ huyện Thanh Chương và các "
+            "đoàn thể đã trao 150 suất quà.\n")
+    assert _places_by_figure(text) == {"120 suất quà": "huyện Nam Đàn", "200 suất quà": "huyện Đô Lương",
+                                       "150 suất quà": "huyện Thanh Chương"}
+
+
 def test_a_speakers_office_names_no_reporting_unit():
     """"Ông A, Phó Chủ tịch UBND xã Tả Van cho biết …" in a roundup of several provinces: where the
     speaker serves is no issuer of the text (the breakdown's provinces are none either)."""
