@@ -323,7 +323,8 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before):
         return previous.metric  # "… tăng 3,01% so cùng kỳ và đạt 49,85% kế hoạch", "16.133 con/KH 16.200 con"
     if noun and previous is not None and previous.kind == "count" and previous.unit and previous.metric \
-            and not previous.metric.lower().startswith(previous.unit.lower()) and LIST_JOINT.fullmatch(text, previous.end, quantity.start):
+            and not previous.metric.lower().startswith(previous.unit.lower()) and LIST_JOINT.fullmatch(text, previous.end, quantity.start) \
+            and pos_tags(previous.metric)[0][1] in PREDICATE_TAGS:  # (a verb's objects; not "dân số 102.648 người, 105 tổ chức đảng")
         return previous.metric  # "kiểm tra 13 tổ chức đảng, 24 đảng viên": one verb's list of objects (not "5 thôn và 1.200 hộ")
     if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
@@ -825,6 +826,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             # verb name nothing; the series' measure goes on (the figure before's, when its unit is the same)
             phrase = ""
     phrase = rules["rank_after_measure"].sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place, the measure stays
+    owner = _owner_with_verb().match(phrase)
+    if owner and owner.end() < len(phrase):
+        phrase = phrase[owner.end():]  # "Phường có dân số 102.648 người": the unit and its "có" own the measure
     place_item = bool(phrase) and _names_only_a_place(phrase)
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["plural_subject"].fullmatch(phrase) \
@@ -930,6 +934,13 @@ AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
 @lru_cache(maxsize=1)
 def _and_a_unit() -> "regex.Pattern[str]":
     return regex.compile(rf"\s+và\s+(?={place_rules()['type_word'].pattern}\s+\p{{Lu}})")
+
+
+@lru_cache(maxsize=1)
+def _owner_with_verb() -> "regex.Pattern[str]":
+    """A bare unit's type or an organisation with "có" or "đạt" opening a phrase ("Phường có diện tích")."""
+    return regex.compile(rf"(?:{place_rules()['type_reference'].pattern}|{metric_rules()['organisation_subject'].pattern})"
+                         rf"\s+(?:(?:hiện|đã)\s+)?(?:có|đạt)\s+")
 
 
 @lru_cache(maxsize=1)
