@@ -37,7 +37,7 @@ PERIOD_COUNT = regex.compile(r"(\d{1,2})\s+")
 PERIOD_WORDS = frozenset({"năm", "tháng", "ngày", "tuần", "quý"})
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
 RUN_IN_LIST_NUMBER = regex.compile(r"(?<=[.:;)]\s)(\d{1,2})\.\s+(?=\p{Lu})")  # "… 60 triệu đồng. 3. Tổng sản lượng …"
-PERCENT = regex.compile(r"\s?%+(?![oO0](?![\p{L}\p{M}\d]))")  # ("%o", "%0" are per mille)
+PERCENT = regex.compile(r"\s?%+(?![oO0](?![\p{L}\p{M}\d]))|\s?\(\s?%\s?\)")  # ("%o", "%0" are per mille; "2,24(%)": the unit in brackets)
 LISTED_REASONS = {"name", "ordinal", "document_number", "list"}  # "tiểu khu 5, 19", "mức độ 3, 4"
 LIST_GAP = regex.compile(r"\s*(?:,|và|/|-|–)\s*")
 TOKEN_TAIL = regex.compile(r"(?:[/:.-][\w]+)*")
