@@ -451,6 +451,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         # "104.076 người và phường Minh Phụng mới …": a unit after "và" opens the next subject (not the last
         # of a list of units, "3 đảng bộ xã A, xã B và xã C")
         phrase = _at_a_named_place().split(phrase, maxsplit=1)[0]
+        phrase = RAISING_A_MEASURE.split(phrase, maxsplit=1)[0]  # "3 câu lạc bộ nâng tổng số câu lạc bộ … lên 66": the next measure
         before_unit = _and_a_unit().split(phrase, maxsplit=1)[0]
         if not place_rules()["type_word"].search(before_unit):
             phrase = before_unit
@@ -934,6 +935,9 @@ AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
 @lru_cache(maxsize=1)
 def _and_a_unit() -> "regex.Pattern[str]":
     return regex.compile(rf"\s+và\s+(?={place_rules()['type_word'].pattern}\s+\p{{Lu}})")
+
+
+RAISING_A_MEASURE = regex.compile(r"\s+(?i:nâng|đưa)\s+(?=(?i:tổng\s+số|tỷ\s+lệ|tỉ\s+lệ|số)(?![\p{L}\p{M}]))")
 
 
 @lru_cache(maxsize=1)
