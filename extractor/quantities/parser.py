@@ -491,7 +491,9 @@ def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Q
     for sibling in reversed(earlier):
         if sibling.start < sentence:
             return None
-        if sibling.unit is not None and sibling.kind not in ("percent", "fraction") and _word_before(text, sibling.start) == word:
+        if sibling.unit is not None and sibling.kind not in ("percent", "fraction", "money") \
+                and not (sibling.kind == "rate" and sibling.unit.split("/")[0] in MONEY_UNITS) and _word_before(text, sibling.start) == word:
+            # (no money: its magnitude, "triệu", is written with the figure and would be lost: "… 36,2 triệu đồng/người, … đạt 39")
             between = text[sibling.end:quantity.start]
             return sibling if LIST_SEPARATOR.search(between) else None
     return None
@@ -510,6 +512,7 @@ def _bracket_sibling_unit(text: str, earlier: list[Quantity], sentence: int, qua
     return None
 
 
+MONEY_UNITS = frozenset({"đồng", "USD"})
 SIBLING_MEASURES = frozenset({"area", "mass", "length"})  # units that carry no magnitude word to copy wrongly
 
 
