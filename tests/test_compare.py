@@ -332,6 +332,11 @@ def test_two_communes_of_the_same_term_align_on_the_indicators_both_state():
         ("code:soc.poverty_rate", "hộ"): [0, 0],  # "không còn hộ nghèo" in both
         # Công Hải sets this one in running text ("phấn đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 98%"): a goal
         ("code:soc.health_insurance", "%"): [96, 98],
+        # and these by the end of the term it names as a horizon ("đến năm 2030, tỷ lệ che phủ rừng đạt 47,18%, có 100%
+        # dân số được sử dụng nước sạch"; "đến năm 2030, tỷ lệ trường đạt chuẩn quốc gia đạt 72%")
+        ("code:env.forest_cover", "%"): [32.5, 47.18],
+        ("code:env.clean_water", "%"): [60, 100],
+        ("code:soc.schools_national_standard", "%"): [64.28, 72, 100],
     }
     apart = {(row.key, row.unit) for row in comparison.rows if row.status == INCOMPATIBLE}
     assert apart == {("code:party.new_members", "%"), ("code:party.new_members", "đảng viên")}
