@@ -509,6 +509,17 @@ def test_a_front_committee_with_its_member_bodies_is_its_units_subject():
                                        "150 suất quà": "huyện Thanh Chương"}
 
 
+def test_a_bare_type_word_after_a_paragraph_about_one_unit_of_a_roundup_is_that_unit():
+    """A city's roundup of wards: "Năm 2025, phường Hải Châu đạt … ⏎ Để đạt kết quả này, phường đã …":
+    the text knows no ward otherwise (its unit is the city), so the ward of the paragraph before holds."""
+    text = ("Kết quả nổi bật tại các phường trung tâm TP Đà Nẵng năm 2025.\n\n"
+            "Năm 2025, phường Hải Châu đạt số thu ngân sách 950 tỷ đồng, tăng 12% so với năm trước.\n\n"
+            "Để đạt kết quả này, phường đã hỗ trợ hơn 2.000 hộ kinh doanh chuyển đổi số.\n\n"
+            "Tại phường Thanh Khê, thu ngân sách đạt 410 tỷ đồng.\n")
+    places = _places_by_figure(text)
+    assert (places["2.000 hộ"], places["410 tỷ đồng"]) == ("phường Hải Châu", "phường Thanh Khê")
+
+
 def test_a_speakers_office_names_no_reporting_unit():
     """"Ông A, Phó Chủ tịch UBND xã Tả Van cho biết …" in a roundup of several provinces: where the
     speaker serves is no issuer of the text (the breakdown's provinces are none either)."""

@@ -549,22 +549,25 @@ class DocumentPlaces:
                 continue  # a name follows (typed, unresolved) or a compound ("xã hội", "tỉnh uỷ")
             if opens_clause and not predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)):
                 continue  # "Năm 2020, xã đã gieo trồng …", "…, xã có 3 trường": a clause's subject only with its predicate
-            place = self._unit_in_scope(spell(word), start, named, named_ends) or self._known_unit_of_type(spell(word))
+            place = self._unit_in_scope(spell(word), start, named, named_ends) or self._known_unit_of_type(spell(word)) \
+                or self._unit_in_scope(spell(word), start, named, named_ends, across_paragraphs=True)
             if place is not None:
                 found.append((start, end, place.name))
         return found
 
-    def _unit_in_scope(self, unit_type: str, position: int, named, named_ends) -> Place | None:
+    def _unit_in_scope(self, unit_type: str, position: int, named, named_ends, across_paragraphs: bool = False) -> Place | None:
         """The unit the paragraph's last subject before ``position`` names, when it is of the type
         ("Xã Cò Nòi có 1.200 hộ. … toàn xã có 95% …"; not "Xã Mai Sơn được thành lập từ … xã Cò Nòi
-        …, xã có 67 thôn", where the listed unit is an object)."""
+        …, xã có 67 thôn", where the listed unit is an object). ``across_paragraphs``: also a subject
+        of the paragraphs just before, when the text knows no unit of the type otherwise (a roundup
+        of wards: "Năm 2025, phường Hải Châu đạt … ⏎ Để đạt kết quả này, phường đã hỗ trợ …")."""
         levels = place_rules()["unit_types"][unit_type]
         subject_lead = place_rules()["subject_lead"]
         index = bisect_right(named_ends, position)
         while index > 0:
             index -= 1
             start, end, name = named[index]
-            if position - end > SCOPE_REACH or "\n" in self.text[end:position]:
+            if position - end > SCOPE_REACH or (not across_paragraphs and "\n" in self.text[end:position]):
                 return None
             opening = SENTENCE_BOUND.search(self.text, max(0, start - LEAD_WINDOW), start)
             lead_start = opening.end() if opening else max(0, start - LEAD_WINDOW)
