@@ -600,7 +600,7 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
         if following is None or following.group().strip() == ":" or following.group()[:1].isdigit():
             return stop
         continuation = text[end.end():following.start()]
-        if not continuation.strip() or first_noun(continuation) is None:
+        if not continuation.strip() or (first_noun(continuation) is None and not _verbs_joined(text[start:end.start()], continuation)):
             return stop
         if _has_own_predicate(continuation):
             if head_has_verb is None:
@@ -612,6 +612,15 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
             # hạ tầng băng rộng cố định, kết nối …")
             return following if len(text[start:following.start()].split()) <= rules["max_words"] else stop
         end = following
+
+
+def _verbs_joined(before: str, continuation: str) -> bool:
+    """"xã thực hiện thu gom, xử lý rác thải": a verb before the comma and one after it, then a
+    noun, are two actions on one object (not a clause of its own: that holds no noun after its verb)."""
+    last = pos_tags(" ".join(before.split()[-2:]))
+    following = pos_tags(" ".join(continuation.split()[:4]))
+    return bool(last) and last[-1][1] == "V" and len(following) > 1 and following[0][1] == "V" \
+        and any(tag in NOUN_TAGS for _, tag in following[1:])
 
 
 def _has_own_predicate(words: str) -> bool:
