@@ -622,7 +622,7 @@ def _numbers_a_run_in_item(text: str, match, start: int) -> bool:
     """"1. Tên mô hình: Chợ 4.0 2. Người thực hiện: … 3. Kết quả: …": a number N before a dot and a
     capitalised word, when the paragraph has just had item N - 1 written so, numbers an item."""
     number = match.group()
-    if not number.isdigit() or int(number) < 2 or ITEM_NUMBER_AFTER.match(text, match.end()) is None:
+    if not number.isdigit() or len(number) > 2 or int(number) < 2 or ITEM_NUMBER_AFTER.match(text, match.end()) is None:
         return False
     earlier = regex.compile(rf"(?<![\d.,])(?:{int(number) - 1}|0{int(number) - 1})\.\s+\p{{Lu}}")
     return earlier.search(text, max(start, match.start() - RUN_IN_REACH), match.start()) is not None
