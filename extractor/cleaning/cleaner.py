@@ -330,19 +330,19 @@ def _mark_label_value_rows(lines: list[Line]) -> list[Line]:
     them its header (see ``_label_value_header``), a line declaring the unit ("Đơn vị tính: Tỷ
     đồng") between them."""
     body = [index for index, line in enumerate(lines) if line.kind not in ("blank", "separator")]
+    # each line read once: a label line, a figure line ("12" too: a cell, no page's number), or neither
+    labels = [_is_label_line(lines[index]) and not lines[index].stripped.endswith(":") for index in body]
+    values = [lines[index].kind in ("text", "page_number") and VALUE_CELL.fullmatch(lines[index].text) is not None for index in body]
 
     def is_label(position: int) -> bool:
-        return position < len(body) and _is_label_line(lines[body[position]]) and not lines[body[position]].stripped.endswith(":")
+        return position < len(body) and labels[position]
 
     def values_after(position: int) -> int:
         """Figure lines after a label line at ``position`` (0 if it is none)."""
         if not is_label(position):
             return 0
         count = 0
-        while position + 1 + count < len(body) and count <= MAX_VALUE_COLUMNS:
-            value = lines[body[position + 1 + count]]
-            if value.kind not in ("text", "page_number") or VALUE_CELL.fullmatch(value.text) is None:  # ("12": a cell, no page's number)
-                break
+        while position + 1 + count < len(body) and count <= MAX_VALUE_COLUMNS and values[position + 1 + count]:
             count += 1
         return count if count <= MAX_VALUE_COLUMNS else 0
 

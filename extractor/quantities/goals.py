@@ -64,19 +64,23 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
     bound = SENTENCE_BOUND.search(text, reach, quantity.start)
     sentence_start = bound.end() if bound else reach
     lead = _last(rules["lead"], text, sentence_start, quantity.start)
-    reported = rules["result"].search(text, sentence_start, quantity.start) is not None
+
+    def reported() -> bool:  # (asked only where no lead decides: most figures have none)
+        return rules["result"].search(text, sentence_start, quantity.start) is not None
+
     if lead is None and paragraph.start in under_list_lead:
-        if not reported:  # "Về kinh tế: … đạt khoảng 6,5 - 7%/năm"
+        if not reported():  # "Về kinh tế: … đạt khoảng 6,5 - 7%/năm"
             quantity.goal = True
             quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or under_list_lead[paragraph.start]
         return
-    if lead is None and not reported and term_end is not None and _horizon_year(text, sentence_start, quantity, paragraph.end) == term_end:
+    if lead is None and term_end is not None and _horizon_year(text, sentence_start, quantity, paragraph.end) == term_end \
+            and not reported():
         # "GRDP bình quân đầu người đến năm 2030 là 169,46 triệu đồng" in a 2025-2030 text: the end of
         # its term is ahead of it, so a figure for then is set, not reported
         quantity.goal, quantity.goal_year = True, term_end
         return
-    if lead is None and not reported and last_goal is not None and ADDING_OPENER.match(text, sentence_start, quantity.start) \
-            and len(SENTENCE_BOUND.findall(text, last_goal[1], sentence_start)) <= 1:
+    if lead is None and last_goal is not None and ADDING_OPENER.match(text, sentence_start, quantity.start) \
+            and len(SENTENCE_BOUND.findall(text, last_goal[1], sentence_start)) <= 1 and not reported():
         # "Huyện phấn đấu năm 2025 tỷ lệ hộ nghèo dưới 2%. Bên cạnh đó, tỷ lệ tham gia BHYT đạt 95%": the
         # next sentence adds to the aims of the one before
         quantity.goal = True
@@ -131,11 +135,12 @@ HORIZON = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:đến|tới)\s+(?:hết\s+|cu
 
 def _horizon_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end: int) -> int | None:
     """The year of the figure's clause when it is written as a horizon ("đến năm 2030"), else None."""
-    year = _goal_year(text, sentence_start, quantity, paragraph_end, None)
     window = (max(sentence_start, quantity.start - GOAL_REACH), min(paragraph_end, quantity.end + GOAL_REACH))
-    if year is None or not any(int(found.group(1)) == year for found in HORIZON.finditer(text, *window)):
-        return None
-    return year
+    horizons = {int(found.group(1)) for found in HORIZON.finditer(text, *window)}
+    if not horizons:
+        return None  # (most figures: the clause's year is not read)
+    year = _goal_year(text, sentence_start, quantity, paragraph_end, None)
+    return year if year in horizons else None
 
 
 def _goal_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end: int, term_end: int | None) -> int | None:
