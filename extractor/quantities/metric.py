@@ -270,6 +270,8 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
                                                  previous.metric or "", regex.IGNORECASE)
         return (bool(counted) and bool(rules["restating_bracket"].match(text, previous.end, quantity.start))) \
             or bool(rules["equivalent_bracket"].match(text, previous.end, quantity.start))  # "99,18% (tương đương 1.749.600 người)"
+    if _equivalent_after(text, previous, quantity):
+        return True  # "tăng gấp 1,7 lần so với năm 2020 (tương đương 3.434 USD)": the same measure in other terms
     if previous.unit == "%" and SIGNED_IN_BRACKET.fullmatch(text, previous.end, quantity.start + 1):
         return True  # "giảm 0,94% (-603 ha)", "tăng 1,1% (+0,6 tạ/ha)": the change in the measure's own unit
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
@@ -283,6 +285,15 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
 
 ENDS_ON_A_NAME = regex.compile(r"(?:^|\s)\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}$")  # "tiếp đó là Hàn Quốc", "Malaysia"
 GROWTH_IN_GAP = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:tốc\s+độ\s+)?tăng\s+trưởng(?![\p{L}\p{M}])")
+def _equivalent_after(text: str, previous: Quantity, quantity: Quantity) -> bool:
+    """The figure opens a "(tương đương …)" bracket after the figure before, with no other figure
+    (a year aside) between them."""
+    bracket = text.rfind("(", previous.end, quantity.start)
+    if bracket < 0 or not metric_rules()["equivalent_bracket"].match(text, bracket, quantity.start):
+        return False
+    return all(len(token) == 4 for token in NUMBER_TOKEN.findall(text, previous.end, bracket))
+
+
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
 
