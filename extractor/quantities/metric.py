@@ -461,6 +461,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
             phrase = AND_A_NAME.split(phrase, maxsplit=1)[0]
         # "104.076 người và phường Minh Phụng mới …": a unit after "và" opens the next subject (not the last
         # of a list of units, "3 đảng bộ xã A, xã B và xã C")
+        if place_rules()["type_word"].fullmatch(quantity.unit):
+            phrase = _without_members(phrase, quantity.unit)  # "3 xã Bắc Phong, Bình Thanh, Thung Nai": the units counted, by name
         phrase = _at_a_named_place().split(phrase, maxsplit=1)[0]
         phrase = RAISING_A_MEASURE.split(phrase, maxsplit=1)[0]  # "3 câu lạc bộ nâng tổng số câu lạc bộ … lên 66": the next measure
         before_unit = _and_a_unit().split(phrase, maxsplit=1)[0]
@@ -955,6 +957,26 @@ AND_A_NAME = regex.compile(r"\s+và\s+(?=\p{Lu})")
 @lru_cache(maxsize=1)
 def _and_a_unit() -> "regex.Pattern[str]":
     return regex.compile(rf"\s+và\s+(?={place_rules()['type_word'].pattern}\s+\p{{Lu}})")
+
+
+UNIT_NAME = r"\p{Lu}[\p{Ll}\p{M}'’-]*(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]*){0,3}"  # title-cased syllables (no acronym: "NTM")
+
+
+@lru_cache(maxsize=1)
+def _member_names() -> "regex.Pattern[str]":
+    typed = rf"(?:(?:{place_rules()['type_word'].pattern})\s+)?"
+    return regex.compile(rf"\s+{typed}{UNIT_NAME}(?:\s*(?:,|và)\s*{typed}{UNIT_NAME})*(?=[\s,.;]|$)")
+MEMBER_LIST_LEAD = regex.compile(r"\s+(?i:gồm|bao\s+gồm|là)(?:\s*:)?\s+.*$")
+
+
+def _without_members(phrase: str, unit: str) -> str:
+    """A count of units without the names of the units it counts ("xã An Lạc, An Phú, An Hòa đạt
+    chuẩn …" → "xã đạt chuẩn …", "xã cũ gồm xã Lai Khê, …" → "xã cũ")."""
+    phrase = MEMBER_LIST_LEAD.sub("", phrase)
+    if not phrase.lower().startswith(unit.lower()):
+        return phrase
+    names = _member_names().match(phrase, len(unit))
+    return phrase[:len(unit)] + phrase[names.end():] if names else phrase
 
 
 RAISING_A_MEASURE = regex.compile(r"\s+(?i:nâng|đưa)\s+(?=(?i:tổng\s+số|tỷ\s+lệ|tỉ\s+lệ|số)(?![\p{L}\p{M}]))")
