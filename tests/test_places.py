@@ -283,7 +283,8 @@ def test_a_body_named_in_a_list_of_units_does_not_issue_the_text():
     text = ("Kết quả kết nạp đảng viên trong toàn Đảng bộ tỉnh\n\nToàn Đảng bộ tỉnh có 477 tổ chức cơ sở đảng. "
             "Từ đầu năm đến nay, toàn Đảng bộ kết nạp 1.669 đảng viên, trong đó có Đảng bộ huyện Hàm Thuận Nam, "
             "huyện Phú Quý, huyện Tánh Linh vượt chỉ tiêu.")
-    assert records_from_text(text)[0]["unit"] is None
+    # none of the listed districts issues it; the province they all lie in, "toàn Đảng bộ tỉnh", does
+    assert records_from_text(text)[0]["unit"] == "tỉnh Bình Thuận"
     address = "Đại hội Đảng bộ xã Hậu Nghĩa, tỉnh Tây Ninh, nhiệm kỳ 2025-2030 thông qua 12 chỉ tiêu."
     assert records_from_text(address)[0]["unit"] == "xã Hậu Nghĩa"
 
@@ -518,6 +519,13 @@ def test_a_bare_type_word_after_a_paragraph_about_one_unit_of_a_roundup_is_that_
             "Tại phường Thanh Khê, thu ngân sách đạt 410 tỷ đồng.\n")
     places = _places_by_figure(text)
     assert (places["2.000 hộ"], places["410 tỷ đồng"]) == ("phường Hải Châu", "phường Thanh Khê")
+
+
+def test_names_of_several_units_settle_the_one_province_holding_them_all():
+    """"xã Vĩnh Hưng" (nine provinces) and "thị trấn Vĩnh Lộc" (two): only Thanh Hóa holds both."""
+    text = "Xã Vĩnh Hưng nằm cách trung tâm thị trấn Vĩnh Lộc khoảng 6 km. Xã có 1.522 hộ với 6.012 nhân khẩu.\n"
+    document = records_from_text(text)[0]
+    assert (document["unit"], document["province"]) == ("xã Vĩnh Hưng", "tỉnh Thanh Hóa")
 
 
 def test_a_speakers_office_names_no_reporting_unit():

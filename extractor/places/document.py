@@ -654,6 +654,8 @@ class _Evidence:
         clear = best and best[0][1] >= 1 and (len(best) == 1 or best[0][1] > best[1][1]
                                              or _one_province_by_vintage(best[0][0], best[1][0], vintage, gazetteer))
         self.province = gazetteer.unit("province", best[0][0][0], best[0][0][1]) if clear else None
+        if self.province is None:
+            self.province = _one_shared_province(typed, gazetteer)
         self.anchored = False
         self.reporting: AdminUnit | None = None  # the reporting unit, once anchored
         self.predecessors_needed = predecessors_needed
@@ -726,6 +728,25 @@ class _Evidence:
         if best == runner and ranked[0].code != ranked[1].code:
             return None
         return ranked[0]
+
+
+def _one_shared_province(typed: list[TypedName], gazetteer: Gazetteer) -> AdminUnit | None:
+    """The one province that holds a unit of every name the document writes, when two names or
+    more leave several ("xã Vĩnh Hưng" in nine provinces, "thị trấn Vĩnh Lộc" in two: Thanh Hóa
+    holds both)."""
+    shared, names = None, set()
+    for mention in typed:
+        if not mention.candidates:
+            continue
+        names.add((mention.written_type, name_key(mention.name)))
+        provinces = {(unit.vintage, unit.province_code) for unit in mention.candidates}
+        shared = provinces if shared is None else shared & provinces
+        if not shared:
+            return None
+    if shared is None or len(names) < 2 or len({code for _, code in shared}) != 1:
+        return None
+    vintage, code = sorted(shared)[0]
+    return gazetteer.unit("province", vintage, code)
 
 
 def _one_province_by_vintage(first: tuple[str, str], second: tuple[str, str], vintage: str | None, gazetteer: Gazetteer) -> bool:
