@@ -528,6 +528,14 @@ def test_names_of_several_units_settle_the_one_province_holding_them_all():
     assert (document["unit"], document["province"]) == ("xã Vĩnh Hưng", "tỉnh Thanh Hóa")
 
 
+def test_a_body_paragraph_opening_on_a_unit_and_a_copula_is_no_letterhead():
+    """"Hội Nông dân xã Suối Ngô là đơn vị cuối cùng …" opens a sentence of a district's roundup."""
+    text = ("BAOTAYNINH.VN trên Google News\nTân Châu: Hoàn thành Đại hội đại biểu Hội Nông dân cơ sở\n\n"
+            "Ông A, Chủ tịch Hội Nông dân huyện Tân Châu cho biết, huyện Tân Châu có 12/12 xã tổ chức xong Đại hội.\n\n"
+            "Hội Nông dân xã Suối Ngô là đơn vị cuối cùng tổ chức Đại hội với 140 đại biểu.\n")
+    assert records_from_text(text)[0]["unit"] == "huyện Tân Châu"
+
+
 def test_a_speakers_office_names_no_reporting_unit():
     """"Ông A, Phó Chủ tịch UBND xã Tả Van cho biết …" in a roundup of several provinces: where the
     speaker serves is no issuer of the text (the breakdown's provinces are none either)."""

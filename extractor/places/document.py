@@ -358,8 +358,9 @@ class DocumentPlaces:
         window = max(0, position - LETTERHEAD_REACH)
         if not (position < limit and (window == 0 or self.text.rfind("\n", window, position) >= 0)):
             return False
-        # a unit its clause's predicate follows opens a sentence, no letterhead: "UBND tỉnh Hải Dương vừa ban hành …"
-        return end is None or not predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH))
+        # a unit its clause's predicate follows opens a sentence, no letterhead: "UBND tỉnh Hải Dương vừa ban hành …",
+        # "Hội Nông dân xã Suối Ngô là đơn vị cuối cùng …"
+        return end is None or not (COPULA_AFTER.match(self.text, end) or predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)))
 
     def _unit_of_title_line(self, typed: list[TypedName], pick) -> AdminUnit | None:
         """The lowest unit the title names, else the one the opening sentence under it names
@@ -894,6 +895,8 @@ HEADLINE_LABEL = regex.compile(r"[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]
                                r"(?:\([ \t]*(?P<parent>\p{Lu}[^()\n:]{1,40}?)[ \t]*\))?[ \t]*:")
 
 
+COPULA_AFTER = regex.compile(r"\s+là\s+(?!\d)")
+HEADLINE_LINES = 3  # lines read for a headline's label
 PROVINCE_TYPE = regex.compile(r"(?i)^(?:tỉnh|thành\s+phố|tp\.?)\s+")
 
 
@@ -901,15 +904,16 @@ def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
     """The district a headline's label names bare, when the gazetteer holds one district of that
     name (in the province the bracket names, when it names one): what the article is about."""
     line_start = len(text) - len(text.lstrip())
-    for _ in range(TITLE_LINES):
+    label = None
+    for _ in range(HEADLINE_LINES):  # the title, after a line or two of page furniture ("BAOTAYNINH.VN trên Google News")
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        if not _page_furniture(text, line_start, line_end):
-            break
+        label = HEADLINE_LABEL.match(text, line_start, min(line_end, line_start + TITLE_CHARS))
+        if label is not None or SENTENCE_END.search(text, line_start, line_end):
+            break  # (a line holding a sentence is the body)
         line_start = line_end + 1
-    else:
-        return None
-    label = HEADLINE_LABEL.match(text, line_start, min(line_end, line_start + TITLE_CHARS))
+        while line_start < len(text) and text[line_start].isspace():
+            line_start += 1
     if label is None:
         return None
     candidates = gazetteer.named("district", label.group("name"))
