@@ -897,7 +897,6 @@ HEADLINE_LABEL = regex.compile(r"[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]
 
 COPULA_AFTER = regex.compile(r"\s+là\s+(?!\d)")
 HEADLINE_LINES = 3  # lines read for a headline's label
-PROVINCE_TYPE = regex.compile(r"(?i)^(?:tỉnh|thành\s+phố|tp\.?)\s+")
 
 
 def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
@@ -918,7 +917,11 @@ def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
         return None
     candidates = gazetteer.named("district", label.group("name"))
     if label.group("parent"):
-        parent = name_key(PROVINCE_TYPE.sub("", label.group("parent")))
+        parent = label.group("parent")
+        typed = place_rules()["type_word"].match(parent)  # "(tỉnh Hải Dương)" or "(Hải Dương)"
+        if typed and "province" in place_rules()["unit_types"][unit_type_of(typed.group(0))]:
+            parent = parent[typed.end():]
+        parent = name_key(parent.strip())
         candidates = [u for u in candidates if name_key(getattr(gazetteer.province_of(u), "name", "")) == parent]
     if len({(u.vintage, u.code) for u in candidates}) != 1:
         return None

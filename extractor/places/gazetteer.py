@@ -72,8 +72,7 @@ class Gazetteer:
         self.units = units
         self._by_name: dict[tuple[str, str], list[AdminUnit]] = defaultdict(list)
         self._by_code: dict[tuple[str, str, str], AdminUnit] = {}
-        self._by_loose_name: dict[tuple[str, str], list[AdminUnit]] | None = None  # built when first asked
-        self._by_ascii_name: dict[tuple[str, str], list[AdminUnit]] | None = None
+        self._by_key: dict = {}  # key function → units by (level, key of the name), built when first asked
         for unit in units:
             self._by_name[(unit.level, name_key(unit.name))].append(unit)
             for alias in (*unit.aliases, *(name for _, name in unit.former_names)):
@@ -99,23 +98,21 @@ class Gazetteer:
 
     def named_loosely(self, level: str, name: str) -> list[AdminUnit]:
         """The units of ``level`` whose name is ``name`` but for the marks on its vowels, when
-        they all bear one name ("Đắk Glong" → huyện Đăk Glong); else none."""
-        if self._by_loose_name is None:
-            by_loose_name = defaultdict(list)
-            for unit in self.units:
-                by_loose_name[(unit.level, loose_name_key(unit.name))].append(unit)
-            self._by_loose_name = by_loose_name
-        found = self._by_loose_name.get((level, loose_name_key(name)), [])
-        if not found:
-            # "Ia Kđăm" / "Ia KDăm", "Dak Mil" / "Đắk Mil": a minority language's "đ" written "d"
-            # (only when no spelling with its "đ" kept answers: "Nam Đan" stays "Nam Đàn")
-            if self._by_ascii_name is None:
-                by_ascii_name = defaultdict(list)
-                for unit in self.units:
-                    by_ascii_name[(unit.level, ascii_key(unit.name))].append(unit)
-                self._by_ascii_name = by_ascii_name
-            found = self._by_ascii_name.get((level, ascii_key(name)), [])
+        they all bear one name ("Đắk Glong" → huyện Đăk Glong); else none. When no spelling with
+        its "đ" kept answers, "đ" written "d" ("Ia Kđăm" / "Ia KDăm", "Dak Mil" / "Đắk Mil": a
+        minority language's syllable; "Nam Đan" stays "Nam Đàn")."""
+        found = self._units_by(loose_name_key).get((level, loose_name_key(name)), []) \
+            or self._units_by(ascii_key).get((level, ascii_key(name)), [])
         return found if len({name_key(unit.name) for unit in found}) == 1 else []
+
+    def _units_by(self, key) -> dict[tuple[str, str], list[AdminUnit]]:
+        """The units by (level, ``key`` of their name), built once when first asked."""
+        if key not in self._by_key:
+            index = defaultdict(list)
+            for unit in self.units:
+                index[(unit.level, key(unit.name))].append(unit)
+            self._by_key[key] = index
+        return self._by_key[key]
 
     def unit(self, level: str, vintage: str, code: str | None) -> AdminUnit | None:
         return self._by_code.get((level, vintage, code)) if code else None

@@ -40,6 +40,8 @@ def goal_rules() -> dict:
         "year": regex.compile(data["year"]),
         "term_end": regex.compile(data["term_end"]),
         "term": regex.compile(data["term"]),
+        "horizon": regex.compile(data["horizon"]),
+        "adding_opener": regex.compile(data["adding_opener"]),
     }
 
 
@@ -79,7 +81,7 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
         # its term is ahead of it, so a figure for then is set, not reported
         quantity.goal, quantity.goal_year = True, term_end
         return
-    if lead is None and last_goal is not None and ADDING_OPENER.match(text, sentence_start, quantity.start) \
+    if lead is None and last_goal is not None and rules["adding_opener"].match(text, sentence_start, quantity.start) \
             and len(SENTENCE_BOUND.findall(text, last_goal[1], sentence_start)) <= 1 and not reported():
         # "Huyện phấn đấu năm 2025 tỷ lệ hộ nghèo dưới 2%. Bên cạnh đó, tỷ lệ tham gia BHYT đạt 95%": the
         # next sentence adds to the aims of the one before
@@ -129,14 +131,12 @@ def _last(pattern: "regex.Pattern[str]", text: str, start: int, end: int):
     return last
 
 
-ADDING_OPENER = regex.compile(r"\s*(?i:ngoài\s+ra|bên\s+cạnh\s+đó|đồng\s+thời|cùng\s+với\s+đó|mặt\s+khác)\s*,")
-HORIZON = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(\d{4})(?!\d)")  # "đến năm 2030": a year ahead
 
 
 def _horizon_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end: int) -> int | None:
     """The year of the figure's clause when it is written as a horizon ("đến năm 2030"), else None."""
     window = (max(sentence_start, quantity.start - GOAL_REACH), min(paragraph_end, quantity.end + GOAL_REACH))
-    horizons = {int(found.group(1)) for found in HORIZON.finditer(text, *window)}
+    horizons = {int(found.group(1)) for found in goal_rules()["horizon"].finditer(text, *window)}
     if not horizons:
         return None  # (most figures: the clause's year is not read)
     year = _goal_year(text, sentence_start, quantity, paragraph_end, None)

@@ -107,7 +107,7 @@ class MetricFinder:
         if previous is not None and previous.metric and previous.unit == quantity.unit and ELIDED_NOUN in quantity.notes \
                 and ENDS_ON_A_NAME.search(metric):
             return previous.metric  # "Nhật Bản (225 lao động), tiếp đó là Hàn Quốc (5), Malaysia (4)": a list of names, one measure
-        if quantity.kind == "count" and quantity.unit and COUNT_LABEL.fullmatch(f"{metric} "):
+        if quantity.kind == "count" and quantity.unit and metric_rules()["count_head"].fullmatch(metric):
             return f"{metric} {quantity.unit}"  # "với tổng số 774 đảng viên": a total of what it counts
         return metric
 
@@ -696,7 +696,7 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     if before[-1][1] == following[1] == "V" and _verb_pair_object(text, comma_end, figure_start):
         return True  # "kiểm tra, giám sát đối với 97 tổ chức đảng", "đào tạo, bồi dưỡng 120 cán bộ": two verbs of one object
     if len(before) > 1 and before[-1][1] == "V" \
-            and (metric_rules()["measure_head"].match(segment.strip()) or COUNT_LABEL.match(segment.strip())):
+            and (metric_rules()["measure_head"].match(segment.strip()) or metric_rules()["count_head"].match(segment.strip())):
         item = _item_before_figure(text, comma_end, figure_start)
         if item is not None and all(tag in STATE_TAGS for _, tag in item):
             return True  # "Số nhà sập đổ, hư hỏng là 108": a second state of the things the noun names
@@ -1095,7 +1095,6 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
 FUNCTION_TAGS = frozenset({"E", "L", "C", "CC", "T"})  # prepositions, determiners, conjunctions, particles
 
 
-COUNT_LABEL = regex.compile(r"(?i)(?:số|tổng\s+số)\s")
 COUNT_DETERMINER = regex.compile(r"(?i)(?:các|những)\s+")
 
 
@@ -1106,7 +1105,7 @@ def _counts_aims(words: str) -> bool:
     words = " ".join(words.split()).lower()
     head = words[COUNT_DETERMINER.match(words).end():] if COUNT_DETERMINER.match(words) else words
     aims = goal_rules()["aim_counts"]
-    return COUNT_LABEL.match(words) is not None or any(words.endswith(noun) or head.startswith(f"{noun} ") for noun in aims)
+    return metric_rules()["count_head"].match(words) is not None or any(words.endswith(noun) or head.startswith(f"{noun} ") for noun in aims)
 
 
 def _function_word(phrase: str, adverb_of_a_verb: bool) -> bool:

@@ -429,8 +429,14 @@ def _sentence_start(text: str, position: int, paragraph_start: int) -> int:
 
 
 # the items of a breakdown by unit before a figure inside its bracket: "Cà Mau 2, TP Hồ Chí Minh 1, Bình Định "
-_UNIT_NAME = r"(?:(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|TP\.?|TX\.?)\s*)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,4}\s*:?\s*"
-BREAKDOWN_ITEMS = regex.compile(rf"\s*(?:{_UNIT_NAME}\d[\d.,]*(?:\s+[\p{{L}}\p{{M}}]+){{0,3}}\s*[,;]\s*)*{_UNIT_NAME}")
+@lru_cache(maxsize=1)
+def _breakdown_items() -> "regex.Pattern[str]":
+    from extractor.places.mentions import place_rules  # (places read quantities: imported when asked)
+
+    unit_name = rf"(?:(?:{place_rules()['type_word'].pattern})\s*)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’-]*){{0,4}}\s*:?\s*"
+    return regex.compile(rf"\s*(?:{unit_name}\d[\d.,]*(?:\s+[\p{{L}}\p{{M}}]+){{0,3}}\s*[,;]\s*)*{unit_name}")
+
+
 TOTAL_TO_BRACKET = regex.compile(r"[^\d.;:!?()]{0,60}\(")  # "6 tàu bị chìm, hỏng (": the total's words, then the bracket
 
 
@@ -440,7 +446,7 @@ def _breakdown_total(text: str, quantity: Quantity, earlier: list[Quantity], sta
     if quantity.unit is not None or quantity.kind != "count" or not earlier:
         return None
     opening = text.rfind("(", start, quantity.start)
-    if opening < 0 or text.find(")", opening, quantity.start) >= 0 or not BREAKDOWN_ITEMS.fullmatch(text, opening + 1, quantity.start):
+    if opening < 0 or text.find(")", opening, quantity.start) >= 0 or not _breakdown_items().fullmatch(text, opening + 1, quantity.start):
         return None
     total = next((q for q in reversed(earlier) if q.end <= opening), None)
     if total is None or total.kind != "count" or total.unit is None or not TOTAL_TO_BRACKET.fullmatch(text, total.end, opening + 1):
