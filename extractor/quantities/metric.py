@@ -121,6 +121,12 @@ class MetricFinder:
             if growth:  # "nông nghiệp chiếm tỷ lệ 51,3%, tăng trưởng bình quân đạt 3,62%": the growth of what the share is of
                 return f"{' '.join(growth.group().lower().split())} {previous.metric}"
             return previous.metric
+        if quantity.good:
+            # "Năng suất đạt 6,5 tấn thóc/ha": a measure named before the rate; else the good it
+            # measures ("hỗ trợ 15 kg gạo/nhân khẩu/tháng" → gạo)
+            bracketed = CLOSING_BRACKET.match(self.text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
+            before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+            return before if before and metric_rules()["measure_head"].match(before) else quantity.good
         after = _after_phrase(self.text, quantity, paragraph_end, figure_starts=self.figure_starts)
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
         bracketed = CLOSING_BRACKET.match(self.text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None

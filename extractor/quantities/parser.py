@@ -67,6 +67,7 @@ class Quantity:
     anchor: int | None = None  # where it stands in the running text (a footnote's figure: at its marker)
     goal: bool = False  # a target the text sets ("phấn đấu … đạt 95%"), not a result it reports
     goal_year: int | None = None  # the year the goal is for
+    good: str | None = None  # "6,5 tấn thóc/ha" → "thóc": the good a rate measures, written inside it
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class _Unit:
     multiplier: int = 1
     comma_three: str = "decimal"
     tail_end: int | None = None  # "7 triệu 520 nghìn con": the unit stands after smaller magnitudes, ending here
+    good: str | None = None  # "6,5 tấn thóc/ha": the good a rate measures, written inside it
 
 
 # ---- data ---------------------------------------------------------------------------------
@@ -557,7 +559,7 @@ def _spelled_quantities(text: str, start: int, end: int, found: list[Quantity], 
         unit = _read_unit(text, word_end, end, counted_noun)
         if unit.unit is None:
             continue
-        quantity = Quantity(start=word_start, end=unit.end, value=_scaled(value, unit), unit=unit.unit, kind=unit.kind,
+        quantity = Quantity(start=word_start, end=unit.end, value=_scaled(value, unit), unit=unit.unit, kind=unit.kind, good=unit.good,
                             number_style="words")
         if last >= 0 and _restates_in_brackets(text, found[last], quantity):
             continue
@@ -883,7 +885,7 @@ def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quan
     low_value = None if first_reading is None else first_reading.value
     if low_value is None:
         return None
-    quantity = Quantity(start=first.start, end=unit.end, value=None, unit=unit.unit, kind=unit.kind)
+    quantity = Quantity(start=first.start, end=unit.end, value=None, unit=unit.unit, kind=unit.kind, good=unit.good)
     if kind_of_pair == "range":
         high_value = _value(second.digits, unit)
         low_unit = unit if first_unit is None else first_unit  # its own magnitude: "500 triệu đến 1 tỷ đồng"
@@ -907,7 +909,7 @@ def _single_quantity(text: str, number: "_Number", unit: "_Unit", start: int, en
     reading = _reading(number.digits, unit)  # read once: its value and its style
     if reading is None or reading.value is None:
         return None
-    quantity = Quantity(start=number.start, end=unit.end, value=_scaled(reading.value, unit), unit=unit.unit, kind=unit.kind)
+    quantity = Quantity(start=number.start, end=unit.end, value=_scaled(reading.value, unit), unit=unit.unit, kind=unit.kind, good=unit.good)
     _add_smaller_magnitudes(text, quantity, unit, end)
     quantity.number_style = reading.style
     quantity.qualifier = _qualifier(text, quantity, start, end)
@@ -1001,7 +1003,7 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
         row = table["by_form"][measure.group(1).lower()]
         comma_three = "decimal" if multiplier > 1 else row["comma_three"]  # "56,604 tỷ đồng"
         unit = _Unit(measure.end(), row["unit"], row["kind"], multiplier, comma_three)
-        return _with_per(text, measure.end(), end, unit)
+        return _measure_per(text, end, unit)
     if multiplier >= 1_000_000:
         noun = counted_noun(_text_after(text, cursor, end, counted_noun))
         if noun is None:
@@ -1020,7 +1022,22 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
 
 
 YEAR_AFTER = regex.compile(r"\s+(?:19|20)\d\d(?!\d)")
+NOUN_MODIFIER_BEFORE_SLASH = regex.compile(r"(?:\s+[\p{Ll}\p{M}]+){1,2}(?=\s?/)")
 NOUN_MODIFIER_BEFORE_PERIOD = regex.compile(r"(?:\s+[\p{Ll}\p{M}]+){1,2}(?=\s?/\s?(?:năm|tháng|ngày|tuần|quý)(?![\p{L}\p{M}]))")
+
+
+def _measure_per(text: str, end: int, unit: _Unit) -> _Unit:
+    """A measure per base is a rate: "20 tấn/ha"; so is a measure of a named good per base, the
+    good's name between them ("6,5 tấn thóc/ha", "15 kg gạo/nhân khẩu/tháng", "1.200 m3 nước/ngày
+    đêm" → tấn/ha, kg/nhân khẩu/tháng, m3/ngày đêm)."""
+    rate = _with_per(text, unit.end, end, unit)
+    if rate is not unit:
+        return rate
+    good = NOUN_MODIFIER_BEFORE_SLASH.match(text, unit.end, end)
+    if good is None:
+        return unit
+    rate = _with_per(text, good.end(), end, unit)
+    return replace(rate, good=" ".join(good.group().split())) if rate.kind == "rate" else unit
 
 
 def _counted_per(text: str, end: int, unit: _Unit) -> _Unit:
