@@ -61,6 +61,7 @@ def metric_rules() -> dict:
         # an item label the clause boundaries leave in ("3/ Vốn đầu tư"): the cleaner's rule, one home
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
         "kept_ending": regex.compile(data["kept_ending"]),
+        "modifiers_after_noun": frozenset(data["modifiers_after_noun"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
         "trend_predicate": regex.compile(data["trend_predicate"]),
         "organisation_subject": regex.compile(data["organisation_subject"]),
@@ -1091,11 +1092,24 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
             trailing = rules["trailing"].search(phrase, first_word_end) or trailing
         negation = rules["negated"].search(phrase, 0, trailing.start()) if trailing else None
         if trailing and not _closes_a_compound(phrase, trailing) and not rules["kept_ending"].search(phrase) \
+                and not _modifies_the_noun_before(phrase, trailing) \
                 and not (negation and _counts_aims(phrase[:negation.start()])):  # "chỉ tiêu không đạt": the status stays whole
             # ("Doanh thu du lịch không đạt 70%": the negated linker goes with its negator)
             phrase = phrase[:negation.start() if negation else trailing.start()].strip().rstrip(", ")  # "…, bao gồm": no comma left at the end
         phrase = rules["leading"].sub("", phrase).strip()
     return phrase if any(c.isalpha() for c in phrase) else ""
+
+
+def _modifies_the_noun_before(phrase: str, trailing) -> bool:
+    """"Thu nhập bình quân": a modifier the linkers list that follows a noun is part of the measure's
+    name ("thu ngân sách tăng bình quân": after a verb it qualifies the change and goes)."""
+    if " ".join(trailing.group().split()).lower() not in metric_rules()["modifiers_after_noun"]:
+        return False
+    words = phrase[:trailing.start()].split()
+    if not words:
+        return False
+    tagged = pos_tags(" ".join(words[-3:]))
+    return bool(tagged) and tagged[-1][1] in NOUN_TAGS
 
 
 FUNCTION_TAGS = frozenset({"E", "L", "C", "CC", "T"})  # prepositions, determiners, conjunctions, particles
