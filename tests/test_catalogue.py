@@ -20,7 +20,7 @@ def test_catalogue_entries_are_well_formed():
     assert len({e["id"] for e in entries}) == len(entries) >= 80
     families = {"percent", "money", "count", "area", "mass", "rate"}
     for entry in entries:
-        assert set(entry) <= {"id", "name", "group", "families", "wordings", "source", "better"}
+        assert set(entry) <= {"id", "name", "group", "families", "wordings", "source", "better", "unless"}
         assert entry.get("better", "higher") in ("higher", "lower")
         assert entry["wordings"] and set(entry["families"]) <= families, entry["id"]
 

@@ -5,7 +5,8 @@ punctuation as spaces, then the abbreviations and synonyms of ``compare/rules.js
 "BHYT" → "bảo hiểm y tế", "tỉ lệ" → "tỷ lệ"). A wording matches when its words stand in the
 metric in order ("…" in a wording lets other words stand between two parts). The longest
 matching wording (in words) decides; two indicators tied at that length leave the metric
-unclassified rather than guess.
+unclassified rather than guess. An indicator's ``unless`` words, held by the metric, rule it out
+("Diện tích lúa bị ngập úng" is damage, no crop area).
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ def catalogue() -> dict:
     data = load_rules("extractor.catalogue", "indicators.json")
     seen = set()
     for entry in data["indicators"]:
-        unknown = set(entry) - {"id", "name", "group", "families", "wordings", "source", "better"}
-        if unknown or entry["id"] in seen or not entry["wordings"]:
-            raise ValueError(f"indicators.json: bad entry {entry.get('id')}: {sorted(unknown) or 'duplicate id or no wording'}")
+        # (the schema rules out unknown keys; it cannot say that ids are unique)
+        if entry["id"] in seen or not entry["wordings"]:
+            raise ValueError(f"indicators.json: bad entry {entry['id']}: duplicate id or no wording")
         seen.add(entry["id"])
     return data
 
@@ -106,7 +107,7 @@ def classify(metric: str | None, unit: str | None = None) -> Classification | No
             break
         if family and family not in wording.indicator["families"] and not _count_like(family, wording.indicator["families"]):
             continue
-        if _holds(text, wording.parts):
+        if _holds(text, wording.parts) and not _ruled_out(text, wording.indicator["id"]):
             best.append(wording)
     codes = {wording.indicator["id"] for wording in best}
     if len(codes) != 1:
@@ -114,6 +115,16 @@ def classify(metric: str | None, unit: str | None = None) -> Classification | No
     chosen = best[0]
     return Classification(chosen.indicator["id"], chosen.indicator["name"], chosen.indicator["group"], chosen.text,
                           chosen.indicator.get("better", "higher"))
+
+
+@lru_cache(maxsize=1)
+def _exclusions() -> dict[str, tuple[str, ...]]:
+    """Each indicator's ``unless`` words, in the form metrics are compared in."""
+    return {entry["id"]: tuple(words_of(word) for word in entry.get("unless", ())) for entry in catalogue()["indicators"]}
+
+
+def _ruled_out(text: str, code: str) -> bool:
+    return any(word in text for word in _exclusions()[code])
 
 
 def _count_like(family: str, families: list[str]) -> bool:
