@@ -435,7 +435,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         # ("16/137 xã, phường hết hộ nghèo": a counted noun may open the list itself)
         # (after a duration a phrase names an event, "30 năm tái lập tỉnh", not a list; after a
         # whole clause a comma starts the next)
-        stop = _noun_list_end(text, quantity.end, stop, paragraph_end)
+        stop = _noun_list_end(text, quantity.end, stop, paragraph_end, figure_starts)
     tail = text[quantity.end:stop.start()] if stop else text[quantity.end:min(quantity.end + 80, paragraph_end)]
     partner = NEXT_FIGURES_WORDS.search(tail) if _next_figure_at(text, stop, paragraph_end) else None
     if partner:
@@ -608,17 +608,30 @@ LIST_ITEM_WORDS = 3  # words of a noun inside a list ("tiểu khu trưởng"); t
 LIST_HEAD_WORDS = 8  # words after the figure before the comma ("đảng viên trong việc chấp hành Điều lệ Đảng, …")
 
 
-def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
+EMPTY_STOP = regex.compile("")  # a stop of no width: a paragraph's end, a quoted name's close
+QUOTED_NAME_END = regex.compile(r"[”\"](?=[^”\"]*$)")  # the last closing quote of a list's last item
+
+
+def _noun_list_end(text: str, start: int, stop, paragraph_end: int, figure_starts: list[int] | None = None):
     """"100% thôn, bản có y tá", "100% số thôn, bản, tiểu khu có hạ tầng băng rộng": nouns after
-    commas go on with the list up to the clause's end (not another figure or a label's colon, and
-    within a metric's length); the stop after the figure's own words otherwise."""
+    commas go on with the list up to the clause's end, the paragraph's end ("Thêm 16 xã, phường đạt
+    tiêu chí …" as a title), a year or the next figure ("108/108 xã, phường, thị trấn và 8/8 huyện")
+    — not a label's colon, and within a metric's length; the stop after the figure's own words
+    otherwise."""
     rules = metric_rules()
     head_has_verb = None  # read once, when a continuation looks like a clause of its own
     end = stop
     while True:
-        following = rules["after_stop"].search(text, end.end(), min(paragraph_end, end.end() + LIST_CLAUSE_REACH))
-        if following is None or following.group().strip() == ":" or following.group()[:1].isdigit():
+        reach = min(paragraph_end, end.end() + LIST_CLAUSE_REACH)
+        following = _phrase_stop(text, end.end(), reach, figure_starts)
+        if following is None and reach == paragraph_end:
+            following = EMPTY_STOP.match(text, paragraph_end)
+        if following is None or following.group().strip() == ":" or (following.group()[:1].isdigit() and figure_starts is None):
             return stop
+        if following.group()[:1].isdigit() and _starts_a_figure(figure_starts, following.start()):
+            # "327 con, đàn Bò 1.893 con": the words before the next figure are its subject; the list
+            # is the items up to the last comma ("108/108 xã, phường, thị trấn và 8/8 huyện" → "xã, phường")
+            return end if end is not stop and len(text[start:end.start()].split()) <= rules["max_words"] else stop
         continuation = text[end.end():following.start()]
         if not continuation.strip() or (first_noun(continuation) is None and not _verbs_joined(text[start:end.start()], continuation)):
             return stop
@@ -627,11 +640,29 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int):
                 head_has_verb = any(tag == "V" for _, tag in pos_tags(text[start:stop.start()])[1:])
             if head_has_verb:
                 return stop  # "4 chỉ tiêu chưa đạt nghị quyết, nguồn nhân lực vẫn chưa …": the next clause
-        if following.group().strip() != "," or len(continuation.split()) > LIST_ITEM_WORDS:
+        if following.group().strip() != "," or len(continuation.split()) > LIST_ITEM_WORDS or following.start() == paragraph_end:
             # the clause's end, or the list's last noun with what it says of the list ("tiểu khu có
             # hạ tầng băng rộng cố định, kết nối …")
-            return following if len(text[start:following.start()].split()) <= rules["max_words"] else stop
+            quote = QUOTED_NAME_END.search(text, end.end(), following.start()) if following.group() else None
+            if quote is not None and text[quote.end():following.start()].strip():
+                following = EMPTY_STOP.match(text, quote.end())  # "mô hình, điển hình “Dân vận khéo” trên …": the name ends the item
+            if len(text[start:following.start()].split()) > rules["max_words"]:
+                return stop
+            if (following.start() == paragraph_end or following.group()[:1].isdigit()) and not _says_of_the_list(continuation):
+                return stop  # a line cut short ("(nông nghiệp 74 hộ, tiểu thủ công⏎"), a new subject before a year
+            return following
         end = following
+
+
+def _says_of_the_list(continuation: str) -> bool:
+    """The list's last item and a predicate of the list ("doanh nghiệp đạt chuẩn văn hóa"), with no
+    name before that verb ("ông Phạm Quốc Vượng tái cử …", "A2 sau khi có …": a new subject)."""
+    for _, tag in pos_tags(continuation):
+        if tag == "V":
+            return True
+        if tag in NAME_TAGS:
+            return False
+    return False
 
 
 def _verbs_joined(before: str, continuation: str) -> bool:
@@ -800,6 +831,7 @@ WORD_CLASSES = {"N": "noun", "Nc": "noun", "Np": "noun", "Ny": "noun", "Nu": "no
 
 
 NOUN_TAGS = frozenset({"N", "Nc", "Np"})
+NAME_TAGS = frozenset({"Np", "Ny"})  # proper names and abbreviations or codes ("A2")
 
 
 def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, paragraph_end: int,
