@@ -864,8 +864,16 @@ def _unit_follows(after: str) -> bool:
     return bool(unit) and unit.group(1).lower() not in ("năm", "tháng", "ngày")
 
 
+GLUED_PER_MILLE = regex.compile(r"0/00(?![\d/])")  # "20/00" = 2‰: a word processor's per mille sign, its "0" glued to the number
+
+
 def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quantity | None:
     first = _Number(match.start(), match.end(), match.group())
+    per_mille = GLUED_PER_MILLE.match(text, first.end - 1)
+    if per_mille and len(first.digits) > 1 and first.digits[-2].isdigit():  # "14,220/00" = 14,22‰
+        row = unit_table()["by_form"]["‰"]
+        return _single_quantity(text, _Number(first.start, first.end - 1, first.digits[:-1]),
+                                _Unit(per_mille.end(), row["unit"], row["kind"], 1, row["comma_three"]), start, end)
     second, kind_of_pair = _second_number(text, first, end)
     first_unit = None  # the unit written right after the first number, once read
     if second is None:
@@ -973,6 +981,8 @@ def _second_number(text: str, first: _Number, end: int) -> tuple[_Number | None,
             after = text[number.end():number.end() + 3]
             if kind == "fraction" and after.startswith("/"):
                 return None, None  # a date or a code: 18/4/2023
+            if kind == "fraction" and not number.group().strip("0.,"):
+                return None, None  # "…/00", "/0": no whole is nought
             return _Number(number.start(), number.end(), number.group()), kind
     return None, None
 
