@@ -104,7 +104,11 @@ class MetricFinder:
         if metric is None or (quantity.kind == "count" and metric == quantity.unit):
             # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
             # nothing, the sentence's topic does
-            return _sentence_topic(self.text, paragraph_start, quantity.start) or metric
+            topic = _sentence_topic(self.text, paragraph_start, quantity.start)
+            if topic is None and metric is None and quantity.kind == "fraction" and quantity.unit \
+                    and quantity.unit.split("/")[0].lower() not in unit_table()["by_form"]:  # (a counted noun, no measure)
+                return quantity.unit  # "Đã hoàn thành 8/12 chỉ tiêu": a part of the things it counts
+            return topic or metric
         if previous is not None and previous.metric and previous.unit == quantity.unit and ELIDED_NOUN in quantity.notes \
                 and ENDS_ON_A_NAME.search(metric):
             return previous.metric  # "Nhật Bản (225 lao động), tiếp đó là Hàn Quốc (5), Malaysia (4)": a list of names, one measure
@@ -317,12 +321,12 @@ def _one_series(text: str, start: int, end: int) -> bool:
 def _past_own_words(text: str, previous: Quantity, limit: int) -> Quantity:
     """The figure before, its end moved past the words after it that its metric holds (a count's
     noun and what qualifies it), so that what stands between the two figures is only the joint."""
-    if previous.kind != "count" or not previous.unit or not previous.metric \
+    if previous.kind not in ("count", "fraction") or not previous.unit or not previous.metric \
             or not previous.metric.lower().startswith(previous.unit.lower()):
         return previous
     words = previous.metric[len(previous.unit):].split()
-    if not words or not any(c.isdigit() for c in previous.metric):
-        return previous  # (only a metric holding a number needs it: the joint's pattern reads no digits)
+    if not words:
+        return previous
     own = regex.compile(r"\s*" + r"\s+".join(regex.escape(word) for word in words)).match(text, previous.end, limit)
     return replace(previous, end=own.end()) if own else previous
 
@@ -608,6 +612,7 @@ LIST_ITEM_WORDS = 3  # words of a noun inside a list ("tiểu khu trưởng"); t
 LIST_HEAD_WORDS = 8  # words after the figure before the comma ("đảng viên trong việc chấp hành Điều lệ Đảng, …")
 
 
+SHARE_VERB = regex.compile(r"(?i)chiếm\s")
 EMPTY_STOP = regex.compile("")  # a stop of no width: a paragraph's end, a quoted name's close
 QUOTED_NAME_END = regex.compile(r"[”\"](?=[^”\"]*$)")  # the last closing quote of a list's last item
 
@@ -632,6 +637,8 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int, figure_start
             # "327 con, đàn Bò 1.893 con": the words before the next figure are its subject; the list
             # is the items up to the last comma ("108/108 xã, phường, thị trấn và 8/8 huyện" → "xã, phường")
             return end if end is not stop and len(text[start:end.start()].split()) <= rules["max_words"] else stop
+        if following.group().isspace() and SHARE_VERB.match(text, following.end()):
+            return stop  # "dân số 19.606 người, đồng bào dân tộc thiểu số chiếm 98,01%": the share's subject
         continuation = text[end.end():following.start()]
         if not continuation.strip() or (first_noun(continuation) is None and not _verbs_joined(text[start:end.start()], continuation)):
             return stop
