@@ -901,7 +901,8 @@ HEADLINE_LINES = 3  # lines read for a headline's label
 
 def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
     """The district a headline's label names bare, when the gazetteer holds one district of that
-    name (in the province the bracket names, when it names one): what the article is about."""
+    name (in the province the bracket names, when it names one) and no province bears it: what the
+    article is about."""
     line_start = len(text) - len(text.lstrip())
     label = None
     for _ in range(HEADLINE_LINES):  # the title, after a line or two of page furniture ("BAOTAYNINH.VN trên Google News")
@@ -913,8 +914,8 @@ def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
         line_start = line_end + 1
         while line_start < len(text) and text[line_start].isspace():
             line_start += 1
-    if label is None:
-        return None
+    if label is None or gazetteer.named("province", label.group("name")):
+        return None  # "Lào Cai: …", "Bắc Giang: …": a province's name as well as its capital's; the body decides
     candidates = gazetteer.named("district", label.group("name"))
     if label.group("parent"):
         parent = label.group("parent")
