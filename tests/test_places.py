@@ -547,6 +547,17 @@ def test_a_speakers_office_names_no_reporting_unit():
     assert records_from_text(text)[0]["unit"] is None
 
 
+def test_an_awards_recipient_names_no_reporting_unit():
+    """"Ban Thường vụ Tỉnh ủy đã tặng cờ cho Đảng bộ huyện Vũ Thư": the body an award goes to is no
+    issuer of the text (the province's figures are not the district's)."""
+    text = ("Theo Ban Tổ chức Tỉnh ủy, năm 2023 toàn tỉnh có 512 tổ chức cơ sở đảng. Ban Thường vụ Tỉnh ủy đã tặng cờ "
+            "cho Đảng bộ huyện Vũ Thư, tặng bằng khen cho các Đảng bộ huyện Kiến Xương, huyện Tiền Hải.\n")
+    assert records_from_text(text)[0]["unit"] is None
+    # must not fire: a body that does something itself is still the text's
+    text = "Đảng bộ huyện Vũ Thư đã kết nạp 120 đảng viên, tặng quà cho 50 hộ nghèo.\n"
+    assert records_from_text(text)[0]["unit"] == "huyện Vũ Thư"
+
+
 def test_a_breakdowns_units_hold_inside_its_bracket_only():
     """"108 nhà (Trà Vinh 22 nhà, Bạc Liêu 61 nhà)": each unit of the breakdown holds its own
     figure; after the bracket the scope before it resumes (none, or the subject named before)."""

@@ -327,6 +327,8 @@ class DocumentPlaces:
             in_letterhead = self._on_letterhead_line(mention.start, limit, mention.end)
             if not in_letterhead and rules["office_before"].search(self.text, max(0, mention.start - OFFICE_REACH), mention.start):
                 continue  # "Chủ tịch UBND huyện Đông Hải (tỉnh Bạc Liêu) ông … cho biết": where a speaker serves
+            if not in_letterhead and rules["recipient_before"].search(self.text, max(0, mention.start - OFFICE_REACH), mention.start):
+                continue  # "Ban Thường vụ Tỉnh ủy đã tặng cờ cho Đảng bộ TP Chí Linh": an award's recipient
             scores[unit] += 10 if in_letterhead else 1
             first_seen.setdefault(unit, mention.start)
         for match in rules["organisation"].finditer(self.text, 0, limit):  # "Thành đoàn Hà Tĩnh", "TỈNH ỦY SƠN LA"

@@ -115,6 +115,7 @@ def place_rules() -> dict:
         "merger_verb": regex.compile(data["merger_verb"]),
         "province_body_before": regex.compile(data["province_body_before"]),
         "plan_owner_before": regex.compile(data["plan_owner_before"].replace("{organisations}", data["letterhead_organisations"])),
+        "recipient_before": regex.compile(data["recipient_before"].replace("{organisations}", data["letterhead_organisations"])),
         "locality_subject": regex.compile(data["locality_subject"]),
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
         "abbreviations": dict(data["type_abbreviations"]),
