@@ -243,27 +243,54 @@ RATE_REACH = 120  # characters before a percentage read for a rate's name (a met
 
 RESPECTIVELY = regex.compile(r"(?i)(?<![\p{L}\p{M}])lần\s+lượt(?:\s+(?:là|đạt|chiếm|ở\s+mức))?\s*:?")
 SENTENCE_BOUND = regex.compile(r"[.;!?:](?=\s)|\n")
+SENTENCE_END_MARK = regex.compile(r"[.!?:](?=\s)|\n")  # (";" goes on: "4 tỷ đồng …; 56,6 tỷ đồng …, lần lượt …")
 RESPECTIVE_NAME = "metric: named respectively"  # a note the target stage reads: this name wins
+
+
+FIGURES_JOINT = regex.compile(r"[\s,;]*(?:(?:và|hoặc)\s+)?(?:(?:đạt|là|bằng|chiếm)\s+)?")  # "44%; 40%; 38% và 1%"
+NAMES_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")  # "A, B và C" (no figure among the names: no decimal comma to split)
+NAME_PREDICATE = regex.compile(r"(?i)\s+(?:tương\s+ứng\s+|đạt\s+|chiếm\s+|là\s+|bằng\s+)(?:.*)$")  # "chi ngân sách đạt dự toán"
+FIGURES_AFTER_REACH = 24  # characters from "lần lượt" to its first figure ("lần lượt là", "lần lượt đạt")
 
 
 def distribute_respectively(text: str, start: int, end: int, quantities: list[Quantity]) -> None:
     """"Tỷ lệ hộ nghèo, hộ cận nghèo lần lượt là 2,1% và 3,5%": the names listed before "lần
     lượt" go to the figures after it in order (when there are as many of each); a qualifier
-    written once before the first figure ("lần lượt dưới 2% và 3%") holds for all of them."""
+    written once before the first figure ("lần lượt dưới 2% và 3%") holds for all of them. When
+    as many figures stand before "lần lượt" in its sentence, what they measure are the names
+    ("4 tỷ đồng hỗ trợ …; 56,6 tỷ đồng phân cấp …, lần lượt đạt 100% và 34% kế hoạch"); the
+    figures after it may be joined by ";" ("lần lượt 44%; 40% và 38%")."""
     for match in RESPECTIVELY.finditer(text, start, end):
         sentence_start = start
-        for bound in SENTENCE_BOUND.finditer(text, start, match.start()):
+        for bound in SENTENCE_END_MARK.finditer(text, start, match.start()):
             sentence_start = bound.end()
-        stop = SENTENCE_BOUND.search(text, match.end(), end)
-        sentence_end = stop.start() if stop else end
-        names = [" ".join(name.split()) for name in LIST_JOINT.split(text[sentence_start:match.start()]) if name.strip()]
-        figures = [q for q in quantities if match.end() <= q.start < sentence_end]
-        if len(names) >= 2 and len(names) == len(figures):
-            shared = figures[0].qualifier if text[match.end():figures[0].start].strip() else None  # "lần lượt dưới 2% và 3%"
-            for name, quantity in zip(names, figures):
-                quantity.metric = name
-                quantity.notes.append(RESPECTIVE_NAME)
-                quantity.qualifier = quantity.qualifier or shared
+        figures = []
+        for quantity in quantities:
+            if quantity.start < match.end():
+                continue
+            joint_start = figures[-1].end if figures else match.end()
+            if quantity.start - joint_start > FIGURES_AFTER_REACH \
+                    or (figures and not FIGURES_JOINT.fullmatch(text, joint_start, quantity.start)):
+                break
+            figures.append(quantity)
+        if len(figures) < 2:
+            continue
+        earlier = [q for q in quantities if sentence_start <= q.start and q.end <= match.start()]
+        if len(earlier) >= len(figures) and all(q.metric for q in earlier[-len(figures):]):
+            names = [q.metric for q in earlier[-len(figures):]]
+        elif not earlier:
+            names = [" ".join(name.split()) for name in NAMES_JOINT.split(text[sentence_start:match.start()]) if name.strip()]
+            if names:
+                names[-1] = NAME_PREDICATE.sub("", names[-1])  # the predicate the list shares is no part of its last name
+        else:
+            continue
+        if len(names) != len(figures):
+            continue
+        shared = figures[0].qualifier if text[match.end():figures[0].start].strip() else None  # "lần lượt dưới 2% và 3%"
+        for name, quantity in zip(names, figures):
+            quantity.metric = name
+            quantity.notes.append(RESPECTIVE_NAME)
+            quantity.qualifier = quantity.qualifier or shared
 
 
 def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
