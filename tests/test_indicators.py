@@ -886,9 +886,10 @@ def test_each_figure_of_an_item_takes_the_year_written_with_it():
     text = ("Các chỉ tiêu chủ yếu:\n"
             "- Sản lượng lương thực đạt 10.500 tấn đến năm 2025 và 11.000 tấn đến năm 2030;\n"
             "- Tăng trưởng nông nghiệp: giai đoạn 2021- 2025 là 12-13%; giai đoạn 2026 - 2030 là 11-12%;\n"
-            "- Đến năm 2025, tỷ lệ hộ nghèo còn 2% và tỷ lệ che phủ rừng đạt 45%.\n")
+            "- Đến năm 2025, tỷ lệ hộ nghèo còn 2% và tỷ lệ che phủ rừng đạt 45%.\n"
+            "- Tỷ lệ hộ nghèo đến năm 2027 còn 3% và đến năm 2030 còn dưới 1%.\n")
     years = [target["year"] for r in records_from_text(text) if r["type"] == "indicator" for target in r["targets"]]
-    assert years == [2025, 2030, 2025, 2030, 2025, 2025]
+    assert years == [2025, 2030, 2025, 2030, 2025, 2025, 2027, 2030]  # (a year after "và" is the next figure's)
 
 
 def test_a_time_or_period_alone_names_no_target():

@@ -23,6 +23,7 @@ import regex
 from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.indicators.columns import is_results_header
+from extractor.quantities.goals import COORDINATION
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, names_only_a_time, without_leading_verbs, without_times
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
@@ -713,12 +714,14 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
 
 def _target_year(text: str, span_start: int, quantity, next_start: int, claimed: int, default: int | None) -> tuple[int | None, int]:
     """The year one figure of an item is for, and how far the years taken so far reach: a year
-    written right after it in its clause ("11.000 tấn đến năm 2030"), else the end of a period or
+    written right after it in its clause, before a coordination ("11.000 tấn đến năm 2030"), else the end of a period or
     the last year before it not taken by a figure before ("giai đoạn 2026 - 2030 là 11-12%",
     "Đến năm 2025, A đạt 60% và B 70%"), else the item's."""
     rules = indicator_rules()
     stop = CLAUSE_END.search(text, quantity.end, next_start)
-    after = rules["year"].search(text, quantity.end, stop.start() if stop else next_start)
+    limit = stop.start() if stop else next_start
+    coordination = COORDINATION.search(text, quantity.end, limit)  # "dưới 6% và đến năm 2030 …": the next figure's year
+    after = rules["year"].search(text, quantity.end, coordination.start() if coordination else limit)
     if after:
         return int(after.group(1)), after.end()
     start = max(span_start, claimed)
