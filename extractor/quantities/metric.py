@@ -62,6 +62,7 @@ def metric_rules() -> dict:
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
         "kept_ending": regex.compile(data["kept_ending"]),
         "modifiers_after_noun": frozenset(data["modifiers_after_noun"]),
+        "rating_after_share": regex.compile(data["rating_after_share"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
         "trend_predicate": regex.compile(data["trend_predicate"]),
         "organisation_subject": regex.compile(data["organisation_subject"]),
@@ -101,6 +102,10 @@ class MetricFinder:
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
+        if quantity.unit == "%":
+            rating = _rating_after(self.text, quantity, paragraph_end, self.figure_starts)
+            if rating is not None:
+                return _rated_subject(self.text, quantity, previous, metric, rating)
         if metric is None or (quantity.kind == "count" and metric == quantity.unit):
             # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
             # nothing, the sentence's topic does
@@ -211,6 +216,61 @@ class MetricFinder:
         if starts is None:
             return spans, 0, False
         return spans, bisect_left(starts, clause_start), True
+
+
+RATING_WORDS = 10  # words of a rating after a share ("được đánh giá, xếp loại hoàn thành xuất sắc nhiệm vụ")
+NEGATORS = frozenset({"không", "chưa"})
+
+
+def _rating_after(text: str, quantity: Quantity, paragraph_end: int, figure_starts) -> str | None:
+    """"88,6% hoàn thành tốt nhiệm vụ; 10,5% hoàn thành nhiệm vụ; 0,9% không hoàn thành nhiệm vụ":
+    a rating after a share (``rating_after_share``) names the category the share counts (not a
+    status against a plan: "đạt 95% kế hoạch")."""
+    stop = _phrase_stop(text, quantity.end, paragraph_end, figure_starts)
+    tail = text[quantity.end:stop.start() if stop else min(paragraph_end, quantity.end + 80)]
+    rules = metric_rules()
+    if len(tail.split()) > RATING_WORDS or not rules["rating_after_share"].match(tail) \
+            or rules["comparison_base"].search(tail) or rules["after_status"].search(tail):
+        return None
+    return RATING_TAIL.sub("", " ".join(tail.split())) or None
+
+
+RATING_TAIL = regex.compile(r"(?:[\s,;]|\s(?:và|hoặc)(?=\s|$))*$")  # "9,1% hoàn thành nhiệm vụ và 0,57% …"
+def _rated_subject(text: str, quantity: Quantity, previous: Quantity | None, metric: str | None, rating: str) -> str:
+    """The rating with what it rates: the noun phrase opening the metric of the share before it in
+    its sentence ("số đảng viên hoàn thành tốt nhiệm vụ trở lên; 9,1% hoàn thành nhiệm vụ" → "số
+    đảng viên hoàn thành nhiệm vụ"), else the one opening the figure's own metric (a label:
+    "Đảng viên: 88,6% hoàn thành tốt nhiệm vụ")."""
+    source = metric
+    if previous is not None and previous.unit == "%" and previous.metric and not SENTENCE_STOP.search(text, previous.end, quantity.start):
+        source = previous.metric
+    subject = _subject_before_rating(source, rating) if source else None
+    return f"{subject} {rating}" if subject else rating
+
+
+def _subject_before_rating(source: str, rating: str) -> str | None:
+    """The words of ``source`` before the verb the rating opens with, when ``source`` holds it too
+    ("tổ chức cơ sở đảng hoàn thành tốt …" for "hoàn thành xuất sắc …": the tagger may read the
+    subject as a verb), else before its first verb."""
+    words = rating.split()
+    verb = words[1] if words[0].lower() in NEGATORS and len(words) > 1 else words[0]
+    found = regex.search(rf"(?i)(?<![\p{{L}}\p{{M}}]){regex.escape(verb)}(?![\p{{L}}\p{{M}}])", source)
+    if found is not None:
+        return _trimmed(source[:found.start()]) or None
+    return _noun_phrase_opening(source)
+
+
+def _noun_phrase_opening(phrase: str) -> str | None:
+    """The words of ``phrase`` before its first verb (its subject), when they open with a noun."""
+    tagged = pos_tags(phrase)
+    if not tagged or tagged[0][1] not in NAMING_TAGS and tagged[0][1] != "L":
+        return None
+    words = []
+    for word, tag in tagged:
+        if tag in ("V", "R"):
+            break
+        words.append(word)
+    return " ".join(words) or None
 
 
 TOPIC_REACH = 300  # characters of a sentence read back for its opening topic
