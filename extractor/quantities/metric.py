@@ -274,6 +274,7 @@ def _noun_phrase_opening(phrase: str) -> str | None:
 
 
 TOPIC_REACH = 300  # characters of a sentence read back for its opening topic
+FIELD_LEAD = regex.compile(r"(?i)\s*về\s")  # "Về kinh tế, …": the lead of a field, which names a measure only by its head
 
 
 def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | None:
@@ -291,6 +292,8 @@ def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | Non
     if not topic or metric_rules()["now_word"].fullmatch(topic):
         return None
     if not metric_rules()["measure_head"].search(topic) and not metric_rules()["rate_word"].search(topic):
+        if FIELD_LEAD.match(lead.group()):
+            return None  # "Về văn hóa xã hội, xã có 3 nhà trường": a field the sentence is about, no measure
         tags = [tag for _, tag in pos_tags(topic)]
         if len(tags) < 2 or tags[0] not in NAMING_TAGS:
             return None  # "Về kinh tế": one word, a field
