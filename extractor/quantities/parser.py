@@ -1372,7 +1372,7 @@ def first_noun(after: str) -> tuple[str, int] | None:
     if not tagged:
         return None
     word, tag = tagged[0]
-    if not tag.startswith("N"):
+    if not tag.startswith("N") and not _noun_read_alone(word):
         return None
     words = [word]
     if word.lower() in unit_table()["classifiers_joined"] and len(tagged) > 1 \
@@ -1381,6 +1381,15 @@ def first_noun(after: str) -> tuple[str, int] | None:
     phrase = " ".join(words)
     length = _length_in(stripped, phrase) if not quote else _length_in(stripped.lower(), phrase.lower())
     return phrase.lower(), quote + length
+
+
+def _noun_read_alone(word: str) -> bool:
+    """"09 mã số vùng trồng": a dictionary compound the tagger reads as a verb before the words after
+    it is a noun when, after the number alone, it reads as one (a verb stays a verb: "1 hoàn thành")."""
+    if " " not in word or not is_compound_word(word.lower()):
+        return False
+    alone = _pos_tag(NUMBER_CONTEXT + word)[1:]
+    return len(alone) == 1 and alone[0][1].startswith("N")
 
 
 def _classified_noun(noun: str, following: str | None) -> str:
