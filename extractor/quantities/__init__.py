@@ -8,7 +8,7 @@ from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
-from extractor.quantities.metric import MetricFinder, distribute_respectively
+from extractor.quantities.metric import MetricFinder, distribute_respectively, unit_from_name
 from extractor.quantities.parser import Quantity, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
@@ -48,6 +48,8 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
         found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, quantities))
     if places is not None:
         attach_context(found, clean, places)
+        for quantity, _ in found:
+            unit_from_name(quantity)
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
         mark_goals(found, clean, term_end)
     return found

@@ -273,6 +273,35 @@ def _noun_phrase_opening(phrase: str) -> str | None:
     return " ".join(words) or None
 
 
+UNIT_FROM_NAME = "unit: from the measure's name"  # a note: the text wrote no unit after the figure
+PER_POPULATION_BASE = regex.compile(r"(?i)(?:\s+(?:trên|(?:tính\s+)?bình\s+quân)\s+|\s*/\s*)(?P<base>(?:(?:1|một)\s+)?vạn|1\.000|10\.000|100\.000)\s+(?P<people>dân(?:\s+số)?|người)\s*$")
+COUNT_OF = regex.compile(r"(?i)^(?:tổng\s+)?số\s+")  # "Số bác sĩ …": the noun after it is what is counted
+
+
+def unit_from_name(quantity: Quantity) -> None:
+    """A figure the text gives no unit that its measure's name gives one: a rate's name
+    ("Tỷ lệ trẻ em … được tiêm chủng đầy đủ là 90,02") is a percentage (at most 100); a count per
+    head of population ("Bác sĩ bình quân 1 vạn dân là 19,23", "Số giường bệnh/vạn dân 25,1") is a
+    rate of what it counts per that base ("bác sĩ/1 vạn dân")."""
+    metric = quantity.metric
+    if not metric or quantity.kind not in ("count",) or quantity.low is not None or quantity.denominator is not None:
+        return
+    base = PER_POPULATION_BASE.search(metric)
+    if base is not None:
+        head = COUNT_OF.sub("", metric[:base.start()]).strip()
+        noun = first_noun(head) if head else None
+        if noun is not None and quantity.unit is None:  # (a noun written after the figure stays its unit: "đạt 15 bác sĩ")
+            people = base.group("people").split()[0].lower()  # ("dân số": dân)
+            quantity.unit = f"{noun[0]}/{' '.join(base.group('base').split()).lower()} {people}"
+            quantity.kind = "rate"
+            quantity.notes.append(UNIT_FROM_NAME)
+        return
+    if quantity.unit is None and quantity.value is not None and 0 <= quantity.value <= 100 \
+            and metric_rules()["rate_head"].match(metric):
+        quantity.unit, quantity.kind = "%", "percent"
+        quantity.notes.append(UNIT_FROM_NAME)
+
+
 TOPIC_REACH = 300  # characters of a sentence read back for its opening topic
 FIELD_LEAD = regex.compile(r"(?i)\s*về\s")  # "Về kinh tế, …": the lead of a field, which names a measure only by its head
 
