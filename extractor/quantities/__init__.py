@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
+
+import regex
 
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
@@ -16,6 +19,7 @@ from extractor.spans import SpanIndex, bracket_open_at
 __all__ = ["Quantity", "extract_quantities"]
 
 
+PAIR_GAP = regex.compile(r"(?:\s*[\p{L}\p{M}&]+){0,3}?\s*/\s*")  # "… triệu đồng/98.081 hộ vay/2.592 tổ": a slash, the words of the figure before it
 OPEN_BRACKET_REACH = 200  # characters before a figure read for a bracket it stands in ("(tương đương 1.749.600 người")
 
 
@@ -80,6 +84,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
     metrics = MetricFinder(clean.text, sorted(quantity.start for quantity, _ in found))
     previous, previous_bracketed = None, False  # (quantity, paragraph) before this one; inside a bracket?
     outside = None  # the last of them not inside a bracket
+    pair_head: dict[int, Quantity] = {}  # a figure written after a slash → the first figure of its slash pair
     for quantity, paragraph in found:
         quantity.anchor = quantity.start
         quantity.place = places.place_at(paragraph, quantity.start)
@@ -94,6 +99,12 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
             before = outside[0]  # "99,18% (tương đương 1.749.600 người), tăng 5,56%": the figure before the aside goes on
         if paragraph.kind != TABLE_ROW and FLATTENED_ROW_CELL not in quantity.notes:  # a table row's figures are named by its label cell
             quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
+            if quantity.metric is None and before is not None and id(before) in pair_head:
+                # "2.758.926 triệu đồng/98.081 hộ vay, tăng 132.406 triệu đồng": a change of the pair's first figure
+                head = replace(pair_head[id(before)], end=before.end)  # (the pair read as one figure up to its last)
+                quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), head)
+        if before is not None and PAIR_GAP.fullmatch(clean.text, before.end, quantity.start):
+            pair_head[id(quantity)] = pair_head.get(id(before), before)  # "X triệu đồng/Y hộ vay/Z tổ": one balance's figures
         previous, previous_bracketed = (quantity, paragraph), bracketed
         if not bracketed:
             outside = previous
