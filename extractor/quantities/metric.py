@@ -1032,6 +1032,8 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         phrase = without_leading_verbs(_after_last_figure(phrase) or phrase)
         adverb_of_a_verb = len(text[paragraph_start + clause_start:position].split()) > 1  # "mới đạt", not "khá 48,28%"
         if not _function_word(phrase, adverb_of_a_verb):
+            if rules["rate_head"].match(phrase):  # "Tỷ lệ người cao tuổi từ 70 tuổi trở lên được bảo trợ bởi …": a rate's name may run long
+                return _limited(phrase, rules["max_words_after_alone"])
             return _limited(phrase)
         # "(mới đạt 24/32 tỷ đồng)": the clause names nothing; what ended the clause before may
     boundary = text[last - 1] if last is not None and last - 1 > paragraph_start else None  # what ended the clause before
