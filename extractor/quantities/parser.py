@@ -1023,7 +1023,7 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
         if noun is None or noun[0] in ("đồng",):
             # "15,610 tỷ", "900 triệu", "250 triệu/năm": money with the currency elided
             return _with_per(text, cursor, end, _Unit(cursor, "đồng", "money", multiplier, "decimal"))
-        return _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "decimal")
+        return _counted_per(text, end, _Unit(_noun_end(text, cursor, noun[1]), noun[0], "count", multiplier, "decimal"))  # "180 triệu trái/năm"
     comma_three = "decimal" if multiplier > 1 else "thousands"  # "425,406 ngàn lượt khách": a decimal before a magnitude
     noun = counted_noun(_text_after(text, cursor, end, counted_noun))
     if noun is None:
