@@ -101,6 +101,9 @@ class MetricFinder:
     def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
+        actual = _actual_after_plan(self.text, quantity, previous)
+        if actual is not None:
+            return actual
         metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
         if quantity.unit == "%":
             rating = _rating_after(self.text, quantity, paragraph_end, self.figure_starts)
@@ -271,6 +274,25 @@ def _noun_phrase_opening(phrase: str) -> str | None:
             break
         words.append(word)
     return " ".join(words) or None
+
+
+ACTUAL_AFTER_PLAN = regex.compile(r"(?i)\s*,?\s*(?:(?:ước\s+)?thực\s+hiện|làm)(?:\s+được)?\s*")  # "… kế hoạch giao 45 ha, thực hiện được 41,5 ha"
+
+
+@lru_cache(maxsize=1)
+def _plan_named() -> "regex.Pattern[str]":
+    """A measure's name ending in the plan it is set by ("Diện tích lạc kế hoạch giao"): its subject."""
+    return regex.compile(rf"(?i)^(?P<subject>.+?)\s+(?:{shared_patterns()['plan_noun']})(?:\s+(?:được\s+)?giao|\s+đề\s+ra)?$")
+
+
+def _actual_after_plan(text: str, quantity: Quantity, previous: Quantity | None) -> str | None:
+    """"Diện tích lạc kế hoạch giao 45 ha thực hiện được 41,5 ha": the figure done after the figure
+    planned, in its unit, measures the plan's subject ("Diện tích lạc")."""
+    if previous is None or not previous.metric or previous.unit != quantity.unit or previous.end > quantity.start \
+            or not ACTUAL_AFTER_PLAN.fullmatch(text, previous.end, quantity.start):
+        return None
+    named = _plan_named().match(previous.metric)
+    return named.group("subject") if named else None
 
 
 UNIT_FROM_NAME = "unit: from the measure's name"  # a note: the text wrote no unit after the figure
