@@ -306,8 +306,9 @@ def _lead_ins_of_runs(clean: CleanText, sections: list[Section]) -> list[tuple[i
         sentence = LEAD_IN_START.search(text, paragraph.start, content_end)
         start = sentence.end() if sentence else paragraph.start
         lead = text[start:paragraph.end]
-        if len(lead) > SHORT_HEADING or not rules["list_lead_in"].search(lead) or rules["review_section"].search(lead):
-            continue
+        if len(lead) > SHORT_HEADING or not rules["list_lead_in"].search(lead) or rules["review_section"].search(lead) \
+                or rules["executed_lead_in"].search(lead):
+            continue  # ("UBND xã đã triển khai thực hiện các chỉ tiêu … như sau:": what was done)
         if any(pattern.search(lead) for _, pattern, _ in rules["results"]) or _under_a_review(sections, start):
             continue
         found.append((start, paragraph.end))

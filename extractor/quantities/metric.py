@@ -276,7 +276,7 @@ def _noun_phrase_opening(phrase: str) -> str | None:
     return " ".join(words) or None
 
 
-ACTUAL_AFTER_PLAN = regex.compile(r"(?i)\s*,?\s*(?:(?:ước\s+)?thực\s+hiện|làm)(?:\s+được)?\s*")  # "… kế hoạch giao 45 ha, thực hiện được 41,5 ha"
+ACTUAL_AFTER_PLAN = regex.compile(r"(?i)\s*[,;]?\s*(?:(?:ước\s+)?thực\s+hiện|làm)(?:\s+được)?\s*")  # "… kế hoạch giao 45 ha, thực hiện được 41,5 ha"
 
 
 @lru_cache(maxsize=1)
