@@ -493,6 +493,9 @@ def test_units_counted_in_the_opening_are_no_reporting_unit(text, unit):
     # must not fire: a name many districts bear, and a label that names no district
     ("Châu Thành: Giải quyết việc làm cho 1.200 lao động\n\nNăm 2019, huyện giải quyết việc làm cho 1.200 lao động.\n", None),
     ("Tin vắn: Giải quyết việc làm cho 1.200 lao động\n\nNăm 2019, huyện giải quyết việc làm cho 1.200 lao động.\n", None),
+    # a province's label, then one of its districts opening the headline: that district's
+    ("Bến Tre: Mỏ Cày Nam khai thác tiềm năng cây dừa\n\nCây dừa là cây trồng chủ lực của huyện với 12.000 ha.\n",
+     "huyện Mỏ Cày Nam"),
     # a province's name that its capital bears too: the body says which ("UBND tỉnh Bắc Giang")
     ("Bắc Giang: Tỷ lệ bao phủ bảo hiểm y tế đạt 94%\n\nUBND tỉnh Bắc Giang cho biết toàn tỉnh có 94% dân số tham gia "
      "bảo hiểm y tế.\n", "tỉnh Bắc Giang"),

@@ -916,8 +916,13 @@ def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
         line_start = line_end + 1
         while line_start < len(text) and text[line_start].isspace():
             line_start += 1
-    if label is None or gazetteer.named("province", label.group("name")):
-        return None  # "Lào Cai: …", "Bắc Giang: …": a province's name as well as its capital's; the body decides
+    if label is None:
+        return None
+    provinces = gazetteer.named("province", label.group("name"))
+    if provinces:
+        # "Bến Tre: Mỏ Cày Nam khai thác …": a district of the province opening the headline is what it is
+        # about; else the body decides ("Lào Cai: …" is a province's name as well as its capital's)
+        return _district_opening_headline(text, label.end(), provinces, gazetteer)
     candidates = gazetteer.named("district", label.group("name"))
     if label.group("parent"):
         parent = label.group("parent")
@@ -930,6 +935,25 @@ def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
         return None
     unit = candidates[0]
     return TypedName(label.start("name"), label.end("name"), unit.type, label.group("name"), (unit,))
+
+
+HEADLINE_NAME = regex.compile(r"[ \t]*(\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,3})")
+
+
+def _district_opening_headline(text: str, position: int, provinces, gazetteer: Gazetteer) -> TypedName | None:
+    """The district of ``provinces`` whose bare name (its longest run of capitalised syllables)
+    opens the headline after its label."""
+    found = HEADLINE_NAME.match(text, position)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    for count in range(len(words), 0, -1):
+        name = " ".join(words[:count])
+        units = [u for u in gazetteer.named("district", name) if gazetteer.province_of(u) in provinces]
+        if len({(u.vintage, u.code) for u in units}) == 1:
+            start = found.start(1)
+            return TypedName(start, start + len(name), units[0].type, name, (units[0],))
+    return None
 
 
 def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
