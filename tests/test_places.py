@@ -550,6 +550,14 @@ def test_a_speakers_office_names_no_reporting_unit():
     assert records_from_text(text)[0]["unit"] is None
 
 
+def test_a_speakers_office_on_a_caption_line_names_no_reporting_unit():
+    """"Đồng chí …, Bí thư Tỉnh ủy Lạng Sơn phát biểu chỉ đạo Đại hội" on a line near the top (a
+    photo's caption): where the speaker serves is no letterhead."""
+    text = ("ĐẠI HỘI ĐẢNG BỘ HUYỆN VĂN QUAN LẦN THỨ XXII\nĐồng chí Nguyễn Văn A, Bí thư Tỉnh ủy Lạng Sơn phát biểu chỉ "
+            "đạo Đại hội\nNhiệm kỳ qua, Đảng bộ huyện Văn Quan đã lãnh đạo đạt 18/20 chỉ tiêu.\n")
+    assert records_from_text(text)[0]["unit"] == "huyện Văn Quan"
+
+
 def test_an_awards_recipient_names_no_reporting_unit():
     """"Ban Thường vụ Tỉnh ủy đã tặng cờ cho Đảng bộ huyện Vũ Thư": the body an award goes to is no
     issuer of the text (the province's figures are not the district's)."""

@@ -335,6 +335,8 @@ class DocumentPlaces:
             unit_type = rules["organisation_types"][spell(match.group(1))] if spell(match.group(1)) in rules["organisation_types"] else None
             if unit_type is None or not self._on_letterhead_line(match.start(), limit):
                 continue
+            if rules["office_before"].search(self.text, max(0, match.start() - OFFICE_REACH), match.start()):
+                continue  # "…, Bí thư Tỉnh ủy Lạng Sơn phát biểu chỉ đạo Đại hội" (a photo's caption): where a speaker serves
             name = read_name(self.text, match.end(), self.gazetteer, rules["unit_types"][unit_type], unit_type)
             if name:
                 unit = pick(name[2])
