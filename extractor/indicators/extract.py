@@ -1103,7 +1103,7 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     return bool(rules["forward_list_words"].search(text, sentence_start, position))
 
 
-PERIOD_REACH = 600  # characters of a paragraph before a result read for the part of the year it reports on
+PERIOD_REACH = 1500  # characters of a paragraph before a result read for the part of the year it reports on
 
 
 def _partial_period(text: str, paragraph_start: int, position: int) -> str | None:
@@ -1118,15 +1118,23 @@ TITLE_PARAGRAPHS = 3  # paragraphs opening a text where its title stands
 TITLE_CHARS = 250  # a longer paragraph is body text
 
 
+SENTENCE_END_MARK = regex.compile(r"[.!?](?=\s)")
+
+
 def _title_period(clean: CleanText) -> str | None:
     """The part of the year the whole text reports on, as its title names it ("Tình hình kinh tế -
     xã hội 6 tháng đầu năm 2024"); not one its plan is for ("…, phương hướng nhiệm vụ 6 tháng cuối
     năm")."""
     rules = indicator_rules()
     for paragraph in clean.paragraphs[:TITLE_PARAGRAPHS]:
-        if paragraph.end - paragraph.start > TITLE_CHARS:
-            continue
-        found = rules["partial_period"].search(clean.text, paragraph.start, paragraph.end)
+        end = paragraph.end
+        if end - paragraph.start > TITLE_CHARS:
+            # a headline glued to its lede: the opening sentence, when it is short
+            sentence = SENTENCE_END_MARK.search(clean.text, paragraph.start, paragraph.start + TITLE_CHARS)
+            if sentence is None:
+                continue
+            end = sentence.start()
+        found = rules["partial_period"].search(clean.text, paragraph.start, end)
         if found and not rules["title_plan_words"].search(clean.text, paragraph.start, found.start()):
             return " ".join(found.group().split())
     return None
