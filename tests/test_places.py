@@ -558,6 +558,22 @@ def test_a_speakers_office_on_a_caption_line_names_no_reporting_unit():
     assert records_from_text(text)[0]["unit"] == "huyện Văn Quan"
 
 
+def test_a_list_of_peer_provinces_does_not_outvote_the_subject():
+    """"… bước vào nhóm 5 tỉnh, thành … (bao gồm Thành phố Hồ Chí Minh, thành phố Hà Nội, tỉnh Bình
+    Dương, Đồng Nai, thành phố Hải Phòng)": provinces listed one after another are peers; each votes
+    no more than a district, and none issues the text (the merged Bình Dương no longer carries
+    Hồ Chí Minh)."""
+    text = ("Họp báo công bố số liệu kinh tế - xã hội thành phố năm 2024 do Cục Thống kê thành phố tổ chức.\n"
+            "Quy mô kinh tế ngày càng mở rộng, thành phố bước vào nhóm 5 tỉnh, thành có quy mô kinh tế lớn nhất cả nước "
+            "(bao gồm Thành phố Hồ Chí Minh, thành phố Hà Nội, tỉnh Bình Dương, Đồng Nai, thành phố Hải Phòng). Tổng sản "
+            "phẩm trên địa bàn thành phố ước đạt 288.492 tỷ đồng.\n")
+    document = records_from_text(text)[0]
+    assert document["province"] is None and document["unit"] is None
+    # must not fire: two provinces named are no list of peers
+    text = "Năm 2024, tỉnh Bình Dương và tỉnh Đồng Nai ký kết hợp tác. Tỉnh Bình Dương thu ngân sách 70 nghìn tỷ đồng.\n"
+    assert records_from_text(text)[0]["province"] == "tỉnh Bình Dương"
+
+
 def test_an_awards_recipient_names_no_reporting_unit():
     """"Ban Thường vụ Tỉnh ủy đã tặng cờ cho Đảng bộ huyện Vũ Thư": the body an award goes to is no
     issuer of the text (the province's figures are not the district's)."""

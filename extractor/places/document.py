@@ -102,7 +102,8 @@ class DocumentPlaces:
         # a text that tells of units formed from others, and is not dated before the merger, needs one
         # predecessor named to be about a 2025 unit ("Xã Chí Đám được thành lập trên cơ sở sáp nhập xã Chí Đám và xã Hùng Xuyên")
         formation = self.vintage != OLD and place_rules()["formation_cue"].search(text) is not None
-        self._evidence = _Evidence(typed, self.gazetteer, self.vintage, 1 if formation else FORMED_FROM_NAMED)
+        self._listed = listed_provinces(text, typed)
+        self._evidence = _Evidence(typed, self.gazetteer, self.vintage, 1 if formation else FORMED_FROM_NAMED, self._listed)
         self.unit_source = "given" if unit else "text"
         # a name the gazetteer gives to several units that nothing in the document tells apart
         # ("xã Văn Lang": Phú Thọ and Thái Nguyên since 2025) is kept as a name with its candidates
@@ -319,8 +320,8 @@ class DocumentPlaces:
             unit = pick(mention.candidates)
             if unit is None:
                 continue
-            if _opens_a_list(self.text, mention):
-                continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"): none issues it
+            if _opens_a_list(self.text, mention) or mention.start in self._listed:
+                continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"), a peer in a list: none issues it
             after_organisation = rules["letterhead"].search(self._line_before(mention.start)) is not None
             if not after_organisation:
                 continue
@@ -626,11 +627,35 @@ class DocumentPlaces:
         return self.places.setdefault(unit.full_name, Place(unit.full_name, unit))
 
 
+LIST_SEPARATOR = regex.compile(r"\s*(?:,|và|;)\s*")
+LISTED_PROVINCES = 3  # provinces one list names at least: peers ("nhóm 5 tỉnh, thành … (bao gồm A, B, C, D, E)")
+
+
+def listed_provinces(text: str, typed: list[TypedName]) -> frozenset[int]:
+    """The starts of province mentions written one after another in a list of LISTED_PROVINCES or
+    more: peers a text compares itself with, each no more the text's than a district is."""
+    provinces = sorted((m for m in typed if m.written_type in ("tỉnh", "thành phố") and m.candidates
+                        and all(u.level == "province" for u in m.candidates)), key=lambda m: m.start)
+    listed: set[int] = set()
+    run: list[TypedName] = []
+    for mention in provinces:
+        if run and LIST_SEPARATOR.fullmatch(text, run[-1].end, mention.start):
+            run.append(mention)
+            continue
+        if len(run) >= LISTED_PROVINCES:
+            listed.update(m.start for m in run)
+        run = [mention]
+    if len(run) >= LISTED_PROVINCES:
+        listed.update(m.start for m in run)
+    return frozenset(listed)
+
+
 class _Evidence:
     """What a document says about where it is: provinces and districts its mentions point to."""
 
     def __init__(self, typed: list[TypedName], gazetteer: Gazetteer, vintage: str | None = None,
-                 predecessors_needed: int = FORMED_FROM_NAMED):
+                 predecessors_needed: int = FORMED_FROM_NAMED, listed: frozenset[int] = frozenset()):
+        """``listed``: the starts of mentions in a list of several provinces, which vote as one."""
         provinces: Counter = Counter()
         districts: Counter = Counter()
         seen_ambiguous: set[tuple[str, str]] = set()
@@ -644,7 +669,7 @@ class _Evidence:
             for unit in mention.candidates:
                 province = unit if unit.level == "province" else gazetteer.province_of(unit)
                 if province is not None:
-                    weight = (3 if unit.level == "province" else 1) / spread
+                    weight = (3 if unit.level == "province" and mention.start not in listed else 1) / spread
                     for key in _province_keys(province, gazetteer):
                         provinces[key] += weight
                 if unit.level == "district" and len(mention.candidates) == 1:
