@@ -1333,8 +1333,8 @@ def without_leading_verbs(phrase: str) -> str:
     if head is None or head.start() == 0:
         return phrase
     words = phrase[:head.start()].split()
-    if len(words) > LEADING_VERB_WORDS:
-        return phrase
+    if len(words) > LEADING_VERB_WORDS or GROWTH_IN_GAP.fullmatch(" ".join(words)):
+        return phrase  # ("tăng trưởng tổng giá trị sản phẩm": the growth is what is measured)
     tagged = pos_tags(" ".join(phrase.split()[:len(words) + 2]))
     seen, verbs = 0, 0
     for word, tag in tagged:
