@@ -488,7 +488,12 @@ def _label_noun(text: str, sentence: int, position: int, counted_noun) -> str | 
     words = label.group(1).strip()
     # a sentence-initial capital would make the tagger read a verb as a name ("Tiêm phòng")
     noun = counted_noun(words[:1].lower() + words[1:])
-    return noun[0] if noun else None
+    if noun is None or CODE_WORD.search(noun[0]):
+        return None  # "cms-view-count: 44574": a page's field name, no noun
+    return noun[0]
+
+
+CODE_WORD = regex.compile(r"[\p{L}\d][-_.][\p{L}\d]")  # letters joined by a hyphen, an underscore or a dot: a code
 
 
 def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Quantity) -> Quantity | None:
