@@ -111,6 +111,11 @@ class MetricFinder:
             if rating is not None:
                 return _rated_subject(self.text, quantity, previous, metric, rating)
         if metric is None or (quantity.kind == "count" and metric == quantity.unit):
+            if quantity.kind == "count" and previous is not None and previous.kind == "count" and previous.metric \
+                    and previous.unit != quantity.unit and HOLDING_GAP.fullmatch(self.text, previous.end, quantity.start) \
+                    and _only_a_classifier(quantity.unit):
+                # "23 trại gà với 393.400 con", "10 trại vịt: 35.500 con": a classifier alone says nothing; what holds them does
+                return previous.metric
             # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
             # nothing, the sentence's topic does
             topic = _sentence_topic(self.text, paragraph_start, quantity.start)
@@ -621,7 +626,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         before_unit = _and_a_unit().split(phrase, maxsplit=1)[0]
         if not place_rules()["type_word"].search(before_unit):
             phrase = before_unit
-        return _limited(_trimmed(phrase, periods=False), max_words) if words or partner else None
+        # (a "với" before the next figure leaves the noun its own: "25 dự án với tổng vốn …"; a "và" does not)
+        return _limited(_trimmed(phrase, periods=False), max_words) if words or (partner and "và" not in partner.group()) else None
     if not words or len(words) > (max_words or rules["max_words"]):
         return None  # _limited refuses it whatever the noun (no need to tag it)
     if first_noun(tail) is None and not _determiner_before_noun(tail) and not (quantity.kind == "money" and _purpose(tail)):
@@ -1193,10 +1199,18 @@ DIGITS_FROM_THE_END = regex.compile(r"(?r)\d+")
 # word ends a row whose line break was lost ("… = 97,6% Khu vực bỏ phiếu số 2 = …")
 # "với" joins a figure and the next one's words ("25 dự án với tổng vốn 120 tỷ đồng"), not a comparison ("so với")
 WITH_NEXT_FIGURE = r"(?<!(?i:so|đối|cùng)\s)với"
+
+
+def _only_a_classifier(unit: str) -> bool:
+    """"con", "cây", "chiếc": a counted noun that is a classifier, naming no kind of thing ("đảng viên",
+    "hộ" do)."""
+    tagged = pos_tags(f"5 {unit}")
+    return len(tagged) == 2 and tagged[1][1] == "Nc"
+HOLDING_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}?(?:\s+với(?:\s+tổng\s+(?:số\s+)?)?\s+|\s*:\s*)")  # "23 trại gà với 393.400 con"
 FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
 # in the words after a figure, up to the next figure: "với" ("25 dự án với tổng vốn …"), or "và" opening the
 # next figure's subject and its verb ("608 công dân và vắng là 311 công dân")
-NEXT_FIGURES_WORDS = regex.compile(rf"\s(?:{WITH_NEXT_FIGURE}|và(?=\s[^,;.()]{{1,40}}?\s(?:là|đạt|chiếm)\s*$))\s")
+NEXT_FIGURES_WORDS = regex.compile(rf"\s(?:{WITH_NEXT_FIGURE}|và(?=\s[^,;.()]{{1,40}}?\s(?:là|đạt|chiếm)\s*$)|và(?=(?:\s+[\p{{L}}\p{{M}}]+){{1,3}}\s*$))\s")
 
 
 def _next_figure_at(text: str, stop, paragraph_end: int) -> bool:
