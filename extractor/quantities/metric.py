@@ -591,6 +591,10 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     partner = NEXT_FIGURES_WORDS.search(tail) if _next_figure_at(text, stop, paragraph_end) else None
     if partner:
         tail = tail[:partner.start()]  # "25 dự án với tổng vốn đăng ký 120 tỷ đồng": the rest names the next figure
+    elif quantity.kind == "count" and _next_figure_at(text, stop, paragraph_end):
+        restating = _restating_before_next().search(tail)
+        if restating:  # "131.000 người tham gia BHYT đạt tỷ lệ 86%": the verb restating the count opens the next figure
+            tail = tail[:restating.start()]
     base = rules["comparison_base"].match(tail.lstrip(" /"))
     if base and (quantity.kind != "count" or tail.lstrip().startswith("/") or base.group().lower().startswith("so")):
         # "49,85% kế hoạch", "16.133 con/KH 16.200 con": a plan is named, not what is measured (a
@@ -1211,6 +1215,11 @@ FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|
 # in the words after a figure, up to the next figure: "với" ("25 dự án với tổng vốn …"), or "và" opening the
 # next figure's subject and its verb ("608 công dân và vắng là 311 công dân")
 NEXT_FIGURES_WORDS = regex.compile(rf"\s(?:{WITH_NEXT_FIGURE}|và(?=\s[^,;.()]{{1,40}}?\s(?:là|đạt|chiếm)\s*$)|và(?=(?:\s+[\p{{L}}\p{{M}}]+){{1,3}}\s*$))\s")
+
+
+@lru_cache(maxsize=1)
+def _restating_before_next() -> "regex.Pattern[str]":
+    return regex.compile(rf"(?i)\s(?:{shared_patterns()['restating_verb']})(?:\s+(?:{shared_patterns()['about_word']}))?\s*$")
 
 
 def _next_figure_at(text: str, stop, paragraph_end: int) -> bool:
