@@ -141,3 +141,23 @@ def read_digits(text: str, prefer: str = "vi") -> NumberReading | None:
 def alternative_readings(text: str) -> list[NumberReading]:
     """Every plausible reading of a numeral token, the Vietnamese one first."""
     return _ranked_readings(text, "vi")
+
+
+# A document's own convention, read from its unambiguous numerals: "12.345" (dot thousands) and
+# "247,8" (a comma decimal) are Vietnamese; "1,234,567" (comma groups) and "7.25" (a dot decimal
+# of two digits) are English.
+_VI_EVIDENCE = regex.compile(r"(?<![\d.,])(?:[1-9]\d{0,2}(?:\.\d{3}){2,}|\d+,\d{1,2}|[1-9]\d{0,2}(?:\.\d{3})+,\d+)(?![\d.,]?\d)")
+_EN_EVIDENCE = regex.compile(r"(?<![\d.,])(?:[1-9]\d{0,2}(?:,\d{3}){2,}|\d+\.\d{2}|[1-9]\d{0,2}(?:,\d{3})+\.\d+)(?![\d.,]?\d)")
+STYLE_EVIDENCE = 3  # unambiguous numerals of one style, and that many times the other's, settle it
+
+
+def document_number_style(text: str) -> str | None:
+    """"vi" or "en" when the document's unambiguous numerals say which convention it writes, else
+    None: "228,648 m3" in a text that writes "12.345.678" and "247,8" is 228.648."""
+    vi = sum(1 for _ in _VI_EVIDENCE.finditer(text))
+    en = sum(1 for _ in _EN_EVIDENCE.finditer(text))
+    if vi >= STYLE_EVIDENCE and vi >= STYLE_EVIDENCE * en:
+        return "vi"
+    if en >= STYLE_EVIDENCE and en >= STYLE_EVIDENCE * vi:
+        return "en"
+    return None

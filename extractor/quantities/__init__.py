@@ -8,6 +8,7 @@ from dataclasses import replace
 import regex
 
 from extractor.cleaning import CleanText
+from extractor.numbers.digits import document_number_style, read_digits
 from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
@@ -20,6 +21,7 @@ __all__ = ["Quantity", "extract_quantities"]
 
 
 PAIR_GAP = regex.compile(r"(?:\s*[\p{L}\p{M}&]+){0,3}?\s*/\s*")  # "… triệu đồng/98.081 hộ vay/2.592 tổ": a slash, the words of the figure before it
+NUMERAL = regex.compile(r"\d[\d.,]*\d|\d")
 OPEN_BRACKET_REACH = 200  # characters before a figure read for a bracket it stands in ("(tương đương 1.749.600 người")
 
 
@@ -50,6 +52,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
             header = None  # (a table's "Đơn vị tính: Tỷ đồng" line between its header and its rows ends nothing)
         quantities = find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break)
         found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, quantities))
+    _in_the_documents_style(clean.text, found)
     if places is not None:
         attach_context(found, clean, places)
         for quantity, _ in found:
@@ -57,6 +60,29 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
         mark_goals(found, clean, term_end)
     return found
+
+
+MEASURE_KINDS = frozenset({"area", "length", "mass", "other", "rate"})
+DOCUMENT_STYLE = "number style: the document's"  # a note: an ambiguous numeral read as the document writes numbers
+
+
+def _in_the_documents_style(text: str, found) -> None:
+    """A numeral a unit would read the English way ("228,648 m3": cubic metres are counted whole) is
+    read the Vietnamese way in a document whose unambiguous numerals are all Vietnamese."""
+    if not any(quantity.number_style == "en" for quantity, _ in found) or document_number_style(text) != "vi":
+        return
+    for quantity, _ in found:
+        if quantity.number_style != "en" or quantity.low is not None or quantity.denominator is not None \
+                or quantity.kind not in MEASURE_KINDS or quantity.unit.split("/")[0] in ("đồng", "usd"):
+            continue  # (counts are whole, and "500,000 đồng" is a slip of the separator, no decimal)
+        token = NUMERAL.match(text, quantity.start)
+        english = read_digits(token.group(), prefer="thousands") if token else None
+        vietnamese = read_digits(token.group(), prefer="vi") if token else None
+        if english is None or vietnamese is None or english.value != quantity.value or vietnamese.style != "vi" \
+                or token.group().endswith("0"):
+            continue  # (a magnitude word scaled it, the digits have one reading only, or a round ",070" is no decimal)
+        quantity.value, quantity.number_style = vietnamese.value, "vi"
+        quantity.notes.append(DOCUMENT_STYLE)
 
 
 def _source_line_break(clean: CleanText):
