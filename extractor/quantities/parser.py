@@ -761,8 +761,8 @@ def _number_does_not_fit(rules: dict, rule_id: str, digits: str | None) -> bool:
 def _is_own_word(before: str, found) -> bool:
     """The matched words end a word of their own for the segmenter ("Nghị quyết số"), not the tail
     of a compound ("dân số", "tổng số", "chỉ số")."""
-    matched = " ".join(found.group().split()).lower()
-    words = word_tokens(before[max(0, found.start() - 20):found.end()].strip())
+    matched = " ".join(found.group().rstrip(": ").split()).lower()  # ("Số: 255": the colon is no part of the word)
+    words = word_tokens(before[max(0, found.start() - 20):found.end()].strip().rstrip(":").strip())
     return bool(words) and words[-1].lower() == matched
 
 
