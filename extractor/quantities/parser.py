@@ -31,6 +31,7 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
+EACH_PERIOD = regex.compile(r"(?i)\s+mỗi\s+(?=(?:năm|tháng|ngày|tuần|quý)(?![\p{L}\p{M}]))")  # "68 triệu đồng mỗi năm": per year (a share "mỗi năm" stays a share)
 OF_WORD = regex.compile(r"\s+(?:trên|(?:trên|trong)\s+tổng\s+số)\s+(?=\d)")  # "3 trên 5 thôn", "662 trong tổng số 686 …": a fraction in words
 JOIN_REACH = 24  # characters a range or fraction join spans
 PERIOD_COUNT = regex.compile(r"(\d{1,2})\s+")
@@ -1124,7 +1125,7 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
     names = [unit.unit]
     cursor = position
     while True:
-        slash = SLASH.match(text, cursor, end)
+        slash = SLASH.match(text, cursor, end) or (EACH_PERIOD.match(text, cursor, end) if unit.kind != "percent" else None)
         if not slash:
             break
         count = PERIOD_COUNT.match(text, slash.end(), end)  # "45 kg/người/6 tháng": a period of several
