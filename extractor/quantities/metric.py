@@ -1059,6 +1059,13 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         # not what; "…, tương đương 43.991 khẩu": only a verb restating the figure before
         phrase = ""
     if phrase:
+        if any(c.isdigit() for c in phrase):
+            last_digit = max(i for i, c in enumerate(phrase) if c.isdigit())
+            rate = rules["rate_word"].search(phrase, last_digit)
+            if rate is not None:
+                named = _trimmed(phrase[rate.start():])
+                if len(named.split()) > len(rate.group().split()):  # (a rate's head alone names nothing)
+                    return _limited(named)  # "2/7 huyện nghèo tỷ lệ hộ nghèo đa chiều còn dưới 40%": the rate after the count
         measure = rules["measure_noun"].search(phrase) if any(c.isdigit() for c in phrase) else None
         if measure:
             return measure.group()  # "20 điểm wifi trị giá 50 triệu": "trị giá"
