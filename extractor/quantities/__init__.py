@@ -124,6 +124,10 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
         if before is not None and previous_bracketed and not bracketed and outside is not None and outside[1] is paragraph:
             before = outside[0]  # "99,18% (tương đương 1.749.600 người), tăng 5,56%": the figure before the aside goes on
         if paragraph.kind != TABLE_ROW and FLATTENED_ROW_CELL not in quantity.notes:  # a table row's figures are named by its label cell
+            if before is not None and id(before) in pair_head and before.metric == before.unit:
+                # "2.468 hộ/10.351 nhân khẩu (tỷ lệ 43,16%)": the pair's second figure names only its noun; the
+                # figure after the pair restates the first
+                before = replace(pair_head[id(before)], end=before.end)
             quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
             if quantity.metric is None and before is not None and id(before) in pair_head:
                 # "2.758.926 triệu đồng/98.081 hộ vay, tăng 132.406 triệu đồng": a change of the pair's first figure
