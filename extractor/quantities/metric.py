@@ -1218,7 +1218,7 @@ def _only_a_classifier(unit: str) -> bool:
     tagged = pos_tags(f"5 {unit}")
     return len(tagged) == 2 and tagged[1][1] == "Nc"
 HOLDING_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}?(?:\s+với(?:\s+tổng\s+(?:số\s+)?)?\s+|\s*:\s*)")  # "23 trại gà với 393.400 con"
-FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
+FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó|gồm(?:\s+có)?)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
 # in the words after a figure, up to the next figure: "với" ("25 dự án với tổng vốn …"), or "và" opening the
 # next figure's subject and its verb ("608 công dân và vắng là 311 công dân")
 NEXT_FIGURES_WORDS = regex.compile(rf"\s(?:{WITH_NEXT_FIGURE}|và(?=\s[^,;.()]{{1,40}}?\s(?:là|đạt|chiếm)\s*$)|và(?=(?:\s+[\p{{L}}\p{{M}}]+){{1,3}}\s*$))\s")
