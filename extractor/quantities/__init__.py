@@ -69,18 +69,20 @@ DOCUMENT_STYLE = "number style: the document's"  # a note: an ambiguous numeral 
 def _in_the_documents_style(text: str, found) -> None:
     """A numeral a unit would read the English way ("228,648 m3": cubic metres are counted whole) is
     read the Vietnamese way in a document whose unambiguous numerals are all Vietnamese."""
-    if not any(quantity.number_style == "en" for quantity, _ in found) or document_number_style(text) != "vi":
-        return
+    candidates = []
     for quantity, _ in found:
         if quantity.number_style != "en" or quantity.low is not None or quantity.denominator is not None \
                 or quantity.kind not in MEASURE_KINDS or quantity.unit.split("/")[0] in ("đồng", "usd"):
             continue  # (counts are whole, and "500,000 đồng" is a slip of the separator, no decimal)
         token = NUMERAL.match(text, quantity.start)
-        english = read_digits(token.group(), prefer="thousands") if token else None
-        vietnamese = read_digits(token.group(), prefer="vi") if token else None
-        if english is None or vietnamese is None or english.value != quantity.value or vietnamese.style != "vi" \
-                or token.group().endswith("0"):
-            continue  # (a magnitude word scaled it, the digits have one reading only, or a round ",070" is no decimal)
+        if token is None or token.group().endswith("0"):
+            continue  # (a round ",070" is no decimal)
+        english, vietnamese = read_digits(token.group(), prefer="thousands"), read_digits(token.group(), prefer="vi")
+        if english is not None and vietnamese is not None and english.value == quantity.value and vietnamese.style == "vi":
+            candidates.append((quantity, vietnamese))  # (else a magnitude word scaled it, or the digits have one reading)
+    if not candidates or document_number_style(text) != "vi":  # (the document read only when a figure asks)
+        return
+    for quantity, vietnamese in candidates:
         quantity.value, quantity.number_style = vietnamese.value, "vi"
         quantity.notes.append(DOCUMENT_STYLE)
 

@@ -474,8 +474,21 @@ def _past_own_words(text: str, previous: Quantity, limit: int) -> Quantity:
     words = previous.metric[len(previous.unit):].split()
     if not words:
         return previous
-    own = regex.compile(r"\s*" + r"\s+".join(regex.escape(word) for word in words)).match(text, previous.end, limit)
-    return replace(previous, end=own.end()) if own else previous
+    end = _past_words(text, previous.end, limit, words)
+    return replace(previous, end=end) if end is not None else previous
+
+
+def _past_words(text: str, position: int, limit: int, words: list[str]) -> int | None:
+    """Where ``words`` end when the text from ``position`` (white space first) spells them, each
+    after white space; else None (read without compiling a pattern per figure)."""
+    for index, word in enumerate(words):
+        start = position
+        while position < limit and text[position].isspace():
+            position += 1
+        if (index and position == start) or text[position:position + len(word)] != word or position + len(word) > limit:
+            return None
+        position += len(word)
+    return position
 
 
 def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: str | None, after: str | None) -> str | None:
