@@ -802,7 +802,7 @@ def _noun_list_end(text: str, start: int, stop, paragraph_end: int, figure_start
             # "327 con, đàn Bò 1.893 con": the words before the next figure are its subject; the list
             # is the items up to the last comma ("108/108 xã, phường, thị trấn và 8/8 huyện" → "xã, phường")
             return end if end is not stop and len(text[start:end.start()].split()) <= rules["max_words"] else stop
-        if following.group().isspace() and SHARE_VERB.match(text, following.end()):
+        if following.group().isspace() and SHARE_VERB.match(text, following.end(), following.end() + 6):
             return stop  # "dân số 19.606 người, đồng bào dân tộc thiểu số chiếm 98,01%": the share's subject
         continuation = text[end.end():following.start()]
         if not continuation.strip() or (first_noun(continuation) is None and not _verbs_joined(text[start:end.start()], continuation)):

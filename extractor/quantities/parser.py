@@ -31,6 +31,7 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
+EACH_PERIOD_REACH = 24  # (bounded: the engine looks for the required "mỗi" as far as it may read)
 EACH_PERIOD = regex.compile(r"(?i)\s+mỗi\s+(?=(?:năm|tháng|ngày|tuần|quý)(?![\p{L}\p{M}]))")  # "68 triệu đồng mỗi năm": per year (a share "mỗi năm" stays a share)
 OF_WORD = regex.compile(r"\s+(?:trên|(?:trên|trong)\s+tổng\s+số)\s+(?=\d)")  # "3 trên 5 thôn", "662 trong tổng số 686 …": a fraction in words
 JOIN_REACH = 24  # characters a range or fraction join spans
@@ -875,7 +876,7 @@ GLUED_PER_MILLE = regex.compile(r"0/00(?![\d/])")  # "20/00" = 2‰: a word proc
 
 def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quantity | None:
     first = _Number(match.start(), match.end(), match.group())
-    per_mille = GLUED_PER_MILLE.match(text, first.end - 1)
+    per_mille = GLUED_PER_MILLE.match(text, first.end - 1, min(len(text), first.end + 5))  # (bounded: a required "0/00")
     if per_mille and len(first.digits) > 1 and first.digits[-2].isdigit():  # "14,220/00" = 14,22‰
         row = unit_table()["by_form"]["‰"]
         return _single_quantity(text, _Number(first.start, first.end - 1, first.digits[:-1]),
@@ -1038,6 +1039,7 @@ def _read_unit(text: str, position: int, end: int, counted_noun) -> _Unit:
 
 
 YEAR_AFTER = regex.compile(r"\s+(?:19|20)\d\d(?!\d)")
+GOOD_REACH = 40  # characters of a good's name between a measure and its base
 NOUN_MODIFIER_BEFORE_SLASH = regex.compile(r"(?:\s+[\p{Ll}\p{M}]+){1,2}(?=\s?/)")
 NOUN_MODIFIER_BEFORE_PERIOD = regex.compile(r"(?:\s+[\p{Ll}\p{M}]+){1,2}(?=\s?/\s?(?:năm|tháng|ngày|tuần|quý)(?![\p{L}\p{M}]))")
 
@@ -1049,7 +1051,7 @@ def _measure_per(text: str, end: int, unit: _Unit) -> _Unit:
     rate = _with_per(text, unit.end, end, unit)
     if rate is not unit:
         return rate
-    good = NOUN_MODIFIER_BEFORE_SLASH.match(text, unit.end, end)
+    good = NOUN_MODIFIER_BEFORE_SLASH.match(text, unit.end, min(end, unit.end + GOOD_REACH))  # (bounded: a required "/")
     if good is None:
         return unit
     rate = _with_per(text, good.end(), end, unit)
@@ -1125,7 +1127,8 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
     names = [unit.unit]
     cursor = position
     while True:
-        slash = SLASH.match(text, cursor, end) or (EACH_PERIOD.match(text, cursor, end) if unit.kind != "percent" else None)
+        slash = SLASH.match(text, cursor, end) or (EACH_PERIOD.match(text, cursor, min(end, cursor + EACH_PERIOD_REACH))
+                                                    if unit.kind != "percent" else None)
         if not slash:
             break
         count = PERIOD_COUNT.match(text, slash.end(), end)  # "45 kg/người/6 tháng": a period of several
