@@ -11,7 +11,7 @@ def records_from_text(text: str, doc_id: str = "text", unit: str | None = None) 
     reporting unit when known ("xã Tam Hợp, tỉnh Nghệ An")."""
     import hashlib
 
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # (a str may hold a lone surrogate: "\ud800")
     return extract_records(RawDocument(doc_id, doc_id, text, "utf-8", digest), unit=unit)
 
 

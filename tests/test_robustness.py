@@ -172,6 +172,15 @@ def test_pipeline_never_raises_traces_back_and_is_deterministic(raw):
     assert as_json(records_from_text(raw)) == as_json(records)  # cold caches, same bytes
 
 
+@pytest.mark.parametrize("raw", ["\ud800 ", "Xã A có 12 hộ \udfff nghèo.", "\udc80"])
+def test_a_lone_surrogate_in_an_api_text_is_no_error(raw):
+    """A Python str may hold a lone surrogate (hypothesis found "\\ud800 "): the API reads it like
+    any character, never raises, and its records trace back."""
+    records = records_from_text(raw)
+    assert records[0]["type"] == "document"
+    assert_records_trace_back(raw, records)
+
+
 def test_pipeline_output_is_identical_in_two_fresh_processes(tmp_path):
     rng = random.Random(9)
     lines = CORPUS.splitlines()
