@@ -25,7 +25,7 @@ from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.indicators.columns import is_results_header
 from extractor.quantities.goals import COORDINATION
 from extractor.quantities.cells import row_heading
-from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, metric_rules, names_only_a_time, without_leading_verbs, without_times
+from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, SENTENCE_STOP, metric_rules, names_only_a_time, without_leading_verbs, without_times
 from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
 from extractor.numbers import parse_spelled
 from extractor.numbers.lexicon import lexicon
@@ -1118,9 +1118,6 @@ TITLE_PARAGRAPHS = 3  # paragraphs opening a text where its title stands
 TITLE_CHARS = 250  # a longer paragraph is body text
 
 
-SENTENCE_END_MARK = regex.compile(r"[.!?](?=\s)")
-
-
 def _title_period(clean: CleanText) -> str | None:
     """The part of the year the whole text reports on, as its title names it ("Tình hình kinh tế -
     xã hội 6 tháng đầu năm 2024"); not one its plan is for ("…, phương hướng nhiệm vụ 6 tháng cuối
@@ -1130,7 +1127,7 @@ def _title_period(clean: CleanText) -> str | None:
         end = paragraph.end
         if end - paragraph.start > TITLE_CHARS:
             # a headline glued to its lede: the opening sentence, when it is short
-            sentence = SENTENCE_END_MARK.search(clean.text, paragraph.start, paragraph.start + TITLE_CHARS)
+            sentence = SENTENCE_STOP.search(clean.text, paragraph.start, paragraph.start + TITLE_CHARS)
             if sentence is None:
                 continue
             end = sentence.start()

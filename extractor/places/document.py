@@ -636,18 +636,13 @@ def listed_provinces(text: str, typed: list[TypedName]) -> frozenset[int]:
     more: peers a text compares itself with, each no more the text's than a district is."""
     provinces = sorted((m for m in typed if m.written_type in ("tỉnh", "thành phố") and m.candidates
                         and all(u.level == "province" for u in m.candidates)), key=lambda m: m.start)
-    listed: set[int] = set()
-    run: list[TypedName] = []
+    runs: list[list[TypedName]] = []
     for mention in provinces:
-        if run and LIST_SEPARATOR.fullmatch(text, run[-1].end, mention.start):
-            run.append(mention)
-            continue
-        if len(run) >= LISTED_PROVINCES:
-            listed.update(m.start for m in run)
-        run = [mention]
-    if len(run) >= LISTED_PROVINCES:
-        listed.update(m.start for m in run)
-    return frozenset(listed)
+        if runs and LIST_SEPARATOR.fullmatch(text, runs[-1][-1].end, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return frozenset(m.start for run in runs if len(run) >= LISTED_PROVINCES for m in run)
 
 
 class _Evidence:
@@ -920,7 +915,8 @@ CREDIT_REACH = 24  # characters before a type word read for a credit ("(Ảnh mi
 
 
 # a news headline labelled with a unit's bare name: "Vũng Liêm: Giải quyết việc làm …", "Thanh Hà (Hải Dương): …"
-HEADLINE_LABEL = regex.compile(r"[ \t]*(?P<name>\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,3})[ \t]*"
+HEADLINE_WORDS = r"\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,3}"  # a bare name: up to four capitalised syllables
+HEADLINE_LABEL = regex.compile(rf"[ \t]*(?P<name>{HEADLINE_WORDS})[ \t]*"
                                r"(?:\([ \t]*(?P<parent>\p{Lu}[^()\n:]{1,40}?)[ \t]*\))?[ \t]*:")
 
 
@@ -964,7 +960,7 @@ def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
     return TypedName(label.start("name"), label.end("name"), unit.type, label.group("name"), (unit,))
 
 
-HEADLINE_NAME = regex.compile(r"[ \t]*(\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,3})")
+HEADLINE_NAME = regex.compile(rf"[ \t]*({HEADLINE_WORDS})")
 
 
 def _district_opening_headline(text: str, position: int, provinces, gazetteer: Gazetteer) -> TypedName | None:

@@ -8,12 +8,12 @@ from dataclasses import replace
 import regex
 
 from extractor.cleaning import CleanText
-from extractor.numbers.digits import document_number_style, read_digits
 from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
+from extractor.numbers.digits import document_number_style, read_digits
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import MetricFinder, distribute_respectively, unit_from_name
-from extractor.quantities.parser import Quantity, find_quantities
+from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
 
@@ -21,7 +21,6 @@ __all__ = ["Quantity", "extract_quantities"]
 
 
 PAIR_GAP = regex.compile(r"(?:\s*[\p{L}\p{M}&]+){0,3}?\s*/\s*")  # "… triệu đồng/98.081 hộ vay/2.592 tổ": a slash, the words of the figure before it
-NUMERAL = regex.compile(r"\d[\d.,]*\d|\d")
 OPEN_BRACKET_REACH = 200  # characters before a figure read for a bracket it stands in ("(tương đương 1.749.600 người")
 
 
@@ -74,7 +73,7 @@ def _in_the_documents_style(text: str, found) -> None:
         if quantity.number_style != "en" or quantity.low is not None or quantity.denominator is not None \
                 or quantity.kind not in MEASURE_KINDS or quantity.unit.split("/")[0] in ("đồng", "usd"):
             continue  # (counts are whole, and "500,000 đồng" is a slip of the separator, no decimal)
-        token = NUMERAL.match(text, quantity.start)
+        token = NUMBER.match(text, quantity.start)
         if token is None or token.group().endswith("0"):
             continue  # (a round ",070" is no decimal)
         english, vietnamese = read_digits(token.group(), prefer="thousands"), read_digits(token.group(), prefer="vi")
@@ -126,14 +125,13 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
         if before is not None and previous_bracketed and not bracketed and outside is not None and outside[1] is paragraph:
             before = outside[0]  # "99,18% (tương đương 1.749.600 người), tăng 5,56%": the figure before the aside goes on
         if paragraph.kind != TABLE_ROW and FLATTENED_ROW_CELL not in quantity.notes:  # a table row's figures are named by its label cell
-            if before is not None and id(before) in pair_head and before.metric == before.unit:
-                # "2.468 hộ/10.351 nhân khẩu (tỷ lệ 43,16%)": the pair's second figure names only its noun; the
-                # figure after the pair restates the first
-                before = replace(pair_head[id(before)], end=before.end)
+            # a slash pair read as one figure, its first, up to its last: "X triệu đồng/Y hộ vay/Z tổ"
+            head = replace(pair_head[id(before)], end=before.end) if before is not None and id(before) in pair_head else None
+            if head is not None and before.metric == before.unit:
+                before = head  # "2.468 hộ/10.351 nhân khẩu (tỷ lệ 43,16%)": the second names only its noun; the next restates the first
             quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), before)
-            if quantity.metric is None and before is not None and id(before) in pair_head:
+            if quantity.metric is None and head is not None and before is not head:
                 # "2.758.926 triệu đồng/98.081 hộ vay, tăng 132.406 triệu đồng": a change of the pair's first figure
-                head = replace(pair_head[id(before)], end=before.end)  # (the pair read as one figure up to its last)
                 quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), head)
         if before is not None and PAIR_GAP.fullmatch(clean.text, before.end, quantity.start):
             pair_head[id(quantity)] = pair_head.get(id(before), before)  # "X triệu đồng/Y hộ vay/Z tổ": one balance's figures

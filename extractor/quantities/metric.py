@@ -245,6 +245,8 @@ def _rating_after(text: str, quantity: Quantity, paragraph_end: int, figure_star
 
 
 RATING_TAIL = regex.compile(r"(?:[\s,;]|\s(?:và|hoặc)(?=\s|$))*$")  # "9,1% hoàn thành nhiệm vụ và 0,57% …"
+
+
 def _rated_subject(text: str, quantity: Quantity, previous: Quantity | None, metric: str | None, rating: str) -> str:
     """The rating with what it rates: the noun phrase opening the metric of the share before it in
     its sentence ("số đảng viên hoàn thành tốt nhiệm vụ trở lên; 9,1% hoàn thành nhiệm vụ" → "số
@@ -312,7 +314,7 @@ def unit_from_name(quantity: Quantity) -> None:
     head of population ("Bác sĩ bình quân 1 vạn dân là 19,23", "Số giường bệnh/vạn dân 25,1") is a
     rate of what it counts per that base ("bác sĩ/1 vạn dân")."""
     metric = quantity.metric
-    if not metric or quantity.kind not in ("count",) or quantity.low is not None or quantity.denominator is not None:
+    if not metric or quantity.kind != "count" or quantity.low is not None or quantity.denominator is not None:
         return
     base = PER_POPULATION_BASE.search(metric)
     if base is not None:
@@ -1230,6 +1232,8 @@ def _only_a_classifier(unit: str) -> bool:
     "hộ" do)."""
     tagged = pos_tags(f"5 {unit}")
     return len(tagged) == 2 and tagged[1][1] == "Nc"
+
+
 HOLDING_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}?(?:\s+với(?:\s+tổng\s+(?:số\s+)?)?\s+|\s*:\s*)")  # "23 trại gà với 393.400 con"
 FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó|gồm(?:\s+có)?)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
 # in the words after a figure, up to the next figure: "với" ("25 dự án với tổng vốn …"), or "và" opening the

@@ -31,12 +31,13 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
-EACH_PERIOD_REACH = 24  # (bounded: the engine looks for the required "mỗi" as far as it may read)
-EACH_PERIOD = regex.compile(r"(?i)\s+mỗi\s+(?=(?:năm|tháng|ngày|tuần|quý)(?![\p{L}\p{M}]))")  # "68 triệu đồng mỗi năm": per year (a share "mỗi năm" stays a share)
 OF_WORD = regex.compile(r"\s+(?:trên|(?:trên|trong)\s+tổng\s+số)\s+(?=\d)")  # "3 trên 5 thôn", "662 trong tổng số 686 …": a fraction in words
 JOIN_REACH = 24  # characters a range or fraction join spans
 PERIOD_COUNT = regex.compile(r"(\d{1,2})\s+")
 PERIOD_WORDS = frozenset({"năm", "tháng", "ngày", "tuần", "quý"})
+EACH_PERIOD_REACH = 24  # (bounded: the engine looks for the required "mỗi" as far as it may read)
+# "68 triệu đồng mỗi năm": per year (a share "mỗi năm" stays a share)
+EACH_PERIOD = regex.compile(r"(?i)\s+mỗi\s+(?=(?:" + "|".join(sorted(PERIOD_WORDS)) + r")(?![\p{L}\p{M}]))")
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
 RUN_IN_LIST_NUMBER = regex.compile(r"(?<=[.:;)]\s)(\d{1,2})\.\s+(?=\p{Lu})")  # "… 60 triệu đồng. 3. Tổng sản lượng …"
 PERCENT = regex.compile(r"\s?%+(?![oO0](?![\p{L}\p{M}\d]))|\s?\(\s?%\s?\)")  # ("%o", "%0" are per mille; "2,24(%)": the unit in brackets)
