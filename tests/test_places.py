@@ -1093,6 +1093,46 @@ def test_bare_names_of_the_reporting_units_own_units_before_their_figures_are_pl
     assert places["12%"] != "huyện Lê Văn Tám"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Vi phạm gồm: Lạc Dương 19 vụ, diện tích thiệt hại 2,55 ha; Bảo Lâm 9 vụ, diện tích 2,748 ha; Đam Rông 8 vụ.",
+     {"19 vụ": "huyện Lạc Dương", "2,55 ha": "huyện Lạc Dương", "9 vụ": "huyện Bảo Lâm", "2,748 ha": "huyện Bảo Lâm",
+      "8 vụ": "huyện Đam Rông"}),
+    ("Số giấy chứng nhận cấp mới: Đắk Glong 320 giấy, Tuy Đức 210 giấy, Krông Nô 150 giấy.",
+     {"320 giấy": "huyện Đăk Glong", "210 giấy": "huyện Tuy Đức", "150 giấy": "huyện Krông Nô"}),
+    ("Lượng rác thu gom ở: Tiền Hải 45 tấn/ngày, Kiến Xương 38 tấn/ngày.",
+     {"45 tấn/ngày": "huyện Tiền Hải", "38 tấn/ngày": "huyện Kiến Xương"}),
+    # must not fire: one name alone, or names that two provinces bear as much as each other
+    ("Riêng Lạc Dương 19 vụ vi phạm.", {"19 vụ": None}),
+    ("Tỷ lệ: Tân Lập 95%, Bình Minh 90%.", {"95%": None, "90%": None}),
+])
+def test_bare_names_one_province_bears_settle_it_without_a_reporting_unit(text, expected):
+    """A text naming no unit: bare names before figures that together point to one province (more
+    of them than any other, at least two) are its units; the first listed item's unit holds its item."""
+    places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}
+    assert {key: places[key] for key in expected} == expected
+
+
+def test_units_a_plural_type_word_lists_after_a_colon_never_issue_the_text():
+    """"Các huyện có …: Mường Lát 70%, Quan Sơn 85%": the listed units are what the text counts;
+    the first of them is no reporting unit."""
+    text = "Các huyện có tỷ lệ che phủ rừng cao: Mường Lát 70%, Quan Sơn 85%, Quan Hóa 80%."
+    records = records_from_text(text)
+    document = next(r for r in records if r["type"] == "document")
+    assert document["unit"] is None
+    places = {r["text"]: r["place"] for r in records if r["type"] == "quantity"}
+    assert places == {"70%": "huyện Mường Lát", "85%": "huyện Quan Sơn", "80%": "huyện Quan Hóa"}
+
+
+def test_a_listed_items_unit_holds_to_its_items_end():
+    """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
+    longer (a name the gazetteer lacks opens the next item)."""
+    text = "UBND QUẬN ĐỐNG ĐA\nCác phường đạt tỷ lệ cao như: Cát Linh 97%, Phương Liên 96%, Láng Thượng 92%."
+    places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}
+    assert places["97%"] == "phường Cát Linh"
+    assert places["96%"] != "phường Cát Linh"
+    assert places["92%"] == "phường Láng Thượng"
+
+
 def test_bare_names_of_a_districts_communes_are_places_in_its_report():
     text = ("UBND HUYỆN ĐẠI LỘC\nTỷ lệ thu ngân sách đạt cao: Đại Hồng 95%, Đại Lãnh 91%.")
     places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}

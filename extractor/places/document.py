@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -47,6 +47,8 @@ LIST_REACH = 40  # characters after a unit read for the next unit of its list
 LETTERHEAD_REACH = 80  # characters of its line before a letterhead's unit (the organisation, a title's words)
 TITLE_CHARS = 250  # a title line is at most this long, and so is the part of the opening line read
 MIN_BARE_NAME_SYLLABLES = 2
+BARE_NAMES_TO_SETTLE = 2  # distinct bare names of one province that settle it where nothing else does
+BARE_NAME_LEVELS = ("district", "commune")  # the levels of a breakdown's bare names
 MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
 # two or more capitalised words on one line: where a bare province name may stand
 # "Nam Giang 2.569 hộ", "Đam Rông: 79%", "Bắc Trà My có tổng số hộ nghèo nhiều nhất với 3.704 hộ"
@@ -78,6 +80,7 @@ class TypedName:
     written_type: str  # canonical type word: "xã", "thành phố"
     name: str  # as written: "Cò Nòi", "CÔNG HẢI"
     candidates: tuple[AdminUnit, ...]
+    member: bool = False  # one of the units a plural type word lists after a colon ("Các phường … như: A 97%, B 92%"): counted, never the issuer
 
 
 @dataclass(frozen=True)
@@ -320,7 +323,7 @@ class DocumentPlaces:
             unit = pick(mention.candidates)
             if unit is None:
                 continue
-            if _opens_a_list(self.text, mention) or mention.start in self._listed:
+            if mention.member or _opens_a_list(self.text, mention) or mention.start in self._listed:
                 continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"), a peer in a list: none issues it
             after_organisation = rules["letterhead"].search(self._line_before(mention.start)) is not None
             if not after_organisation:
@@ -388,7 +391,7 @@ class DocumentPlaces:
             on_line = [mention for mention in typed if line_start <= mention.start < read_end]
             counted = _counted_members(self.text, on_line)
             named = [unit for mention in on_line
-                     if mention not in counted and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
+                     if mention not in counted and not mention.member and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
                      for unit in [pick(mention.candidates)] if unit is not None]
             if named:
                 return min(named, key=lambda u: LEVEL_RANK[_level(u)])
@@ -496,6 +499,8 @@ class DocumentPlaces:
         name borne by one unit under that unit, standing as a whole capitalised run right before a
         figure, names that unit."""
         parent = self.reporting_unit
+        if parent is None and self.reporting_name is None:
+            return self._bare_names_of_one_province(spans)
         if parent is None or parent.level == "commune":
             return []
         level = "district" if parent.level == "province" and parent.vintage == OLD else "commune"
@@ -508,6 +513,41 @@ class DocumentPlaces:
                      and (unit.district_code if parent.level == "district" else unit.province_code) == parent.code]
             if len(under) == 1:
                 found.append((run.start(), run.end(), self._place_of(under[0]).name))
+        return found
+
+    def _bare_names_of_one_province(self, spans) -> list[tuple[int, int, str]]:
+        """With no reporting unit, names written bare before their figures ("Lạc Dương 19 vụ, …; Bảo
+        Lâm 9 vụ, …; Đam Rông 8 vụ" in a text that names no province): the units of one level and
+        vintage of one province that bears more of the names than any other, and at least two (the
+        units the text names with their type count too), are the units they name (a tie goes to the higher level: "Tiền Hải, Kiến Xương, Vũ Thư" are the
+        districts of the old Thái Bình before the communes of that name). A name alone, or names
+        shared as much by two provinces ("Tân Lập", "Bình Minh"), settles nothing."""
+        taken = SpanIndex((start, end) for start, end, _ in spans)
+        runs = []
+        for run in CAPITALISED_RUN.finditer(self.text):
+            if taken.holds(run.start()) or taken.holds(run.end() - 1) or not FIGURE_AFTER_NAME.match(self.text, run.end()):
+                continue
+            units = [unit for level in BARE_NAME_LEVELS
+                     for unit in self.gazetteer.named(level, run.group()) or self.gazetteer.named_loosely(level, run.group())
+                     if self.vintage is None or unit.vintage == self.vintage]
+            if units:
+                runs.append((run, units))
+        if not runs:
+            return []
+        named = {(name_key(run.group()), (unit.province_code, unit.vintage, unit.level)) for run, units in runs for unit in units}
+        named |= {(name_key(place.unit.name), (place.unit.province_code, place.unit.vintage, place.unit.level))
+                  for place in self.typed_places if place.unit is not None and place.unit.level in BARE_NAME_LEVELS}  # the text's own units
+        names_by_group = Counter(group for _, group in named)
+        ranked = sorted(names_by_group.items(), key=lambda item: (item[1], LEVEL_RANK[item[0][2]]), reverse=True)
+        if not ranked or ranked[0][1] < BARE_NAMES_TO_SETTLE \
+                or (len(ranked) > 1 and (ranked[1][1], LEVEL_RANK[ranked[1][0][2]]) == (ranked[0][1], LEVEL_RANK[ranked[0][0][2]])):
+            return []
+        group = ranked[0][0]
+        found = []
+        for run, units in runs:
+            of_group = [unit for unit in units if (unit.province_code, unit.vintage, unit.level) == group]
+            if len(of_group) == 1:
+                found.append((run.start(), run.end(), self._place_of(of_group[0]).name))
         return found
 
     def _names_a_unit_at_home(self, written: str) -> bool:
@@ -1163,7 +1203,7 @@ def _names_after_colon(text: str, type_word, gazetteer: Gazetteer) -> list[Typed
     listed = _listed_names(text, end, gazetteer, levels, unit_type)
     if not listed and FIGURE_AFTER.match(text, end):
         listed = _named_with_figures(text, end, gazetteer, levels, unit_type, candidates)  # "như: Ea Súp có 7.849 hộ; M'Đrắk 7.362 hộ"
-    return [first, *listed]
+    return [replace(name, member=True) for name in (first, *listed)]
 
 
 # "tại 2 xã: …", "sáp nhập 4 xã phía Đông sông Ba: …": a few words may say which units before the colon

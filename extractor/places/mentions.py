@@ -155,7 +155,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
-        subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start)
+        listed_item = not labels_what_follows and _opens_a_listed_item(text, start, mention_start, mention_end, end)
+        subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start) or listed_item
         if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
                 and predicate_follows(text, mention_end, end,
                                       owner_before().search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None,
@@ -172,6 +173,10 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             # "Xóm Sơn Tây có 602 nhân khẩu": the hamlet's clause is its own; the scope before it resumes after it
             clause_end = CLAUSE_END.search(text, mention_end, end)
             until = clause_end.start() if clause_end else end
+        elif listed_item and not _in_subject_position(text, boundaries, mention_start):
+            # "như: Cát Linh 97%, Phương Liên 96%": the item's unit holds to its item's end only
+            item_end = ITEM_END.search(text, mention_end, end)
+            until = item_end.start() if item_end else end
         elif subject and bracket_open_at(text, start, mention_start):
             # "108 nhà (Trà Vinh 22 nhà, Bạc Liêu 61 nhà). Tổng thiệt hại …": a breakdown's unit holds
             # inside its bracket only; after it the scope before resumes
@@ -182,6 +187,16 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
 
 
 CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
+COLON_BEFORE = regex.compile(r":[ \t]*$")
+ITEM_FIGURE = regex.compile(r"[ \t]*(?::[ \t]*)?\d")
+ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*\p{Lu})")  # the end of a listed item: the clause's, or a comma before the next name
+
+
+def _opens_a_listed_item(text: str, start: int, mention_start: int, mention_end: int, end: int) -> bool:
+    """"… gồm: Lạc Dương 19 vụ, diện tích thiệt hại 2,55 ha; Bảo Lâm 9 vụ, …": a unit opening the
+    first item of a list with its figure is that item's subject, as the units after ";" are."""
+    return (COLON_BEFORE.search(text, max(start, mention_start - 4), mention_start) is not None
+            and ITEM_FIGURE.match(text, mention_end, end) is not None)
 
 
 def _read_addresses(text: str, mentions: list[Mention], within) -> list[Mention]:

@@ -1065,7 +1065,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     owner = _owner_with_verb().match(phrase)
     if owner and owner.end() < len(phrase):
         phrase = phrase[owner.end():]  # "Phường có dân số 102.648 người": the unit and its "có" own the measure
-    place_item = bool(phrase) and _names_only_a_place(phrase)
+    place_item = bool(phrase) and (_names_only_a_place(phrase) or _only_a_proper_name(phrase))
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["plural_subject"].fullmatch(phrase) \
             or place_rules()["office_before"].fullmatch(phrase) or rules["restating_verb"].fullmatch(phrase) \
@@ -1162,6 +1162,17 @@ def _names_only_a_place(phrase: str) -> bool:
 
 
 PLACE_ITEM_WORDS = 6  # a unit's name (up to four syllables) and a verb
+TITLE_CASE_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+
+
+def _only_a_proper_name(phrase: str) -> bool:
+    """Capitalised words the tagger reads as proper names only ("Phương Liên 96%" among "Cát Linh
+    97%, Láng Thượng 92%"): whose figure it is, a unit the gazetteer may not know, not what is
+    measured (a measure's name is a common noun: "Tổng thu", "GRDP")."""
+    words = phrase.split()
+    if not 2 <= len(words) <= PLACE_ITEM_WORDS or not all(TITLE_CASE_WORD.fullmatch(word) for word in words):
+        return False
+    return all(tag == "Np" for _, tag in pos_tags(phrase))
 
 
 def _only_a_predicate(phrase: str) -> bool:
