@@ -432,8 +432,9 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
             or bool(rules["equivalent_bracket"].match(text, previous.end, quantity.start))  # "99,18% (tương đương 1.749.600 người)"
     if _equivalent_after(text, previous, quantity):
         return True  # "tăng gấp 1,7 lần so với năm 2020 (tương đương 3.434 USD)": the same measure in other terms
-    if previous.unit == "%" and SIGNED_IN_BRACKET.fullmatch(text, previous.end, quantity.start + 1):
-        return True  # "giảm 0,94% (-603 ha)", "tăng 1,1% (+0,6 tạ/ha)": the change in the measure's own unit
+    if previous.unit == "%" and (SIGNED_IN_BRACKET.fullmatch(text, previous.end, quantity.start + 1)
+                                 or TREND_IN_BRACKET.fullmatch(text, previous.end, quantity.start)):
+        return True  # "giảm 0,94% (-603 ha)", "tăng 1,1% (+0,6 tạ/ha)", "giảm 27,2% (giảm 3,38 ha)": the change in the measure's own unit
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
     share = quantity.unit in ("%", "%/năm", "lần")  # "45,6 tỷ đồng, bình quân tăng 15%/năm", "…, tăng 2,41 lần"
     if not (share or quantity.unit in (previous.unit, per_base)) or previous.end > quantity.start:
@@ -454,6 +455,7 @@ def _equivalent_after(text: str, previous: Quantity, quantity: Quantity) -> bool
     return all(len(token) == 4 for token in NUMBER_TOKEN.findall(text, previous.end, bracket))
 
 
+TREND_IN_BRACKET = regex.compile(r"\s*\(\s*(?:tương\s+ứng\s+)?(?:tăng|giảm)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
 
