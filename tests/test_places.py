@@ -1123,6 +1123,17 @@ def test_units_a_plural_type_word_lists_after_a_colon_never_issue_the_text():
     assert places == {"70%": "huyện Mường Lát", "85%": "huyện Quan Sơn", "80%": "huyện Quan Hóa"}
 
 
+@pytest.mark.parametrize("text, figure, place", [
+    ("Phường lớn nhất Đồng Tháp đặt mục tiêu thu nhập 130 triệu đồng/người/năm.", "130 triệu đồng/người/năm", None),
+    ("Xã Mường Xén là xã đầu tiên của tỉnh Nghệ An có 500 hộ làm du lịch.", "500 hộ", "xã Mường Xén"),
+    # must not fire: "thống nhất", "hợp nhất" are no superlatives
+    ("Đoàn thẩm định thống nhất xã Nguyên Xá hoàn thành 11/11 tiêu chí.", "11/11 tiêu chí", "xã Nguyên Xá"),
+])
+def test_the_unit_a_superlative_ranks_within_holds_no_figure(text, figure, place):
+    places = {r["text"]: r["place"] for r in records_from_text(text) if r["type"] == "quantity"}
+    assert places[figure] == place
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""
