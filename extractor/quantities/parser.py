@@ -1091,8 +1091,8 @@ def _first_word_is_not_longer(after: str, form: str) -> bool:
     found = _noun_window(after)
     if found is None:
         return True  # first_noun gives None
-    window = found[1]
-    if _known_noun(window):
+    stripped, window = found
+    if _known_noun(stripped[1:] if stripped[:1] in OPENING_QUOTES else stripped):
         return False  # first_noun answers from the lexicon, without the tagger
     words = word_tokens(NUMBER_CONTEXT + window)
     if len(words) < 2:
@@ -1373,7 +1373,7 @@ def first_noun(after: str) -> tuple[str, int] | None:
     stripped, window = found
     quote = 1 if stripped[:1] in OPENING_QUOTES else 0  # 17 “Tủ sách …”: the noun opens a quoted name
     stripped = stripped[quote:]
-    known = _known_noun(window)
+    known = _known_noun(stripped)  # (a lexicalised noun may hold a comma: "chi, đảng bộ")
     if known and known.lower() not in unit_table()["classifiers_joined"]:  # a classifier may take its noun
         return known.lower(), quote + _length_in(stripped, known)
     if quote:
