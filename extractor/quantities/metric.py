@@ -435,6 +435,9 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     if previous.unit == "%" and (SIGNED_IN_BRACKET.fullmatch(text, previous.end, quantity.start + 1)
                                  or TREND_IN_BRACKET.fullmatch(text, previous.end, quantity.start)):
         return True  # "giảm 0,94% (-603 ha)", "tăng 1,1% (+0,6 tạ/ha)", "giảm 27,2% (giảm 3,38 ha)": the change in the measure's own unit
+    if previous.unit in ("%", "%/năm") and quantity.unit not in ("%", "%/năm") and previous.end <= quantity.start \
+            and LEVEL_AFTER_CHANGE.fullmatch(text, previous.end, quantity.start):
+        return True  # "Thu ngân sách tăng bình quân 30%/năm, đạt trên 2 tỷ đồng": the level the change reaches
     per_base = previous.unit.split("/")[0] if previous.unit and "/" in previous.unit else None  # "69 triệu đồng/người/năm, tăng 40,9 triệu đồng"
     share = quantity.unit in ("%", "%/năm", "lần")  # "45,6 tỷ đồng, bình quân tăng 15%/năm", "…, tăng 2,41 lần"
     if not (share or quantity.unit in (previous.unit, per_base)) or previous.end > quantity.start:
@@ -455,6 +458,7 @@ def _equivalent_after(text: str, previous: Quantity, quantity: Quantity) -> bool
     return all(len(token) == 4 for token in NUMBER_TOKEN.findall(text, previous.end, bracket))
 
 
+LEVEL_AFTER_CHANGE = regex.compile(r"\s*,\s*(?:(?:và|sẽ)\s+)?(?:đạt|lên|lên\s+(?:tới|đến)|là)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
 TREND_IN_BRACKET = regex.compile(r"\s*\(\s*(?:tương\s+ứng\s+)?(?:tăng|giảm)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
