@@ -1126,7 +1126,9 @@ def test_units_a_plural_type_word_lists_after_a_colon_never_issue_the_text():
 @pytest.mark.parametrize("text, figure, place", [
     ("Phường lớn nhất Đồng Tháp đặt mục tiêu thu nhập 130 triệu đồng/người/năm.", "130 triệu đồng/người/năm", None),
     ("Xã Mường Xén là xã đầu tiên của tỉnh Nghệ An có 500 hộ làm du lịch.", "500 hộ", "xã Mường Xén"),
-    # must not fire: "thống nhất", "hợp nhất" are no superlatives
+    # must not fire: "thống nhất", "hợp nhất" are no superlatives; "lần đầu tiên" ranks no unit
+    ("Năm 2025, lần đầu tiên tỉnh Nghệ An có mức thu ngân sách đạt 29.211 tỷ đồng.", "29.211 tỷ đồng", "tỉnh Nghệ An"),
+    ("Đây là năm đầu tiên tỉnh Gia Lai có kim ngạch xuất khẩu vượt 2 tỷ USD.", "2 tỷ USD", "tỉnh Gia Lai"),
     ("Đoàn thẩm định thống nhất xã Nguyên Xá hoàn thành 11/11 tiêu chí.", "11/11 tiêu chí", "xã Nguyên Xá"),
 ])
 def test_the_unit_a_superlative_ranks_within_holds_no_figure(text, figure, place):

@@ -111,7 +111,7 @@ def place_rules() -> dict:
         "formation_cue": regex.compile(data["formation_cue"]),
         "boundary": regex.compile(data["clause_boundary"].replace("{unit_types}", alternatives(data["unit_types"]))),
         "plural_subject": regex.compile(data["plural_subject"], regex.IGNORECASE),
-        "reference_point_before": regex.compile(data["reference_point_before"]),
+        "reference_point_before": regex.compile(data["reference_point_before"].replace("{unit_types}", alternatives(data["unit_types"]))),
         "merger_verb": regex.compile(data["merger_verb"]),
         "province_body_before": regex.compile(data["province_body_before"]),
         "plan_owner_before": regex.compile(data["plan_owner_before"].replace("{organisations}", data["letterhead_organisations"])),
