@@ -1136,6 +1136,22 @@ def test_the_unit_a_superlative_ranks_within_holds_no_figure(text, figure, place
     assert places[figure] == place
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Thực hiện Chương trình nước sạch, thời gian qua tỉnh Cao Bằng đã ưu tiên nhiều nguồn vốn. Toàn tỉnh có 27,14% hộ dùng nước sạch.",
+     "tỉnh Cao Bằng"),
+    ("Những năm qua huyện Mường Tè đã trồng mới 500 ha rừng.", "huyện Mường Tè"),
+    ("Mường Tè là huyện biên giới của tỉnh Lai Châu, có 3.700 hộ nghèo. Năm 2023, huyện Mường Tè đã xóa 300 căn nhà tạm.",
+     "huyện Mường Tè"),
+    # must not fire: a unit a verb governs in the opening sentence is no issuer
+    ("Đoàn công tác đến thăm xã Cò Nòi có 500 hộ.", None),
+])
+def test_the_opening_sentences_unit_issues_a_news_text(text, unit):
+    """"thời gian qua tỉnh X" ("qua" after a time is "past", no verb governing the unit); a text
+    opening on "X là huyện …" is that district's, not the province's it belongs to."""
+    document = next(r for r in records_from_text(text) if r["type"] == "document")
+    assert document["unit"] == unit
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""

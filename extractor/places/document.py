@@ -1067,7 +1067,11 @@ def _named_before_copula(text: str, type_word, gazetteer: Gazetteer) -> TypedNam
     unit_type = unit_type_of(type_word.group(0))
     run_end = before.start(1) + len(before.group(1).rstrip())
     for word in WORD.finditer(text, before.start(1), run_end):  # the longest name ending the run
-        name = read_name(text, word.start() - 1, gazetteer, rules["unit_types"][unit_type], unit_type) if word.start() else None
+        if word.start():
+            name = read_name(text, word.start() - 1, gazetteer, rules["unit_types"][unit_type], unit_type)
+        else:  # the text opens on the name: a name is read from the white space before it
+            name = read_name(" " + text[:run_end], 0, gazetteer, rules["unit_types"][unit_type], unit_type)
+            name = (name[0] - 1, *name[1:]) if name else None
         if name is not None and name[0] == run_end:
             return TypedName(word.start(), run_end, unit_type, name[1].strip(), name[2])
     return None
@@ -1269,5 +1273,10 @@ def _object_of_a_verb(text: str, sentence_start: int, position: int) -> bool:
     """Does a verb stand right before the unit at ``position`` ("Đoàn công tác đến thăm xã X")? Then
     the opening sentence is about what is done to the unit, not by it or its bodies."""
     words = text[max(sentence_start, position - LETTERHEAD_REACH):position].split()[-OBJECT_WINDOW_WORDS:]
+    if PAST_TIME.search(" ".join(words)):
+        return False  # "thời gian qua tỉnh Cao Bằng đã …": "qua" after a time is "past", no verb
     tagged = pos_tags(" ".join(words)) if words else ()
     return bool(tagged) and tagged[-1][1] == "V" and tagged[-1][0].lower() not in PASSIVE_MARKERS
+
+
+PAST_TIME = regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:thời\s+gian|{shared_patterns()['period_word']}|tháng|tuần|ngày|quý)(?:\s+vừa)?\s+qua$")
