@@ -16,7 +16,7 @@ import regex
 
 from extractor.cleaning.lines import line_rules
 from extractor.quantities.goals import goal_rules
-from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, Quantity, first_noun, unit_table
+from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, Quantity, first_noun, magnitude_run, unit_table
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
@@ -62,6 +62,7 @@ def metric_rules() -> dict:
         "item_label": next(rule.pattern for rule in line_rules() if rule.id == SLASH_ITEM_RULE),
         "kept_ending": regex.compile(data["kept_ending"]),
         "modifiers_after_noun": frozenset(data["modifiers_after_noun"]),
+        "actions_after_noun": frozenset(data["actions_after_noun"]),
         "caption_tail": regex.compile(data["caption_tail"]),
         "rating_after_share": regex.compile(data["rating_after_share"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
@@ -1137,8 +1138,49 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     if boundary == "(" and (bracketed or not text[last:position].strip()):
         # "việc làm (15,610 tỷ)"; the figure opening a bracket of its own words: "gạo (412.354 tấn đạt 137,8% kế hoạch …)"
         label = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
-        return label if label and not any(c.isdigit() for c in label) else None  # a label names, it counts nothing
+        if label and any(c.isdigit() for c in label):
+            # "hỗ trợ chuyển đổi nghề 65 hộ (650 triệu đồng)": the count's cost (not "46 thanh niên (38 quân sự, …)": its parts)
+            return _what_a_count_is_of(label) if _money_at(text, position) else None
+        return label or None
     return None
+
+
+COUNT_AT_END = regex.compile(r"(?<![\p{L}\p{M}\d])\d[\d.,]*\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)*)$")
+
+
+def _what_a_count_is_of(label: str) -> str | None:
+    """A bracket after a count holds what the count cost: it is of the count's own words when they
+    say more than its noun ("13 công trình chuyển tiếp"), else of the words before the count ("hỗ
+    trợ chuyển đổi nghề 65 hộ"), else of its noun; a label with other figures in it names nothing."""
+    count = COUNT_AT_END.search(label)
+    if count is None or any(c.isdigit() for c in label[:count.start()]) or not _a_counted_noun(count.group(1)):
+        return None  # (an amount before the bracket: "… 500 tỷ đồng (tăng 6,2%)" is the restating figure's)
+    counted = first_noun(" " + count.group(1))
+    if counted is not None and len(count.group(1)) > counted[1]:
+        return _limited(count.group(1))  # "13 công trình chuyển tiếp (hơn 14,3 tỷ đồng)": the count's own words say which
+    before = _trimmed(label[:count.start()])
+    return _limited(before if before and _names_something(before) else count.group(1))
+
+
+NUMBER_AT = regex.compile(r"\d[\d.,]*")
+WORD_AT = regex.compile(r"\s*([\p{L}\p{M}₫]+)")
+
+
+def _money_at(text: str, position: int) -> bool:
+    """Is the figure at ``position`` an amount of money ("650 triệu đồng", "1,2 tỷ đ")?"""
+    number = NUMBER_AT.match(text, position, position + 40)
+    if number is None:
+        return False
+    magnitude = magnitude_run().match(text, number.end(), number.end() + 40)
+    word = WORD_AT.match(text, magnitude.end() if magnitude else number.end(), number.end() + 60)
+    return word is not None and unit_table()["by_form"].get(word.group(1).lower(), {}).get("kind") == "money"
+
+
+def _a_counted_noun(words: str) -> bool:
+    """Words after a number that open on no magnitude and no unit of measure ("hộ", not "tỷ đồng", "ha")."""
+    first = words.split()[0].lower()
+    return magnitude_run().match(words) is None and first not in unit_table()["by_form"] \
+        and " ".join(words.split()[:2]).lower() not in unit_table()["by_form"]
 
 
 FIGURE_AT_END = regex.compile(r"\d[\d.,]*\s*%?$")  # the words before a place are the figure before's ("… A Bung giảm 7,01% và Húc Nghì")
@@ -1348,15 +1390,21 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
 
 
 def _modifies_the_noun_before(phrase: str, trailing) -> bool:
-    """"Thu nhập bình quân": a modifier the linkers list that follows a noun is part of the measure's
-    name ("thu ngân sách tăng bình quân": after a verb it qualifies the change and goes)."""
-    if " ".join(trailing.group().split()).lower() not in metric_rules()["modifiers_after_noun"]:
+    """"Thu nhập bình quân", "hộ xây mới": a modifier or an action the linkers list that follows a
+    noun is part of the measure's name ("thu ngân sách tăng bình quân": after a verb it qualifies
+    the change and goes)."""
+    linker = " ".join(trailing.group().split()).lower()
+    action = linker in metric_rules()["actions_after_noun"]
+    if not action and linker not in metric_rules()["modifiers_after_noun"]:
         return False
     words = phrase[:trailing.start()].split()
     if not words:
         return False
     tagged = pos_tags(" ".join(words[-3:]))
-    return bool(tagged) and tagged[-1][1] in NOUN_TAGS
+    if not tagged or tagged[-1][1] not in NOUN_TAGS:
+        return False
+    # an action after a name or a unit's type is the clause's verb: "Hợp tác xã Thành Công thu hút", "thành phố thu hút"
+    return not action or (tagged[-1][1] != "Np" and not place_rules()["type_word"].fullmatch(tagged[-1][0]))
 
 
 FUNCTION_TAGS = frozenset({"E", "L", "C", "CC", "T"})  # prepositions, determiners, conjunctions, particles
