@@ -26,7 +26,7 @@ from extractor.indicators.columns import is_results_header
 from extractor.quantities.goals import COORDINATION
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, SENTENCE_STOP, metric_rules, names_only_a_time, without_leading_verbs, without_times
-from extractor.quantities.parser import BREAKDOWN_WORDS, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
+from extractor.quantities.parser import BREAKDOWN_WORDS, OF_WORD, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
 from extractor.numbers import parse_spelled
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
@@ -1152,7 +1152,8 @@ def _result_of(match, rule_id: str, status_rule: str) -> Result | None:
     if status_rule == "against_plan":  # both figures are quantities: records.py compares them
         return Result(match.start(), match.end(), None, rule=rule_id, against_plan=True)
     groups = match.groupdict()
-    figure = RANGE_HIGH.sub("", (groups.get("figure") or "").replace(" ", ""))  # "tăng từ 10-11%": at least the low end
+    figure = OF_WORD.sub("/", groups.get("figure") or "")  # "21 trong số 26": a fraction in words
+    figure = RANGE_HIGH.sub("", figure.replace(" ", ""))  # "tăng từ 10-11%": at least the low end
     value = denominator = unit = None
     if groups.get("unit"):  # "vượt 1,5 ha so với KH": an amount in the figure's own unit
         value, unit = float(figure.replace(".", "").replace(",", ".") if "," in figure else figure), groups["unit"]

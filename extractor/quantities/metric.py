@@ -436,6 +436,9 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     if previous.unit == "%" and (SIGNED_IN_BRACKET.fullmatch(text, previous.end, quantity.start + 1)
                                  or TREND_IN_BRACKET.fullmatch(text, previous.end, quantity.start)):
         return True  # "giảm 0,94% (-603 ha)", "tăng 1,1% (+0,6 tạ/ha)", "giảm 27,2% (giảm 3,38 ha)": the change in the measure's own unit
+    if previous.kind == quantity.kind == "money" and previous.unit != quantity.unit and previous.end <= quantity.start \
+            and OTHER_CURRENCY_GAP.fullmatch(text, previous.end, quantity.start):
+        return True  # "tổng vốn đăng ký hơn 18.000 tỷ đồng và hơn 437 triệu USD": one measure in two currencies
     if previous.unit in ("%", "%/năm") and quantity.unit not in ("%", "%/năm") and previous.end <= quantity.start \
             and LEVEL_AFTER_CHANGE.fullmatch(text, previous.end, quantity.start):
         return True  # "Thu ngân sách tăng bình quân 30%/năm, đạt trên 2 tỷ đồng": the level the change reaches
@@ -459,6 +462,7 @@ def _equivalent_after(text: str, previous: Quantity, quantity: Quantity) -> bool
     return all(len(token) == 4 for token in NUMBER_TOKEN.findall(text, previous.end, bracket))
 
 
+OTHER_CURRENCY_GAP = regex.compile(r"\s*(?:,|và)\s*(?:(?:" + shared_patterns()["about_word"] + r")\s+)?")
 LEVEL_AFTER_CHANGE = regex.compile(r"\s*,\s*(?:(?:và|sẽ)\s+)?(?:đạt|lên|lên\s+(?:tới|đến)|là)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
 TREND_IN_BRACKET = regex.compile(r"\s*\(\s*(?:tương\s+ứng\s+)?(?:tăng|giảm)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)

@@ -31,7 +31,7 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
 RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
-OF_WORD = regex.compile(r"\s+(?:trên|(?:trên|trong)\s+tổng\s+số)\s+(?=\d)")  # "3 trên 5 thôn", "662 trong tổng số 686 …": a fraction in words
+OF_WORD = regex.compile(rf"\s+(?:{shared_patterns()['of_word']})\s+(?=\d)")  # "3 trên 5 thôn", "662 trong tổng số 686 …", "17 trong số 19 …": a fraction in words
 JOIN_REACH = 24  # characters a range or fraction join spans
 PERIOD_COUNT = regex.compile(r"(\d{1,2})\s+")
 PERIOD_WORDS = frozenset({"năm", "tháng", "ngày", "tuần", "quý"})
