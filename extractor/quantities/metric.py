@@ -902,6 +902,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
         return False
     if _shares_a_word_across(words[-1], text[comma_end:comma_end + LIST_REACH].split()[:2]):
         return True
+    if _repeats_the_head(words, text[comma_end:comma_end + LIST_REACH].split()[:1]):
+        return True
     if len(words) <= RATE_PHRASE_WORDS and _rate_qualified_after_comma(text, segment, comma_end, figure_start):
         return True
     if len(words) > LIST_PHRASE_WORDS:
@@ -974,6 +976,19 @@ def _shares_a_word_across(last: str, following: list[str]) -> bool:
     if not (last.isalpha() and first.isalpha() and second.isalpha()) or not is_common_word(f"{first} {second}"):
         return False
     return last == second or is_common_word(f"{last} {second}")
+
+
+def _repeats_the_head(words: list[str], following: list[str]) -> bool:
+    """"tổng số hộ nghèo, hộ cận nghèo": the item after the comma opens on the head noun of the item
+    before it (a word before its last), so the comma joins two kinds of one thing."""
+    if not following or not following[0][:1].islower() or len(words) < 2:
+        return False
+    head = following[0].lower()
+    return head.isalpha() and head in (word.lower() for word in words[-HEAD_REACH_WORDS:-1]) \
+        and any(tag in NOUN_TAGS for _, tag in pos_tags(head))
+
+
+HEAD_REACH_WORDS = 4  # words at the end of an item where its head noun stands ("số hộ nghèo đa chiều")
 
 
 def _verb_pair_object(text: str, comma_end: int, figure_start: int) -> bool:
