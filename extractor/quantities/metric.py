@@ -63,6 +63,7 @@ def metric_rules() -> dict:
         "kept_ending": regex.compile(data["kept_ending"]),
         "modifiers_after_noun": frozenset(data["modifiers_after_noun"]),
         "actions_after_noun": frozenset(data["actions_after_noun"]),
+        "anaphor_subject": regex.compile(data["anaphor_subject"]),
         "caption_tail": regex.compile(data["caption_tail"]),
         "rating_after_share": regex.compile(data["rating_after_share"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
@@ -166,6 +167,8 @@ class MetricFinder:
         if after and not (quantity.kind == "count" and after == quantity.unit):
             return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+        if before and previous is not None and previous.metric and metric_rules()["anaphor_subject"].match(before):
+            return previous.metric  # "… đạt 152 triệu đồng/người. Con số này tăng so với mức 148,94 triệu đồng/người"
         if before is None and after is None:
             # "…; 100% cơ sở Hội tổ chức phát động và thực hiện phong trào …": nothing before names the
             # figure, the words after it do at length (not the figure before's measure)
