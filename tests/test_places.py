@@ -1152,6 +1152,17 @@ def test_the_opening_sentences_unit_issues_a_news_text(text, unit):
     assert document["unit"] == unit
 
 
+@pytest.mark.parametrize("text, unit, code", [
+    ("Năm 2025, Nghệ An thu ngân sách đạt 29.000 tỷ đồng.", "tỉnh Nghệ An", "40"),
+    ("Ngày 6/1, Thống kê Đà Nẵng tổ chức họp báo. Năm 2025, Đà Nẵng đón 17,8 triệu lượt khách.", "thành phố Đà Nẵng", "48"),
+])
+def test_a_bare_province_one_code_names_before_and_after_2025_is_settled(text, unit, code):
+    """An undated text naming a province bare: its units before and after 2025 that share one code
+    and one name are one province (a city too), so it issues the text with its code."""
+    document = next(r for r in records_from_text(text) if r["type"] == "document")
+    assert (document["unit"], document["unit_code"]) == (unit, code)
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""

@@ -564,6 +564,9 @@ class DocumentPlaces:
 
     def _bare_province_place(self, candidates: tuple[AdminUnit, ...], written: str) -> Place | None:
         unit = self._evidence.choose(candidates, self.vintage)
+        if unit is None and len({(u.code, name_key(u.name)) for u in candidates}) == 1:
+            # "Nghệ An", undated: one province under one code before and after 2025 (its 2025 unit answers)
+            unit = next((u for u in candidates if u.vintage == NEW), candidates[0])
         if unit is not None:
             former = unit.former_name(written)
             return self.places.setdefault(former, Place(former, unit)) if former else self._place_of(unit)
