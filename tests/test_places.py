@@ -1163,6 +1163,22 @@ def test_a_bare_province_one_code_names_before_and_after_2025_is_settled(text, u
     assert (document["unit"], document["unit_code"]) == (unit, code)
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Đồng chí Trần Văn An, Phó Bí thư Đảng ủy phường Kim Long trình bày báo cáo.\n"
+     "Cụ thể, thu ngân sách tháng 10 đạt 12,5 tỷ đồng. Phường tổ chức 5 đợt ra quân.", "phường Kim Long"),
+    ("Toàn huyện có 314 tiêu chí đạt chuẩn, đang chỉ đạo xã Lê Hóa, Kim Hóa rà soát các tiêu chí.", "huyện Tuyên Hóa"),
+    # must not fire: no type word standing alone for a unit; a visiting body's type word ("Đoàn công tác tỉnh")
+    ("Thu ngân sách đạt 12 tỷ đồng. Đồng chí Trần Văn An, Phó Bí thư Đảng ủy phường Kim Long trình bày báo cáo.", None),
+    ("Tin tức\nĐoàn công tác tỉnh đã đến thăm huyện Mường Ảng. Huyện Mường Ảng có 320 hộ thoát nghèo.", None),
+])
+def test_the_only_unit_named_issues_a_text_its_type_word_refers_to(text, unit):
+    """A text whose only named unit (with its district and province) is named where a speaker
+    serves, or in passing, and whose type word stands alone elsewhere ("Phường tổ chức …", "toàn
+    huyện"), is that unit's — or its parent's whose type word stands alone more."""
+    document = next(r for r in records_from_text(text) if r["type"] == "document")
+    assert document["unit"] == unit
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""

@@ -47,6 +47,7 @@ LIST_REACH = 40  # characters after a unit read for the next unit of its list
 LETTERHEAD_REACH = 80  # characters of its line before a letterhead's unit (the organisation, a title's words)
 TITLE_CHARS = 250  # a title line is at most this long, and so is the part of the opening line read
 MIN_BARE_NAME_SYLLABLES = 2
+TYPE_WORD_REFERENCES = 1  # type words standing alone for a unit that make the only unit named the text's
 BARE_NAMES_TO_SETTLE = 2  # distinct bare names of one province that settle it where nothing else does
 BARE_NAME_LEVELS = ("district", "commune")  # the levels of a breakdown's bare names
 MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
@@ -138,6 +139,9 @@ class DocumentPlaces:
         spans += self._bare_child_names(spans)
         if self.reporting_unit is None and self.reporting_name is None and not unit:
             self._province_of_the_opening(bare_names + bare_provinces)
+        if self.reporting_unit is None and self.reporting_name is None and not self.reporting_candidates and not unit:
+            self.reporting_unit = self._only_unit_its_type_words_refer_to(typed)
+            self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
         spans += self._bare_type_words(spans)
         spans.sort()
         self._spans = spans
@@ -305,6 +309,26 @@ class DocumentPlaces:
             if "district" in levels and len(districts) == 1:
                 return next((u for u in self.gazetteer.units if u.level == "district" and u.code == districts[0]), None)
         return None
+
+    def _only_unit_its_type_words_refer_to(self, typed: list[TypedName]) -> AdminUnit | None:
+        """"… Phó Bí thư Thường trực Đảng ủy phường Phú Xuân trình bày báo cáo" (a caption), then "phường
+        tổ chức …", "toàn phường …": a text whose only named unit (with its parents) is named where a
+        speaker serves, and whose type word stands alone for a unit elsewhere, is that unit's (or its
+        district's or province's, whichever type word stands alone most)."""
+        units = {unit for mention in typed for unit in [self._evidence.choose(mention.candidates, self.vintage)] if unit is not None}
+        lowest = [unit for unit in units if unit.level == "commune"] or [unit for unit in units if unit.level == "district"]
+        if len(lowest) != 1:
+            return None
+        only = lowest[0]
+        line = [unit for unit in (only, self.gazetteer.district_of(only), self.gazetteer.province_of(only)) if unit is not None]
+        if any(unit not in line for unit in units):
+            return None
+
+        counts = Counter(spell(match.group(0)) for match in place_rules()["type_word"].finditer(self.text)
+                         if self._stands_alone_for_a_unit(match))  # type word → times it stands alone ("Phường tổ chức …")
+        counts = {unit: counts[unit.type] for unit in line}  # ("Huyện đạt chuẩn …" in a text naming a thị trấn of it: the district's)
+        best = max(line, key=lambda unit: (counts[unit], LEVEL_RANK[unit.level]))  # (a tie: the higher, "100% xã, thị trấn" is counted)
+        return best if counts[best] >= TYPE_WORD_REFERENCES else None
 
     def _unsettled(self, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...] | None:
         """The candidates of a name that names several units the document does not tell apart."""
@@ -583,26 +607,34 @@ class DocumentPlaces:
         for match in rules["type_word"].finditer(self.text):
             start, end = match.span()
             word = match.group(0)
-            if taken.holds(start) or spell(word) not in rules["unit_types"]:
+            if taken.holds(start) or spell(word) not in rules["unit_types"] or not self._stands_alone_for_a_unit(match):
                 continue
-            before = self.text[max(0, start - LEAD_WINDOW):start]
-            after_lead = rules["lead_before"].search(before) is not None or rules["body_before"].search(before) is not None  # "toàn xã", "Đảng bộ xã", "Sở Y tế tỉnh"
-            capitalised_inside = word[0].isupper() and CAPITAL_INSIDE.search(before) is not None  # "Tuổi trẻ Thành phố"
-            opens_sentence = word[0].isupper() and (start == 0 or SENTENCE_OPENING.search(before) is not None)  # "Xã đề ra …"
-            opens_clause = (not (after_lead or capitalised_inside or opens_sentence) and clause_opening().search(before) is not None
-                            and rules["type_list_before"].search(before) is None)
-            if not (after_lead or capitalised_inside or opens_sentence or opens_clause):
-                continue
-            following = FOLLOWING_WORD.match(self.text[end:end + 20])
-            if following and (following.group(1)[0].isupper() or is_compound_word(f"{word} {following.group(1)}")):
-                continue  # a name follows (typed, unresolved) or a compound ("xã hội", "tỉnh uỷ")
-            if opens_clause and not predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)):
-                continue  # "Năm 2020, xã đã gieo trồng …", "…, xã có 3 trường": a clause's subject only with its predicate
             place = self._unit_in_scope(spell(word), start, named, named_ends) or self._known_unit_of_type(spell(word)) \
                 or self._unit_in_scope(spell(word), start, named, named_ends, across_paragraphs=True)
             if place is not None:
                 found.append((start, end, place.name))
         return found
+
+    def _stands_alone_for_a_unit(self, match) -> bool:
+        """Does the type word ``match`` stand for a unit the reader knows: after a lead or a body
+        ("toàn xã", "Đảng bộ xã", "Sở Y tế tỉnh"), capitalised inside a sentence ("Tuổi trẻ Thành
+        phố"), opening a sentence ("Xã đề ra …"), or opening a clause before its predicate ("Năm
+        2020, xã đã …"); no name nor compound after it ("xã hội", "tỉnh uỷ")?"""
+        rules = place_rules()
+        start, end = match.span()
+        word = match.group(0)
+        before = self.text[max(0, start - LEAD_WINDOW):start]
+        after_lead = rules["lead_before"].search(before) is not None or rules["body_before"].search(before) is not None
+        capitalised_inside = word[0].isupper() and CAPITAL_INSIDE.search(before) is not None
+        opens_sentence = word[0].isupper() and (start == 0 or SENTENCE_OPENING.search(before) is not None)
+        opens_clause = (not (after_lead or capitalised_inside or opens_sentence) and clause_opening().search(before) is not None
+                        and rules["type_list_before"].search(before) is None)
+        if not (after_lead or capitalised_inside or opens_sentence or opens_clause):
+            return False
+        following = FOLLOWING_WORD.match(self.text[end:end + 20])
+        if following and (following.group(1)[0].isupper() or is_compound_word(f"{word} {following.group(1)}")):
+            return False  # a name follows (typed, unresolved) or a compound
+        return not opens_clause or predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH))
 
     def _unit_in_scope(self, unit_type: str, position: int, named, named_ends, across_paragraphs: bool = False) -> Place | None:
         """The unit the paragraph's last subject before ``position`` names, when it is of the type
