@@ -1088,8 +1088,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         after_figure = _after_last_figure(phrase)
         if FIGURE_AT_END.search(phrase) or not _names_something(phrase if after_figure is None else after_figure):
             # "…, tiếp theo là xã Nhi Sơn 47,3%", "kế đến là các xã A Bung giảm 7,01%": a ranking's link and a
-            # verb name nothing; the series' measure goes on (the figure before's, when its unit is the same)
-            phrase = ""
+            # verb name nothing; the series' measure goes on (the figure before's, when its unit is the same).
+            # A sum of money a unit spends is measured by what it does with it ("tỉnh Kon Tum đã đầu tư hơn 288 tỷ đồng")
+            phrase = phrase if after_figure is None and not FIGURE_AT_END.search(phrase) and _money_at(text, position) else ""
     phrase = rules["rank_after_measure"].sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place, the measure stays
     owner = _owner_with_verb().match(phrase)
     if owner and owner.end() < len(phrase):
