@@ -1179,6 +1179,14 @@ def test_the_only_unit_named_issues_a_text_its_type_word_refers_to(text, unit):
     assert document["unit"] == unit
 
 
+def test_a_former_unit_under_the_new_ones_name_marked_old_is_merged_from():
+    """"sáp nhập Đảng bộ 2 xã Ia Lâu (cũ) và Ia Piơr": the old unit bearing the new one's name is one
+    it was formed from (its mark picks the old side of the merger)."""
+    text = "Đảng bộ xã Ia Lâu được thành lập trên cơ sở sáp nhập Đảng bộ 2 xã Ia Lâu (cũ) và Ia Piơr."
+    document = next(r for r in records_from_text(text) if r["type"] == "document")
+    assert {m["unit"] for m in document["merged_from"]} == {"xã Ia Lâu", "xã Ia Piơr"}
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""

@@ -121,6 +121,7 @@ class DocumentPlaces:
             self._evidence.anchor(self.reporting_unit, self.gazetteer)
             self.vintage = self.vintage or self.reporting_unit.vintage  # undated: the issuer's units
         self.places: dict[str, Place] = {}  # name → place; one unit per name in a document
+        self._marked_units: set[AdminUnit] = set()  # units a mark of their side of the merger picked ("(cũ)")
         spans: list[tuple[int, int, str]] = []
         for mention in typed:
             place = self._resolve(mention)
@@ -195,7 +196,7 @@ class DocumentPlaces:
         unit = self.reporting_unit
         if unit is None or unit.vintage != NEW:
             return []
-        named = {place.unit for place in self.places.values() if place.unit is not None}
+        named = {place.unit for place in self.places.values() if place.unit is not None} | self._marked_units
         return [old for old in self.gazetteer.predecessors(unit) if old in named]
 
     # -- paragraph-level answers (cached per paragraph of this document) ---------------------
@@ -436,6 +437,8 @@ class DocumentPlaces:
             vintage = NEW if (marked.group(1) or marked.group(2)).lower() == "mới" else OLD
             candidates = tuple(u for u in candidates if u.vintage == vintage) or candidates
         unit = self._evidence.choose(candidates, self.vintage)
+        if marked and unit is not None:
+            self._marked_units.add(unit)  # "2 xã Ia Lâu (cũ) và Ia Piơr": a former unit under the new one's name
         written = _as_written(mention.name)
         if unit is not None:
             earlier = next((place for place in self.places.values() if place.unit == unit), None)
