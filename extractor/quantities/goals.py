@@ -21,6 +21,7 @@ SENTENCE_BOUND = regex.compile(r"(?r)[.!?](?=\s+(?!\p{Ll}))|\n")  # ("… 11%/n�
 COORDINATION = regex.compile(r",|(?<![\p{L}\p{M}])(?:và|hoặc)(?![\p{L}\p{M}])")
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 CLAUSE_BOUND = regex.compile(r"(?r)[;:]")
+ITEM_BOUND = regex.compile(r"(?r)[,;:]")  # the start of an item of a list of aims
 CLAUSE_END = regex.compile(r"[;:]|[.!?](?=\s|$)|\n")
 FIRST_CLAUSE_END = regex.compile(r"[;:]")
 
@@ -37,6 +38,8 @@ def goal_rules() -> dict:
         "clause_lead": alternation([rule for rule in data["leads"] if rule.get("clause")]),
         "aim_counts": frozenset(data["aim_counts"]),
         "result": alternation(data["result_markers"]),
+        "done": alternation([rule for rule in data["result_markers"] if not rule.get("estimate")]),
+        "estimate": alternation([rule for rule in data["result_markers"] if rule.get("estimate")]),
         "year": regex.compile(data["year"]),
         "term_end": regex.compile(data["term_end"]),
         "term": regex.compile(data["term"]),
@@ -88,13 +91,29 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
         quantity.goal = True
         quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or last_goal[2]
         return
-    if lead is None or rules["result"].search(text, lead.end(), quantity.start):
+    if lead is None or _reported_after_lead(text, lead, sentence_start, quantity.start):
         return
     if rules["clause_lead"].fullmatch(lead.group()) and text.find(":", lead.end(), quantity.start) < 0 \
             and CLAUSE_BOUND.search(text, lead.end(), quantity.start) is not None:
         return  # "với mục tiêu gần dân, sát dân; có 90% …": the aim named in passing ends with its clause
     quantity.goal = True
     quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, term_end)
+
+
+def _reported_after_lead(text: str, lead, sentence_start: int, position: int) -> bool:
+    """Does a result marker stand between the lead and the figure? An estimate ("ước đạt") does
+    not after a lead of a sentence that names a year when its own clause names none ("Hội nghị thống
+    nhất mục tiêu năm 2026 …, tổng vốn đầu tư ước đạt 168 nghìn tỷ đồng": the aim's own estimate)."""
+    rules = goal_rules()
+    if rules["done"].search(text, lead.end(), position):
+        return True
+    estimate = rules["estimate"].search(text, lead.end(), position)
+    if estimate is None:
+        return False
+    clause = ITEM_BOUND.search(text, lead.end(), estimate.start())  # (searched backwards: the last one)
+    clause_start = clause.end() if clause else lead.end()
+    dated_aim = rules["year"].search(text, sentence_start, clause_start) is not None
+    return not dated_aim or rules["year"].search(text, clause_start, position) is not None
 
 
 LIST_LEAD_REACH = 6  # paragraphs after a lead ending in a colon that its list may fill
