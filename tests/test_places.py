@@ -1187,6 +1187,17 @@ def test_a_former_unit_under_the_new_ones_name_marked_old_is_merged_from():
     assert {m["unit"] for m in document["merged_from"]} == {"xã Ia Lâu", "xã Ia Piơr"}
 
 
+@pytest.mark.parametrize("text", [
+    "Tăng trưởng GRDP ước đạt 8,9%, đứng thứ nhất trong 5 tỉnh Bắc Trung Bộ và thứ 12 cả nước.",
+    "GRDP của thành phố tăng 9,2%, đứng thứ hai vùng Đông Nam Bộ (sau thành phố Hồ Chí Minh là 9,5%).",
+])
+def test_a_ranking_pool_or_a_comparator_issues_no_text(text):
+    """A counted type word ("5 tỉnh Bắc Trung Bộ") and a unit in a bracket holding its own figure
+    ("(sau thành phố Hồ Chí Minh là 9,5%)") are what the text ranks against, not its issuer."""
+    document = next(r for r in records_from_text(text) if r["type"] == "document")
+    assert document["unit"] is None
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""

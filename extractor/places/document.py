@@ -26,7 +26,7 @@ from extractor.places.gazetteer import LEVEL_RANK, NEW, OLD, AdminUnit, Gazettee
 from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, LOCATIVE_BEFORE, OFFICE_REACH, ends_a_compound, find_mentions, place_lookup, place_rules,
                                        predicate_follows)
 from extractor.rules import shared_patterns
-from extractor.spans import SpanIndex
+from extractor.spans import SpanIndex, bracket_open_at
 from extractor.syllables import is_common_word, is_compound_word, name_key, spell
 from extractor.tagging import pos_tags, word_tokens
 
@@ -292,8 +292,8 @@ class DocumentPlaces:
         for mention in typed:
             if mention.start >= NEWS_OPENING_CHARS:
                 break
-            if mention.candidates or _opens_a_list(self.text, mention):
-                continue
+            if mention.candidates or _opens_a_list(self.text, mention) or _counted_members(self.text, [mention]):
+                continue  # (a counted type word names no issuer: "đứng thứ nhất trong 5 tỉnh Bắc Trung Bộ")
             if self._names_the_issuer(mention.start, mention.end):  # also the first sentence's subject: "huyện Hoành Bồ (Quảng Ninh) đã giải ngân …"
                 return self._resolve(mention).name
         return None
@@ -413,7 +413,8 @@ class DocumentPlaces:
             read_end = min(line_end, line_start + TITLE_CHARS)  # a one-line page is no title
             if opening and sentence is not None:
                 read_end = min(sentence.start(), read_end)
-            on_line = [mention for mention in typed if line_start <= mention.start < read_end]
+            on_line = [mention for mention in typed if line_start <= mention.start < read_end
+                       and not _in_a_figures_bracket(self.text, line_start, mention)]
             counted = _counted_members(self.text, on_line)
             named = [unit for mention in on_line
                      if mention not in counted and not mention.member and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
@@ -1305,6 +1306,18 @@ def _counted_members(text: str, mentions: list[TypedName]) -> list[TypedName]:
                     and mention.written_type == members[-1].written_type):
             members.append(mention)
     return members
+
+
+def _in_a_figures_bracket(text: str, line_start: int, mention: TypedName) -> bool:
+    """"(sau thành phố Hồ Chí Minh là 9,5%)": a unit inside a bracket that holds a figure is another's
+    figure the text compares with ("Tổ dân phố 15 (phường An Phú)" says where one lies)."""
+    if not bracket_open_at(text, line_start, mention.start):
+        return False
+    close = text.find(")", mention.end, mention.end + BRACKET_ASIDE_CHARS)
+    return close >= 0 and any(c.isdigit() for c in text[mention.end:close])
+
+
+BRACKET_ASIDE_CHARS = 120
 
 
 def _object_of_a_verb(text: str, sentence_start: int, position: int) -> bool:
