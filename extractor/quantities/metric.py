@@ -1083,7 +1083,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             kept.append(piece[:found.start()] if found else piece)
             cursor = max(cursor, end)
         before = _trimmed(" ".join(kept))
-        if not phrase or metric_rules()["measure_head"].search(before):  # (a body's name before it is no measure)
+        if not phrase or metric_rules()["measure_head"].search(before) \
+                or (before and PERCENT_AT.match(text, position, position + PERCENT_AT_CHARS) and not _names_something(phrase)
+                    and _names_something(before)):
+            # (a body's name before it is no measure; a noun before a share is: "GRDP Đồng Nai đóng góp 5,49%")
             phrase = before or phrase
         after_figure = _after_last_figure(phrase)
         if FIGURE_AT_END.search(phrase) or not _names_something(phrase if after_figure is None else after_figure):
@@ -1186,6 +1189,8 @@ def _what_a_count_is_of(label: str) -> str | None:
 
 
 NUMBER_AT = regex.compile(r"\d[\d.,]*")
+PERCENT_AT = regex.compile(r"\d[\d.,]*\s?%")
+PERCENT_AT_CHARS = 24
 WORD_AT = regex.compile(r"\s*([\p{L}\p{M}₫]+)")
 
 
