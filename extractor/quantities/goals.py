@@ -133,7 +133,7 @@ def _paragraphs_under_list_leads(clean) -> dict[int, int | None]:
         body = text[paragraph.start:paragraph.end].rstrip()
         if body.endswith(":") or paragraph.kind == "heading":
             left = 0
-            if body.endswith(":") and rules["lead"].search(text, paragraph.start, paragraph.end):
+            if body.endswith(":") and _sets_aims(text, paragraph.start, paragraph.end):
                 term = rules["term"].search(text, paragraph.start, paragraph.end)
                 year, left = (int(term.group(2)) if term else None), LIST_LEAD_REACH
             continue
@@ -141,6 +141,17 @@ def _paragraphs_under_list_leads(clean) -> dict[int, int | None]:
             under[paragraph.start] = year
             left -= 1
     return under
+
+
+def _sets_aims(text: str, start: int, end: int) -> bool:
+    """Does the sentence a colon ends set aims: a lead in it, no result marker before that lead
+    ("Định hướng các chỉ tiêu chủ yếu … 2021 - 2025:"; not "… quyết tâm hoàn thành các chỉ tiêu. UBND
+    thông tin một số kết quả chủ yếu …, cụ thể như sau:", whose lead is a sentence before)?"""
+    rules = goal_rules()
+    bound = SENTENCE_BOUND.search(text, start, end)  # (searched backwards: the last sentence's start)
+    sentence_start = bound.end() if bound and bound.end() < end else start
+    lead = rules["lead"].search(text, sentence_start, end)
+    return lead is not None and rules["done"].search(text, sentence_start, lead.start()) is None
 
 
 def _last(pattern: "regex.Pattern[str]", text: str, start: int, end: int):
