@@ -1118,12 +1118,19 @@ TITLE_PARAGRAPHS = 3  # paragraphs opening a text where its title stands
 TITLE_CHARS = 250  # a longer paragraph is body text
 
 
+# a web page's chrome before its title: a menu of short items ("Tiếng Việt | English"), a date and time
+PAGE_CHROME = regex.compile(r"\s*(?:[^|\n]{1,30}(?:\|[^|\n]{1,30})+|[\d/.:\s-]{6,30})\s*")
+PAGE_CHROME_PARAGRAPHS = 3  # such lines read past before the title's paragraphs
+
+
 def _title_period(clean: CleanText) -> str | None:
     """The part of the year the whole text reports on, as its title names it ("Tình hình kinh tế -
     xã hội 6 tháng đầu năm 2024"); not one its plan is for ("…, phương hướng nhiệm vụ 6 tháng cuối
     năm")."""
     rules = indicator_rules()
-    for paragraph in clean.paragraphs[:TITLE_PARAGRAPHS]:
+    opening = [paragraph for paragraph in clean.paragraphs[:TITLE_PARAGRAPHS + PAGE_CHROME_PARAGRAPHS]
+               if not PAGE_CHROME.fullmatch(clean.text, paragraph.start, paragraph.end)][:TITLE_PARAGRAPHS]
+    for paragraph in opening:
         end = paragraph.end
         if end - paragraph.start > TITLE_CHARS:
             # a headline glued to its lede: the opening sentence, when it is short
