@@ -316,12 +316,14 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
     return quantities
 
 
-SIGN_IN_BRACKET = regex.compile(r"[(\[]\s?([-−])$")  # "giảm 845 ha (-0,67%)": the change written with its sign
+# "giảm 845 ha (-0,67%)", "là -0,5%": a change written with its sign, inside a bracket or after a word
+# (not a dash after a number, a range's, nor one opening a line, a list item's)
+SIGN_IN_BRACKET = regex.compile(r"(?:[(\[]\s?|(?<=[\p{L}\p{M}:=])[ \t]+)([-−])$")
 
 
 def _signed(text: str, quantity: Quantity, start: int) -> None:
-    """A minus sign glued to a single figure just inside a bracket makes it negative and is part
-    of its text; elsewhere a dash before a number opens a list item or joins a range."""
+    """A minus sign glued to a single figure just inside a bracket or after a word makes it
+    negative and is part of its text; elsewhere a dash before a number opens a list item or joins a range."""
     if quantity.value is None or quantity.denominator is not None:
         return
     sign = SIGN_IN_BRACKET.search(text, max(start, quantity.start - 3), quantity.start)
