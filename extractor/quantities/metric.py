@@ -428,6 +428,8 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     if quantity.kind == "fraction" and previous.unit == "%" and previous.end <= quantity.start:
         # "10,1% dân số tham gia BHXH (1.092/10.828 người)": the share written as its count
         return bool(rules["restating_bracket"].match(text, previous.end, quantity.start))
+    if quantity.kind == "count" and previous.unit == "%" and _change_in_own_unit(text, previous, quantity):
+        return True  # "Đàn lợn tăng 5% (600 con)": the change counted
     if quantity.kind == "count" and previous.unit == "%" and previous.end <= quantity.start:
         # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the count of what the share is of (not "72% (3 cấp học)")
         counted = quantity.unit and regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(quantity.unit)}(?![\p{{L}}\p{{M}}])",
@@ -437,8 +439,9 @@ def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
     if _equivalent_after(text, previous, quantity):
         return True  # "tăng gấp 1,7 lần so với năm 2020 (tương đương 3.434 USD)": the same measure in other terms
     if previous.unit == "%" and (SIGNED_IN_BRACKET.fullmatch(text, previous.end, quantity.start + 1)
-                                 or TREND_IN_BRACKET.fullmatch(text, previous.end, quantity.start)):
-        return True  # "giảm 0,94% (-603 ha)", "tăng 1,1% (+0,6 tạ/ha)", "giảm 27,2% (giảm 3,38 ha)": the change in the measure's own unit
+                                 or TREND_IN_BRACKET.fullmatch(text, previous.end, quantity.start)
+                                 or _change_in_own_unit(text, previous, quantity)):
+        return True  # "giảm 0,94% (-603 ha)", "tăng 1,1% (+0,6 tạ/ha)", "giảm 27,2% (giảm 3,38 ha)", "tăng 2,63% (1,32 tạ/ha)": the change in the measure's own unit
     if previous.kind == quantity.kind == "money" and previous.unit != quantity.unit and previous.end <= quantity.start \
             and OTHER_CURRENCY_GAP.fullmatch(text, previous.end, quantity.start):
         return True  # "tổng vốn đăng ký hơn 18.000 tỷ đồng và hơn 437 triệu USD": one measure in two currencies
@@ -467,6 +470,15 @@ def _equivalent_after(text: str, previous: Quantity, quantity: Quantity) -> bool
 
 OTHER_CURRENCY_GAP = regex.compile(r"\s*(?:,|và)\s*(?:(?:" + shared_patterns()["about_word"] + r")\s+)?")
 LEVEL_AFTER_CHANGE = regex.compile(r"\s*,\s*(?:(?:và|sẽ)\s+)?(?:đạt|lên|lên\s+(?:tới|đến)|là)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
+def _change_in_own_unit(text: str, previous: Quantity, quantity: Quantity) -> bool:
+    """"tăng 2,63% (1,32 tạ/ha)": a figure opening a bracket right after a change in per cent."""
+    return previous.end <= quantity.start and BRACKET_OPENED.fullmatch(text, previous.end, quantity.start) is not None \
+        and TREND_BEFORE.search(text, max(0, previous.start - TREND_REACH), previous.start) is not None
+
+
+BRACKET_OPENED = regex.compile(r"\s*\(\s*")
+TREND_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:tăng|giảm)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*$")
+TREND_REACH = 24
 TREND_IN_BRACKET = regex.compile(r"\s*\(\s*(?:tương\s+ứng\s+)?(?:tăng|giảm)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
