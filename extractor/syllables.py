@@ -99,6 +99,15 @@ def loose_name_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+FINAL_K = re.compile(r"k\b")  # (on a key without marks)
+
+
+def final_c_key(name: str) -> str:
+    """``loose_name_key`` with a syllable's final "k" written "c": the older spelling of Central
+    Highlands names ("Đắc Lắc" / "Đắk Lắk", "Krông Pắc" / "Krông Pắk")."""
+    return FINAL_K.sub("c", loose_name_key(name))
+
+
 def ascii_key(name: str) -> str:
     """A name as the gazetteer package keys it: lower case, no marks, "đ" as "d", no spaces
     ("huyện Đạ Tẻh" → "huyendateh")."""

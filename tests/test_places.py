@@ -1198,6 +1198,13 @@ def test_a_ranking_pool_or_a_comparator_issues_no_text(text):
     assert document["unit"] is None
 
 
+@pytest.mark.parametrize("written, code", [("tỉnh Đắc Lắc", "66"), ("tỉnh Đắc Nông", "67"), ("huyện Krông Pắc", "654")])
+def test_a_final_k_written_c_names_the_highlands_unit(written, code):
+    """The older spelling of Central Highlands names writes a syllable's final "k" as "c"."""
+    quantity = next(r for r in records_from_text(f"Năm 2015, {written} có 10.000 ha cà phê.") if r["type"] == "quantity")
+    assert quantity["place_code"] == code
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.syllables import ascii_key, loose_name_key, name_key
+from extractor.syllables import ascii_key, final_c_key, loose_name_key, name_key
 
 DATA_PACKAGE = "vietnamadminunits"
 NEW = "2025"  # units in force from 1 July 2025
@@ -100,9 +100,10 @@ class Gazetteer:
         """The units of ``level`` whose name is ``name`` but for the marks on its vowels, when
         they all bear one name ("Đắk Glong" → huyện Đăk Glong); else none. When no spelling with
         its "đ" kept answers, "đ" written "d" ("Ia Kđăm" / "Ia KDăm", "Dak Mil" / "Đắk Mil": a
-        minority language's syllable; "Nam Đan" stays "Nam Đàn")."""
+        minority language's syllable; "Nam Đan" stays "Nam Đàn"); then a final "k" written "c" ("Đắc Lắc")."""
         found = self._units_by(loose_name_key).get((level, loose_name_key(name)), []) \
-            or self._units_by(ascii_key).get((level, ascii_key(name)), [])
+            or self._units_by(ascii_key).get((level, ascii_key(name)), []) \
+            or self._units_by(final_c_key).get((level, final_c_key(name)), [])
         return found if len({name_key(unit.name) for unit in found}) == 1 else []
 
     def _units_by(self, key) -> dict[tuple[str, str], list[AdminUnit]]:
