@@ -99,13 +99,13 @@ def loose_name_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-FINAL_K = re.compile(r"k\b")  # (on a key without marks)
+FINAL_K = re.compile(r"[kK](?![^\W\d_])")  # a syllable's last letter (marks are letters' parts in NFC)
 
 
 def final_c_key(name: str) -> str:
     """``loose_name_key`` with a syllable's final "k" written "c": the older spelling of Central
     Highlands names ("Đắc Lắc" / "Đắk Lắk", "Krông Pắc" / "Krông Pắk")."""
-    return FINAL_K.sub("c", loose_name_key(name))
+    return loose_name_key(FINAL_K.sub("c", unicodedata.normalize("NFC", name)))
 
 
 def ascii_key(name: str) -> str:
