@@ -588,7 +588,8 @@ class DocumentPlaces:
                    for level in ("district", "commune") for unit in self.gazetteer.named(level, written))
 
     def _provinces_named(self, start: int, end: int) -> tuple[AdminUnit, ...]:
-        return tuple(self.gazetteer.named("province", self.text[start:end]))
+        written = self.text[start:end]
+        return tuple(self.gazetteer.named("province", written) or self.gazetteer.named_loosely("province", written))
 
     def _bare_province_place(self, candidates: tuple[AdminUnit, ...], written: str) -> Place | None:
         unit = self._evidence.choose(candidates, self.vintage)

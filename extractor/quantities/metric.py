@@ -108,6 +108,8 @@ class MetricFinder:
         if actual is not None:
             return actual
         metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
+        if metric is not None and _only_a_measured_figure(metric):
+            metric = None  # "Gia Lai 77.688ha và Kon Tum có 12.752ha": another figure names nothing
         if quantity.unit == "%":
             rating = _rating_after(self.text, quantity, paragraph_end, self.figure_starts)
             if rating is not None:
@@ -1201,6 +1203,13 @@ def _what_a_count_is_of(label: str) -> str | None:
 
 
 NUMBER_AT = regex.compile(r"\d[\d.,]*")
+ONLY_A_FIGURE = regex.compile(r"[^\p{L}\d]*\d[\d.,]*\s?(.*)")
+
+
+def _only_a_measured_figure(metric: str) -> bool:
+    """"77.688ha", "15 %": a figure and its unit of measure (not "05 tuyến": a count names its noun)."""
+    figure = ONLY_A_FIGURE.fullmatch(metric)
+    return figure is not None and (not figure.group(1) or figure.group(1).lower() in unit_table()["by_form"])
 PERCENT_AT = regex.compile(r"\d[\d.,]*\s?%")
 PERCENT_AT_CHARS = 24
 WORD_AT = regex.compile(r"\s*([\p{L}\p{M}₫]+)")
