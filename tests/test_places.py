@@ -1205,6 +1205,18 @@ def test_a_final_k_written_c_names_the_highlands_unit(written, code):
     assert quantity["place_code"] == code
 
 
+def test_units_opening_list_items_hold_their_items_figures():
+    """"… là thị trấn Ân Thi 88/102 đạt 86%; …; Vân Du 52/99 đạt 53% và Phù Ủng 46/84 đạt 55%": the unit
+    opening an item (after "là", ";" or "và") holds its item's figures; a bare name takes its own
+    type, not the first item's ("Hạ Lễ" is a xã)."""
+    text = ("Các xã làm tốt công tác sơ tuyển là thị trấn Ân Thi 88/102 đạt 86%; xã Cẩm Ninh 41/61 đạt 67%; "
+            "Vân Du 52/99 đạt 53% và Phù Ủng 46/84 đạt 55%. Thị trấn Ân Thi 88/102 đạt 86%; Hạ Lễ 18/73 đạt 25%.")
+    places = [(r["text"], r["place"]) for r in records_from_text(text) if r["type"] == "quantity"]
+    assert places == [("88/102", "thị trấn Ân Thi"), ("86%", "thị trấn Ân Thi"), ("41/61", "xã Cẩm Ninh"), ("67%", "xã Cẩm Ninh"),
+                      ("52/99", "xã Vân Du"), ("53%", "xã Vân Du"), ("46/84", "xã Phù Ủng"), ("55%", "xã Phù Ủng"),
+                      ("88/102", "thị trấn Ân Thi"), ("86%", "thị trấn Ân Thi"), ("18/73", "xã Hạ Lễ"), ("25%", "xã Hạ Lễ")]
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""

@@ -1221,8 +1221,9 @@ def _named_with_figures(text: str, position: int, gazetteer: Gazetteer, levels, 
         same_province = tuple(unit for unit in candidates if (unit.vintage, unit.province_code) in provinces)
         if not same_province:
             return listed
-        listed.append(TypedName(joint_end + len(written_name) - len(written_name.lstrip()), end, unit_type,
-                                written_name.strip(), same_province))
+        types = {unit.type for unit in same_province}  # "Thị trấn Ân Thi …; Hạ Lễ …": Hạ Lễ is a xã, its own type
+        listed.append(TypedName(joint_end + len(written_name) - len(written_name.lstrip()), end,
+                                types.pop() if len(types) == 1 else unit_type, written_name.strip(), same_province))
         position = end
 
 
