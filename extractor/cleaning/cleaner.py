@@ -242,6 +242,8 @@ def _mark_table_rows(lines: list[Line], raw: str, to_raw) -> list[Line]:
                 # numbered row holding figure cells, no heading
                 if cells and any(MEASURE_CELL.fullmatch(cell) for cell in CELL_SEPARATOR.split(raw[raw_start:raw_end])):
                     line = replace(line, kind=TABLE_ROW, rule="table-row")
+                elif spaced and is_spaced_row(raw[raw_start:raw_end]):
+                    line = replace(line, kind=TABLE_ROW, rule=SPACED_TABLE_ROW)  # "2. Tỷ lệ sinh (‰)     19,12     19,02"
             elif cells:
                 line = replace(line, kind=TABLE_ROW, rule="table-row")
             elif spaced and is_spaced_row(raw[raw_start:raw_end]):

@@ -151,6 +151,8 @@ def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: 
             quantity = _with_unit_of(text, start, own[0].end if len(own) > 1 else end, unit_text) if unit_text else None
             if quantity is not None:
                 own = [quantity, *own[1:]]
+        if own and own[0].value is not None and own[0].denominator is None and CELL_SIGN.fullmatch(text, start, own[0].start):
+            own[0].value, own[0].start = -own[0].value, start  # "-0,10": a cell written with its sign (its dash opens no list)
         found.extend(own)
     metric = (label[:LABEL_UNIT.search(label).start()].rstrip() or label) if label_unit else label  # without the unit it states
     for quantity in found:
@@ -158,6 +160,7 @@ def _row_quantities(text: str, cells: list[tuple[int, int, int]], skip, header: 
     return found
 
 
+CELL_SIGN = regex.compile(r"\s*[-−]")
 LABEL_UNIT = regex.compile(r"\(([^()\d]{1,20})\)\s*$")  # "Kim ngạch xuất khẩu (triệu USD)", "Tỷ lệ che phủ rừng (%)"
 
 

@@ -317,7 +317,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
 
 
 # "giảm 845 ha (-0,67%)", "là -0,5%": a change written with its sign, inside a bracket or after a word
-# (not a dash after a number, a range's, nor one opening a line, a list item's)
+# (not a dash after a number, a range's, nor one opening a line, a list item's; a table's cells: cells.py)
 SIGN_IN_BRACKET = regex.compile(r"(?:[(\[]\s?|(?<=[\p{L}\p{M}:=])[ \t]+)([-−])$")
 
 
