@@ -84,6 +84,11 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
         # its term is ahead of it, so a figure for then is set, not reported
         quantity.goal, quantity.goal_year = True, term_end
         return
+    if lead is None and term_end is not None and _opens_on_the_term(text, sentence_start, quantity.start, term_end) and not reported():
+        # "Nhiệm kỳ 2025 - 2030, Đoàn xã tập trung …; hằng năm, tư vấn cho trên 1.000 đoàn viên" in a 2025-2030
+        # text: a sentence set in the document's own term to come tells its aims
+        quantity.goal, quantity.goal_year = True, term_end
+        return
     if lead is None and last_goal is not None and rules["adding_opener"].match(text, sentence_start, quantity.start) \
             and len(SENTENCE_BOUND.findall(text, last_goal[1], sentence_start)) <= 1 and not reported():
         # "Huyện phấn đấu năm 2025 tỷ lệ hộ nghèo dưới 2%. Bên cạnh đó, tỷ lệ tham gia BHYT đạt 95%": the
@@ -98,6 +103,16 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
         return  # "với mục tiêu gần dân, sát dân; có 90% …": the aim named in passing ends with its clause
     quantity.goal = True
     quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, term_end)
+
+
+TERM_OPENING = regex.compile(r"\s*(?:(?i:trong)\s+)?")
+
+
+def _opens_on_the_term(text: str, sentence_start: int, position: int, term_end: int) -> bool:
+    """Does the sentence open on the document's own term ("Nhiệm kỳ 2025 - 2030, …") followed by a comma?"""
+    opening = TERM_OPENING.match(text, sentence_start, position)
+    term = goal_rules()["term"].match(text, opening.end(), position)
+    return term is not None and int(term.group(2)) == term_end and text[term.end():term.end() + 2].lstrip().startswith(",")
 
 
 def _reported_after_lead(text: str, lead, sentence_start: int, position: int) -> bool:
