@@ -247,9 +247,10 @@ def _rating_after(text: str, quantity: Quantity, paragraph_end: int, figure_star
     if len(tail.split()) > RATING_WORDS or not rules["rating_after_share"].match(tail) \
             or rules["comparison_base"].search(tail) or rules["after_status"].search(tail):
         return None
-    return RATING_TAIL.sub("", " ".join(tail.split())) or None
+    return RATING_TAIL.sub("", RATING_HEAD.sub("", " ".join(tail.split()))) or None
 
 
+RATING_HEAD = regex.compile(r"(?i)^trở\s+lên\s+")  # "35% trở lên đạt trong sạch xuất sắc": the qualifier is the figure's
 RATING_TAIL = regex.compile(r"(?:[\s,;]|\s(?:và|hoặc)(?=\s|$))*$")  # "9,1% hoàn thành nhiệm vụ và 0,57% …"
 
 
@@ -284,8 +285,8 @@ def _noun_phrase_opening(phrase: str) -> str | None:
         return None
     words = []
     for word, tag in tagged:
-        if tag in ("V", "R"):
-            break
+        if tag in ("V", "R", "A"):
+            break  # (a state the subject is in ends it too: "chi hội cơ sở trong sạch vững mạnh")
         words.append(word)
     return " ".join(words) or None
 
