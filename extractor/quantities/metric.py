@@ -775,15 +775,20 @@ def _subject_of_clause(text: str, start: int, end: int) -> str | None:
         return None
     words: list[str] = []
     for word, tag in tagged:
-        if tag in PREDICATE_TAGS:
-            break
+        if tag in PREDICATE_TAGS and not (words and words[-1].lower() in ("và", ",") and _sector_word().fullmatch(word)):
+            break  # ("khu vực công nghiệp và xây dựng": a sector after "và" is no verb)
         words.append(word)
     else:
         return None  # no predicate: a name, not a subject with what it does
     phrase = " ".join(words)
-    if len(phrase.split()) < SUBJECT_WORDS or tagged[len(words) - 1][1] not in ("N", "Nc"):
+    if len(phrase.split()) < SUBJECT_WORDS or (tagged[len(words) - 1][1] not in ("N", "Nc") and not _sector_word().fullmatch(words[-1])):
         return None  # (a proper name, or a phrase that does not end on a noun, is no measure)
     return phrase
+
+
+@lru_cache(maxsize=1)
+def _sector_word() -> "regex.Pattern[str]":
+    return regex.compile(rf"(?i:{shared_patterns()['sector']})")
 
 
 def _purpose(tail: str) -> bool:
