@@ -91,6 +91,7 @@ def name_key(name: str) -> str:
     return NAME_JOINTS.sub("", spell(name))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # (a pure function of the string: the same names are looked up loosely again and again)
 def loose_name_key(name: str) -> str:
     """A name without any mark on its vowels (tone, breve, circumflex, horn; "đ" stays): the key
     under which spellings of one name meet when writers mark a syllable borrowed from a minority

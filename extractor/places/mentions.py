@@ -155,8 +155,10 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
-        listed_item = not labels_what_follows and _opens_a_listed_item(text, start, mention_start, mention_end, end)
-        subject = labels_what_follows or _in_subject_position(text, boundaries, mention_start) or listed_item
+        in_subject_position = not labels_what_follows and _in_subject_position(text, boundaries, mention_start)
+        listed_item = not labels_what_follows and not in_subject_position \
+            and _opens_a_listed_item(text, start, mention_start, mention_end, end)
+        subject = labels_what_follows or in_subject_position or listed_item
         if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
                 and predicate_follows(text, mention_end, end,
                                       owner_before().search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None,
@@ -173,7 +175,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             # "Xóm Sơn Tây có 602 nhân khẩu": the hamlet's clause is its own; the scope before it resumes after it
             clause_end = CLAUSE_END.search(text, mention_end, end)
             until = clause_end.start() if clause_end else end
-        elif listed_item and not _in_subject_position(text, boundaries, mention_start):
+        elif listed_item:
             # "như: Cát Linh 97%, Phương Liên 96%": the item's unit holds to its item's end only
             item_end = ITEM_END.search(text, mention_end, end)
             until = item_end.start() if item_end else end
