@@ -678,7 +678,9 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         return _limited(_trimmed(phrase, periods=False), max_words) if words or (partner and "và" not in partner.group()) else None
     if not words or len(words) > (max_words or rules["max_words"]):
         return None  # _limited refuses it whatever the noun (no need to tag it)
-    if first_noun(tail) is None and not _determiner_before_noun(tail) and not (quantity.kind == "money" and _purpose(tail)):
+    if quantity.kind == "money" and PASSIVE_OPENING.match(" ".join(words)) and _purpose(PASSIVE_OPENING.sub("", " ".join(words))):
+        words = PASSIVE_OPENING.sub("", " ".join(words)).split()  # "443 tỷ đồng được huy động từ nguồn xã hội hóa": how it was come by
+    elif first_noun(tail) is None and not _determiner_before_noun(tail) and not (quantity.kind == "money" and _purpose(tail)):
         return None
     return _limited(" ".join(words), max_words)
 
@@ -799,6 +801,7 @@ def _purpose(tail: str) -> bool:
 
 
 PURPOSE_WORDS = 5
+PASSIVE_OPENING = regex.compile(r"(?i)^(?:được|do)\s+")
 
 
 def _determiner_before_noun(tail: str) -> bool:
