@@ -773,6 +773,8 @@ def _subject_of_clause(text: str, start: int, end: int) -> str | None:
         return None
     clause = _trimmed(clause)
     tagged = pos_tags(clause)
+    if tagged and tagged[0][1] == "L" and len(tagged) > 1:
+        tagged = tagged[1:]  # ("Những tuyến đường cứng hóa": a determiner before the noun)
     if not tagged or tagged[0][1] not in NOUN_TAGS:
         return None
     words: list[str] = []
@@ -781,11 +783,19 @@ def _subject_of_clause(text: str, start: int, end: int) -> str | None:
             break  # ("khu vực công nghiệp và xây dựng": a sector after "và" is no verb)
         words.append(word)
     else:
-        return None  # no predicate: a name, not a subject with what it does
+        # no predicate: a name, not a subject with what it does; or a common noun and the state
+        # it is in, "Những tuyến đường cứng hóa, chiếm 90%": the things the share counts
+        states = [tag for _, tag in tagged[1:]]
+        if tagged[0][1] == "N" and states and states[-1] in STATE_END_TAGS and all(tag in NOUN_TAGS or tag in STATE_END_TAGS for tag in states):
+            return " ".join(word for word, _ in tagged)
+        return None
     phrase = " ".join(words)
     if len(phrase.split()) < SUBJECT_WORDS or (tagged[len(words) - 1][1] not in ("N", "Nc") and not _sector_word().fullmatch(words[-1])):
         return None  # (a proper name, or a phrase that does not end on a noun, is no measure)
     return phrase
+
+
+STATE_END_TAGS = frozenset({"A", "M"})  # an adjective, and a "-hóa" suffix the tagger reads as a numeral
 
 
 @lru_cache(maxsize=1)
