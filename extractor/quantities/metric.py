@@ -623,6 +623,12 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     # Searching in place rather than in a copy of the rest of the paragraph (the pattern has no
     # anchors or look-behinds, so that is the same search) keeps long paragraphs linear.
     stop = _phrase_stop(text, quantity.end, paragraph_end, figure_starts)
+    before_comma = text[quantity.end:stop.start()].split() if stop is not None else []
+    after_comma = text[stop.end():stop.end() + LIST_REACH].split()[:2] if stop is not None else []
+    if stop is not None and stop.group() == "," and before_comma and len(after_comma) == 2 \
+            and after_comma[1].lower() == before_comma[-1].lower() and _shares_a_word_across(before_comma[-1], after_comma):
+        # "hồ sơ có thu phí, lệ phí được thanh toán trực tuyến": two words ending on one syllable across the comma are one name
+        stop = _phrase_stop(text, stop.end(), paragraph_end, figure_starts) or stop
     if stop is not None and stop.group() == "," and quantity.kind != "duration" \
             and (0 < len(text[quantity.end:stop.start()].split()) <= LIST_HEAD_WORDS
                  or (quantity.unit and quantity.kind in ("count", "fraction") and not text[quantity.end:stop.start()].strip()
