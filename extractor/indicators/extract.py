@@ -23,7 +23,7 @@ import regex
 from extractor.cleaning import CleanText, Paragraph
 from extractor.cleaning.lines import TABLE_ROW, line_rules
 from extractor.indicators.columns import is_results_header
-from extractor.quantities.goals import COORDINATION
+from extractor.quantities.goals import COORDINATION, goal_rules
 from extractor.quantities.cells import row_heading
 from extractor.quantities.metric import FIGURE_JOINT, RESPECTIVE_NAME, SENTENCE_STOP, metric_rules, names_only_a_time, without_leading_verbs, without_times
 from extractor.quantities.parser import BREAKDOWN_WORDS, OF_WORD, RUN_IN_LIST_NUMBER, SENTENCE_START, context_rules, find_quantities, first_noun
@@ -1095,12 +1095,15 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     rules = indicator_rules()
     reach = max(paragraph_start, position - FORWARD_REACH)  # a paragraph of one endless sentence stays linear
     clause = CLAUSE_START.search(text, reach, position)
-    if rules["forward_words"].search(text, clause.end() if clause else reach, position):
-        return True
+    forward = rules["forward_words"].search(text, clause.end() if clause else reach, position)
+    if forward:
+        # "… nỗ lực phấn đấu thực hiện đạt được … 11/15 chỉ tiêu đạt và vượt": a striving told as done reports
+        return goal_rules()["done"].search(text, forward.start(), position) is None
     sentence_start = _sentence_start(text, paragraph_start, position)
     if rules["sentence_plan_opener"].match(text, sentence_start, position):  # "Tiếp tục giữ vững …; hoàn thành …"
         return True
-    return bool(rules["forward_list_words"].search(text, sentence_start, position))
+    forward = rules["forward_list_words"].search(text, sentence_start, position)
+    return forward is not None and goal_rules()["done"].search(text, forward.start(), position) is None
 
 
 PERIOD_REACH = 1500  # characters of a paragraph before a result read for the part of the year it reports on
