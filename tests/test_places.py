@@ -1217,6 +1217,11 @@ def test_units_opening_list_items_hold_their_items_figures():
                       ("88/102", "thị trấn Ân Thi"), ("86%", "thị trấn Ân Thi"), ("18/73", "xã Hạ Lễ"), ("25%", "xã Hạ Lễ")]
 
 
+def test_a_new_term_written_nhiem_ky_moi_is_the_documents_term():
+    text = "Đại hội đại biểu Đảng bộ huyện lần thứ XX nhiệm kỳ mới 2020-2025 đề ra 15 chỉ tiêu. Nhiệm kỳ 2015-2020, huyện đạt 12/15 chỉ tiêu."
+    assert records_from_text(text)[0]["term"] == "2020-2025"
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""
