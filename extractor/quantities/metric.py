@@ -64,6 +64,7 @@ def metric_rules() -> dict:
         "modifiers_after_noun": frozenset(data["modifiers_after_noun"]),
         "actions_after_noun": frozenset(data["actions_after_noun"]),
         "anaphor_subject": regex.compile(data["anaphor_subject"]),
+        "list_heads": regex.compile(data["list_heads"]),
         "caption_tail": regex.compile(data["caption_tail"]),
         "rating_after_share": regex.compile(data["rating_after_share"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
@@ -955,6 +956,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     after = text[comma_end:comma_end + LIST_REACH].split()
     if not after or metric_rules()["measure_head"].match(" ".join(after[:LIST_ITEM_WORDS])):
         return False
+    if metric_rules()["list_heads"].match(_list_opening(text, scan, paragraph_start, start)):
+        return True  # "Nhóm nhà ở, điện, nước, chất đốt và …": a group head lists its members up to the figure
     tagged = pos_tags(" ".join([*words, ",", *after[:LIST_TAGGED_AFTER]]))  # (a short window mistags: "tiểu thủ công" a numeral)
     comma = next((i for i, (word, _) in enumerate(tagged) if word == ","), None)
     if not comma or comma + 1 >= len(tagged):
@@ -1005,6 +1008,15 @@ def _rate_qualified_after_comma(text: str, segment: str, comma_end: int, figure_
         return False
     item = _trimmed(text[comma_end:figure_start], periods=False).split()
     return 0 < len(item) <= RATE_ITEM_WORDS and not metric_rules()["measure_head"].match(" ".join(item))
+
+
+def _list_opening(text: str, scan: BoundaryScan, paragraph_start: int, segment_start: int) -> str:
+    """The words opening the list a segment belongs to: back over the commas before it, to the clause's start."""
+    start = segment_start
+    while start > paragraph_start and text[start - 1] == ",":
+        earlier = scan.last_end(start - 1)
+        start = paragraph_start if earlier is None else earlier
+    return metric_rules()["leading"].sub("", text[start:start + LIST_REACH].strip())
 
 
 def _shares_a_word_across(last: str, following: list[str]) -> bool:
