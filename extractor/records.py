@@ -71,6 +71,9 @@ def extract_records(source: str | RawDocument, unit: str | None = None) -> list[
     return extract(read_document(source) if isinstance(source, str) else source, unit=unit).records
 
 
+FULL_TERM_YEARS = 5
+
+
 @lru_cache(maxsize=1)
 def term_pattern() -> "regex.Pattern[str]":
     return regex.compile(shared_patterns()["term"], regex.IGNORECASE)  # "nhiệm kỳ 2025 - 2030": one home, patterns.json
@@ -81,6 +84,8 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
     # (a council's term, "bầu cử đại biểu HĐND … nhiệm kỳ 2026 - 2031", runs a year behind the Party's: its
     # terms count only when the opening names no other)
     terms = list(term_pattern().finditer(clean.text[:TERM_SEARCH_CHARS]))
+    # a five-year term, a congress's or a council's ("đại hội chi bộ nhiệm kỳ 2025 - 2027" is a cell's half term)
+    terms = [found for found in terms if int(found.group(2)) - int(found.group(1)) == FULL_TERM_YEARS] or terms
     terms = [found for found in terms if not COUNCIL_BEFORE.search(clean.text, max(0, found.start() - COUNCIL_REACH), found.start())] or terms
     term = max(terms, key=lambda found: int(found.group(2)), default=None)
     unit, province = places.reporting_unit, places.province()

@@ -1222,6 +1222,13 @@ def test_a_new_term_written_nhiem_ky_moi_is_the_documents_term():
     assert records_from_text(text)[0]["term"] == "2020-2025"
 
 
+def test_a_cells_half_term_is_no_documents_term():
+    """"đại hội chi bộ nhiệm kỳ 2025 - 2027" (a cell's two and a half years) is no term of the text;
+    the council's five-year term is."""
+    text = "Kỳ họp thứ 10 HĐND xã khóa XXI, nhiệm kỳ 2021 - 2026. Xã đã tổ chức thành công đại hội chi bộ nhiệm kỳ 2025 - 2027."
+    assert records_from_text(text)[0]["term"] == "2021-2026"
+
+
 def test_a_listed_items_unit_holds_to_its_items_end():
     """"như: Cát Linh 97%, Phương Liên 96%": the first item's unit is its item's subject, and no
     longer (a name the gazetteer lacks opens the next item)."""
