@@ -547,9 +547,10 @@ class DocumentPlaces:
         """With no reporting unit, names written bare before their figures ("Lạc Dương 19 vụ, …; Bảo
         Lâm 9 vụ, …; Đam Rông 8 vụ" in a text that names no province): the units of one level and
         vintage of one province that bears more of the names than any other, and at least two (the
-        units the text names with their type count too), are the units they name (a tie goes to the higher level: "Tiền Hải, Kiến Xương, Vũ Thư" are the
-        districts of the old Thái Bình before the communes of that name). A name alone, or names
-        shared as much by two provinces ("Tân Lập", "Bình Minh"), settles nothing."""
+        units the text names with their type count too), are the units they name (a tie goes to the
+        higher level: "Tiền Hải, Kiến Xương, Vũ Thư" are the districts of the old Thái Bình before the
+        communes of that name). A name alone, or names shared as much by two provinces ("Tân Lập",
+        "Bình Minh"), settles nothing."""
         taken = SpanIndex((start, end) for start, end, _ in spans)
         runs = []
         for run in CAPITALISED_RUN.finditer(self.text):
@@ -566,11 +567,14 @@ class DocumentPlaces:
         named |= {(name_key(place.unit.name), (place.unit.province_code, place.unit.vintage, place.unit.level))
                   for place in self.typed_places if place.unit is not None and place.unit.level in BARE_NAME_LEVELS}  # the text's own units
         names_by_group = Counter(group for _, group in named)
-        ranked = sorted(names_by_group.items(), key=lambda item: (item[1], LEVEL_RANK[item[0][2]]), reverse=True)
-        if not ranked or ranked[0][1] < BARE_NAMES_TO_SETTLE \
-                or (len(ranked) > 1 and (ranked[1][1], LEVEL_RANK[ranked[1][0][2]]) == (ranked[0][1], LEVEL_RANK[ranked[0][0][2]])):
+
+        def rank(group) -> tuple[int, int]:  # names it bears, then its level (a tie goes to the higher)
+            return names_by_group[group], LEVEL_RANK[group[2]]
+
+        ranked = sorted(names_by_group, key=rank, reverse=True)
+        if not ranked or names_by_group[ranked[0]] < BARE_NAMES_TO_SETTLE or (len(ranked) > 1 and rank(ranked[1]) == rank(ranked[0])):
             return []
-        group = ranked[0][0]
+        group = ranked[0]
         found = []
         for run, units in runs:
             of_group = [unit for unit in units if (unit.province_code, unit.vintage, unit.level) == group]

@@ -189,7 +189,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
 
 
 CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
-COLON_BEFORE = regex.compile(r"(?::|(?<![\p{L}\p{M}])(?:và|là))[ \t]*$")  # the first item of a list, or one after "và"
+ITEM_OPENING_BEFORE = regex.compile(r"(?::|(?<![\p{L}\p{M}])(?:và|là))[ \t]*$")  # a colon opening a list, "là" or "và" before an item
 ITEM_FIGURE = regex.compile(r"[ \t]*(?::[ \t]*)?\d")
 ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*\p{Lu})|\s(?=và\s+\p{Lu})")  # the end of a listed item: the clause's, or a comma before the next name
 
@@ -198,7 +198,7 @@ def _opens_a_listed_item(text: str, start: int, mention_start: int, mention_end:
     """"… gồm: Lạc Dương 19 vụ, diện tích thiệt hại 2,55 ha; Bảo Lâm 9 vụ, …", "… là thị trấn Ân Thi
     88/102 đạt 86%; …", "… và Phù Ủng 46/84 đạt 55%": a unit opening an item of a list with its
     figure is that item's subject, as the units after ";" are."""
-    return (COLON_BEFORE.search(text, max(start, mention_start - 4), mention_start) is not None
+    return (ITEM_OPENING_BEFORE.search(text, max(start, mention_start - 4), mention_start) is not None
             and ITEM_FIGURE.match(text, mention_end, end) is not None)
 
 

@@ -16,7 +16,7 @@ import regex
 
 from extractor.cleaning.lines import line_rules
 from extractor.quantities.goals import goal_rules
-from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, Quantity, first_noun, magnitude_run, unit_table
+from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, NUMBER, Quantity, first_noun, magnitude_run, unit_table
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
@@ -469,11 +469,14 @@ def _equivalent_after(text: str, previous: Quantity, quantity: Quantity) -> bool
     bracket = text.rfind("(", previous.end, quantity.start)
     if bracket < 0 or not metric_rules()["equivalent_bracket"].match(text, bracket, quantity.start):
         return False
-    return all(len(token) == 4 for token in NUMBER_TOKEN.findall(text, previous.end, bracket))
+    return all(len(token) == 4 for token in NUMBER.findall(text, previous.end, bracket))
 
 
+ABOUT_AFTER = rf"(?:\s+(?:{shared_patterns()['about_word']}))?"  # "tăng hơn", "đạt trên": a word of degree after the verb
 OTHER_CURRENCY_GAP = regex.compile(r"\s*(?:,|và)\s*(?:(?:" + shared_patterns()["about_word"] + r")\s+)?")
-LEVEL_AFTER_CHANGE = regex.compile(r"\s*,\s*(?:(?:và|sẽ)\s+)?(?:đạt|lên|lên\s+(?:tới|đến)|là)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
+LEVEL_AFTER_CHANGE = regex.compile(rf"\s*,\s*(?:(?:và|sẽ)\s+)?(?:đạt|lên|lên\s+(?:tới|đến)|là){ABOUT_AFTER}\s*")
+
+
 def _change_in_own_unit(text: str, previous: Quantity, quantity: Quantity) -> bool:
     """"tăng 2,63% (1,32 tạ/ha)": a figure opening a bracket right after a change in per cent."""
     return previous.end <= quantity.start and BRACKET_OPENED.fullmatch(text, previous.end, quantity.start) is not None \
@@ -481,9 +484,9 @@ def _change_in_own_unit(text: str, previous: Quantity, quantity: Quantity) -> bo
 
 
 BRACKET_OPENED = regex.compile(r"\s*\(\s*")
-TREND_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:tăng|giảm)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*$")
+TREND_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:tăng|giảm){ABOUT_AFTER}\s*$")
 TREND_REACH = 24
-TREND_IN_BRACKET = regex.compile(r"\s*\(\s*(?:tương\s+ứng\s+)?(?:tăng|giảm)(?:\s+(?:" + shared_patterns()["about_word"] + r"))?\s*")
+TREND_IN_BRACKET = regex.compile(rf"\s*\(\s*(?:tương\s+ứng\s+)?(?:tăng|giảm){ABOUT_AFTER}\s*")
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
 
@@ -693,7 +696,6 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
 
 
 AFTER_SKIPS = 3  # numbers and quoted names a phrase after a figure reads through
-NUMBER_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*")
 TIME_WORD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:ngày|tháng|năm|quý|giai\s+đoạn)\s*$")
 QUOTE_PAIRS = {"“": "”", '"': '"'}
 QUOTE_REACH = 80  # characters a quoted name after a figure may hold
@@ -711,7 +713,7 @@ def _phrase_stop(text: str, start: int, paragraph_end: int, figure_starts: list[
         mark = stop.group()
         if mark[:1].isdigit() and figure_starts is not None and not _starts_a_figure(figure_starts, stop.start()) \
                 and not metric_rules()["time_number"].match(text, stop.start()) and not TIME_WORD_BEFORE.search(text, max(0, stop.start() - 8), stop.start()):
-            resume = NUMBER_TOKEN.match(text, stop.start()).end()  # (a year or a date ends the words: its time goes)
+            resume = NUMBER.match(text, stop.start()).end()  # (a year or a date ends the words: its time goes)
         elif mark in QUOTE_PAIRS and stop.start() > start and text[stop.start() - 1].isspace():
             close = text.find(QUOTE_PAIRS[mark], stop.end(), min(paragraph_end, stop.end() + QUOTE_REACH))
             if close < 0:
@@ -1239,7 +1241,6 @@ def _what_a_count_is_of(label: str) -> str | None:
     return _limited(before if before and _names_something(before) else count.group(1))
 
 
-NUMBER_AT = regex.compile(r"\d[\d.,]*")
 ONLY_A_FIGURE = regex.compile(r"[^\p{L}\d]*\d[\d.,]*\s?(.*)")
 
 
@@ -1247,6 +1248,8 @@ def _only_a_measured_figure(metric: str) -> bool:
     """"77.688ha", "15 %": a figure and its unit of measure (not "05 tuyến": a count names its noun)."""
     figure = ONLY_A_FIGURE.fullmatch(metric)
     return figure is not None and (not figure.group(1) or figure.group(1).lower() in unit_table()["by_form"])
+
+
 PERCENT_AT = regex.compile(r"\d[\d.,]*\s?%")
 PERCENT_AT_CHARS = 24
 WORD_AT = regex.compile(r"\s*([\p{L}\p{M}₫]+)")
@@ -1254,7 +1257,7 @@ WORD_AT = regex.compile(r"\s*([\p{L}\p{M}₫]+)")
 
 def _money_at(text: str, position: int) -> bool:
     """Is the figure at ``position`` an amount of money ("650 triệu đồng", "1,2 tỷ đ")?"""
-    number = NUMBER_AT.match(text, position, position + 40)
+    number = NUMBER.match(text, position, position + 40)
     if number is None:
         return False
     magnitude = magnitude_run().match(text, number.end(), number.end() + 40)
@@ -1388,7 +1391,7 @@ NEXT_FIGURES_WORDS = regex.compile(rf"\s(?:{WITH_NEXT_FIGURE}|và(?=\s[^,;.()]{{
 
 @lru_cache(maxsize=1)
 def _restating_before_next() -> "regex.Pattern[str]":
-    return regex.compile(rf"(?i)\s(?:{shared_patterns()['restating_verb']})(?:\s+(?:{shared_patterns()['about_word']}))?\s*$")
+    return regex.compile(rf"(?i)\s(?:{shared_patterns()['restating_verb']}){ABOUT_AFTER}\s*$")
 
 
 def _next_figure_at(text: str, stop, paragraph_end: int) -> bool:

@@ -318,7 +318,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
 
 # "giảm 845 ha (-0,67%)", "là -0,5%": a change written with its sign, inside a bracket or after a word
 # (not a dash after a number, a range's, nor one opening a line, a list item's; a table's cells: cells.py)
-SIGN_IN_BRACKET = regex.compile(r"(?:[(\[]\s?|(?<=[\p{L}\p{M}:=])[ \t]+)([-−])$")
+SIGN_GLUED_BEFORE = regex.compile(r"(?:[(\[]\s?|(?<=[\p{L}\p{M}:=])[ \t]+)([-−])$")
 
 
 def _signed(text: str, quantity: Quantity, start: int) -> None:
@@ -326,7 +326,7 @@ def _signed(text: str, quantity: Quantity, start: int) -> None:
     negative and is part of its text; elsewhere a dash before a number opens a list item or joins a range."""
     if quantity.value is None or quantity.denominator is not None:
         return
-    sign = SIGN_IN_BRACKET.search(text, max(start, quantity.start - 3), quantity.start)
+    sign = SIGN_GLUED_BEFORE.search(text, max(start, quantity.start - 3), quantity.start)
     if sign is None:
         return
     quantity.value = -quantity.value
