@@ -1384,6 +1384,9 @@ def _only_a_classifier(unit: str) -> bool:
 
 HOLDING_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}?(?:\s+với(?:\s+tổng\s+(?:số\s+)?)?\s+|\s*:\s*)")  # "23 trại gà với 393.400 con"
 FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó|gồm(?:\s+có)?)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
+# a cause or result clause right after a figure and its unit opens the next figure's words ("giảm 2.500 tấn
+# do hạn hán kéo dài 3 tháng"); not inside a row's name ("… 20.915 Số người chết vì các bệnh dịch 31")
+CAUSE_AFTER_FIGURE = regex.compile(r"[%\p{Ll}]*(?:\s+[\p{Ll}%/]+){0,3}?\s+(?:do|vì|nên|nhờ)\s")
 # in the words after a figure, up to the next figure: "với" ("25 dự án với tổng vốn …"), or "và" opening the
 # next figure's subject and its verb ("608 công dân và vắng là 311 công dân")
 NEXT_FIGURES_WORDS = regex.compile(rf"\s(?:{WITH_NEXT_FIGURE}|và(?=\s[^,;.()]{{1,40}}?\s(?:là|đạt|chiếm)\s*$)|và(?=(?:\s+[\p{{L}}\p{{M}}]+){{1,3}}\s*$))\s")
@@ -1408,7 +1411,7 @@ def _after_last_figure(phrase: str) -> str | None:
     follows the last figure of the clause name the next one; a number with no joint after it is part
     of the name ("Khu vực bỏ phiếu số 2"), so the figure before it is tried."""
     for digits in DIGITS_FROM_THE_END.finditer(phrase):
-        joint = FIGURE_JOINT.search(phrase, digits.end())
+        joint = FIGURE_JOINT.search(phrase, digits.end()) or CAUSE_AFTER_FIGURE.match(phrase, digits.end())
         if joint:
             return _trimmed(phrase[joint.end():])
     return None
