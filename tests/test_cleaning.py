@@ -133,6 +133,24 @@ def test_double_spacing_page_numbers_and_separators_go():
     assert paragraphs_of(raw) == ["Xã có tổng diện tích tự nhiên là 164,40 km2, dân số là 52.361 người.", "Đoạn sau."]
 
 
+def test_a_blank_line_ends_a_paragraph_even_after_a_line_with_no_stop():
+    raw = ("1. Nông nghiệp\nTổng diện tích gieo trồng đạt 1.250 ha\n\n"
+           "Sản lượng lương thực đạt 6.500 tấn, đạt 102% kế hoạch\n\nThu ngân sách 12,5 tỷ đồng\n")
+    assert paragraphs_of(raw) == ["1. Nông nghiệp", "Tổng diện tích gieo trồng đạt 1.250 ha",
+                                  "Sản lượng lương thực đạt 6.500 tấn, đạt 102% kế hoạch", "Thu ngân sách 12,5 tỷ đồng"]
+
+
+def test_blank_lines_spacing_a_sentence_again_and_again_are_line_spacing():
+    """A double-spaced extraction: sentences run on past blank lines in lower case, so a blank line
+    before a capital there (a name) is spacing too."""
+    raw = ("Trong năm, toàn xã đã tập trung chỉ đạo sản xuất nông nghiệp và\n\n"
+           "đạt nhiều kết quả quan trọng; tổng diện tích gieo trồng đạt\n\n"
+           "1.250 ha, trong đó diện tích lúa tại các thôn của xã\n\n"
+           "Tân Lập đạt 800 ha, năng suất bình quân đạt 60 tạ/ha và sản lượng\n\n"
+           "lương thực đạt 6.500 tấn.\n")
+    assert len(paragraphs_of(raw)) == 1
+
+
 @pytest.mark.parametrize("label", ["Trang 12", "P. 377", "Page 377", "tr. 5"])
 def test_page_labels_go(label):
     raw = f"Xã có tổng diện tích tự nhiên là 164,40 km2, dân số \n\n{label}\n\nlà 52.361 người.\n"

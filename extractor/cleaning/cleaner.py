@@ -164,7 +164,7 @@ def clean_text(raw: str, *, paragraph_lines: bool = False, drop_ranges: list[tup
     builder = _TextBuilder(normalized, marker_spans, to_raw, len(raw))
     body_lines = [line for line in lines if line.index not in footnote_line_ids and line.kind in ("text", "heading", "item", "weak_item", TABLE_ROW)]
     paragraphs = []
-    groups = [[line] for line in body_lines] if paragraph_lines else group_paragraphs(body_lines, width)
+    groups = [[line] for line in body_lines] if paragraph_lines else group_paragraphs(body_lines, width, _paragraph_blanks(lines, body_lines))
     groups = _join_cell_lines(groups)
     for group in groups:
         paragraphs.append(builder.add_paragraph(group, group[0].kind, group[0].rule))
@@ -492,7 +492,25 @@ def _join_cell_lines(groups: list[list[Line]]) -> list[list[Line]]:
     return joined
 
 
-def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
+BLANK_SPACED_SHARE = 0.2  # of the blank gaps: that many running on in lower case make blank lines line spacing
+
+
+def _paragraph_blanks(lines: list[Line], body_lines: list[Line]) -> frozenset[int]:
+    """Indices of the body lines a blank line comes before: there a paragraph ends ("… đạt 1.250 ha" ⏎⏎
+    "Sản lượng …"); none when blank lines are line spacing, a sentence running on past them in lower
+    case again and again (a PDF's extraction, double-spaced)."""
+    after_blank, running_on = set(), 0
+    for previous, line in zip(body_lines, body_lines[1:]):
+        if any(lines[index].kind == "blank" for index in range(previous.index + 1, line.index)):
+            after_blank.add(line.index)
+            running_on += not UPPER_START.match(line.text) and not SENTENCE_END.search(previous.stripped)
+    if running_on >= max(2, BLANK_SPACED_SHARE * len(after_blank)):
+        return frozenset()
+    return frozenset(after_blank)
+
+
+def group_paragraphs(lines: list[Line], width: float, after_blank: frozenset[int] = frozenset()) -> list[list[Line]]:
+    """``after_blank``: indices of lines a blank line that ends a paragraph comes before."""
     marks_paragraph_ends = _uses_paragraph_end_spaces(lines)
     wrapped = lines_are_wrapped(lines, width)
     groups: list[list[Line]] = []
@@ -500,7 +518,7 @@ def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
         ahead = lines[position:position + LOOK_AHEAD_LINES]  # not lines[position:]: that copy made this quadratic
         if groups and marks_paragraph_ends and _marked_paragraph_end(groups[-1][-1], line, width):
             groups.append([line])
-        elif groups and not starts_paragraph(groups[-1], line, width, ahead, marks_paragraph_ends, wrapped):
+        elif groups and not starts_paragraph(groups[-1], line, width, ahead, marks_paragraph_ends, wrapped, line.index in after_blank):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -508,9 +526,10 @@ def group_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
 
 
 def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Line], marks_paragraph_ends: bool = False,
-                     wrapped: bool = True) -> bool:
+                     wrapped: bool = True, after_blank: bool = False) -> bool:
     """Does ``line`` open a new paragraph after the lines of ``group``? (``ahead`` starts at ``line``;
-    ``wrapped``: the text was wrapped at ``width``, so a full line ending a sentence may be a wrap.)"""
+    ``wrapped``: the text was wrapped at ``width``, so a full line ending a sentence may be a wrap;
+    ``after_blank``: a blank line that ends paragraphs comes before it.)"""
     if line.kind in ("heading", "item", TABLE_ROW) or group[-1].kind == TABLE_ROW:
         return True  # a table row is a paragraph of its own: its cells stay in order on one line
     previous_text = group[-1].stripped
@@ -526,6 +545,8 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
         return False  # a title block in capitals wraps over several lines
     if not UPPER_START.match(line.text):
         return False
+    if after_blank and previous_text.count("(") <= previous_text.count(")"):
+        return True  # (a bracket left open goes on: "… (theo Nghị định số" ⏎⏎ "Số 12 …)")
     if finished:
         # a short line that ends no sentence right before a list item is that list's label ("Về xã
         # hội", "Một số chỉ tiêu chủ yếu …:")
