@@ -1305,3 +1305,14 @@ def test_a_body_of_the_province_before_its_bare_type_word_is_the_province(senten
 
 def test_a_body_of_the_same_unit_keeps_it():
     assert _place_of("120 hội viên", "Huyện Krông Pa có 95% hộ văn hóa. Hội Nông dân huyện đã vận động 120 hội viên.") == "huyện Krông Pa"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_name_does_not_run_over_a_line_break_into_a_heading_number(gap):
+    """"… của xã Tân Lập" ⏎ "1. Nông nghiệp": the heading's number is no syllable of the name (the
+    gazetteer holds a "Tân Lập 1"); a name opening a line is still read before "là xã"."""
+    text = f"Tình hình kinh tế - xã hội năm 2024 của xã Tân Lập{gap}1. Nông nghiệp{gap}Tổng diện tích gieo trồng đạt 1.250 ha.\n"
+    assert records_from_text(text)[0]["unit"] == "xã Tân Lập"
+    opening = "Năm 2019 toàn huyện Đakrông giảm 950 hộ nghèo.\nHướng Hiệp là xã có hộ nghèo giảm nhiều nhất, giảm 87 hộ.\n"
+    quantities = {r["text"]: r for r in records_from_text(opening) if r["type"] == "quantity"}
+    assert quantities["87 hộ"]["place"] == "xã Hướng Hiệp"

@@ -1111,11 +1111,11 @@ def _named_before_copula(text: str, type_word, gazetteer: Gazetteer) -> TypedNam
     unit_type = unit_type_of(type_word.group(0))
     run_end = before.start(1) + len(before.group(1).rstrip())
     for word in WORD.finditer(text, before.start(1), run_end):  # the longest name ending the run
-        if word.start():
+        if word.start() and text[word.start() - 1] != "\n":
             name = read_name(text, word.start() - 1, gazetteer, rules["unit_types"][unit_type], unit_type)
-        else:  # the text opens on the name: a name is read from the white space before it
-            name = read_name(" " + text[:run_end], 0, gazetteer, rules["unit_types"][unit_type], unit_type)
-            name = (name[0] - 1, *name[1:]) if name else None
+        else:  # the text or its line opens on the name: a name is read from a space before it (none runs over a line break)
+            name = read_name(" " + text[word.start():run_end], 0, gazetteer, rules["unit_types"][unit_type], unit_type)
+            name = (word.start() + name[0] - 1, *name[1:]) if name else None
         if name is not None and name[0] == run_end:
             return TypedName(word.start(), run_end, unit_type, name[1].strip(), name[2])
     return None

@@ -93,7 +93,7 @@ def place_rules() -> dict:
         "type_list_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{alternatives(written_types)})\s*,\s*$"),
         # (right after an abbreviation's dot a name may start unspaced: "TP.Hội An")
         # (and a parent's name may open a bracket: "xã Nam Giang (Nam Đàn)")
-        "name_syllable": regex.compile(rf"(?:\s+|\s*[-–]\s*|(?<=[.(])|(?<=\p{{Lu}}){GLUED_SHORT_NAME}){NAME_SYLLABLE}"),
+        "name_syllable": regex.compile(rf"(?:[^\S\n]+|[^\S\n]*[-–][^\S\n]*|(?<=[.(])|(?<=\p{{Lu}}){GLUED_SHORT_NAME}){NAME_SYLLABLE}"),
         # searched backwards: it ends the text before a type word, and only whether it is there matters
         "lead_before": regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?i:{alternatives(leads)})\s+$"),
         "body_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}]){shared_patterns()['body_of_a_unit']}\s+$"),
