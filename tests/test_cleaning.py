@@ -138,6 +138,9 @@ def test_a_blank_line_ends_a_paragraph_even_after_a_line_with_no_stop():
            "Sản lượng lương thực đạt 6.500 tấn, đạt 102% kế hoạch\n\nThu ngân sách 12,5 tỷ đồng\n")
     assert paragraphs_of(raw) == ["1. Nông nghiệp", "Tổng diện tích gieo trồng đạt 1.250 ha",
                                   "Sản lượng lương thực đạt 6.500 tấn, đạt 102% kế hoạch", "Thu ngân sách 12,5 tỷ đồng"]
+    # a line ending on a function word, or a number right after one, goes on past the blank line
+    assert len(paragraphs_of("Đến nay toàn Đảng bộ hiện có 03\n\nĐảng bộ trực thuộc và 25 chi bộ.\n")) == 1
+    assert len(paragraphs_of("Tổng thu ngân sách trên địa bàn của\n\nHuyện đạt 120 tỷ đồng.\n")) == 1
 
 
 def test_blank_lines_spacing_a_sentence_again_and_again_are_line_spacing():

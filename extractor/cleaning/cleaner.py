@@ -545,8 +545,8 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
         return False  # a title block in capitals wraps over several lines
     if not UPPER_START.match(line.text):
         return False
-    if after_blank and previous_text.count("(") <= previous_text.count(")"):
-        return True  # (a bracket left open goes on: "… (theo Nghị định số" ⏎⏎ "Số 12 …)")
+    if after_blank and previous_text.count("(") <= previous_text.count(")") and not _ends_unfinished(previous_text):
+        return True  # (a bracket left open goes on: "… (theo Nghị định số" ⏎⏎ "Số 12 …)"; so does "… hiện có 03" ⏎⏎ "Đảng bộ …")
     if finished:
         # a short line that ends no sentence right before a list item is that list's label ("Về xã
         # hội", "Một số chỉ tiêu chủ yếu …:")
@@ -592,6 +592,14 @@ def dangling_words() -> frozenset[str]:
 
 def _ends_with_dangling_word(text: str) -> bool:
     return text.rsplit(" ", 1)[-1].lower() in dangling_words()
+
+
+def _ends_unfinished(text: str) -> bool:
+    """A line ending on a function word, or on a number right after one ("… hiện có 03"), goes on."""
+    words = text.split()
+    if words and words[-1][:1].isdigit() and words[-1].rstrip(".,").replace(".", "").replace(",", "").isdigit():
+        words = words[:-1]
+    return bool(words) and words[-1].lower() in dangling_words()
 
 
 def _uses_paragraph_end_spaces(lines: list[Line]) -> bool:
