@@ -371,17 +371,21 @@ def _names_a_unit(text: str, position: int) -> bool:
     return typed is not None and rules["name_syllable"].match(text, typed.end()) is not None
 
 
+PAIRED_KINDS = frozenset({"count", "area", "length", "mass"})
+
+
 def _of_the_same_noun(text: str, quantity: Quantity, end: int, counted_noun) -> None:
-    """"20 chỉ tiêu/21 chỉ tiêu": an actual/target pair with its noun written twice is one fraction
-    (a different noun makes a pair of counts: "86 vụ/96 đối tượng")."""
-    if quantity.kind != "count" or quantity.unit is None or quantity.value is None:
+    """"20 chỉ tiêu/21 chỉ tiêu", "179,5 ha/120 ha": an actual/target pair with its noun or measure written
+    twice is one fraction, as "320/300 ha" is (a different noun makes a pair of counts: "86 vụ/96 đối
+    tượng"; sums of money and shares stay pairs of figures: "5.232 tỷ đồng/5.257 tỷ đồng")."""
+    if quantity.kind not in PAIRED_KINDS or quantity.unit is None or quantity.value is None:
         return
     slash = SLASH.match(text, quantity.end, end)
     number = slash and NUMBER.match(text, slash.end(), end)
     if not number:
         return
     unit = _read_unit(text, number.end(), end, counted_noun)
-    if unit.unit != quantity.unit or unit.kind != "count":
+    if unit.unit != quantity.unit or unit.kind != quantity.kind:
         return
     whole = _value(number.group(), unit)
     if whole is None:
