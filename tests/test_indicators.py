@@ -788,11 +788,11 @@ def test_a_truncated_heading_over_bullets_with_a_period_an_inline_number_and_a_c
             "• Tỷ lệ chất thải rắn được thu gom đến cuối nhiệm kỳ đạt")
     assert _target_brief(text) == [
         (1, "Tốc độ tăng trưởng kinh tế bình quân hằng năm", [(7.5, None, None, "%", "=", 2030)]),
-        (2, "Thu nhập bình quân đầu người đến cuối nhiệm kỳ", [(95_000_000, None, None, "đồng", ">=", 2030)]),
-        (3, "Tỷ lệ đô thị hóa đến cuối nhiệm kỳ", [(40, None, None, "%", "=", 2030)]),
+        (2, "Thu nhập bình quân đầu người", [(95_000_000, None, None, "đồng", ">=", 2030)]),
+        (3, "Tỷ lệ đô thị hóa", [(40, None, None, "%", "=", 2030)]),
         (4, "Số xã đạt chuẩn nông thôn mới nâng cao", [(12, None, None, "xã", "=", 2030)]),
-        (5, "Tỷ lệ dân số tham gia bảo hiểm y tế đến cuối nhiệm kỳ", [(96, None, None, "%", "=", 2030)]),
-        (6, "Tỷ lệ chất thải rắn được thu gom đến cuối nhiệm kỳ", [])]
+        (5, "Tỷ lệ dân số tham gia bảo hiểm y tế", [(96, None, None, "%", "=", 2030)]),
+        (6, "Tỷ lệ chất thải rắn được thu gom", [])]
 
 
 @pytest.mark.parametrize("first_item", [
@@ -900,3 +900,20 @@ def test_a_time_or_period_alone_names_no_target():
             "- Tăng trưởng nông nghiệp: giai đoạn 2021- 2025 là 12-13%; giai đoạn 2026 - 2030 là 11-12%;\n")
     metrics = [target["metric"] for r in records_from_text(text) if r["type"] == "indicator" for target in r["targets"]]
     assert metrics == ["Sản lượng lương thực", "Sản lượng lương thực", "Tăng trưởng nông nghiệp", "Tăng trưởng nông nghiệp"]
+
+
+def test_target_metrics_leave_out_the_term_end_and_a_running_total():
+    """"đến cuối nhiệm kỳ" names when, "Lũy kế" that the figure sums: neither is what is measured
+    (the quantity metric's periods, one home)."""
+    text = ("CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n"
+            "1. Lũy kế đến năm 2030 có 12 xã đạt chuẩn nông thôn mới nâng cao.\n"
+            "2. Sản lượng thuỷ, hải sản đến cuối nhiệm kỳ đạt 417.000 tấn trở lên.\n"
+            "3. Đến cuối nhiệm kỳ, tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 95%.\n"
+            "4. Thu nhập bình quân đầu người đến năm 2030, đạt 90 triệu đồng/người/năm.\n")
+    _, found = indicator_records(text)
+    metrics = {r["number"]: r["metric"] for r in found if r["role"] == "target"}
+    assert metrics == {1: "xã đạt chuẩn nông thôn mới nâng cao", 2: "Sản lượng thuỷ, hải sản",
+                       3: "tỷ lệ dân số tham gia bảo hiểm y tế", 4: "Thu nhập bình quân đầu người"}
+    quantities = {r["text"]: r["metric"] for r in records_from_text(text) if r["type"] == "quantity"}
+    assert quantities["417.000 tấn"] == "Sản lượng thuỷ, hải sản"
+    assert quantities["90 triệu đồng/người/năm"] == "Thu nhập bình quân đầu người"

@@ -627,6 +627,7 @@ def _item_metric(text: str, start: int, end: int) -> str | None:
     body = _without_label(content)
     body = _without_times(body)  # "… đến năm 2030 đạt 96%", "… giai đoạn 2026 - 2030 đạt …": the time is not the metric
     body = LEADING_ADVERBIAL.sub("", ITEM_LEAD.sub("", body.strip()))
+    body = body[_running_total_end(body):].lstrip(" ,")  # "Lũy kế … có 72 xã …": a running total names nothing
     stop = ITEM_METRIC_STOP.search(body)
     metric = body[: stop.start()] if stop else body
     metric = " ".join(metric.split()).strip(" ,")
@@ -832,14 +833,19 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     leading adverbials ("Hằng năm,", "Phấn đấu")."""
     before = text[start:end]
     before = _without_label(before)
-    before = _without_trailing_comparator(" ".join(_without_times(before).split()).strip(" ,:="))
+    before = _without_trailing_comparator(" ".join(_without_times(before).split()).strip(" ,:=")).rstrip(" ,:=")
     return without_leading_verbs(metric_rules()["leading"].sub("", LEADING_ADVERBIAL.sub("", before)).strip())
 
 
 def _without_times(phrase: str) -> str:
-    """Years, periods and dates out ("đến năm 2030", "giai đoạn 2026 - 2030": the quantity metric's
-    time expressions, one home), and the year pattern's other forms."""
-    return indicator_rules()["year"].sub(" ", without_times(phrase))
+    """Years, periods and dates out ("đến năm 2030", "giai đoạn 2026 - 2030", "đến cuối nhiệm kỳ": the
+    quantity metric's time expressions and periods, one home), and the year pattern's other forms."""
+    return indicator_rules()["year"].sub(" ", metric_rules()["period"].sub(" ", without_times(phrase)))
+
+
+def _running_total_end(phrase: str) -> int:
+    found = metric_rules()["running_total"].match(phrase)
+    return found.end() if found else 0
 
 
 def _starts_with_noun(phrase: str) -> bool:
