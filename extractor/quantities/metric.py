@@ -1459,7 +1459,7 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     phrase = rules["caption_tail"].sub("", without_times(phrase))
     if periods:
         phrase = rules["period"].sub(" ", phrase)
-    phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=:…., -–—/")
+    phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=≥≤<>:…., -–—/")
     aims = list(rules["before_measure_head"].finditer(phrase))
     if aims and rules["measure_head"].match(phrase, aims[-1].end()):
         phrase = phrase[aims[-1].end():]  # "phường phấn đấu tỷ lệ hồ sơ …", "… đầy đủ với tỉ lệ …": the words before name nothing measured
