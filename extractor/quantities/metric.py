@@ -33,8 +33,8 @@ def metric_rules() -> dict:
         "boundary": regex.compile(data["clause_boundary"]),
         "after_stop": regex.compile(data["after_stop"]),
         "trailing": regex.compile(r"(?:\s+|^)(?:" + "|".join(regex.escape(w) for w in linkers) + r")\s*$", regex.IGNORECASE),
-        # (a running total opens a clause as a leading word does: "Lũy kế 3 tháng đạt …")
-        "leading": regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in leading) + "|" + data["running_total"] + r")(?:\s+|$)",
+        # (a running total opens a clause as a leading word does: "Lũy kế 3 tháng đạt …"; a comma may close it: "Hiện nay, …")
+        "leading": regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in leading) + "|" + data["running_total"] + r")(?:\s*,)?(?:\s+|$)",
                                  regex.IGNORECASE),
         "time": regex.compile(data["time_expressions"], regex.IGNORECASE),
         "period": regex.compile(data["period_phrases"], regex.IGNORECASE),
