@@ -192,15 +192,23 @@ class MetricFinder:
                 trend = _measure_with_trend(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
                 if trend:
                     return trend
+        subject = self._subject_before_comma(quantity, paragraph_start, paragraph_end) \
+            if before is None and after is None and quantity.kind not in ("count", "fraction") else None
+        if subject is not None and metric_rules()["measure_head"].match(subject):
+            return subject  # "…; tỷ lệ tham gia bảo hiểm y tế hằng năm, đạt trên 95%": its own measure, no series
         settled = _settled(self.text, quantity, previous, before, after)
-        if settled is None and quantity.kind not in ("count", "fraction"):
+        if settled is None:
             # "khu vực doanh nghiệp và vốn nhà nước chiếm tỷ lệ cao, ước đạt 3.687,3 tỷ đồng": the figure's
             # clause is only its verb; the subject of the clause before, which holds no figure, is what it measures
-            scan = self.boundaries(paragraph_start, paragraph_end)
-            last = scan.last_end(quantity.start)
-            if last is not None and last - 1 > paragraph_start and self.text[last - 1] == ",":
-                settled = _subject_of_clause(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
+            settled = subject
         return settled
+
+    def _subject_before_comma(self, quantity: Quantity, paragraph_start: int, paragraph_end: int) -> str | None:
+        scan = self.boundaries(paragraph_start, paragraph_end)
+        last = scan.last_end(quantity.start)
+        if last is not None and last - 1 > paragraph_start and self.text[last - 1] == ",":
+            return _subject_of_clause(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
+        return None
 
     def _counts_another_state(self, quantity: Quantity, previous: Quantity, paragraph_end: int) -> bool:
         """"1 người chết, tăng 2 người bị thương": a change after a count of the same noun that says
@@ -776,14 +784,26 @@ def _measure_with_trend(text: str, start: int, end: int) -> str | None:
 
 
 def _subject_of_clause(text: str, start: int, end: int) -> str | None:
-    """The noun phrase a clause opens with, up to its first verb, when the clause holds no figure."""
-    clause = text[start:end]
+    """The noun phrase a clause opens with, up to its first verb, when the clause holds no figure
+    (a time is none: "tổng thu ngân sách đến năm 2030, đạt 120 tỷ đồng")."""
+    clause = without_times(text[start:end])
     if any(character.isdigit() for character in clause) or len(clause) > LIST_SEGMENT_CHARS * 2:
         return None
     clause = _trimmed(clause)
     tagged = pos_tags(clause)
     if tagged and tagged[0][1] == "L" and len(tagged) > 1:
         tagged = tagged[1:]  # ("Những tuyến đường cứng hóa": a determiner before the noun)
+    if metric_rules()["measure_head"].match(clause):
+        # "Tỷ lệ lao động qua đào tạo đến cuối nhiệm kỳ, đạt 75%": a measure's name, its time put aside,
+        # may hold verbs ("lao động", "tham gia") and its head may be tagged otherwise ("Tỷ lệ" M); a
+        # linking verb (not "có": "tỷ lệ hộ có thẻ …") or a tense adverb ends it ("tổng thu ngân sách đạt kết
+        # quả cao nhất, …", "Tỷ lệ giải quyết hồ sơ đúng hạn đã có chuyển biến tích cực, tăng …")
+        adverb = metric_rules()["actor_adverb"].search(clause)
+        name = clause[:adverb.start()] if adverb else clause
+        words = name.split()
+        link = next((index for index, word in enumerate(words) if index and word.lower() in metric_rules()["linking_verbs"]
+                     and word.lower() != "có"), len(words))
+        return _limited(" ".join(words[:link]))
     if not tagged or tagged[0][1] not in NOUN_TAGS:
         return None
     words: list[str] = []
@@ -797,6 +817,9 @@ def _subject_of_clause(text: str, start: int, end: int) -> str | None:
         states = [tag for _, tag in tagged[1:]]
         if tagged[0][1] == "N" and states and states[-1] in STATE_END_TAGS and all(tag in NOUN_TAGS or tag in STATE_END_TAGS for tag in states):
             return " ".join(word for word, _ in tagged)
+        if tagged[0][1] == "N" and states and states[-1] in ("N", "Nc") and not any(word[:1].isupper() for word, _ in tagged[1:]) \
+                and all(tag in NOUN_TAGS or tag in STATE_END_TAGS for tag in states):
+            return _limited(clause)  # "Thu nhập bình quân đầu người đến năm 2030, đạt …": a common noun phrase, its time put aside
         return None
     phrase = " ".join(words)
     if len(phrase.split()) < SUBJECT_WORDS or (tagged[len(words) - 1][1] not in ("N", "Nc") and not _sector_word().fullmatch(words[-1])):
