@@ -930,7 +930,7 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
                     if result is None:
                         continue
                     if status_rule == "by_value" and result.status == "not_met":
-                        result.period = _partial_period(text, paragraph.start, match.start()) or reported_period
+                        result.period = _partial_period(text, paragraph, match) or reported_period
                         if result.period:
                             result.status = None
                     taken.add(match.start(), match.end())
@@ -991,7 +991,7 @@ def _plan_list_items(text: str, paragraph, found: list[Result], taken: SpanIndex
                 continue
             item = _result_of(match, "plan-list-item", "by_value")
             if item is not None and item.status == "not_met":
-                item.period = _partial_period(text, paragraph.start, match.start()) or reported_period
+                item.period = _partial_period(text, paragraph, match) or reported_period
                 item.status = None if item.period else item.status
             if item is not None:
                 taken.add(match.start(), match.end())
@@ -1113,13 +1113,18 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
 
 
 PERIOD_REACH = 1500  # characters of a paragraph before a result read for the part of the year it reports on
+PERIOD_AFTER_REACH = 400  # and after it
 
 
-def _partial_period(text: str, paragraph_start: int, position: int) -> str | None:
-    """The part of the year the paragraph before ``position`` reports on ("6 tháng đầu năm", "quý
+def _partial_period(text: str, paragraph: Paragraph, match) -> str | None:
+    """The part of the year the paragraph before a result reports on ("6 tháng đầu năm", "quý
     III"), if it names one: "Thu ngân sách 6 tháng đầu năm đạt 12 tỷ đồng. Trong đó, thuế đạt 79,7%
-    dự toán năm" is progress too."""
-    found = indicator_rules()["partial_period"].search(text, max(paragraph_start, position - PERIOD_REACH), position)
+    dự toán năm" is progress too; so is a result whose paragraph names the part shortly after it ("đạt
+    48% kế hoạch trong 6 tháng đầu năm 2024", "… đạt 55% kế hoạch giao. … là kết quả đạt được trong 6
+    tháng đầu năm")."""
+    period = indicator_rules()["partial_period"]
+    found = period.search(text, max(paragraph.start, match.start() - PERIOD_REACH), match.start()) \
+        or period.search(text, match.end(), min(paragraph.end, match.end() + PERIOD_AFTER_REACH))
     return " ".join(found.group().split()) if found else None
 
 
