@@ -194,8 +194,8 @@ class MetricFinder:
                     return trend
         subject = self._subject_before_comma(quantity, paragraph_start, paragraph_end) \
             if before is None and after is None and quantity.kind not in ("count", "fraction") else None
-        if subject is not None and metric_rules()["measure_head"].match(subject):
-            return subject  # "…; tỷ lệ tham gia bảo hiểm y tế hằng năm, đạt trên 95%": its own measure, no series
+        if subject is not None and (metric_rules()["measure_head"].match(subject) or _sector_names().fullmatch(subject)):
+            return subject  # "…; tỷ lệ tham gia bảo hiểm y tế hằng năm, đạt trên 95%", "…; công nghiệp, chiếm 30%": its own, no series
         settled = _settled(self.text, quantity, previous, before, after)
         if settled is None:
             # "khu vực doanh nghiệp và vốn nhà nước chiếm tỷ lệ cao, ước đạt 3.687,3 tỷ đồng": the figure's
@@ -804,6 +804,8 @@ def _subject_of_clause(text: str, start: int, end: int) -> str | None:
         link = next((index for index, word in enumerate(words) if index and word.lower() in metric_rules()["linking_verbs"]
                      and word.lower() != "có"), len(words))
         return _limited(" ".join(words[:link]))
+    if _sector_names().fullmatch(clause):
+        return clause  # "…; công nghiệp, chiếm 30%", "xây dựng - tiểu thủ công nghiệp, chiếm 24,3%": a sector's share
     if not tagged or tagged[0][1] not in NOUN_TAGS:
         return None
     words: list[str] = []
@@ -833,6 +835,14 @@ STATE_END_TAGS = frozenset({"A", "M"})  # an adjective, and a "-hóa" suffix the
 @lru_cache(maxsize=1)
 def _sector_word() -> "regex.Pattern[str]":
     return regex.compile(rf"(?i:{shared_patterns()['sector']})")
+
+
+@lru_cache(maxsize=1)
+def _sector_names() -> "regex.Pattern[str]":
+    """Sectors joined into one name: "thương mại - dịch vụ", "nông, lâm nghiệp và thủy sản",
+    "xây dựng - tiểu thủ công nghiệp" (a sector's first syllable stands for it before the next)."""
+    one = rf"(?:{shared_patterns()['sector']}|tiểu\s+thủ\s+công\s+nghiệp|nông|lâm|ngư)"
+    return regex.compile(rf"(?i:{one}(?:\s*(?:[-–,/&]|\s+và\s+)\s*{one})*)")
 
 
 def _purpose(tail: str) -> bool:
