@@ -1316,3 +1316,17 @@ def test_a_name_does_not_run_over_a_line_break_into_a_heading_number(gap):
     opening = "Năm 2019 toàn huyện Đakrông giảm 950 hộ nghèo.\nHướng Hiệp là xã có hộ nghèo giảm nhiều nhất, giảm 87 hộ.\n"
     quantities = {r["text"]: r for r in records_from_text(opening) if r["type"] == "quantity"}
     assert quantities["87 hộ"]["place"] == "xã Hướng Hiệp"
+
+
+@pytest.mark.parametrize("guests", [
+    "Dự họp có Chủ tịch UBMTTQ Việt Nam tỉnh Võ Thanh An.",
+    "Tham dự có Trưởng ban Dân vận huyện Lê Văn Bình; Chủ tịch Hội Nông dân huyện Trần Thị Hoa.",
+    "Tham dự có đồng chí Hoàng Văn Nam và tỉnh Đỗ Thị Mai.",
+])
+def test_a_persons_full_name_after_a_type_word_is_no_unit(guests):
+    """An officer of a mass organisation ("Chủ tịch UBMTTQ Việt Nam tỉnh …", "Trưởng ban Dân vận
+    huyện …"), or a full name opening on a family name, after a type word is a person, not a unit the
+    gazetteer does not hold."""
+    records = records_from_text(f"{guests} Năm 2024, toàn huyện giải quyết việc làm cho 1.200 lao động.\n")
+    assert records[0]["unit"] is None
+    assert all(r["place"] is None for r in records if r["type"] == "quantity")

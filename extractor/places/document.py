@@ -1189,9 +1189,11 @@ def _unknown_unit(text: str, type_word) -> tuple[int, str, tuple] | None:
     if is_compound_word(f"{last_type_syllable} {syllables[0]}") or is_common_word(" ".join(syllables)) \
             or is_common_word(" ".join(syllables[:2])):
         return None
-    if len(syllables) >= PERSON_NAME_SYLLABLES and place_rules()["office_before"].search(
-            text, max(0, type_word.start() - OFFICE_REACH), type_word.start()):
-        return None  # "Phó Chủ tịch UBND tỉnh Trần Văn Tân đến dự": an officer's name after the body he serves
+    if len(syllables) >= PERSON_NAME_SYLLABLES and (syllables[0] in place_rules()["family_names"] or place_rules()["office_before"].search(
+            text, max(0, type_word.start() - OFFICE_REACH), type_word.start())):
+        # "Phó Chủ tịch UBND tỉnh Trần Văn Tân đến dự", "Chủ tịch UBMTTQ Việt Nam tỉnh Võ Thanh An": an
+        # officer's name after the body he serves (a full name opening on a family name is a person's)
+        return None
     return cursor, " ".join(syllables), ()
 
 

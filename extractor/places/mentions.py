@@ -120,6 +120,7 @@ def place_rules() -> dict:
         "unit_types": {t: tuple(levels) for t, levels in data["unit_types"].items()},
         "abbreviations": dict(data["type_abbreviations"]),
         "organisation_types": dict(data["organisation_types"]),
+        "family_names": frozenset(data["family_names"]),
         "persons_named_like_provinces": frozenset(name_key(name) for name in data["persons_named_like_provinces"]),
     }
 
