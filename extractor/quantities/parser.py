@@ -1205,7 +1205,12 @@ SMALLER_MAGNITUDE_WINDOW = 40  # " 434 triệu đồng": bounded like PER_BASE (
 
 @lru_cache(maxsize=1)
 def smaller_magnitude() -> "regex.Pattern[str]":
-    return regex.compile(rf"\s+(\d{{1,3}})\s*({small_magnitudes()})(?:\s*(đồng|đ)(?![\p{{L}}]))?", regex.IGNORECASE)
+    # (the smaller amount may carry a decimal comma: "68 tỷ 237,7 triệu đồng")
+    return regex.compile(rf"\s+(\d{{1,3}}(?:,\d{{1,3}})?)\s*({small_magnitudes()})(?:\s*(đồng|đ)(?![\p{{L}}]))?", regex.IGNORECASE)
+
+
+def _smaller_amount(digits: str) -> Decimal:
+    return Decimal(digits.replace(",", "."))
 
 
 def _unit_after_smaller_magnitudes(text: str, position: int, end: int, counted_noun) -> "_Unit | None":
@@ -1237,7 +1242,7 @@ def _add_smaller_magnitudes(text: str, quantity: Quantity, unit: _Unit, end: int
             if not more:
                 break
             multiplier = int(apply_magnitude(1, more.group(2).lower()))
-            quantity.value = int(Decimal(str(quantity.value)) + int(more.group(1)) * multiplier)
+            quantity.value = int(Decimal(str(quantity.value)) + _smaller_amount(more.group(1)) * multiplier)
             quantity.end = more.end()
         quantity.end = unit.tail_end
         return
@@ -1248,7 +1253,7 @@ def _add_smaller_magnitudes(text: str, quantity: Quantity, unit: _Unit, end: int
         more = smaller_magnitude().match(text, quantity.end, min(end, quantity.end + SMALLER_MAGNITUDE_WINDOW))
         if not more or int(apply_magnitude(1, more.group(2).lower())) >= unit.multiplier:
             break
-        quantity.value = int(Decimal(str(quantity.value)) + int(more.group(1)) * int(apply_magnitude(1, more.group(2).lower())))
+        quantity.value = int(Decimal(str(quantity.value)) + _smaller_amount(more.group(1)) * int(apply_magnitude(1, more.group(2).lower())))
         quantity.end = more.end()
     if quantity.end != amount_end:  # "2 triệu 500 nghìn đồng/người/tháng": the rate goes on the whole amount
         rate = _with_per(text, quantity.end, end, unit)
