@@ -20,7 +20,7 @@ from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, NUMBER, Quanti
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
-from extractor.syllables import is_common_word
+from extractor.syllables import is_common_word, is_compound_word
 from extractor.tagging import pos_tags, word_tokens
 
 
@@ -49,6 +49,8 @@ def metric_rules() -> dict:
         "time_tail": regex.compile(data["time_tail"]),
         "running_total": regex.compile(rf"(?i)\s*{data['running_total']}(?![\p{{L}}\p{{M}}])"),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
+        # a measure ending the words after a count, right before the next figure, is that figure's ("trị giá từ")
+        "measure_before_next": regex.compile(rf"(?i)\s(?:{word_trie(data['measure_nouns'])})(?:\s+(?:là|đạt|từ)){{0,2}}{ABOUT_AFTER}\s*$"),
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
@@ -654,9 +656,9 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     if partner:
         tail = tail[:partner.start()]  # "25 dự án với tổng vốn đăng ký 120 tỷ đồng": the rest names the next figure
     elif quantity.kind == "count" and _next_figure_at(text, stop, paragraph_end):
-        restating = _restating_before_next().search(tail)
-        if restating:  # "131.000 người tham gia BHYT đạt tỷ lệ 86%": the verb restating the count opens the next figure
-            tail = tail[:restating.start()]
+        restating = _restating_before_next().search(tail) or rules["measure_before_next"].search(tail)
+        if restating:  # "131.000 người tham gia BHYT đạt tỷ lệ 86%": the verb restating the count opens the next figure;
+            tail = tail[:restating.start()]  # so does a measure of what it counts ("53 nhà đại đoàn kết trị giá 832 triệu đồng")
     base = rules["comparison_base"].match(tail.lstrip(" /"))
     if base and (quantity.kind != "count" or tail.lstrip().startswith("/") or base.group().lower().startswith("so")):
         # "49,85% kế hoạch", "16.133 con/KH 16.200 con": a plan is named, not what is measured (a
@@ -1184,6 +1186,8 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     owner = _owner_with_verb().match(phrase)
     if owner and owner.end() < len(phrase):
         phrase = phrase[owner.end():]  # "Phường có dân số 102.648 người": the unit and its "có" own the measure
+    else:
+        phrase = _without_acting_owner(phrase)  # "Huyện xây dựng được 53 nhà": what is done, not who does it
     place_item = bool(phrase) and (_names_only_a_place(phrase) or _only_a_proper_name(phrase))
     if rules["locality"].fullmatch(phrase) or place_rules()["type_reference"].fullmatch(phrase) \
             or place_rules()["plural_subject"].fullmatch(phrase) \
@@ -1383,6 +1387,27 @@ def _without_members(phrase: str, unit: str) -> str:
 
 
 RAISING_A_MEASURE = regex.compile(r"\s+(?i:nâng|đưa)\s+(?=(?i:tổng\s+số|tỷ\s+lệ|tỉ\s+lệ|số)(?![\p{L}\p{M}]))")
+
+
+@lru_cache(maxsize=1)
+def _acting_owner() -> "regex.Pattern[str]":
+    """A bare unit's type or an organisation and the tense adverbs after it, opening a phrase."""
+    return regex.compile(rf"(?:{place_rules()['type_reference'].pattern}|{metric_rules()['organisation_subject'].pattern})"
+                         rf"(?:\s+(?:đã|đang|sẽ|cũng|tiếp\s+tục|hiện))*\s+(?=[\p{{L}}\p{{M}}])")
+
+
+def _without_acting_owner(phrase: str) -> str:
+    """"Huyện xây dựng", "Hội đã vận động": a bare unit or an organisation before a verb acts; the
+    verb says what the figure counts (not "Xã hội hóa": the type word opens a word there)."""
+    owner = _acting_owner().match(phrase)
+    if owner is None or owner.end() >= len(phrase):
+        return phrase
+    rest = phrase[owner.end():]
+    head = owner.group().split()[-1]
+    if is_compound_word(f"{head} {rest.split()[0]}".lower()):
+        return phrase
+    tagged = pos_tags(" ".join(rest.split()[:3]))
+    return rest if tagged and tagged[0][1] == "V" else phrase
 
 
 @lru_cache(maxsize=1)
