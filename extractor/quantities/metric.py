@@ -68,6 +68,7 @@ def metric_rules() -> dict:
         "anaphor_subject": regex.compile(data["anaphor_subject"]),
         "list_heads": regex.compile(data["list_heads"]),
         "caption_tail": regex.compile(data["caption_tail"]),
+        "legal_reference": regex.compile(data["legal_reference"]),
         "rating_after_share": regex.compile(data["rating_after_share"]),
         "before_measure_head": regex.compile(data["before_measure_head"]),
         "trend_predicate": regex.compile(data["trend_predicate"]),
@@ -668,7 +669,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         tail = ""  # "86 vụ/96 đối tượng": a slash pairs the figure with the next; the words after are the next one's
     if stop is not None and stop.group()[:1].isdigit():
         tail = rules["time_tail"].sub("", tail)  # "70% chiều dài … đạt chuẩn đến năm 2020": the year's words go
-    tail = rules["caption_tail"].sub("", _own_words(tail, quantity))
+    tail = rules["legal_reference"].sub("", rules["caption_tail"].sub("", _own_words(tail, quantity)))
     words = tail.split()
     if quantity.kind != "count" and stop is not None and stop.group()[:1].isdigit() and words \
             and (words[-1].lower() in rules["linking_verbs"]
@@ -1514,7 +1515,7 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     measure before a figure (after a counted noun they may say what is counted: "… sẽ đạt vào cuối
     nhiệm kỳ")."""
     rules = metric_rules()
-    phrase = rules["caption_tail"].sub("", without_times(phrase))
+    phrase = rules["legal_reference"].sub("", rules["caption_tail"].sub("", without_times(phrase)))
     if periods:
         phrase = rules["period"].sub(" ", phrase)
     phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=≥≤<>:…., -–—/")
