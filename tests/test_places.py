@@ -1330,3 +1330,11 @@ def test_a_persons_full_name_after_a_type_word_is_no_unit(guests):
     records = records_from_text(f"{guests} Năm 2024, toàn huyện giải quyết việc làm cho 1.200 lao động.\n")
     assert records[0]["unit"] is None
     assert all(r["place"] is None for r in records if r["type"] == "quantity")
+
+
+def test_a_higher_unit_after_a_dash_says_where_the_unit_lies():
+    """"xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%": the district after a dash is the commune's parent, as
+    after a comma; the commune is the subject."""
+    text = "Tỷ lệ hộ nghèo cao nhất (xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%, xã Tản Lĩnh - huyện Ba Vì tỷ lệ 39,13%).\n"
+    places = _places_by_figure(text)
+    assert places["25,1%"] == "xã An Phú" and places["39,13%"] == "xã Tản Lĩnh"

@@ -237,7 +237,8 @@ def _in_apposition(text: str, previous, mention) -> bool:
 
 
 COMMA_GAP = regex.compile(r"\s*,\s*")
-PARENT_GAP = regex.compile(r"\s*,\s*|\s+(?i:thuộc|của)\s+")  # "xã Cò Nòi, huyện Mai Sơn", "xã Cò Nòi thuộc huyện Mai Sơn"
+# "xã Cò Nòi, huyện Mai Sơn", "xã Cò Nòi thuộc huyện Mai Sơn", "xã An Phú - huyện Mỹ Đức"
+PARENT_GAP = regex.compile(r"\s*,\s*|\s+(?i:thuộc|của)\s+|\s+[-–]\s+")
 
 
 def _rank(place: str) -> int:
@@ -426,7 +427,7 @@ def aside_before_predicate(timed: bool = False) -> "regex.Pattern[str]":
     higher += [short for short, word in rules["abbreviations"].items() if word in higher]
     higher_type = "|".join(regex.escape(word).replace("\\ ", r"\s+") for word in sorted(higher, key=len, reverse=True))
     return regex.compile(
-        r"(?:\s*\([^()\n\d]{1,60}\)|\s*\(\s*(?i:" + shared['term'] + r")\s*\)|\s*,\s*(?i:" + higher_type + r")\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
+        r"(?:\s*\([^()\n\d]{1,60}\)|\s*\(\s*(?i:" + shared['term'] + r")\s*\)|(?:\s*,|\s+[-–])\s*(?i:" + higher_type + r")\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
         + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']})(?:\s*,(?=\s))?|\s+(?:{shared['now_word']})"
         + (rf"|\s+(?:{shared['time_adjunct']})|\s*\(\s*(?i:{shared['price_basis']})[^()\n]{{0,20}}\)" if timed else "") + ")+")
 
