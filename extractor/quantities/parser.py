@@ -29,7 +29,7 @@ QUOTE_OR_STOP = regex.compile(r"[“.;]")
 
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 YEAR = regex.compile(r"(?:19|20)\d\d")
-RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:đến|tới|-)\s+")
+RANGE_JOIN = regex.compile(r"\s*[-–—]\s*|\s+(?:(?:đến|tới)(?:\s+dưới)?|-)\s+")  # "từ 15% đến dưới 25%": the bound kept as high
 SLASH = regex.compile(r"\s?/\s?")  # joins a fraction "12/19" and a compound unit "tấn/ha"
 OF_WORD = regex.compile(rf"\s+(?:{shared_patterns()['of_word']})\s+(?=\d)")  # "3 trên 5 thôn", "662 trong tổng số 686 …", "17 trong số 19 …": a fraction in words
 JOIN_REACH = 24  # characters a range or fraction join spans
