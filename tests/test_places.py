@@ -1338,3 +1338,11 @@ def test_a_higher_unit_after_a_dash_says_where_the_unit_lies():
     text = "Tỷ lệ hộ nghèo cao nhất (xã An Phú - huyện Mỹ Đức tỷ lệ 25,1%, xã Tản Lĩnh - huyện Ba Vì tỷ lệ 39,13%).\n"
     places = _places_by_figure(text)
     assert places["25,1%"] == "xã An Phú" and places["39,13%"] == "xã Tản Lĩnh"
+
+
+def test_a_bare_province_name_joined_by_a_dash_is_the_province_and_ends_no_metric():
+    text = ("Tổng thu ngân sách trên địa bàn Bà Rịa - Vũng Tàu năm 2022 là 109.800 tỷ đồng. "
+            "Xếp sau là Bà Rịa-Vũng Tàu (109.800 tỷ đồng), Hà Nội (333.000 tỷ đồng).\n")
+    quantities = [r for r in records_from_text(text) if r["type"] == "quantity"]
+    assert [q["place"] for q in quantities] == ["tỉnh Bà Rịa - Vũng Tàu", "tỉnh Bà Rịa - Vũng Tàu", "thành phố Hà Nội"]
+    assert quantities[0]["metric"] == "Tổng thu ngân sách"

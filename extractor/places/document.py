@@ -55,6 +55,9 @@ MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
 # "Nam Giang 2.569 hộ", "Đam Rông: 79%", "Bắc Trà My có tổng số hộ nghèo nhiều nhất với 3.704 hộ"
 FIGURE_AFTER_NAME = regex.compile(r"[ \t]*(?::|\(|với|đạt|là|có)?[ \t]*\d|[ \t]+(?:có|đạt|là|chiếm|giảm|tăng)[ \t][^.;,:\d\n]{0,60}\d")
 CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)+(?![\p{L}\p{M}])")
+# a province's name may join its halves by a dash ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"); read as its syllables
+CAPITALISED_DASHED_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)\p{Lu}[\p{L}\p{M}]*)+(?![\p{L}\p{M}])")
+NAME_SYLLABLE_RUN = regex.compile(r"[\p{L}\p{M}]+")
 LEAD_WINDOW = 40  # characters before a type word searched for its lead ("trên địa bàn", "ủy ban nhân dân")
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening a sentence stands alone as its subject
 VINTAGE_MARK_REACH = 12
@@ -495,10 +498,10 @@ class DocumentPlaces:
         hamlet_starts = {match.end(): match.start() for match in place_rules()["locality_subject"].finditer(self.text)}
         persons = place_rules()["persons_named_like_provinces"]
         found = []
-        for run in CAPITALISED_RUN.finditer(self.text):
+        for run in CAPITALISED_DASHED_RUN.finditer(self.text):
             if taken.holds(run.start()) or taken.holds(run.end() - 1):
                 continue
-            words = [(run.start() + word.start(), run.start() + word.end()) for word in WORD.finditer(run.group())]
+            words = [(run.start() + word.start(), run.start() + word.end()) for word in NAME_SYLLABLE_RUN.finditer(run.group())]
             index = 0
             while index < len(words):
                 longest = next(((length, candidates) for length in range(min(MAX_PROVINCE_SYLLABLES, len(words) - index), 1, -1)

@@ -8,7 +8,7 @@ after the figure starts a noun phrase is decided by underthesea's POS tags.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -229,6 +229,16 @@ class MetricFinder:
             self._scan = (paragraph_start, paragraph_end,
                           BoundaryScan(metric_rules()["boundary"], self.text, paragraph_start, paragraph_end))
         return self._scan[2]
+
+    def span_holding(self, place_spans, position: int) -> tuple[int, int] | None:
+        """The place span holding ``position`` strictly inside it, if any."""
+        spans, _, in_order = self.indexed_spans(place_spans, position)
+        if in_order:
+            index = bisect_right(self._spans[3], position) - 1
+            candidates = spans[index:index + 1] if index >= 0 else []
+        else:
+            candidates = spans
+        return next(((start, end) for start, end in candidates if start < position < end - 1), None)
 
     def indexed_spans(self, place_spans, clause_start: int) -> tuple[list, int, bool]:
         """(spans, index of the first that can move the clause start, whether they are in order of
@@ -1134,6 +1144,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     # look-arounds, so scanning the text in place is the same as scanning that slice.
     scan = finder.boundaries(paragraph_start, paragraph_end)
     last = scan.last_end(position)
+    held = finder.span_holding(place_spans, last - 1) if last is not None else None
+    if held is not None and held[1] < position:
+        last = scan.last_end(held[0])  # "trên địa bàn Bà Rịa - Vũng Tàu năm 2022 là …": a dash inside a unit's name ends no clause
     for _ in range(LIST_ITEMS_BEFORE):
         if last is None or text[last - 1] != "," or not _continues_a_noun_list(text, scan, paragraph_start, last, position):
             break
