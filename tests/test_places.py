@@ -1346,3 +1346,13 @@ def test_a_bare_province_name_joined_by_a_dash_is_the_province_and_ends_no_metri
     quantities = [r for r in records_from_text(text) if r["type"] == "quantity"]
     assert [q["place"] for q in quantities] == ["tỉnh Bà Rịa - Vũng Tàu", "tỉnh Bà Rịa - Vũng Tàu", "thành phố Hà Nội"]
     assert quantities[0]["metric"] == "Tổng thu ngân sách"
+
+
+def test_a_counted_plural_subject_closes_the_scope_of_the_name_before():
+    """"… Khánh Hòa đón 6 triệu lượt và 12 tỉnh khác đón trên 1 triệu lượt": the provinces counted
+    are no part of Khánh Hòa, nor are their figures."""
+    text = ("Đà Nẵng đón 8 triệu lượt khách, Khánh Hòa đón 6 triệu lượt và 12 tỉnh khác đón trên 1 triệu lượt. "
+            "Hà Nội tăng 7,63% và 10 địa phương tăng trưởng 2 con số.\n")
+    places = _places_by_figure(text)
+    assert places["6 triệu lượt"] == "tỉnh Khánh Hòa" and places["7,63%"] == "thành phố Hà Nội"
+    assert places["12 tỉnh"] is None and places["1 triệu lượt"] is None and places["10 địa phương"] is None

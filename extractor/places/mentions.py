@@ -159,7 +159,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
         in_subject_position = not labels_what_follows and _in_subject_position(text, boundaries, mention_start)
         listed_item = not labels_what_follows and not in_subject_position \
             and _opens_a_listed_item(text, start, mention_start, mention_end, end)
-        subject = labels_what_follows or in_subject_position or listed_item
+        subject = labels_what_follows or in_subject_position or listed_item \
+            or (place is None and text[mention_start].isdigit())  # "… và 12 tỉnh khác đón …": a counted plural subject
         if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
                 and predicate_follows(text, mention_end, end,
                                       owner_before().search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None,
@@ -491,6 +492,8 @@ def _mark_joint_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def place_at(mentions: list[Mention], text: str, position: int) -> str | None:
     """The place for a figure at ``position`` given the paragraph's mentions."""
+    if any(m.start == position and m.place is None and m.subject for m in mentions):
+        return None  # "… và 10 địa phương tăng trưởng 2 con số": the figure counts a plural subject of its own
     before = [m for m in mentions if m.end <= position]
     if before and before[-1].place and _right_after(text, before[-1], position):
         return before[-1].place  # "Hát Lót 99,8%", "Xã Hát Lót: 100%"
@@ -571,7 +574,11 @@ def place_lookup(mentions: list[Mention], text: str):
             scope_ends.append(mention.end if mention.subject else scope_ends[-1])
             shorts.append(None if mention.subject else shorts[-1])
 
+    plural_starts = {m.start for m in mentions if m.place is None and m.subject}
+
     def lookup(position: int) -> str | None:
+        if position in plural_starts:
+            return None  # (as place_at)
         count = bisect_right(ends, position)
         if count:
             last = mentions[count - 1]
