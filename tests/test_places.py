@@ -1356,3 +1356,15 @@ def test_a_counted_plural_subject_closes_the_scope_of_the_name_before():
     places = _places_by_figure(text)
     assert places["6 triệu lượt"] == "tỉnh Khánh Hòa" and places["7,63%"] == "thành phố Hà Nội"
     assert places["12 tỉnh"] is None and places["1 triệu lượt"] is None and places["10 địa phương"] is None
+
+
+@pytest.mark.parametrize("caption", [
+    "Lãnh đạo phường Ninh Kiều nhận Cờ thi đua của UBND TP Cần Thơ",
+    "| Chủ tịch UBND TP Cần Thơ Trần Văn A phát biểu chỉ đạo tại hội nghị |",
+])
+def test_a_city_named_in_a_photo_caption_or_as_an_address_issues_nothing(caption):
+    """The ward that opens the news issues it: the city after a comma is its address, the one an
+    award comes from or an official serves in a caption is no letterhead."""
+    text = (f"Ngày 18-12, Đảng ủy phường Ninh Kiều, TP Cần Thơ tổ chức hội nghị tổng kết năm 2025.\n\n{caption}\n\n"
+            "Năm 2025, phường Ninh Kiều thu ngân sách đạt 321 tỷ đồng.\n")
+    assert records_from_text(text)[0]["unit"] == "phường Ninh Kiều"

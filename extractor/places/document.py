@@ -44,6 +44,9 @@ SENTENCE_END = regex.compile(r"(?<!(?:^|\n)[\p{Lu} \t]{0,12}[\d.IVXLC]+)[.!?](?=
 PASSIVE_MARKERS = frozenset({"được", "bị"})  # "được xã Trà Côn triển khai": the unit is the agent
 OBJECT_WINDOW_WORDS = 4  # words before a unit tagged to see whether a verb governs it
 LIST_REACH = 40  # characters after a unit read for the next unit of its list
+ADDRESS_COMMA = regex.compile(r"[ \t]*,[ \t]*")
+# an award or a speech in a photo's caption: the unit named after it gave or spoke, it issued nothing
+CAPTION_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trao(?:\s+tặng)?|tặng|nhận|phát\s+biểu|chúc\s+mừng)(?![\p{L}\p{M}])")
 LETTERHEAD_REACH = 80  # characters of its line before a letterhead's unit (the organisation, a title's words)
 TITLE_CHARS = 250  # a title line is at most this long, and so is the part of the opening line read
 MIN_BARE_NAME_SYLLABLES = 2
@@ -347,10 +350,11 @@ class DocumentPlaces:
         limit = rules["letterhead_chars"]
         scores: Counter = Counter()
         first_seen: dict[AdminUnit, int] = {}
+        addresses = self._addresses(typed)
         for mention in typed:
             unit = pick(mention.candidates)
-            if unit is None:
-                continue
+            if unit is None or mention.start in addresses:
+                continue  # ("HĐND phường Tân Định, TPHCM tổ chức …": the city is the ward's address, not the issuer)
             if mention.member or _opens_a_list(self.text, mention) or mention.start in self._listed:
                 continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"), a peer in a list: none issues it
             after_organisation = rules["letterhead"].search(self._line_before(mention.start)) is not None
@@ -388,12 +392,25 @@ class DocumentPlaces:
         # names more often after an organisation ("… huyện Bát Xát đã đạt …", then "Đảng ủy xã Mường Vi" ×4)
         return self._unit_of_title_line(typed, pick) or max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
 
+    def _addresses(self, typed: list[TypedName]) -> set[int]:
+        """Starts of the mentions that only give the address of the unit right before them: a higher
+        unit after a comma ("phường Tân Định, TPHCM", "xã Minh Thọ, huyện Nông Cống")."""
+        addresses = set()
+        for before, mention in zip(typed, typed[1:]):
+            if before.candidates and mention.candidates and ADDRESS_COMMA.fullmatch(self.text, before.end, mention.start) \
+                    and min(LEVEL_RANK[c.level] for c in mention.candidates) > max(LEVEL_RANK[c.level] for c in before.candidates):
+                addresses.add(mention.start)
+        return addresses
+
     def _on_letterhead_line(self, position: int, limit: int, end: int | None = None) -> bool:
         """Near the top, on a letterhead or title line, not a body named in a paragraph ("… trong đó
         có Đảng bộ huyện X, …"): its line starts at most LETTERHEAD_REACH characters before it."""
         window = max(0, position - LETTERHEAD_REACH)
         if not (position < limit and (window == 0 or self.text.rfind("\n", window, position) >= 0)):
             return False
+        line_start = self.text.rfind("\n", window, position) + 1
+        if CAPTION_BEFORE.search(self.text, line_start, position) or place_rules()["office_before"].search(self.text, line_start, position):
+            return False  # a photo's caption: "… trao Cờ thi đua của UBND TPHCM …", "| Chủ tịch UBND TP Hồ Chí Minh … phát biểu |"
         # a unit its clause's predicate follows opens a sentence, no letterhead: "UBND tỉnh Hải Dương vừa ban hành …",
         # "Hội Nông dân xã Suối Ngô là đơn vị cuối cùng …"
         return end is None or not (COPULA_AFTER.match(self.text, end) or predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)))
@@ -405,6 +422,7 @@ class DocumentPlaces:
         end, as a menu's "Tin tức") are read whole, up to the first line holding a sentence, of which
         the first sentence is read."""
         line_start = len(self.text) - len(self.text.lstrip())
+        addresses = self._addresses(typed)
         for _ in range(TITLE_LINES + 1):
             if line_start >= NEWS_OPENING_CHARS:
                 return None
@@ -417,7 +435,7 @@ class DocumentPlaces:
             if opening and sentence is not None:
                 read_end = min(sentence.start(), read_end)
             on_line = [mention for mention in typed if line_start <= mention.start < read_end
-                       and not _in_a_figures_bracket(self.text, line_start, mention)]
+                       and not _in_a_figures_bracket(self.text, line_start, mention) and mention.start not in addresses]
             counted = _counted_members(self.text, on_line)
             named = [unit for mention in on_line
                      if mention not in counted and not mention.member and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
