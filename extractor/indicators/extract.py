@@ -1103,8 +1103,10 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     clause = CLAUSE_START.search(text, reach, position)
     forward = rules["forward_words"].search(text, clause.end() if clause else reach, position)
     if forward:
-        # "… nỗ lực phấn đấu thực hiện đạt được … 11/15 chỉ tiêu đạt và vượt": a striving told as done reports
-        return goal_rules()["done"].search(text, forward.start(), position) is None
+        # "… nỗ lực phấn đấu thực hiện đạt được … 11/15 chỉ tiêu đạt và vượt": a striving told as done reports, and
+        # so does one told in the past ("đã phấn đấu hoàn thành 10/12 chỉ tiêu", "nỗ lực phấn đấu hoàn thành …")
+        return goal_rules()["done"].search(text, forward.start(), position) is None \
+            and PAST_STRIVING.search(text, max(reach, forward.start() - PAST_STRIVING_REACH), forward.start()) is None
     sentence_start = _sentence_start(text, paragraph_start, position)
     if rules["sentence_plan_opener"].match(text, sentence_start, position):  # "Tiếp tục giữ vững …; hoàn thành …"
         return True
@@ -1112,6 +1114,8 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     return forward is not None and goal_rules()["done"].search(text, forward.start(), position) is None
 
 
+PAST_STRIVING = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:đã|nỗ\s+lực)\s+$")
+PAST_STRIVING_REACH = 12
 PERIOD_REACH = 1500  # characters of a paragraph before a result read for the part of the year it reports on
 PERIOD_AFTER_REACH = 400  # and after it
 
