@@ -991,6 +991,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     words = segment.split()
     if not words or any(c.isdigit() for c in segment):
         return False
+    if len(words) > 1 and metric_rules()["trend_predicate"].search(" " + segment):
+        return False  # "Số hộ khá tăng, số hộ nghèo dưới 0,68%": a clause saying how a measure moved
     if _shares_a_word_across(words[-1], text[comma_end:comma_end + LIST_REACH].split()[:2]):
         return True
     if _repeats_the_head(words, text[comma_end:comma_end + LIST_REACH].split()[:1]):
