@@ -20,6 +20,7 @@ from extractor.spans import SpanIndex, bracket_open_at
 __all__ = ["Quantity", "extract_quantities"]
 
 
+SHARE_PAIR_GAP = regex.compile(r"\s?/\s?")  # "97%/90%": two shares of one measure, the second its target
 PAIR_GAP = regex.compile(r"(?:\s*[\p{L}\p{M}&]+){0,3}?\s*/\s*")  # "… triệu đồng/98.081 hộ vay/2.592 tổ": a slash, the words of the figure before it
 OPEN_BRACKET_REACH = 200  # characters before a figure read for a bracket it stands in ("(tương đương 1.749.600 người")
 
@@ -138,6 +139,10 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
         previous, previous_bracketed = (quantity, paragraph), bracketed
         if not bracketed:
             outside = previous
+    for (first, paragraph), (second, other) in zip(found, found[1:]):
+        if other is paragraph and first.unit == second.unit == "%" and SHARE_PAIR_GAP.fullmatch(clean.text, first.end, second.start) \
+                and second.metric and clean.text[second.end:second.end + len(second.metric) + 2].lstrip().startswith(second.metric):
+            first.metric = second.metric  # "97%/90% dân số dùng nước hợp vệ sinh": the actual and its target, named after both
     by_paragraph: dict[int, tuple[object, list[Quantity]]] = {}
     for quantity, paragraph in found:
         by_paragraph.setdefault(paragraph.start, (paragraph, []))[1].append(quantity)
