@@ -433,6 +433,8 @@ def distribute_respectively(text: str, start: int, end: int, quantities: list[Qu
             names = [" ".join(name.split()) for name in NAMES_JOINT.split(text[sentence_start:match.start()]) if name.strip()]
             if names:
                 names[-1] = NAME_PREDICATE.sub("", names[-1])  # the predicate the list shares is no part of its last name
+            if any(not _trimmed(name) for name in names):
+                continue  # "Ngoài ra, huyện X còn giải ngân lần lượt 72,8% và 100% …": an opener, no list of names
         else:
             continue
         if len(names) != len(figures):
