@@ -1411,7 +1411,7 @@ RAISING_A_MEASURE = regex.compile(r"\s+(?i:nâng|đưa)\s+(?=(?i:tổng\s+số|t
 def _acting_owner() -> "regex.Pattern[str]":
     """A bare unit's type or an organisation and the tense adverbs after it, opening a phrase."""
     return regex.compile(rf"(?:{place_rules()['type_reference'].pattern}|{metric_rules()['organisation_subject'].pattern})"
-                         rf"(?:\s+(?:đã|đang|sẽ|cũng|tiếp\s+tục|hiện))*\s+(?=[\p{{L}}\p{{M}}])")
+                         rf"(?:\s+(?:đã|đang|sẽ|cũng|còn|tiếp\s+tục|hiện))*\s+(?=[\p{{L}}\p{{M}}])")
 
 
 def _without_acting_owner(phrase: str) -> str:
