@@ -360,7 +360,7 @@ def test_figures_apart_by_commas_are_no_table_row():
     """Must not fire: a list in prose ("12, 15, 18 hộ") keeps its prose reading and the noun after it."""
     quantities = [r for r in records_from_text("Các thôn có lần lượt 12, 15, 18 hộ nghèo.") if r["type"] == "quantity"]
     assert [(q["text"], q["unit"], q["metric"]) for q in quantities] == [
-        ("12", None, "Các thôn có lần lượt"), ("15", None, "Các thôn có lần lượt"), ("18 hộ", "hộ", "hộ nghèo")]
+        ("12", None, "Các thôn"), ("15", None, "Các thôn"), ("18 hộ", "hộ", "hộ nghèo")]
 
 
 def test_a_unit_named_at_the_next_lines_start_is_no_counted_noun_of_the_number_before():
