@@ -1368,3 +1368,10 @@ def test_a_city_named_in_a_photo_caption_or_as_an_address_issues_nothing(caption
     text = (f"Ngày 18-12, Đảng ủy phường Ninh Kiều, TP Cần Thơ tổ chức hội nghị tổng kết năm 2025.\n\n{caption}\n\n"
             "Năm 2025, phường Ninh Kiều thu ngân sách đạt 321 tỷ đồng.\n")
     assert records_from_text(text)[0]["unit"] == "phường Ninh Kiều"
+
+
+def test_a_lower_unit_after_a_figure_in_the_subjects_clause_is_the_figures():
+    """"Huyện A có 12 … và 3 điểm trường tại xã B bị sập": a commune after the figure (``tại``, ``ở``)
+    is more precise than the district subject of the same clause."""
+    places = _places_by_figure("Huyện Bố Trạch có 12 điểm trường bị tốc mái và 3 điểm trường tại xã Đại Trạch bị sập hoàn toàn.\n")
+    assert places["12 điểm"] == "huyện Bố Trạch" and places["3 điểm"] == "xã Đại Trạch"

@@ -528,8 +528,10 @@ def _scope_or_unit_after(text: str, position: int, scope: str | None, scope_end:
     of that clause does ("Lốc xoáy cũng khiến 11 nhà dân tại xã Bình Trung bị tốc mái" after a
     sentence about xã Bình Sa)."""
     unit = _unit_after(following, text, position, organisation=scope is None) if following is not None else None
-    if unit is None or (scope is not None and CLAUSE_END.search(text, scope_end, position) is None):
-        return scope  # (the clause search runs only where a unit follows: it may read back far)
+    if unit is None or (scope is not None and CLAUSE_END.search(text, scope_end, position) is None and _rank(unit) >= _rank(scope)):
+        # (the clause search runs only where a unit follows: it may read back far; a lower unit after the
+        # figure is more precise than the subject's: "Huyện A có … và 1 điểm trường của xã B bị sập")
+        return scope
     return unit
 
 
