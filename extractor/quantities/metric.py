@@ -577,17 +577,17 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if before is None and noun:
         return noun  # "Toàn huyện có 12 xã"
     if before and noun:
-        before = _after_the_actor(before)
+        before = _after_the_actor(before, noun) or noun
     return before or after
 
 
-def _after_the_actor(phrase: str) -> str:
+def _after_the_actor(phrase: str, noun: str | None = None) -> str:
     """"Ủy ban kiểm tra Đảng ủy đã kiểm tra" → "kiểm tra": before a count, the action after an
     adverb names what is counted, not the body that acted (metric_rules.json, actor_adverbs)."""
     rules = metric_rules()
     adverb = rules["actor_adverb"].search(phrase)
     if adverb is None:
-        return phrase
+        return _after_the_opening(phrase, noun)
     actor, action = phrase[:adverb.start()].strip(), phrase[adverb.end():].strip()
     if not action or rules["count_head"].match(actor) or rules["measure_head"].search(actor):
         return phrase
@@ -595,6 +595,33 @@ def _after_the_actor(phrase: str) -> str:
     if not tagged or tagged[0][1] != "V" or tagged[0][0].lower() in rules["linking_verbs"]:
         return phrase
     return action
+
+
+ACTOR_TAGS = frozenset({"N", "Nc", "Np", "L", "E", "P", "Ny"})  # a noun phrase or a prepositional one, with its determiner or pronoun
+OPENING_MARK_TAGS = frozenset({"L", "E", "P"})  # what marks such a phrase as one: "các", "từ", "đó"
+DIRECTION_WORDS = frozenset({"về", "cho", "đến", "tới", "ra", "vào", "lên", "xuống", "qua", "trong", "ngoài"})
+
+
+def _after_the_opening(phrase: str, noun: str | None = None) -> str:
+    """"các nhà hảo tâm tổ chức tặng", "Từ nguồn kinh phí đó hỗ trợ xây mới": before a count, a
+    noun or prepositional phrase ahead of the first verb names who acted or with what, the verb
+    phrase from it what is counted (not a measure's or a count's head, "Số hộ được hỗ trợ", nor a
+    phrase naming the counted ``noun`` itself, "Các chỉ tiêu về công tác xây dựng Đảng: 05 chỉ tiêu")."""
+    rules = metric_rules()
+    if rules["count_head"].match(phrase) or rules["measure_head"].match(phrase) \
+            or (noun and regex.search(rf"(?i)(?<![\p{{L}}\p{{M}}]){regex.escape(noun)}(?![\p{{L}}\p{{M}}])", phrase)):
+        return phrase
+    tagged = pos_tags(phrase)
+    first_verb = next((index for index, (_, tag) in enumerate(tagged) if tag == "V"), None)
+    if first_verb is None and tagged and tagged[0][1] == "E" and all(tag in ACTOR_TAGS for _, tag in tagged):
+        return ""  # "Từ nguồn quỹ đó xây mới 3 nhà": only the means is left (the verb went as a linker): the noun names it
+    if not first_verb or any(tag not in ACTOR_TAGS for _, tag in tagged[:first_verb]) \
+            or not any(tag in OPENING_MARK_TAGS for _, tag in tagged[:first_verb]) \
+            or tagged[first_verb][0].lower() in rules["linking_verbs"] or tagged[first_verb][0].lower() in DIRECTION_WORDS:
+        return phrase  # (a noun before a verb alone may be a compound's head: "nước sinh hoạt", "gạch sản xuất"; "về" may
+        # be tagged a verb where it is a preposition: "Các chỉ tiêu về kinh tế")
+    action = " ".join(word for word, _ in tagged[first_verb:])
+    return action if action in phrase else phrase
 
 
 BASE_REMAINDER = regex.compile(r"[\s/()]+")
