@@ -1375,3 +1375,10 @@ def test_a_lower_unit_after_a_figure_in_the_subjects_clause_is_the_figures():
     is more precise than the district subject of the same clause."""
     places = _places_by_figure("Huyện Bố Trạch có 12 điểm trường bị tốc mái và 3 điểm trường tại xã Đại Trạch bị sập hoàn toàn.\n")
     assert places["12 điểm"] == "huyện Bố Trạch" and places["3 điểm"] == "xã Đại Trạch"
+
+
+def test_a_descriptor_between_a_type_word_and_the_name():
+    """"thành phố biển Sầm Sơn", "huyện đảo Cô Tô", "huyện miền núi Mường Lát": a word describing the
+    unit stands between its type and its name."""
+    places = _places_by_figure("Thành phố biển Sầm Sơn đón 8 triệu lượt khách; huyện đảo Cô Tô đón 200 nghìn lượt khách.\n")
+    assert places["8 triệu lượt"] == "thành phố Sầm Sơn" and places["200 nghìn lượt"] == "huyện Cô Tô"

@@ -1089,6 +1089,9 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
     headline = _headline_unit(text, gazetteer)
     found = [headline] if headline is not None else []
     for match in rules["type_word"].finditer(text):
+        described = UNIT_DESCRIPTOR.match(text, match.end())
+        if described and rules["name_syllable"].match(text, described.end()) and not rules["name_syllable"].match(text, match.end()):
+            match = _TypeWordAt(match, described.end())  # "huyện đảo Cô Tô", "thành phố biển Sầm Sơn": the name after its descriptor
         if not rules["name_syllable"].match(text, match.end()):
             named = _named_before_copula(text, match, gazetteer)  # "Hướng Hiệp là xã có …"
             if named is not None:
@@ -1115,6 +1118,26 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
                 listed = _named_with_figures(text, end, gazetteer, rules["unit_types"][unit_type], unit_type, candidates)
             found.extend(listed)
     return found
+
+
+# a word describing a unit between its type and its name
+UNIT_DESCRIPTOR = regex.compile(r"[ \t]+(?:biển|đảo|miền\s+núi|vùng\s+cao|biên\s+giới|ven\s+biển|nông\s+thôn|trung\s+du|đồng\s+bằng|nghèo)(?=[ \t]+\p{Lu})")
+
+
+class _TypeWordAt:
+    """A type word match whose name starts after a descriptor: the type word as written, its end moved."""
+
+    def __init__(self, match, end: int) -> None:
+        self._match, self._end = match, end
+
+    def start(self) -> int:
+        return self._match.start()
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, index: int = 0) -> str:
+        return self._match.group(index)
 
 
 NAME_BEFORE_COPULA = regex.compile(r"(?r)(?:(?<=\s)|^)((?:[\p{Lu}][\p{L}\p{M}'’]*\s+){1,4})là\s+(?:một\s+)?$")
