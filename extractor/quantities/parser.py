@@ -1087,7 +1087,11 @@ def _starts_longer_word(text: str, measure, end: int, counted_noun) -> bool:
     if counted_noun is first_noun and _first_word_is_not_longer(after, form):
         return False  # the tokenizer alone decides: no POS tagging needed
     noun = counted_noun(after)
-    return noun is not None and len(noun[0]) > len(form) and noun[0].startswith(form.lower())
+    return noun is not None and len(noun[0]) > len(form) and noun[0].startswith(form.lower()) \
+        and not AGE_AFTER_DURATION.match(noun[0][len(form):])  # ("47 năm tuổi đảng": years of membership, a duration)
+
+
+AGE_AFTER_DURATION = regex.compile(r"\s+tuổi(?![\p{L}\p{M}])")
 
 
 def _first_word_is_not_longer(after: str, form: str) -> bool:
