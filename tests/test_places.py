@@ -1382,3 +1382,11 @@ def test_a_descriptor_between_a_type_word_and_the_name():
     unit stands between its type and its name."""
     places = _places_by_figure("Thành phố biển Sầm Sơn đón 8 triệu lượt khách; huyện đảo Cô Tô đón 200 nghìn lượt khách.\n")
     assert places["8 triệu lượt"] == "thành phố Sầm Sơn" and places["200 nghìn lượt"] == "huyện Cô Tô"
+
+
+def test_a_unit_merged_before_the_gazetteer_keeps_its_name_and_takes_its_absorbers_province():
+    """"huyện Đất Đỏ" (merged into huyện Long Đất) is a unit though "đất đỏ" is a common word; the
+    province of the unit it was merged into is the document's."""
+    document = records_from_text("UBND huyện Đất Đỏ đã tiếp nhận 3.200 hồ sơ. Huyện Đất Đỏ có 8 xã.\n")[0]
+    assert document["unit"] == "huyện Đất Đỏ" and document["province"] == "tỉnh Bà Rịa - Vũng Tàu"
+    assert records_from_text("HĐND huyện Nông Sơn tổ chức kỳ họp. Tổng thu ngân sách hơn 36 tỷ đồng.\n")[0]["province"] == "tỉnh Quảng Nam"

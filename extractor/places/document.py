@@ -179,6 +179,9 @@ class DocumentPlaces:
     def province(self) -> AdminUnit | None:
         if self.reporting_unit is not None:
             return self.reporting_unit if self.reporting_unit.level == "province" else self.gazetteer.province_of(self.reporting_unit)
+        absorbing = self.absorbed_into(self.reporting_name)
+        if absorbing is not None and self._evidence.province is None:
+            return self.gazetteer.province_of(absorbing)  # "huyện Nông Sơn" (merged into huyện Quế Sơn): Quảng Nam
         return self._evidence.province
 
     def real_places(self) -> list[Place]:
@@ -1105,7 +1108,7 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
         unit_type = unit_type_of(match.group(0))
         name = read_name(text, match.end(), gazetteer, rules["unit_types"][unit_type], unit_type)
         if name is None:
-            name = _unknown_unit(text, match)
+            name = _unknown_unit(text, match, gazetteer)
         if name is not None:
             end, written_name, candidates = name
             if candidates:
@@ -1211,7 +1214,7 @@ UNKNOWN_NAME_SYLLABLE = regex.compile(r" (\p{Lu}\p{Ll}*(?:\p{M}\p{Ll}*)*)(?![\p{
 UNKNOWN_NAME_SYLLABLES = (2, 4)
 
 
-def _unknown_unit(text: str, type_word) -> tuple[int, str, tuple] | None:
+def _unknown_unit(text: str, type_word, gazetteer: Gazetteer) -> tuple[int, str, tuple] | None:
     """A unit the gazetteer does not hold (dissolved before its oldest snapshot: "Huyện Hoành Bồ",
     "Tỉnh Hà Tây"): a type word and a run of two to four title-cased syllables that is no common
     word and opens with none ("Nông Thôn Mới"; a proper name the dictionary holds, "Từ Liêm", is a
@@ -1230,8 +1233,9 @@ def _unknown_unit(text: str, type_word) -> tuple[int, str, tuple] | None:
     if UNKNOWN_NAME_SYLLABLE.match(text, cursor):
         return None  # a longer capitalised run: a title in title case, not a name
     last_type_syllable = type_word.group(0).split()[-1]
-    if is_compound_word(f"{last_type_syllable} {syllables[0]}") or is_common_word(" ".join(syllables)) \
-            or is_common_word(" ".join(syllables[:2])):
+    absorbed = bool(gazetteer.absorbing(type_word.group(0).lower(), " ".join(syllables)))  # "huyện Đất Đỏ": a name, though a common word
+    if not absorbed and (is_compound_word(f"{last_type_syllable} {syllables[0]}") or is_common_word(" ".join(syllables))
+                         or is_common_word(" ".join(syllables[:2]))):
         return None
     if len(syllables) >= PERSON_NAME_SYLLABLES and (syllables[0] in place_rules()["family_names"] or place_rules()["office_before"].search(
             text, max(0, type_word.start() - OFFICE_REACH), type_word.start())):
