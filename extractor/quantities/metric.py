@@ -104,10 +104,18 @@ class MetricFinder:
         self.figure_starts = figure_starts  # sorted starts of the document's figures: a number at none names something
         self._scan: tuple | None = None  # (paragraph start, end, BoundaryScan)
         self._spans: tuple | None = None  # (spans, length, list, starts or None)
+        self._last_of_unit: dict[tuple[int, str | None], str] = {}  # (paragraph start, unit) → the last metric found
 
     def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
+        metric = self._find_metric(quantity, paragraph_start, paragraph_end, place_spans, previous)
+        if metric:
+            self._last_of_unit[(paragraph_start, quantity.unit)] = metric
+        return metric
+
+    def _find_metric(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
+                     previous: Quantity | None = None) -> str | None:
         actual = _actual_after_plan(self.text, quantity, previous)
         if actual is not None:
             return actual
@@ -183,9 +191,20 @@ class MetricFinder:
                 return after
         if before is None and after is None and previous is not None and previous.metric and quantity.unit == previous.unit:
             # "… 52.000 tấn. Lũy kế 3 tháng đầu năm đạt 150.500 tấn": a running total of the figure before's measure
-            clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
+            scan = self.boundaries(paragraph_start, paragraph_end)
+            clause_start = scan.last_end(quantity.start) or paragraph_start
             if metric_rules()["running_total"].match(self.text, clause_start, quantity.start):
                 return previous.metric
+        if before is None and after is None and (paragraph_start, quantity.unit) in self._last_of_unit:
+            scan = self.boundaries(paragraph_start, paragraph_end)
+            clause_start = scan.last_end(quantity.start) or paragraph_start
+            if clause_start > paragraph_start and self.text[clause_start - 1] == ",":
+                # "… ước đạt 85,7 triệu USD, … giảm 19,6%. Tính chung 8 tháng đầu năm, ước đạt 680,2 triệu USD": the
+                # running total stands alone in the clause before; it sums the last figure of its unit
+                opening = scan.last_end(clause_start - 1) or paragraph_start
+                if metric_rules()["running_total"].match(self.text, opening, clause_start) \
+                        and not _trimmed(self.text[opening:clause_start - 1]):
+                    return self._last_of_unit[(paragraph_start, quantity.unit)]
         if before is None and after is None:
             # "…; Tỷ lệ hồ sơ … trực tuyến ngày càng cao, đạt trên 80%": the figure's clause is only its verb;
             # the clause before names a measure and says how it moves
