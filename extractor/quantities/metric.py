@@ -178,6 +178,12 @@ class MetricFinder:
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
             if before and rate_word.match(before):
                 return before
+        if after and quantity.kind == "count" and quantity.unit and after.lower().startswith(f"{quantity.unit.lower()} "):
+            restated = after[len(quantity.unit):].strip().lower()
+            if len(restated.split()) <= RESTATED_NOUN_WORDS:
+                before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+                if before and len(before.split()) > len(after.split()) and (_headed_by(before, restated) or _headed_by(before, after.lower())):
+                    return before  # "Khách nội địa đạt 64 triệu lượt khách": the noun after the counter restates the subject
         if after and not (quantity.kind == "count" and after == quantity.unit):
             return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
@@ -407,6 +413,14 @@ def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | Non
     return _limited(topic)
 
 
+def _headed_by(phrase: str, noun: str) -> bool:
+    """The phrase's head, past a count's head ("Tổng số", "Số lượt"), is ``noun``."""
+    head = metric_rules()["count_head"].match(phrase)
+    rest = phrase[head.end():].split() if head else phrase.split()
+    return bool(rest) and " ".join(rest[:len(noun.split())]).lower() == noun
+
+
+RESTATED_NOUN_WORDS = 2  # words after a classifier ("lượt khách") that may restate the subject before the figure
 SHARE_REACH = 30  # characters before a percentage read for the verb of a share ("chiếm tỷ lệ khoảng")
 RATE_REACH = 120  # characters before a percentage read for a rate's name (a metric is at most max_words words)
 
