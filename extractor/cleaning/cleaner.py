@@ -500,10 +500,16 @@ def _paragraph_blanks(lines: list[Line], body_lines: list[Line]) -> frozenset[in
     "Sản lượng …"); none when blank lines are line spacing, a sentence running on past them in lower
     case again and again (a PDF's extraction, double-spaced)."""
     after_blank, running_on = set(), 0
-    for previous, line in zip(body_lines, body_lines[1:]):
-        if any(lines[index].kind == "blank" for index in range(previous.index + 1, line.index)):
-            after_blank.add(line.index)
-            running_on += not UPPER_START.match(line.text) and not SENTENCE_END.search(previous.stripped)
+    body = {line.index for line in body_lines}
+    previous, blank_since = None, False
+    for line in lines:
+        if line.kind == "blank":
+            blank_since = True
+        elif line.index in body:
+            if previous is not None and blank_since:
+                after_blank.add(line.index)
+                running_on += not UPPER_START.match(line.text) and not SENTENCE_END.search(previous.stripped)
+            previous, blank_since = line, False
     if running_on >= max(2, BLANK_SPACED_SHARE * len(after_blank)):
         return frozenset()
     return frozenset(after_blank)

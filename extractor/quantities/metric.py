@@ -180,7 +180,8 @@ class MetricFinder:
                 return before
         if after and quantity.kind == "count" and quantity.unit and after.lower().startswith(f"{quantity.unit.lower()} "):
             restated = after[len(quantity.unit):].strip().lower()
-            if len(restated.split()) <= RESTATED_NOUN_WORDS:
+            if len(restated.split()) <= RESTATED_NOUN_WORDS \
+                    and restated in self.text[max(paragraph_start, quantity.start - RATE_REACH):quantity.start].lower():  # (a cheap test first)
                 before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
                 if before and len(before.split()) > len(after.split()) and (_headed_by(before, restated) or _headed_by(before, after.lower())):
                     return before  # "Khách nội địa đạt 64 triệu lượt khách": the noun after the counter restates the subject
@@ -220,22 +221,26 @@ class MetricFinder:
                 trend = _measure_with_trend(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
                 if trend:
                     return trend
-        subject = self._subject_before_comma(quantity, paragraph_start, paragraph_end) \
+        clause = self._clause_before_comma(quantity, paragraph_start, paragraph_end) \
             if before is None and after is None and quantity.kind not in ("count", "fraction") else None
-        if subject is not None and (metric_rules()["measure_head"].match(subject) or _sector_names().fullmatch(subject)):
-            return subject  # "…; tỷ lệ tham gia bảo hiểm y tế hằng năm, đạt trên 95%", "…; công nghiệp, chiếm 30%": its own, no series
+        subject = None
+        if clause is not None and (metric_rules()["measure_head"].search(self.text, *clause) or _sector_word().search(self.text, *clause)):
+            subject = _subject_of_clause(self.text, *clause)  # (a cheap test before the tagger)
+            if subject is not None and (metric_rules()["measure_head"].match(subject) or _sector_names().fullmatch(subject)):
+                return subject  # "…; tỷ lệ tham gia bảo hiểm y tế hằng năm, đạt trên 95%", "…; công nghiệp, chiếm 30%": its own, no series
         settled = _settled(self.text, quantity, previous, before, after)
-        if settled is None:
+        if settled is None and clause is not None:
             # "khu vực doanh nghiệp và vốn nhà nước chiếm tỷ lệ cao, ước đạt 3.687,3 tỷ đồng": the figure's
             # clause is only its verb; the subject of the clause before, which holds no figure, is what it measures
-            settled = subject
+            settled = subject or _subject_of_clause(self.text, *clause)
         return settled
 
-    def _subject_before_comma(self, quantity: Quantity, paragraph_start: int, paragraph_end: int) -> str | None:
+    def _clause_before_comma(self, quantity: Quantity, paragraph_start: int, paragraph_end: int) -> tuple[int, int] | None:
+        """(start, end) of the clause a comma closes right before the figure's clause, if so."""
         scan = self.boundaries(paragraph_start, paragraph_end)
         last = scan.last_end(quantity.start)
         if last is not None and last - 1 > paragraph_start and self.text[last - 1] == ",":
-            return _subject_of_clause(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
+            return scan.last_end(last - 1) or paragraph_start, last - 1
         return None
 
     def _counts_another_state(self, quantity: Quantity, previous: Quantity, paragraph_end: int) -> bool:
@@ -632,6 +637,8 @@ def _after_the_actor(phrase: str, noun: str | None = None) -> str:
 
 ACTOR_TAGS = frozenset({"N", "Nc", "Np", "L", "E", "P", "Ny"})  # a noun phrase or a prepositional one, with its determiner or pronoun
 OPENING_MARK_TAGS = frozenset({"L", "E", "P"})  # what marks such a phrase as one: "các", "từ", "đó"
+# words the tagger reads as a determiner, preposition or pronoun (L, E, P) opening such a phrase: a cheap test before tagging
+OPENING_MARK_WORDS = frozenset({"các", "những", "mọi", "mỗi", "từ", "với", "bằng", "qua", "nhờ", "đó", "này", "họ"})
 DIRECTION_WORDS = frozenset({"về", "cho", "đến", "tới", "ra", "vào", "lên", "xuống", "qua", "trong", "ngoài"})
 
 
@@ -641,9 +648,10 @@ def _after_the_opening(phrase: str, noun: str | None = None) -> str:
     phrase from it what is counted (not a measure's or a count's head, "Số hộ được hỗ trợ", nor a
     phrase naming the counted ``noun`` itself, "Các chỉ tiêu về công tác xây dựng Đảng: 05 chỉ tiêu")."""
     rules = metric_rules()
-    if rules["count_head"].match(phrase) or rules["measure_head"].match(phrase) \
-            or (noun and regex.search(rf"(?i)(?<![\p{{L}}\p{{M}}]){regex.escape(noun)}(?![\p{{L}}\p{{M}}])", phrase)):
-        return phrase
+    words = phrase.lower().split()
+    if not OPENING_MARK_WORDS.intersection(words) or rules["count_head"].match(phrase) or rules["measure_head"].match(phrase) \
+            or (noun and f" {noun.lower()} " in f" {' '.join(words)} "):
+        return phrase  # (no word that may mark such a phrase: no need to tag it)
     tagged = pos_tags(phrase)
     first_verb = next((index for index, (_, tag) in enumerate(tagged) if tag == "V"), None)
     if first_verb is None and tagged and tagged[0][1] == "E" and all(tag in ACTOR_TAGS for _, tag in tagged):
