@@ -1390,3 +1390,11 @@ def test_a_unit_merged_before_the_gazetteer_keeps_its_name_and_takes_its_absorbe
     document = records_from_text("UBND huyện Đất Đỏ đã tiếp nhận 3.200 hồ sơ. Huyện Đất Đỏ có 8 xã.\n")[0]
     assert document["unit"] == "huyện Đất Đỏ" and document["province"] == "tỉnh Bà Rịa - Vũng Tàu"
     assert records_from_text("HĐND huyện Nông Sơn tổ chức kỳ họp. Tổng thu ngân sách hơn 36 tỷ đồng.\n")[0]["province"] == "tỉnh Quảng Nam"
+
+
+def test_the_agent_of_a_passive_is_no_subject():
+    """"Đây là đơn vị được Hội Nông dân tỉnh chọn làm điểm": the province's body acts on the district,
+    whose figures the next sentence gives."""
+    text = ("Ngày 5-6, Hội Nông dân huyện Kim Sơn tổ chức Đại hội lần thứ X. Đây là đơn vị được Hội Nông dân tỉnh chọn "
+            "làm điểm đại hội cấp huyện. Tham dự đại hội có 180 đại biểu đại diện cho trên 20 nghìn hội viên.\n")
+    assert _places_by_figure(text)["180 đại biểu"] == "huyện Kim Sơn"

@@ -165,7 +165,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
                 and predicate_follows(text, mention_end, end,
                                       owner_before().search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None,
                                       owner_before(whole=True).search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None)
-                and not _names_an_office(text, start, mention_start)):
+                and not _names_an_office(text, start, mention_start)
+                and not PASSIVE_AGENT_BEFORE.search(text, max(start, mention_start - OWNER_REACH), mention_start)):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
             while first > 0 and JOINT_GAP.fullmatch(text, found[first - 1][1], found[first][0]):
@@ -191,6 +192,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
 
 
 CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
+# "đơn vị được Hội Nông dân tỉnh chọn làm điểm": the agent of a passive acts on the subject, it is none
+PASSIVE_AGENT_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])được\s+(?:[\p{L}\p{M}]+\s+){0,5}$")
 ITEM_OPENING_BEFORE = regex.compile(r"(?::|(?<![\p{L}\p{M}])(?:và|là))[ \t]*$")  # a colon opening a list, "là" or "và" before an item
 ITEM_FIGURE = regex.compile(r"[ \t]*(?::[ \t]*)?\d")
 ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*\p{Lu})|\s(?=và\s+\p{Lu})")  # the end of a listed item: the clause's, or a comma before the next name
