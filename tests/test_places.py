@@ -909,7 +909,7 @@ def test_a_former_name_naming_no_unit_is_a_rule_file_error(tmp_path, monkeypatch
 @pytest.mark.parametrize("text, vintage, merged_from", [
     # a text telling how a 2025 commune was formed needs one predecessor named beside its own name
     ("Xã Chí Đám được thành lập trên cơ sở sáp nhập xã Chí Đám và xã Hùng Xuyên (huyện Đoan Hùng cũ). "
-     "Tổng thu ngân sách đạt 13,9 tỷ đồng.\n", NEW, ["xã Hùng Xuyên"]),
+     "Tổng thu ngân sách đạt 13,9 tỷ đồng.\n", NEW, ["xã Hùng Xuyên", "xã Chí Đám"]),  # (its old namesake the merger lists too)
     # ... and a namesake's neighbour elsewhere (Vĩnh Long's Phong Thạnh, formed from a Phong Phú) is not it
     ("Phường Phong Phú được thành lập trên cơ sở sáp nhập phường Phong Phú (cũ) và xã Phong Thạnh. "
      "Thu ngân sách đạt 10 tỷ đồng.\n", NEW, ["xã Phong Thạnh", "phường Phong Phú"]),  # (its old namesake marked "(cũ)" too)
@@ -1006,7 +1006,7 @@ def test_a_province_name_that_names_a_district_of_the_reports_province_is_no_pro
     # a province the 2025 province was formed from is the province, though a ward now bears its name
     merged = ("TỈNH ỦY HƯNG YÊN\nNgày 10/10/2025, tỉnh Hưng Yên mới được hợp nhất từ Hưng Yên và Thái Bình, "
               "diện tích 2.514 km2.\n")
-    assert [old["unit"] for old in records_from_text(merged)[0]["merged_from"]] == ["tỉnh Thái Bình"]
+    assert [old["unit"] for old in records_from_text(merged)[0]["merged_from"]] == ["tỉnh Hưng Yên", "tỉnh Thái Bình"]  # (the namesake the merger lists too)
 
 
 def test_with_no_letterhead_the_unit_of_the_opening_sentence_beats_one_named_more_often():
@@ -1398,3 +1398,10 @@ def test_the_agent_of_a_passive_is_no_subject():
     text = ("Ngày 5-6, Hội Nông dân huyện Kim Sơn tổ chức Đại hội lần thứ X. Đây là đơn vị được Hội Nông dân tỉnh chọn "
             "làm điểm đại hội cấp huyện. Tham dự đại hội có 180 đại biểu đại diện cho trên 20 nghìn hội viên.\n")
     assert _places_by_figure(text)["180 đại biểu"] == "huyện Kim Sơn"
+
+
+def test_the_old_unit_whose_name_the_new_one_took_is_merged_from_when_the_merger_lists_it():
+    text = ("Đảng bộ xã Nghĩa Trụ được thành lập trên cơ sở hợp nhất 3 đảng bộ xã Long Hưng, xã Nghĩa Trụ và xã "
+            "Vĩnh Khúc. Đảng bộ xã Nghĩa Trụ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ.\n")
+    document = records_from_text(text)[0]
+    assert {entry["unit"] for entry in document["merged_from"]} == {"xã Long Hưng", "xã Nghĩa Trụ", "xã Vĩnh Khúc"}

@@ -44,6 +44,7 @@ SENTENCE_END = regex.compile(r"(?<!(?:^|\n)[\p{Lu} \t]{0,12}[\d.IVXLC]+)[.!?](?=
 PASSIVE_MARKERS = frozenset({"được", "bị"})  # "được xã Trà Côn triển khai": the unit is the agent
 OBJECT_WINDOW_WORDS = 4  # words before a unit tagged to see whether a verb governs it
 LIST_REACH = 40  # characters after a unit read for the next unit of its list
+MERGER_LIST_REACH = 200  # characters after a merger verb where its list of old units stands
 ADDRESS_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 # an award or a speech in a photo's caption: the unit named after it gave or spoke, it issued nothing
 CAPTION_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trao(?:\s+tặng)?|tặng|nhận|phát\s+biểu|chúc\s+mừng)(?![\p{L}\p{M}])")
@@ -206,7 +207,24 @@ class DocumentPlaces:
         if unit is None or unit.vintage != NEW:
             return []
         named = {place.unit for place in self.places.values() if place.unit is not None} | self._marked_units
-        return [old for old in self.gazetteer.predecessors(unit) if old in named]
+        predecessors = self.gazetteer.predecessors(unit)
+        found = [old for old in predecessors if old in named]
+        if found:
+            # "hình thành trên cơ sở sắp xếp các xã: Thanh Uyên, Hiền Quan và Bắc Sơn": the old unit whose name the new
+            # one took is named too when its name stands in the merger's list beside one named
+            namesakes = [old for old in predecessors if old not in named and name_key(old.name) == name_key(unit.name)]
+            if namesakes and self._listed_in_merger(unit.name):
+                found = [old for old in predecessors if old in named or old in namesakes]
+        return found
+
+    def _listed_in_merger(self, name: str) -> bool:
+        """The name stands in a list after a merger verb ("sáp nhập", "trên cơ sở sắp xếp …")."""
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+        for verb in place_rules()["merger_verb"].finditer(self.text):
+            end = self.text.find(".", verb.end(), verb.end() + MERGER_LIST_REACH)
+            if pattern.search(self.text, verb.end(), end if end >= 0 else verb.end() + MERGER_LIST_REACH):
+                return True
+        return False
 
     # -- paragraph-level answers (cached per paragraph of this document) ---------------------
     def _of(self, paragraph):
