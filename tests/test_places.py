@@ -22,7 +22,9 @@ EXPECTED_PLACES = {
     "corpora/cong-hai_ket-luan-hoi-nghi-bch_2025.txt": ["tỉnh Khánh Hoà", "xã Công Hải"],
     "corpora/cong-hai_bao-cao-xay-dung-dang-quy-iii_2025.txt": ["tỉnh Khánh Hoà", "xã Công Hải", "xã Phước Chiến"],
     "corpora/cong-hai_nghi-quyet-dai-hoi-lan-i_2025-2030.txt": ["xã Công Hải", "tỉnh Khánh Hoà"],
-    "corpora/ha-tinh_doan-tncs_bao-cao-chinh-tri_2022-2027.doc": ["thành phố Hà Tĩnh", "tỉnh Hà Tĩnh", "xã Đồng Môn", "xã Thạch Hạ"],
+    # (units named through their youth union: "Thành đoàn Huế", "Huyện đoàn Hương Sơn")
+    "corpora/ha-tinh_doan-tncs_bao-cao-chinh-tri_2022-2027.doc": ["thành phố Hà Tĩnh", "tỉnh Hà Tĩnh", "thành phố Huế", "thành phố Quy Nhơn",
+                                                                  "huyện Hương Sơn", "xã Đồng Môn", "xã Thạch Hạ"],
     "extra/nghiquyet_daihoi_XIII_toanvan_baochinhphu.txt": [],
     "extra/phonghai_laocai_daihoi_2025_2030_news.txt": ["xã Phong Hải", "tỉnh Lào Cai"],
     "extra/vietnews_hcmc_daihoi_X_2015_tokenized.txt": ["thành phố Hồ Chí Minh"],  # "TP HCM": the data's abbreviation
@@ -1405,3 +1407,19 @@ def test_the_old_unit_whose_name_the_new_one_took_is_merged_from_when_the_merger
             "Vĩnh Khúc. Đảng bộ xã Nghĩa Trụ có 1.541 đảng viên, sinh hoạt ở 47 chi bộ.\n")
     document = records_from_text(text)[0]
     assert {entry["unit"] for entry in document["merged_from"]} == {"xã Long Hưng", "xã Nghĩa Trụ", "xã Vĩnh Khúc"}
+
+
+def test_a_party_committee_names_its_unit():
+    """"Huyện ủy Mường La", "Thành ủy Việt Trì", "Thị ủy Phú Thọ", "Quận ủy Hà Đông": the committee's
+    type gives the unit's (a "thị ủy" heads a thị xã, not the province of that name)."""
+    text = ("Trong năm, Thành ủy Việt Trì đã kết nạp 210 đảng viên mới, Thị ủy Phú Thọ kết nạp 95 đảng viên. "
+            "Năm 2023, Quận ủy Hà Đông kết nạp 180 đảng viên.\n")
+    places = _places_by_figure(text)
+    assert (places["210 đảng viên"], places["95 đảng viên"], places["180 đảng viên"]) == \
+        ("thành phố Việt Trì", "thị xã Phú Thọ", "quận Hà Đông")
+
+
+def test_bare_district_names_with_an_apostrophe_or_another_spelling_in_a_provinces_list():
+    text = "BÁO CÁO TÌNH HÌNH HỘ NGHÈO TỈNH ĐẮK NÔNG\nSố hộ nghèo: Đắk R’lấp 1.250 hộ, Đắk Glong 2.300 hộ, Krông Nô 980 hộ.\n"
+    places = _places_by_figure(text)
+    assert places["1.250 hộ"] == "huyện Đắk R'Lấp" and places["2.300 hộ"] == "huyện Đăk Glong"

@@ -58,7 +58,8 @@ MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
 # two or more capitalised words on one line: where a bare province name may stand
 # "Nam Giang 2.569 hộ", "Đam Rông: 79%", "Bắc Trà My có tổng số hộ nghèo nhiều nhất với 3.704 hộ"
 FIGURE_AFTER_NAME = regex.compile(r"[ \t]*(?::|\(|với|đạt|là|có)?[ \t]*\d|[ \t]+(?:có|đạt|là|chiếm|giảm|tăng)[ \t][^.;,:\d\n]{0,60}\d")
-CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)+(?![\p{L}\p{M}])")
+# (a syllable may hold an apostrophe: "Đắk R’lấp", "Ia H'Drai")
+CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:['’ʼ][\p{L}\p{M}]+)*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*(?:['’ʼ][\p{L}\p{M}]+)*)+(?![\p{L}\p{M}'’ʼ])")
 # a province's name may join its halves by a dash ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"); read as its syllables
 CAPITALISED_DASHED_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:(?:[ \t]+|[ \t]*[-–][ \t]*)\p{Lu}[\p{L}\p{M}]*)+(?![\p{L}\p{M}])")
 NAME_SYLLABLE_RUN = regex.compile(r"[\p{L}\p{M}]+")
@@ -579,7 +580,8 @@ class DocumentPlaces:
         for run in CAPITALISED_RUN.finditer(self.text):
             if taken.holds(run.start()) or taken.holds(run.end() - 1) or not FIGURE_AFTER_NAME.match(self.text, run.end()):
                 continue
-            under = [unit for unit in self.gazetteer.named(level, run.group()) if unit.vintage == parent.vintage
+            under = [unit for unit in self.gazetteer.named(level, run.group()) or self.gazetteer.named_loosely(level, run.group())
+                     if unit.vintage == parent.vintage
                      and (unit.district_code if parent.level == "district" else unit.province_code) == parent.code]
             if len(under) == 1:
                 found.append((run.start(), run.end(), self._place_of(under[0]).name))
@@ -1138,6 +1140,26 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
             if not listed and FIGURE_AFTER.match(text, end):
                 listed = _named_with_figures(text, end, gazetteer, rules["unit_types"][unit_type], unit_type, candidates)
             found.extend(listed)
+    committees = _named_by_committee(text, gazetteer, found)
+    if committees:
+        found = sorted(found + committees, key=lambda mention: mention.start)
+    return found
+
+
+def _named_by_committee(text: str, gazetteer: Gazetteer, typed: list[TypedName]) -> list[TypedName]:
+    """"Huyện ủy Sốp Cộp", "Thành ủy Việt Trì", "Thị ủy Phú Thọ": a unit's Party committee names the
+    unit (its type from the committee's: a "thị ủy" heads a thị xã)."""
+    rules = place_rules()
+    taken = {mention.start for mention in typed}
+    found = []
+    for match in rules["organisation"].finditer(text):
+        unit_type = rules["organisation_types"].get(spell(match.group(1)))
+        if unit_type is None or match.start() in taken:
+            continue
+        name = read_name(text, match.end(), gazetteer, rules["unit_types"][unit_type], unit_type)
+        if name is not None:
+            end, written_name, candidates = name
+            found.append(TypedName(match.start(), end, unit_type, written_name, candidates))
     return found
 
 
