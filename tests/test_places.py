@@ -1423,3 +1423,8 @@ def test_bare_district_names_with_an_apostrophe_or_another_spelling_in_a_provinc
     text = "BÁO CÁO TÌNH HÌNH HỘ NGHÈO TỈNH ĐẮK NÔNG\nSố hộ nghèo: Đắk R’lấp 1.250 hộ, Đắk Glong 2.300 hộ, Krông Nô 980 hộ.\n"
     places = _places_by_figure(text)
     assert places["1.250 hộ"] == "huyện Đắk R'Lấp" and places["2.300 hộ"] == "huyện Đăk Glong"
+
+
+def test_a_degree_word_after_vi_between_a_unit_and_its_figure():
+    places = _places_by_figure("Thu ngân sách cao nhất là phường Ninh Kiều với hơn 9,8 tỉ đồng.\n")
+    assert places["9,8 tỉ đồng"] == "phường Ninh Kiều"

@@ -540,7 +540,8 @@ def _scope_or_unit_after(text: str, position: int, scope: str | None, scope_end:
 
 # between a unit and the figure it holds: nothing, a colon, an aside naming where it lies, "với", or
 # the opening of a bracket labelling the figure ("xã A (huyện B) với 552 hộ", "xã C (diện tích 192 km2")
-IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:với\s+)?(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,4}\s+)?")
+IMMEDIATE_GAP = regex.compile(r"[\s:]*(?:\([^()\d]{1,40}\)\s*)?(?:với\s+(?:(?:" + shared_patterns()["about_word"] + r")\s+)?)?"
+                              r"(?:\(\s*[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,4}\s+)?")  # ("với hơn 9,8 tỉ đồng")
 IN_BRACKET_AFTER = regex.compile(r"\s*\([^()\n]{0,160}")  # "Phường 2 (có diện tích 1,2 km2, dân số 20.000 người)"
 
 
