@@ -1688,8 +1688,8 @@ def without_leading_verbs(phrase: str) -> str:
     for word, tag in tagged:
         if seen >= len(words):
             break
-        if tag not in PREDICATE_TAGS:  # a verb and its adverbs ("giữ vững", "tiếp tục nâng")
-            return phrase
+        if tag not in PREDICATE_TAGS and not (verbs and tag == "L"):  # a verb and its adverbs ("giữ vững", "tiếp tục nâng"),
+            return phrase  # and a determiner after the verb ("Nhập toàn bộ diện tích tự nhiên")
         verbs += tag == "V"
         seen += len(word.split())
     return phrase[head.start():] if seen == len(words) and verbs else phrase
