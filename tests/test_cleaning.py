@@ -154,6 +154,11 @@ def test_blank_lines_spacing_a_sentence_again_and_again_are_line_spacing():
     assert len(paragraphs_of(raw)) == 1
 
 
+def test_an_acronym_running_into_a_figure_carries_a_short_unfinished_line_on():
+    raw = "1. Mục tiêu tổng quát\nPhấn đấu tốc độ tăng trưởng\nGRDP từ 11% trở lên so với năm 2020.\n"
+    assert paragraphs_of(raw)[-1] == "Phấn đấu tốc độ tăng trưởng GRDP từ 11% trở lên so với năm 2020."
+
+
 @pytest.mark.parametrize("label", ["Trang 12", "P. 377", "Page 377", "tr. 5"])
 def test_page_labels_go(label):
     raw = f"Xã có tổng diện tích tự nhiên là 164,40 km2, dân số \n\n{label}\n\nlà 52.361 người.\n"

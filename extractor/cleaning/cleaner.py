@@ -531,6 +531,12 @@ def group_paragraphs(lines: list[Line], width: float, after_blank: frozenset[int
     return groups
 
 
+# an acronym opening a line and running on into a figure or a linking word ("GRDP từ 11%", "BHYT đạt 95%"; not
+# a body acting, "UBND tỉnh vừa ban hành …", which may open a sentence)
+ACRONYM_GOING_ON = regex.compile(r"\s*\p{Lu}{2,}(?:-\p{Lu}{2,})?\s+(?:\d|(?:từ|đạt|tăng|giảm|bình\s+quân|là|của|trên|dưới|ước|chiếm|đến)(?![\p{L}\p{M}]))")
+LOWER_WORD_END = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*$")  # a line ending mid-sentence on a lower-case word
+
+
 def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Line], marks_paragraph_ends: bool = False,
                      wrapped: bool = True, after_blank: bool = False) -> bool:
     """Does ``line`` open a new paragraph after the lines of ``group``? (``ahead`` starts at ``line``;
@@ -561,6 +567,8 @@ def starts_paragraph(group: list[Line], line: Line, width: float, ahead: list[Li
         return False  # "… (theo Nghị định số" goes on until its bracket closes
     if TERM_WORD_END.search(previous_text) and YEAR_START.match(line.text):
         return False  # "… nhiệm kỳ" / "2025 - 2030; …": a term word goes on into its years
+    if ACRONYM_GOING_ON.match(line.text) and LOWER_WORD_END.search(previous_text):
+        return False  # "Phấn đấu tốc độ tăng trưởng" / "GRDP từ 11% trở lên": an acronym carries the sentence on
     if len(previous_text) < SHORT_LINE * width:
         return True
     if group[0].kind == "heading":
