@@ -687,11 +687,18 @@ def _same_series(text: str, previous: Quantity, before: str) -> bool:
     return not rest or metric_rules()["standard_phrase"].fullmatch(rest) is not None
 
 
+def unit_as_written(text: str, quantity: Quantity) -> str:
+    """A count's noun as the text writes it ("186 HTTNV": "HTTNV"; the unit is lower case)."""
+    unit = quantity.unit or ""
+    written = text[quantity.end - len(unit):quantity.end]
+    return written if written.lower() == unit.lower() and written != unit else unit
+
+
 def _counted_noun(text: str, quantity: Quantity) -> str | None:
     """The noun a count counts: its unit, or the first part of a rate per population ("10 bác
     sĩ/vạn dân" → "bác sĩ")."""
     if quantity.kind == "count" and quantity.unit:
-        return quantity.unit
+        return unit_as_written(text, quantity)
     if quantity.kind == "rate" and quantity.unit and "/" in quantity.unit:
         noun = quantity.unit.split("/")[0]
         counted = noun.replace(" ", "").isalpha() and noun not in _measure_units() and noun in text[quantity.start:quantity.end].lower()
@@ -763,7 +770,7 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         # the counted noun and what qualifies it: "hộ kinh doanh", "thanh niên nhập ngũ" (not "và"),
         # "2.251/5.001 hộ có cổng nhà và đèn chiếu sáng"
         joint = "" if words[:1] and words[0].startswith(",") else " "  # "xã, phường …": the list goes on from the noun
-        phrase = f"{quantity.unit}{joint}{' '.join(words)}"
+        phrase = f"{unit_as_written(text, quantity)}{joint}{' '.join(words)}"
         if not joint:  # "36 phường, xã và Bà Rịa - Vũng Tàu có …": a name after the list's "và" opens another subject
             phrase = AND_A_NAME.split(phrase, maxsplit=1)[0]
         # "104.076 người và phường Minh Phụng mới …": a unit after "và" opens the next subject (not the last
