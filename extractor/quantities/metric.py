@@ -196,33 +196,25 @@ class MetricFinder:
             after = _after_phrase(self.text, quantity, paragraph_end, metric_rules()["max_words_after_alone"], self.figure_starts)
             if after:
                 return after
+        clause = self._clause_before_comma(quantity, paragraph_start, paragraph_end) if before is None and after is None else None
         if before is None and after is None and previous is not None and previous.metric and quantity.unit == previous.unit:
             # "… 52.000 tấn. Lũy kế 3 tháng đầu năm đạt 150.500 tấn": a running total of the figure before's measure
-            scan = self.boundaries(paragraph_start, paragraph_end)
-            clause_start = scan.last_end(quantity.start) or paragraph_start
+            clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
             if metric_rules()["running_total"].match(self.text, clause_start, quantity.start):
                 return previous.metric
-        if before is None and after is None and (paragraph_start, quantity.unit) in self._last_of_unit:
-            scan = self.boundaries(paragraph_start, paragraph_end)
-            clause_start = scan.last_end(quantity.start) or paragraph_start
-            if clause_start > paragraph_start and self.text[clause_start - 1] == ",":
-                # "… ước đạt 85,7 triệu USD, … giảm 19,6%. Tính chung 8 tháng đầu năm, ước đạt 680,2 triệu USD": the
-                # running total stands alone in the clause before; it sums the last figure of its unit
-                opening = scan.last_end(clause_start - 1) or paragraph_start
-                if metric_rules()["running_total"].match(self.text, opening, clause_start) \
-                        and not _trimmed(self.text[opening:clause_start - 1]):
-                    return self._last_of_unit[(paragraph_start, quantity.unit)]
-        if before is None and after is None:
+        last_of_unit = self._last_of_unit.get((paragraph_start, quantity.unit)) if clause is not None else None
+        if last_of_unit and metric_rules()["running_total"].match(self.text, *clause) and not _trimmed(self.text[clause[0]:clause[1]]):
+            # "… ước đạt 85,7 triệu USD, … giảm 19,6%. Tính chung 8 tháng đầu năm, ước đạt 680,2 triệu USD": the
+            # running total stands alone in the clause before; it sums the last figure of its unit
+            return last_of_unit
+        if clause is not None:
             # "…; Tỷ lệ hồ sơ … trực tuyến ngày càng cao, đạt trên 80%": the figure's clause is only its verb;
             # the clause before names a measure and says how it moves
-            scan = self.boundaries(paragraph_start, paragraph_end)
-            last = scan.last_end(quantity.start)
-            if last is not None and last - 1 > paragraph_start and self.text[last - 1] == ",":
-                trend = _measure_with_trend(self.text, scan.last_end(last - 1) or paragraph_start, last - 1)
-                if trend:
-                    return trend
-        clause = self._clause_before_comma(quantity, paragraph_start, paragraph_end) \
-            if before is None and after is None and quantity.kind not in ("count", "fraction") else None
+            trend = _measure_with_trend(self.text, *clause)
+            if trend:
+                return trend
+        if quantity.kind in ("count", "fraction"):
+            clause = None
         subject = None
         if clause is not None and (metric_rules()["measure_head"].search(self.text, *clause) or _sector_word().search(self.text, *clause)):
             subject = _subject_of_clause(self.text, *clause)  # (a cheap test before the tagger)
@@ -691,7 +683,7 @@ def unit_as_written(text: str, quantity: Quantity) -> str:
     """A count's noun as the text writes it ("186 HTTNV": "HTTNV"; the unit is lower case)."""
     unit = quantity.unit or ""
     written = text[quantity.end - len(unit):quantity.end]
-    return written if written.lower() == unit.lower() and written != unit else unit
+    return written if written.lower() == unit.lower() else unit
 
 
 def _counted_noun(text: str, quantity: Quantity) -> str | None:
