@@ -98,17 +98,34 @@ def normalize_chars(text: str) -> str:
     return "".join(fixes.get(c, c) for c in unicodedata.normalize("NFC", text))
 
 
+# A no-break, narrow, figure or thin space between groups of three digits groups thousands, as
+# statistics offices write them ("58 214 người", "1 014 825"): dropped, so the figure is one number.
+# An ordinary space is left alone: it also separates the cells of a flattened table ("120 135 140").
+GROUPING_SPACES = "\u00a0\u202f\u2007\u2009"
+GROUPED_DIGITS = regex.compile(rf"(?<![\d.,])[1-9]\d{{0,2}}(?:[{GROUPING_SPACES}]\d{{3}})+(?!\d|[.,]\d{{3}}(?!\d))")
+GROUPING_SPACE = regex.compile(rf"[{GROUPING_SPACES}]")
+
+
+def _grouping_spaces(raw: str) -> frozenset[int]:
+    """Raw positions of the spaces that group a figure's thousands."""
+    if not any(char in raw for char in GROUPING_SPACES):
+        return frozenset()
+    return frozenset(space.start() for figure in GROUPED_DIGITS.finditer(raw)
+                     for space in GROUPING_SPACE.finditer(raw, figure.start(), figure.end()))
+
+
 def normalize_with_map(raw: str) -> tuple[str, OffsetMap]:
     """Return the normalised text and a map from each of its characters to raw offsets."""
     pieces: list[str] = []
     offsets = OffsetMap()
     position = 0
+    grouping = _grouping_spaces(raw)
     for start, end in changing_clusters(raw):
         if start > position:
             pieces.append(raw[position:start])
             offsets.extend_identity(position, start - position)
         original = raw[start:end]
-        cluster = _normalized_cluster(original)
+        cluster = "" if start in grouping else _normalized_cluster(original)
         pieces.append(cluster)
         if len(cluster) == end - start and cluster == original:
             offsets.extend_identity(start, end - start)
