@@ -96,8 +96,7 @@ def _date() -> "regex.Pattern[str]":
 def magnitude_run() -> "regex.Pattern[str]":
     """One or more magnitude words of the numeral lexicon after a number, also across a line
     break: "tỷ", "nghìn tỷ" (10^12), "triệu tỷ" (10^15)."""
-    forms = sorted((form for form, word in lexicon().by_form.items() if word.kind == "magnitude"), key=len, reverse=True)
-    word = "(?:" + "|".join(map(regex.escape, forms)) + r")(?![\p{L}\p{M}\d])"
+    word = f"(?:{magnitude_words()})" + r"(?![\p{L}\p{M}\d])"
     return regex.compile(rf"\s*({word}(?:\s+{word})*)", regex.IGNORECASE)
 
 
@@ -881,8 +880,29 @@ def _unit_follows(after: str) -> bool:
 GLUED_PER_MILLE = regex.compile(r"0/00(?![\d/])")  # "20/00" = 2‰: a word processor's per mille sign, its "0" glued to the number
 
 
+@lru_cache(maxsize=1)
+def magnitude_and_rest() -> "regex.Pattern[str]":
+    """A magnitude word and the smaller whole number after it, then a larger magnitude or none:
+    "6 nghìn 700 tỷ đồng" is 6 700 tỷ đồng, "5 nghìn 200 người" is 5 200 người."""
+    return regex.compile(rf"\s+({small_magnitudes()})\s+(\d{{1,3}})(?![\d.,]*\d|%)(?:(?=\s*({magnitude_words()})(?![\p{{L}}\p{{M}}]))|(?!\s*(?:{magnitude_words()})(?![\p{{L}}\p{{M}}])))",
+                         regex.IGNORECASE)
+
+
+def _with_magnitude_and_rest(text: str, first: "_Number", end: int) -> "_Number":
+    """The first number joined to the magnitude and the smaller number after it, as one number."""
+    if not first.digits.isdigit():
+        return first
+    joined = magnitude_and_rest().match(text, first.end, end)
+    if joined is None:
+        return first
+    small = int(apply_magnitude(1, joined.group(1).lower()))
+    if int(joined.group(2)) >= small or (joined.group(3) and int(apply_magnitude(1, joined.group(3).lower())) <= small):
+        return first  # "2 triệu 300 nghìn": falling magnitudes are read as smaller amounts
+    return _Number(first.start, joined.end(2), str(int(first.digits) * small + int(joined.group(2))))
+
+
 def _read_quantity(text: str, match, start: int, end: int, counted_noun) -> Quantity | None:
-    first = _Number(match.start(), match.end(), match.group())
+    first = _with_magnitude_and_rest(text, _Number(match.start(), match.end(), match.group()), end)
     per_mille = GLUED_PER_MILLE.match(text, first.end - 1, min(len(text), first.end + 5))  # (bounded: a required "0/00")
     if per_mille and len(first.digits) > 1 and first.digits[-2].isdigit():  # "14,220/00" = 14,22‰
         row = unit_table()["by_form"]["‰"]
@@ -1157,12 +1177,17 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
 
 
 @lru_cache(maxsize=1)
-def small_magnitudes() -> str:
-    """The magnitude words below a billion, as an alternation ("nghìn|ngàn|vạn|triệu"): from the
-    number lexicon (numbers/numerals.json), their one home."""
-    forms = sorted((form for form, word in lexicon().by_form.items() if word.kind == "magnitude" and word.value < 10**9),
-                   key=len, reverse=True)
+def magnitude_words(below: int | None = None) -> str:
+    """The magnitude words (below ``below``), as an alternation ("nghìn|ngàn|vạn|triệu|tỷ|tỉ"): from
+    the number lexicon (numbers/numerals.json), their one home."""
+    forms = sorted((form for form, word in lexicon().by_form.items()
+                    if word.kind == "magnitude" and (below is None or word.value < below)), key=len, reverse=True)
     return "|".join(map(regex.escape, forms))
+
+
+def small_magnitudes() -> str:
+    """The magnitude words below a billion ("nghìn|ngàn|vạn|triệu")."""
+    return magnitude_words(below=10**9)
 
 
 @lru_cache(maxsize=1)
