@@ -237,6 +237,7 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "unit": quantity.unit,
             "kind": quantity.kind,
             "qualifier": quantity.qualifier,
+            "change": quantity.change,
             **place_fields(places, quantity.place),
             "metric": quantity.metric,
             "goal": quantity.goal,

@@ -275,6 +275,22 @@ def test_a_table_whose_ruling_lines_were_lost_is_read_row_by_row():
     ]
 
 
+def test_a_bilingual_yearbook_table_takes_its_unit_and_its_vietnamese_labels():
+    """A statistics yearbook prints "Đơn vị tính - Unit: …" and each row label twice: the
+    Vietnamese line above the English one that opens the row, or "Vietnamese - English" in one
+    cell; the figures take the declared unit and the Vietnamese label."""
+    text = ("Sản lượng và diện tích cây trồng chính\nMain crops\nĐơn vị tính - Unit: Nghìn tấn\n"
+            "Năm 2021 Năm 2022 Năm 2023\n"
+            "Sản lượng lúa cả năm\nPaddy production 312,5 318,0 320,4\n"
+            "Ngô - Maize 45,2 47,9 50,1\n")
+    read = [(q["text"], q["value"], q["unit"], q["metric"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert read == [
+        ("312,5", 312_500, "tấn", "Sản lượng lúa cả năm"), ("318,0", 318_000, "tấn", "Sản lượng lúa cả năm"),
+        ("320,4", 320_400, "tấn", "Sản lượng lúa cả năm"),
+        ("45,2", 45_200, "tấn", "Ngô"), ("47,9", 47_900, "tấn", "Ngô"), ("50,1", 50_100, "tấn", "Ngô"),
+    ]
+
+
 def test_a_table_laid_out_with_spaces_is_read_cell_by_cell():
     """A fixed-width text table (a PDF's text layer, a web table padded with spaces): runs of three
     or more spaces part its cells; "Đơn vị: 1000 đồng" puts every bare cell in thousands of đồng and

@@ -7,7 +7,7 @@ from functools import lru_cache
 from statistics import quantiles
 
 import regex
-from extractor.rules import load_rules
+from extractor.rules import load_rules, shared_patterns
 
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]")
 RULE_KEYS = {"id", "kind", "pattern", "note"}
@@ -34,7 +34,8 @@ BARE_FIGURE = regex.compile(r"\s*\d[\d.,]*\s*%?\s*")  # a cell holding a figure 
 # a figure with its unit: "6.830 tỷ đồng", "95 %" (not a numbered label, "1. Tình hình kinh tế")
 MEASURE_CELL = regex.compile(r"\s*[-−]?\d[\d.,]*(?<![.,])\s*(?:%|\p{Ll}[\p{L}\p{M}/ ]{0,24})?[.;]?\s*")
 VALUE_CELL = regex.compile(r"(?i)\s*(?:(?:tăng|giảm)\s+)?[-−]?\d[\d.,]*\s*%?\s*")  # a value cell, perhaps a change: "78.908", "Tăng 9,27"
-UNIT_DECLARATION_LINE = regex.compile(r"(?i)\s*\(?\s*(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:：].{0,30}")  # a table's "Đơn vị tính: Tỷ đồng" line
+# a table's "Đơn vị tính: Tỷ đồng" line (a yearbook's "Đơn vị tính - Unit: %")
+UNIT_DECLARATION_LINE = regex.compile(rf"(?i)\s*\(?\s*{shared_patterns()['unit_declaration']}.{{0,30}}")
 LINE_CELL_GAP = regex.compile(r"(?<=\S)[ \t\u00a0]*(?:\r\n|[\n\r\f\v\x1c-\x1e\x85\u2028\u2029])\s*(?=\S)")
 _CELL_GAPS = {SPACED_TABLE_ROW: SPACED_CELL_GAP, LINES_TABLE_ROW: LINE_CELL_GAP}
 

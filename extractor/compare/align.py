@@ -45,6 +45,17 @@ class Measure:
     page: int | None = None
     text: str | None = None  # raw text of the figure
     record: str | None = None  # id of the quantity (or indicator) record
+    change: str | None = None  # "increase"/"decrease": the figure is by how much the measure moves, no level
+
+    @property
+    def aligned_unit(self) -> str:
+        """The unit class it lines up in: a fall of 0,5 % is no poverty rate of 0,5 %."""
+        unit = unit_class(self.unit)
+        return f"{unit} ({self.change})" if self.change else unit
+
+    @property
+    def shown_unit(self) -> str:
+        return f"{self.unit or ''} ({self.change})".strip() if self.change else self.unit or ""
 
 
 @dataclass
@@ -128,7 +139,7 @@ def target_measures(report: Report) -> tuple[list[Measure], list[Measure]]:
             code = target.get("indicator_code") or (indicator.get("indicator_code") if len(targets) == 1 else None)
             measure = Measure(report.key, "target", name, measure_key(name, code), target.get("unit"), target.get("value"),
                               target.get("low"), target.get("high"), target.get("comparator"), _int(target.get("year")),
-                              indicator.get("place"), item)
+                              indicator.get("place"), item, change=target.get("change"))
             measures.append(_located(measure, report, quantity or indicator))
     rules = load_rules()
     listed = {t.get("quantity") for i in report.indicators for t in (i.get("targets") or [])}
@@ -139,7 +150,7 @@ def target_measures(report: Report) -> tuple[list[Measure], list[Measure]]:
             continue
         measure = Measure(report.key, "target", quantity.get("metric"), key, quantity.get("unit"), quantity.get("value"),
                           quantity.get("low"), quantity.get("high"), _qualifier_comparator(quantity), _int(quantity.get("goal_year")),
-                          quantity.get("place"))
+                          quantity.get("place"), change=quantity.get("change"))
         measures.append(_located(measure, report, quantity))
     return measures, without_figure
 
@@ -196,7 +207,7 @@ def target_rows(measures: list[Measure], clusters: Clusters) -> list[Row]:
     groups: dict[int, dict[str, list[Measure]]] = {}
     for measure in measures:
         if measure.key:
-            groups.setdefault(clusters.of_key[measure.key], {}).setdefault(unit_class(measure.unit), []).append(measure)
+            groups.setdefault(clusters.of_key[measure.key], {}).setdefault(measure.aligned_unit, []).append(measure)
     rows = []
     for by_unit in groups.values():
         reports_in_cluster = {m.report for found in by_unit.values() for m in found}
@@ -219,7 +230,7 @@ def reported_rows(reports: list[Report], targets: list[Measure], clusters: Clust
     units_of_cluster: dict[int, set] = {}
     for measure in targets:
         if measure.key:
-            units_of_cluster.setdefault(clusters.of_key[measure.key], set()).add(unit_class(measure.unit))
+            units_of_cluster.setdefault(clusters.of_key[measure.key], set()).add(measure.aligned_unit)
     groups: dict[tuple[int, str], list[Measure]] = {}
     for report in reports:
         target_figures = {t.get("quantity") for i in report.indicators for t in (i.get("targets") or [])}
@@ -229,12 +240,12 @@ def reported_rows(reports: list[Report], targets: list[Measure], clusters: Clust
                     or (not key.startswith(CODE_KEY) and len(key.split()) < rules.quantity_min_tokens):
                 continue
             cluster = clusters.closest(key)
-            unit = unit_class(quantity.get("unit"))
-            if cluster is None or unit not in units_of_cluster[cluster]:
-                continue
             measure = Measure(report.key, "reported", quantity.get("metric"), key, quantity.get("unit"), quantity.get("value"),
-                              quantity.get("low"), quantity.get("high"), _qualifier_comparator(quantity), None, quantity.get("place"))
-            groups.setdefault((cluster, unit), []).append(_located(measure, report, quantity))
+                              quantity.get("low"), quantity.get("high"), _qualifier_comparator(quantity), None, quantity.get("place"),
+                              change=quantity.get("change"))
+            if cluster is None or measure.aligned_unit not in units_of_cluster[cluster]:
+                continue
+            groups.setdefault((cluster, measure.aligned_unit), []).append(_located(measure, report, quantity))
     rows = []
     for found in groups.values():
         row = _row(found, "reported")
@@ -275,7 +286,7 @@ def _row(measures: list[Measure], kind: str) -> Row:
         for measure in measures:
             cells.setdefault(measure.report, []).append(measure)
         variants = list(dict.fromkeys(_display(m.metric) for m in measures if _display(m.metric)))
-        return Row(name, kind, measures[0].unit or "", "", measures[0].key, variants, cells)
+        return Row(name, kind, measures[0].shown_unit, "", measures[0].key, variants, cells)
     names = [_display(m.metric) for m in measures]
     spellings = Counter(names)
     first_seen = {name: position for position, name in reversed(list(enumerate(names)))}
@@ -283,7 +294,7 @@ def _row(measures: list[Measure], kind: str) -> Row:
     cells: dict[str, list[Measure]] = {}
     for measure in measures:
         cells.setdefault(measure.report, []).append(measure)
-    return Row(ranked[0], kind, measures[0].unit or "", "", measures[0].key, ranked[1:], cells)
+    return Row(ranked[0], kind, measures[0].shown_unit, "", measures[0].key, ranked[1:], cells)
 
 
 def _display(metric: str | None) -> str:

@@ -15,6 +15,8 @@ import regex
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import LINES_TABLE_ROW, VALUE_CELL, cell_spans
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
+from extractor.rules import shared_patterns
+from extractor.syllables import is_syllable
 from extractor.tagging import pos_tags
 
 LABEL_START = regex.compile(r"\s*\p{L}")  # a cell opening on a word: a row's label
@@ -237,7 +239,7 @@ FLATTENED_ROW_CELL = "cell of a row whose ruling lines were lost"
 CELL_GAP = regex.compile(r"[ \t]+")
 LABEL_BOUNDARY = regex.compile(r"(?r)[.;:!?](?=\s)|\d")
 MAX_LABEL_WORDS = 12
-LAST_UNIT_DECLARATION = regex.compile(r"(?ri)(?<![\p{L}\p{M}])(?:đvt|đơn\s+vị(?:\s+tính)?)\s*[:：]\s*((?:1(?:[.,]?000)+\s+)?\p{L}[\p{L}\p{M}. ]{0,15}?|%)\s*(?=$|[)\n]|\s\S*\d)")
+LAST_UNIT_DECLARATION = regex.compile(rf"(?ri){shared_patterns()['unit_declaration']}\s*((?:1(?:[.,]?000)+\s+)?\p{{L}}[\p{{L}}\p{{M}}. ]{{0,15}}?|%)\s*(?=$|[)\n]|\s\S*\d)")
 LAST_TABLE_CAPTION = regex.compile(r"(?r)(?<![\p{L}\p{M}])(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+)?\d")
 DECLARATION_REACH = 3000  # characters before a row where its table may declare its unit
 NEXT_ROW_NUMBER = regex.compile(r"\d{1,2}")  # a plain small integer before the next row's label: that row's number
@@ -307,8 +309,12 @@ def _declared_unit(text: str, position: int) -> str | None:
     caption = LAST_TABLE_CAPTION.search(text, window, position)
     if caption is not None and caption.start() > declared.start():
         return None  # a later table's rows
-    unit = declared.group(1).strip()
-    return unit if _unit_of_cell(_factor_and_unit(unit)[1]) else None
+    words = declared.group(1).split()
+    for count in range(len(words), 0, -1):  # ("ĐVT: Nghìn tấn Năm 2021 …": the header row run into the declaration)
+        unit = " ".join(words[:count])
+        if _unit_of_cell(_factor_and_unit(unit)[1]):
+            return unit
+    return None
 
 
 def _cell_kind(text: str, quantity: Quantity) -> str | None:
@@ -332,4 +338,31 @@ def _row_label(text: str, start: int, first_cell: int) -> str | None:
     words = " ".join(ROW_LABEL_PREFIX.sub("", words, count=1).split())
     if not any(character.isalpha() for character in words) or len(words.split()) > MAX_LABEL_WORDS:
         return None
-    return words
+    return _vietnamese_label(text, start, words)
+
+
+ENGLISH_HALF = regex.compile(r"\s+[-–]\s+(?=[A-Za-z][A-Za-z ,.&'()/-]*$)")  # "Lương thực - Food"
+# the words on the line above, or after the last figure of the row above run into it
+LABEL_LINE_BEFORE = regex.compile(r"(?r)(?:\A|\n|\d[ \t]+)([^\n\d:]{2,120})\n\s*\Z")
+
+
+def _is_english(words: str) -> bool:
+    """Words of an English label, as statistical yearbooks print under or after the Vietnamese one
+    ("Consumer price index"): ASCII only, with a word that is no Vietnamese syllable."""
+    return words.isascii() and any(len(word) > 2 and not is_syllable(word.lower())
+                                   for word in regex.findall(r"[A-Za-z]+", words))
+
+
+def _vietnamese_label(text: str, start: int, label: str) -> str:
+    """A bilingual row label's Vietnamese half: before " - English", or the line above an English
+    label that holds words only ("Chỉ số giá tiêu dùng" over "Consumer price index 110,07 …")."""
+    half = ENGLISH_HALF.search(label)
+    if half is not None and _is_english(label[half.end():]) and not _is_english(label[:half.start()]):
+        return label[:half.start()]
+    if not _is_english(label):
+        return label
+    above = LABEL_LINE_BEFORE.search(text, max(0, start - 130), start)
+    line = " ".join(above.group(1).split()) if above else ""
+    if line and not _is_english(line) and len(line.split()) <= MAX_LABEL_WORDS and line[-1:] not in ".:;":
+        return ROW_LABEL_PREFIX.sub("", line, count=1)
+    return label

@@ -16,7 +16,7 @@ import regex
 
 from extractor.cleaning.lines import line_rules
 from extractor.quantities.goals import goal_rules
-from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, NUMBER, Quantity, first_noun, magnitude_run, unit_table
+from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, NUMBER, SENTENCE_REACH, SENTENCE_START, Quantity, first_noun, magnitude_run, unit_table
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
@@ -110,9 +110,14 @@ class MetricFinder:
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         metric = self._find_metric(quantity, paragraph_start, paragraph_end, place_spans, previous)
-        if metric:
-            self._last_of_unit[(paragraph_start, quantity.unit)] = metric
+        if metric and not self._in_a_breakdown(quantity, paragraph_start):
+            self._last_of_unit[(paragraph_start, quantity.unit)] = metric  # (a part is summed by no running total)
         return metric
+
+    def _in_a_breakdown(self, quantity: Quantity, paragraph_start: int) -> bool:
+        """The figure's sentence opens on "Trong đó," / "Cụ thể:": it is a part of the total before."""
+        sentence = SENTENCE_START.search(self.text, max(paragraph_start, quantity.start - SENTENCE_REACH), quantity.start)
+        return BREAKDOWN_OPENER.match(self.text, sentence.end() if sentence else paragraph_start) is not None
 
     def _find_metric(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
                      previous: Quantity | None = None) -> str | None:
@@ -197,11 +202,15 @@ class MetricFinder:
             if after:
                 return after
         clause = self._clause_before_comma(quantity, paragraph_start, paragraph_end) if before is None and after is None else None
-        if before is None and after is None and previous is not None and previous.metric and quantity.unit == previous.unit:
-            # "… 52.000 tấn. Lũy kế 3 tháng đầu năm đạt 150.500 tấn": a running total of the figure before's measure
+        if before is None and after is None:
+            # "… 52.000 tấn. Lũy kế 3 tháng đầu năm đạt 150.500 tấn": a running total of the figure before's measure, or
+            # of the last figure of its unit ("… 20.820 tấn, tăng 11,77%. Lũy kế 7 tháng … 373.539 tấn", "…, đưa lũy kế …")
             clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
             if metric_rules()["running_total"].match(self.text, clause_start, quantity.start):
-                return previous.metric
+                summed = previous.metric if previous is not None and previous.metric and quantity.unit == previous.unit \
+                    else self._last_of_unit.get((paragraph_start, quantity.unit))
+                if summed:
+                    return summed
         last_of_unit = self._last_of_unit.get((paragraph_start, quantity.unit)) if clause is not None else None
         if last_of_unit and metric_rules()["running_total"].match(self.text, *clause) and not _trimmed(self.text[clause[0]:clause[1]]):
             # "… ước đạt 85,7 triệu USD, … giảm 19,6%. Tính chung 8 tháng đầu năm, ước đạt 680,2 triệu USD": the

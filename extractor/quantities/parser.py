@@ -62,6 +62,7 @@ class Quantity:
     high: int | float | None = None
     denominator: int | float | None = None
     qualifier: str | None = None
+    change: str | None = None  # "increase"/"decrease": the figure is the amount of a change, not a level
     number_style: str = "vi"  # "vi", "en" or "plain": how the digits were read
     notes: list[str] = field(default_factory=list)
     # set by the quantity stage (extract_quantities) from the document's context:
@@ -213,6 +214,10 @@ def context_rules() -> dict:
     rules["qualifier_unless_after"] = {row["id"]: regex.compile(row["unless_after"]) for row in data["qualifiers"] if "unless_after" in row}
     rules["qualifier_unless_sentence"] = {row["id"]: regex.compile(row["unless_sentence"]) for row in data["qualifiers"] if "unless_sentence" in row}
     rules["clause_qualifiers"] = [(row["id"], regex.compile(row["sentence"]), row["qualifier"]) for row in data["clause_qualifiers"]]
+    changes = data.get("changes")
+    rules["changes"] = [] if changes is None else [
+        (regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{row['verb']}){changes['between']}$"), row["change"]) for row in changes["verbs"]]
+    rules["change_unless_after"] = None if changes is None else regex.compile(changes["unless_after"])
     rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
     rules["date_shaped_names"] = [regex.compile(row["before"]) for row in data.get("date_shaped_names", [])]
     rules["whole_word"] = {row["id"] for row in (*data["exclusions"], *data["qualifiers"], *data["bare_number_names"]) if row.get("whole_word")}
@@ -311,6 +316,8 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
         position = quantity.end
     quantities.extend(_spelled_quantities(text, start, end, quantities, counted_noun))
     quantities.sort(key=lambda q: q.start)
+    for quantity in quantities:
+        quantity.change = _change(text, quantity, start, end)
     _name_elided_nouns(text, quantities, start, counted_noun)
     return quantities
 
@@ -1335,6 +1342,24 @@ def _qualifier(text: str, quantity: Quantity, start: int, end: int) -> str | Non
         if found is not None:
             return found or None
     return _clause_qualifier(text, quantity, start)
+
+
+CHANGE_REACH = 60  # the change verb and the words between it and the figure
+
+
+def _change(text: str, quantity: Quantity, start: int, end: int) -> str | None:
+    """"increase" or "decrease" when the figure is the amount of a change ("giảm từ 0,5% trở lên",
+    "tăng 12%"), else None (a level: "giảm còn 3%", "tăng lên 50%", "từ 68% xuống còn 60,8%")."""
+    before = text[max(start, quantity.start - CHANGE_REACH):quantity.start]
+    rules = context_rules()
+    for pattern, change in rules["changes"]:
+        found = pattern.search(before)
+        if found is None:
+            continue
+        if found.group().rstrip().lower().endswith("từ") and rules["change_unless_after"].match(text, quantity.end, min(end, quantity.end + AFTER_WINDOW + 20)):
+            return None
+        return change
+    return None
 
 
 def _clause_qualifier(text: str, quantity: Quantity, start: int) -> str | None:
