@@ -1428,3 +1428,18 @@ def test_bare_district_names_with_an_apostrophe_or_another_spelling_in_a_provinc
 def test_a_degree_word_after_vi_between_a_unit_and_its_figure():
     places = _places_by_figure("Thu ngân sách cao nhất là phường Ninh Kiều với hơn 9,8 tỉ đồng.\n")
     assert places["9,8 tỉ đồng"] == "phường Ninh Kiều"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3. Kết quả theo địa phương\na) Huyện Hòa Bình:\nDiện tích nuôi tôm năm 2020 đạt 12.500 ha, tăng 2,1%.\n"
+     "b) Huyện Đông Hải:\nDiện tích nuôi tôm đạt 31.000 ha; sản lượng 28.000 tấn.\n",
+     [("12.500 ha", "huyện Hòa Bình"), ("2,1%", "huyện Hòa Bình"), ("31.000 ha", "huyện Đông Hải"), ("28.000 tấn", "huyện Đông Hải")]),
+    ("Báo cáo của tỉnh An Giang.\n2. Kết quả sản xuất\n2.1. Tại xã Vĩnh Trạch\nTổng diện tích lúa 2.300 ha, năng suất 6,8 tấn/ha.\n"
+     "2.2. Kết quả hỗ trợ xã Hiệp Thành\nĐã hỗ trợ 120 hộ.\n3. Kết luận\nToàn tỉnh có 45 xã đạt chuẩn.\n",
+     [("2.300 ha", "xã Vĩnh Trạch"), ("6,8 tấn/ha", "xã Vĩnh Trạch"), ("120 hộ", None), ("45 xã", "tỉnh An Giang")]),
+])
+def test_a_heading_that_names_only_a_unit_gives_its_figures_that_place(text, expected):
+    """"a) Huyện Hòa Bình:" over a paragraph of figures: they are about that unit, down to the next
+    heading of its level; a heading that names a subject ("Kết quả hỗ trợ xã Y") scopes nothing."""
+    quantities = [(q["text"], q["place"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert quantities == expected

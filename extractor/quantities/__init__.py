@@ -54,7 +54,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
         found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, quantities))
     _in_the_documents_style(clean.text, found)
     if places is not None:
-        attach_context(found, clean, places)
+        attach_context(found, clean, places, unit_headed_sections(clean, sections, places))
         for quantity, _ in found:
             unit_from_name(quantity)
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
@@ -103,9 +103,39 @@ def _names_nothing(quantity: Quantity) -> bool:
             and quantity.denominator is None and quantity.kind != "fraction")
 
 
-def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, places) -> None:
+# what may stand in a heading beside the unit it names: "a) Thành phố Bạc Liêu:", "2.1. Tại xã Vĩnh Trạch"
+HEADING_FILLER = regex.compile(r"[\s:.;,()\-–]*(?:(?i:tại|đối\s+với|ở)[\s:.;,()\-–]*)?")
+
+
+def unit_headed_sections(clean: CleanText, sections: list[Section], places) -> list[tuple[int, int, str]]:
+    """(clean start, end, place) of each section whose heading names a unit and nothing else
+    ("a) Thành phố Bạc Liêu:" … "b) Thị xã Giá Rai:"): the unit its figures are about, down to
+    the next heading of its level or above."""
+    heading_at = {paragraph.start: paragraph for paragraph in clean.paragraphs if paragraph.kind != "footnote"}
+    body_end = clean.body_end
+    scopes = []
+    for index, section in enumerate(sections):
+        heading = heading_at.get(section.clean_start)
+        parsed = parse_label(clean.text[section.clean_start:section.clean_end])
+        if heading is None or parsed is None:
+            continue
+        named = [mention for mention in places.mentions(heading) if mention.place is not None]
+        if len(named) != 1:
+            continue
+        mention = named[0]
+        before, after = (section.clean_start + parsed[2], mention.start), (mention.end, heading.end)
+        if not all(HEADING_FILLER.fullmatch(clean.text, *span) for span in (before, after)):
+            continue  # "Kết quả hỗ trợ xã Y": the heading names a subject, not a unit's part of the text
+        end = next((later.clean_start for later in sections[index + 1:] if later.level <= section.level), body_end)
+        scopes.append((heading.end, end, mention.place))
+    return scopes
+
+
+def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, places,
+                   unit_sections: list[tuple[int, int, str]] = ()) -> None:
     """Place, metric and anchor of every figure: a footnote's figure stands where its marker does
-    and takes the place in force there when its own text names none."""
+    and takes the place in force there when its own text names none; a figure whose paragraph
+    names no place takes the unit its section's heading names (``unit_headed_sections``)."""
     footnote_anchor = {note.id: note for note in clean.footnotes}
     paragraph_at = {p.start: p for p in clean.paragraphs}
     body_starts = [p.start for p in clean.paragraphs if p.kind != "footnote"]
@@ -121,6 +151,8 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
             if quantity.place is None:
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
+        if quantity.place is None and unit_sections:
+            quantity.place = next((place for start, end, place in reversed(unit_sections) if start <= quantity.anchor < end), None)
         before = previous[0] if previous is not None and previous[1] is paragraph else None
         bracketed = bracket_open_at(clean.text, max(paragraph.start, quantity.start - OPEN_BRACKET_REACH), quantity.start)
         if before is not None and previous_bracketed and not bracketed and outside is not None and outside[1] is paragraph:
