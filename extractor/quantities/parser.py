@@ -38,6 +38,8 @@ PERIOD_WORDS = frozenset({"năm", "tháng", "ngày", "tuần", "quý"})
 EACH_PERIOD_REACH = 24  # (bounded: the engine looks for the required "mỗi" as far as it may read)
 # "68 triệu đồng mỗi năm": per year (a share "mỗi năm" stays a share)
 EACH_PERIOD = regex.compile(r"(?i)\s+mỗi\s+(?=(?:" + "|".join(sorted(PERIOD_WORDS)) + r")(?![\p{L}\p{M}]))")
+# "tăng 0,92% năm;", "6,8% năm giai đoạn 2016-2020": a yearly rate whose slash was lost (not "12% năm 2015", "năm nay")
+PERCENT_A_YEAR = regex.compile(r"(?i)\s+năm(?=\s*(?:[,.;:)]|$|(?:và|hoặc|giai\s+đoạn|thời\s+kỳ|trong\s+giai)(?![\p{L}\p{M}])))")
 LIST_NUMBER = regex.compile(r"\(\d{1,3}\)")
 RUN_IN_LIST_NUMBER = regex.compile(r"(?<=[.:;)]\s)(\d{1,2})\.\s+(?=\p{Lu})")  # "… 60 triệu đồng. 3. Tổng sản lượng …"
 PERCENT = regex.compile(r"\s?%+(?![oO0](?![\p{L}\p{M}\d]))|\s?\(\s?%\s?\)")  # ("%o", "%0" are per mille; "2,24(%)": the unit in brackets)
@@ -1168,6 +1170,10 @@ def _with_per(text: str, position: int, end: int, unit: _Unit) -> _Unit:
         slash = SLASH.match(text, cursor, end) or (EACH_PERIOD.match(text, cursor, min(end, cursor + EACH_PERIOD_REACH))
                                                     if unit.kind != "percent" else None)
         if not slash:
+            yearly = PERCENT_A_YEAR.match(text, cursor, end) if unit.kind == "percent" and cursor == position else None
+            if yearly is not None:
+                names.append("năm")
+                cursor = yearly.end()
             break
         count = PERIOD_COUNT.match(text, slash.end(), end)  # "45 kg/người/6 tháng": a period of several
         after = count.end() if count else slash.end()
