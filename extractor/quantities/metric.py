@@ -599,7 +599,7 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if before and previous is not None and previous.metric and quantity.unit in (None, "%", previous.unit) \
             and metric_rules()["standard_phrase"].fullmatch(before):
         return previous.metric  # "… 404 tỷ đồng, so dự toán giao đạt 42%": the clause names the standard only
-    if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before):
+    if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before, quantity):
         return previous.metric  # "… tăng 3,01% so cùng kỳ và đạt 49,85% kế hoạch", "16.133 con/KH 16.200 con"
     if noun and previous is not None and previous.kind == "count" and previous.unit and previous.metric \
             and not previous.metric.lower().startswith(previous.unit.lower()) and LIST_JOINT.fullmatch(text, previous.end, quantity.start) \
@@ -668,17 +668,23 @@ def _after_the_opening(phrase: str, noun: str | None = None) -> str:
 
 BASE_REMAINDER = regex.compile(r"[\s/()]+")
 FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:từ)\s*$")
+CHANGE_GAP_REACH = 60
+CHANGE_TO_TAIL = regex.compile(r"(?i)(?:(?:đã|đến\s+nay|nay)\s+)?(?:(?:giảm|tăng)(?:\s+(?:xuống|lên))?|xuống|lên)(?:\s+(?:còn|đạt|mức))*|còn")
 SLASH_PAIR = regex.compile(r"\s*/\s*")  # between two figures of one measure, written as actual/plan
 
 
-def _same_series(text: str, previous: Quantity, before: str) -> bool:
+def _same_series(text: str, previous: Quantity, before: str, quantity: Quantity) -> bool:
     """The clause before the figure ends with the figure before it and what that one is compared
     with ("… tăng 3,01% so cùng kỳ", "… đạt 8,31%/KH"), or holds nothing else ("tăng 3,01% và")
-    but the standard ("so dự toán đạt 42% và bằng 96%"): this figure goes on with the same measure."""
+    but the standard ("so dự toán đạt 42% và bằng 96%"), or a move to another level ("12% năm 2015
+    giảm còn 4%"): this figure goes on with the same measure."""
     figure = " ".join(text[previous.start:previous.end].split())
     at = before.rfind(figure)
     if at < 0 or not previous.metric:
         return False
+    gap = text[previous.end:quantity.start]
+    if len(gap) < CHANGE_GAP_REACH and CHANGE_TO_TAIL.fullmatch(" ".join(metric_rules()["time"].sub(" ", gap).split())):
+        return True  # "Tỷ lệ hộ nghèo 12% năm 2015 giảm còn 4% năm 2020", "1.200 con tăng lên 1.450 con": the level it moved to
     tail = BASE_REMAINDER.sub(" ", before[at + len(figure):]).strip()
     if FROM_BEFORE.search(before, 0, at) and not any(c.isdigit() for c in tail):
         return True  # "giảm từ 68% năm 2015 xuống còn 60,8%": the end of a change from the figure before
