@@ -924,7 +924,8 @@ def find_results(clean: CleanText, items: list[TargetItem] = (), sections: list[
                 for match in pattern.finditer(text, window_start, window_end):
                     if taken.overlaps(match.start(), match.end()):
                         continue
-                    if item_spans.overlaps(match.start(), match.end()) or _looks_forward(text, paragraph.start, match.start()):
+                    if item_spans.overlaps(match.start(), match.end()) or _looks_forward(text, paragraph.start, match.start()) \
+                            or _compares_plans(text, paragraph.start, match):
                         continue
                     result = _result_of(match, rule_id, status_rule)
                     if result is None:
@@ -1092,6 +1093,14 @@ def _plan_parts(sections: list[Section], body_end: int) -> list[tuple[int, int]]
 CLAUSE_START = regex.compile(r"(?r)[.;:!?]\s")
 FORWARD_REACH = 1500  # characters read back from a result clause for the words of a plan
 BREAKDOWN_MARKER = regex.compile("(?i)" + BREAKDOWN_WORDS)
+
+
+def _compares_plans(text: str, paragraph_start: int, match) -> bool:
+    """"Dự toán chi ngân sách 500 tỷ đồng, tăng 21,8% so với dự toán năm 2022": a plan set against
+    a plan of a named year, no result."""
+    rules = indicator_rules()
+    return (rules["earlier_plan_after"].match(text, match.end(), min(len(text), match.end() + 40)) is not None
+            and rules["plan_subject"].match(text, _sentence_start(text, paragraph_start, match.start()), match.start()) is not None)
 
 
 def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
