@@ -1443,3 +1443,15 @@ def test_a_heading_that_names_only_a_unit_gives_its_figures_that_place(text, exp
     heading of its level; a heading that names a subject ("Kết quả hỗ trợ xã Y") scopes nothing."""
     quantities = [(q["text"], q["place"]) for q in records_from_text(text) if q["type"] == "quantity"]
     assert quantities == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Sáng 29/7 xã An Nghĩa tổ chức Đại hội Đảng bộ xã lần thứ I. Xã có 12 thôn.", "xã An Nghĩa"),
+    ("Ngày 13-8 phường Bình Đông tổ chức Đại hội Đảng bộ phường. Phường có 12 khu phố.", "phường Bình Đông"),
+    ("2025-08-22 Phường Bình Dương được thành lập trên cơ sở sáp nhập các phường Phú Mỹ, Phú Tân và phường Phú Chánh.",
+     "phường Bình Dương"),
+])
+def test_a_date_before_a_unit_is_no_count_of_units(text, unit):
+    """"Sáng 29/7 xã An Nghĩa …": the 7 ends a date; it counts no communes, so the unit issues the text."""
+    document = next(r for r in records_from_text(text) if r["type"] == "document")
+    assert document["unit"] == unit

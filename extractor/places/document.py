@@ -1322,7 +1322,7 @@ def _named_with_figures(text: str, position: int, gazetteer: Gazetteer, levels, 
 
 
 # "các xã", "03 xã", "ba xã", "một số huyện", "sáp nhập xã A, B và C"
-PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm|một\s+số|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|sáp\s+nhập(?:\s+toàn\s+bộ)?|hợp\s+nhất)|\d+)\s+$")
+PLURAL_LEAD = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:các|những|gồm|một\s+số|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|sáp\s+nhập(?:\s+toàn\s+bộ)?|hợp\s+nhất)|(?<![\d/.\-–])\d+)\s+$")  # (not a date's end: "Sáng 29/7 xã …", "2025-08-22 Phường …")
 PLURAL_LEAD_REACH = 12
 
 
