@@ -326,9 +326,25 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
         _bound_the_share(record, linked_figures)
         if result.against_plan:
             _settle_against_plan(record, linked_figures)
+        if not record.get("metric"):  # (the figures linked since: "… đạt 528 tỷ đồng (vượt kế hoạch đề ra)")
+            record["metric"] = _measure_of_result([quantities_by_id[q] for q in record["quantities"] if q in quantities_by_id])
         records.append(record)
     records += table_result_records(raw, clean, sections, places, overlapping, len(records))
     return records, warnings
+
+
+def _measure_of_result(figures: list[dict]) -> str | None:
+    """What a result clause's first figure measures ("Thu ngân sách đạt 95% kế hoạch", "đạt 100% (mục
+    tiêu đại hội là 90%)"); none for a count of targets ("12/19 chỉ tiêu đạt và vượt")."""
+    for figure in figures:
+        if figure.get("unit") in TARGET_COUNT_UNITS:
+            return None
+        if figure.get("metric"):
+            return figure["metric"]
+    return None
+
+
+TARGET_COUNT_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "mục tiêu", "nhiệm vụ"})
 
 
 def _bound_the_share(record: dict, figures: list[dict]) -> None:
@@ -350,7 +366,8 @@ def _settle_against_plan(record: dict, figures: list[dict]) -> None:
     better for a poverty rate: catalogue `better`) gives the status; otherwise it stays null."""
     if len(figures) < 2:
         return
-    actual, plan = figures[0], figures[-1]
+    actual = figures[0]  # the plan: the bracket's first figure in the actual's unit ("(NQ đề ra 2,8 triệu tấn, tăng 3,9%/năm)")
+    plan = next((figure for figure in figures[1:] if figure["unit"] == actual["unit"]), figures[1])
     if actual["unit"] != plan["unit"] or actual["value"] is None or plan["value"] is None:
         return
     indicator = classify(actual.get("metric"), actual["unit"])

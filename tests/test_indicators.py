@@ -917,3 +917,16 @@ def test_target_metrics_leave_out_the_term_end_and_a_running_total():
     quantities = {r["text"]: r["metric"] for r in records_from_text(text) if r["type"] == "quantity"}
     assert quantities["417.000 tấn"] == "Sản lượng thuỷ, hải sản"
     assert quantities["90 triệu đồng/người/năm"] == "Thu nhập bình quân đầu người"
+
+
+def test_a_result_names_what_its_figure_measures():
+    """A result clause's figure says what was measured: the result carries its metric (and so its
+    catalogue code); a plan in brackets measures the same as the actual; a count of targets names none."""
+    text = ("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT\nTỷ lệ chi bộ trong sạch vững mạnh đạt 100% (mục tiêu đại hội là 90%). "
+            "Thu ngân sách đạt 12 tỷ đồng, đạt 95% kế hoạch. Có 12/19 chỉ tiêu đạt và vượt.\n")
+    records = records_from_text(text)
+    results = [(r["text"], r["metric"]) for r in records if r["type"] == "indicator" and r["role"] == "result"]
+    assert results == [("100% (mục tiêu đại hội là 90%)", "Tỷ lệ chi bộ trong sạch vững mạnh"),
+                       ("đạt 95% kế hoạch", "Thu ngân sách"), ("12/19 chỉ tiêu đạt và vượt", None)]
+    plan = next(r for r in records if r["type"] == "quantity" and r["text"] == "90%")
+    assert plan["metric"] == "Tỷ lệ chi bộ trong sạch vững mạnh"

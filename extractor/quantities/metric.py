@@ -48,6 +48,7 @@ def metric_rules() -> dict:
         "locality": regex.compile(data["locality"]),
         "time_tail": regex.compile(data["time_tail"]),
         "running_total": regex.compile(rf"(?i)\s*{data['running_total']}(?![\p{{L}}\p{{M}}])"),
+        "plan_in_bracket": regex.compile(data["plan_in_bracket"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
         # a measure ending the words after a count, right before the next figure, is that figure's ("trị giá từ")
         "measure_before_next": regex.compile(rf"(?i)\s(?:{word_trie(data['measure_nouns'])})(?:\s+(?:là|đạt|từ)){{0,2}}{ABOUT_AFTER}\s*$"),
@@ -124,6 +125,9 @@ class MetricFinder:
         actual = _actual_after_plan(self.text, quantity, previous)
         if actual is not None:
             return actual
+        if previous is not None and previous.metric and previous.end <= quantity.start \
+                and metric_rules()["plan_in_bracket"].fullmatch(self.text, previous.end, quantity.start):
+            return previous.metric  # "đạt 100% (mục tiêu đại hội là 90%)": the plan for the figure before
         metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
         if metric is not None and _only_a_measured_figure(metric):
             metric = None  # "Gia Lai 77.688ha và Kon Tum có 12.752ha": another figure names nothing

@@ -819,8 +819,45 @@ def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, di
     for rule_id, before_pattern, number_pattern, after_pattern, _ in rules:
         found = number_pattern.search(digits) and after_pattern.match(after) and before_pattern.search(before)
         if found and (rule_id not in whole_word or _is_own_word(before, found)):
+            if rule_id == AFTER_PROPER_NAME and not counted and _an_item_of_named_figures(text, quantity, start, end):
+                return False
             return True  # "mũi 3", not "nâng cấp 01": the head is a word of its own
     return False
+
+
+AFTER_PROPER_NAME = "after-proper-name"
+NAME_RUN = r"\p{Lu}[\p{L}\p{M}&]*(?:[ \t]+\p{Lu}[\p{L}\p{M}&]*){0,4}"
+NAME_BEFORE_NUMBER = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?P<name>{NAME_RUN})[ \t]+$")
+# the next item of a list of names and figures: ", Thăng Bình 114", "; và Núi Thành 115"
+NEXT_NAMED_FIGURE = regex.compile(rf"[ \t]*[,;][ \t]*(?:và[ \t]+)?(?P<name>{NAME_RUN})[ \t]+(?P<number>\d[\d.,]*)(?![\d/])")
+PREVIOUS_NAMED_FIGURE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?P<name>{NAME_RUN})[ \t]+(?P<number>\d[\d.,]*)(?:[ \t]+[\p{{Ll}}\p{{M}}]+){{0,2}}[ \t]*[,;][ \t]*(?:và[ \t]+)?$")
+SHARE_IN_BRACKET = regex.compile(r"[ \t]*\([ \t]*\d[\d.,]*[ \t]*%[ \t]*\)")
+NAMED_LIST_REACH = 80
+
+
+def _an_item_of_named_figures(text: str, quantity: "Quantity", start: int, end: int) -> bool:
+    """A bare number after a capitalised name that is an item of a list of names and figures
+    ("…: Điện Bàn 120, Thăng Bình 114, Núi Thành 115"; "Sở Y tế 60, Sở Tài chính 45") or carries its
+    share ("THCS 123 (56%)") counts something; a run of one name numbered ("Tổ 1, Tổ 2", "Quốc lộ 1,
+    Quốc lộ 14") names places."""
+    if SHARE_IN_BRACKET.match(text, quantity.end, min(end, quantity.end + 20)):
+        return True
+    own = NAME_BEFORE_NUMBER.search(text, max(start, quantity.start - NAMED_LIST_REACH), quantity.start)
+    if own is None:
+        return False
+    digits = text[quantity.start:quantity.end]
+    neighbours = [NEXT_NAMED_FIGURE.match(text, quantity.end, min(end, quantity.end + NAMED_LIST_REACH)),
+                  PREVIOUS_NAMED_FIGURE.search(text, max(start, own.start() - NAMED_LIST_REACH), own.start())]
+    return any(other is not None and _different_names(own.group("name"), digits, other.group("name"), other.group("number"))
+               for other in neighbours)
+
+
+def _different_names(name: str, number: str, other: str, other_number: str) -> bool:
+    """Two items name different things: not one name numbered twice, nor small numbers after one head word."""
+    if name.lower() == other.lower():
+        return False
+    small = all(value.isdigit() and int(value) < 10 for value in (number, other_number))
+    return not (small and name.split()[0].lower() == other.split()[0].lower())
 
 
 DAY_MONTH_PAIR = regex.compile(r"([1-9]|[12]\d|3[01])\s?/\s?([1-9]|1[0-2])")
