@@ -1455,3 +1455,13 @@ def test_a_date_before_a_unit_is_no_count_of_units(text, unit):
     """"Sáng 29/7 xã An Nghĩa …": the 7 ends a date; it counts no communes, so the unit issues the text."""
     document = next(r for r in records_from_text(text) if r["type"] == "document")
     assert document["unit"] == unit
+
+
+@pytest.mark.parametrize("province, city", [("Lai Châu", "thành phố Lai Châu"), ("Cao Bằng", "thành phố Cao Bằng")])
+def test_a_bare_name_shared_by_a_province_and_its_capital_is_the_province(province, city):
+    """"tỉnh Lai Châu" and "thành phố Lai Châu" both named once: a bare "Lai Châu" is the province
+    (a province's name is one in the country), not the city named first."""
+    text = (f"{province}: Phát triển cây chè\nHiện nay, {province} có khoảng 9.000 ha chè, tập trung ở các huyện "
+            f"Tân Uyên, Tam Đường và {city}. Đây là cây chủ lực của tỉnh {province}.")
+    figure = next(r for r in records_from_text(text) if r["type"] == "quantity")
+    assert figure["place"] == f"tỉnh {province}"

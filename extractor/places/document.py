@@ -509,19 +509,23 @@ class DocumentPlaces:
 
     def _bare_names(self, typed_spans) -> list[tuple[int, int, str]]:
         """Names introduced with a type, written bare later ("Hát Lót 99,8%"); an ambiguous name
-        (a xã and a thị trấn) goes to its most frequent type, ties to the one named first."""
+        (a xã and a thị trấn) goes to its most frequent type, ties to a province ("tỉnh Lai Châu" and
+        "thành phố Lai Châu": a province's name is one in the country), else to the one named first."""
         types_by_name: dict[str, Counter] = {}
+        provinces = set()
         for (start, end, place), typed_place in zip(typed_spans, self.typed_places):
             if typed_place.unit is None:
                 continue
             name = typed_place.unit.name
             types_by_name.setdefault(name, Counter())[place] += 1
+            if typed_place.unit.level == "province":
+                provinces.add(place)
         taken = SpanIndex((start, end) for start, end, _ in typed_spans)
         found = []
         for name, places in types_by_name.items():
             if len(name.split()) < MIN_BARE_NAME_SYLLABLES:
                 continue
-            place = places.most_common(1)[0][0]
+            place = max(places, key=lambda typed: (places[typed], typed in provinces))  # (max keeps the first of equals)
             for match in regex.finditer(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", self.text):
                 if not taken.holds(match.start()):
                     found.append((match.start(), match.end(), place))
