@@ -672,6 +672,7 @@ def _after_the_opening(phrase: str, noun: str | None = None) -> str:
 
 BASE_REMAINDER = regex.compile(r"[\s/()]+")
 FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:từ)\s*$")
+SERIES_VERB_END = regex.compile(r"(?i)^\s*(?:(?:ước|dự\s+kiến|ước\s+tính)\s+)?(?:tăng|giảm|đạt|bằng|là|chiếm)$")
 CHANGE_GAP_REACH = 60
 CHANGE_TO_TAIL = regex.compile(r"(?i)(?:(?:đã|đến\s+nay|nay)\s+)?(?:(?:giảm|tăng)(?:\s+(?:xuống|lên))?|xuống|lên)(?:\s+(?:còn|đạt|mức))*|còn")
 SLASH_PAIR = regex.compile(r"\s*/\s*")  # between two figures of one measure, written as actual/plan
@@ -694,6 +695,9 @@ def _same_series(text: str, previous: Quantity, before: str, quantity: Quantity)
         return True  # "giảm từ 68% năm 2015 xuống còn 60,8%": the end of a change from the figure before
     if tail:
         return metric_rules()["comparison_base"].match(tail) is not None
+    written = before[:at].strip()
+    if written.lower().startswith(previous.metric.lower()) and SERIES_VERB_END.search(written[len(previous.metric):]):
+        return True  # "Chỉ số … tăng 2,1% so với tháng trước và tăng 10,5% …": the figure before's subject and verb
     rest = _trimmed(before[:at])
     return not rest or metric_rules()["standard_phrase"].fullmatch(rest) is not None
 
