@@ -428,7 +428,8 @@ def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counte
                 or _label_noun(text, sentence, quantity.start, counted_noun)
                 or _sibling_unit(text, earlier, sentence, quantity)
                 or _bracket_sibling_unit(text, earlier, sentence, quantity)
-                or _unit_between_siblings(text, quantities, index))
+                or _unit_between_siblings(text, quantities, index)
+                or _noun_of_the_next_verb(text, quantities, index, sentence))
         if noun is None:
             continue
         if isinstance(noun, Quantity):
@@ -544,6 +545,32 @@ def _bracket_sibling_unit(text: str, earlier: list[Quantity], sentence: int, qua
 
 MONEY_UNITS = frozenset({"đồng", "USD"})
 SIBLING_MEASURES = frozenset({"area", "mass", "length"})  # units that carry no magnitude word to copy wrongly
+
+
+# "tiếp nhận 350, giải quyết 342 hồ sơ": a verb and a bare number, then a verb and a count of a noun
+VERB_BEFORE_NUMBER = regex.compile(r"(?r)(?<![\p{L}\p{M}])((?:[\p{L}\p{M}]+[ \t]+){0,2}[\p{L}\p{M}]+)[ \t]+$")
+NEXT_VERB_GAP = regex.compile(r"\s*(?:,|và)\s*(?:và\s+)?((?:[\p{Ll}\p{M}]+\s+){0,2}[\p{Ll}\p{M}]+)\s+")
+LINKING_BEFORE_A_COUNT = frozenset({"đạt", "có", "là", "bằng", "chiếm", "được", "còn"})  # they say how much, not what was done
+
+
+def _noun_of_the_next_verb(text: str, quantities: list[Quantity], index: int, sentence: int) -> Quantity | None:
+    """A bare number after a verb whose next figure, after another verb, counts a noun: both count
+    it ("tiếp nhận 350, giải quyết 342 hồ sơ", "cấp mới 124, cấp đổi 425 Giấy chứng nhận")."""
+    if index + 1 >= len(quantities):
+        return None
+    quantity, following = quantities[index], quantities[index + 1]
+    if following.kind != "count" or following.unit is None or not isinstance(quantity.value, int):
+        return None
+    gap = NEXT_VERB_GAP.fullmatch(text, quantity.end, following.start)
+    before = VERB_BEFORE_NUMBER.search(text, max(sentence, quantity.start - 30), quantity.start)
+    if gap is None or before is None:
+        return None
+    phrases = [words.lower().split() for words in (before.group(1), gap.group(1))]
+    if any(words[-1] in LINKING_BEFORE_A_COUNT for words in phrases):
+        return None
+    if phrases[0][0] == phrases[1][0]:
+        return following  # "cấp mới 124, cấp đổi 425 …": one verb's two kinds
+    return following if all(any(tag == "V" for _, tag in pos_tags(" ".join(words))) for words in phrases) else None
 
 
 def _unit_between_siblings(text: str, quantities: list[Quantity], index: int) -> Quantity | None:
