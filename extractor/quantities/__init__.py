@@ -20,6 +20,7 @@ from extractor.spans import SpanIndex, bracket_open_at
 __all__ = ["Quantity", "extract_quantities"]
 
 
+SENTENCE_STOP = regex.compile(r"[.;!?](?=\s)")  # (the whole and its parts' bracket stand in one sentence)
 SHARE_PAIR_GAP = regex.compile(r"\s?/\s?")  # "97%/90%": two shares of one measure, the second its target
 PAIR_GAP = regex.compile(r"(?:\s*[\p{L}\p{M}&]+){0,3}?\s*/\s*")  # "… triệu đồng/98.081 hộ vay/2.592 tổ": a slash, the words of the figure before it
 OPEN_BRACKET_REACH = 200  # characters before a figure read for a bracket it stands in ("(tương đương 1.749.600 người")
@@ -142,6 +143,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
     metrics = MetricFinder(clean.text, sorted(quantity.start for quantity, _ in found))
     previous, previous_bracketed = None, False  # (quantity, paragraph) before this one; inside a bracket?
     outside = None  # the last of them not inside a bracket
+    outside_by_unit: dict[tuple[int, str | None], Quantity] = {}  # (paragraph start, unit) → the last such figure
     pair_head: dict[int, Quantity] = {}  # a figure written after a slash → the first figure of its slash pair
     for quantity, paragraph in found:
         quantity.anchor = quantity.start
@@ -166,11 +168,17 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
             if quantity.metric is None and head is not None and before is not head:
                 # "2.758.926 triệu đồng/98.081 hộ vay, tăng 132.406 triệu đồng": a change of the pair's first figure
                 quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), head)
+            whole = outside_by_unit.get((paragraph.start, quantity.unit)) if quantity.metric is None and bracketed else None
+            if whole is not None and whole.metric and bracket_open_at(clean.text, whole.end, quantity.start) \
+                    and not SENTENCE_STOP.search(clean.text, whole.end, quantity.start):
+                # "14.000 ha quế, tập trung tại 8 xã (xã A: 1.998 ha, B: 2.112 ha)": a part the bracket breaks the whole into
+                quantity.metric = whole.metric
         if before is not None and PAIR_GAP.fullmatch(clean.text, before.end, quantity.start):
             pair_head[id(quantity)] = pair_head.get(id(before), before)  # "X triệu đồng/Y hộ vay/Z tổ": one balance's figures
         previous, previous_bracketed = (quantity, paragraph), bracketed
         if not bracketed:
             outside = previous
+            outside_by_unit[(paragraph.start, quantity.unit)] = quantity
     for (first, paragraph), (second, other) in zip(found, found[1:]):
         if other is paragraph and first.unit == second.unit == "%" and SHARE_PAIR_GAP.fullmatch(clean.text, first.end, second.start) \
                 and second.metric and clean.text[second.end:second.end + len(second.metric) + 2].lstrip().startswith(second.metric):
