@@ -111,6 +111,10 @@ class MetricFinder:
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         metric = self._find_metric(quantity, paragraph_start, paragraph_end, place_spans, previous)
+        if metric and previous is not None and previous.metric and previous.unit == quantity.unit \
+                and metric.lower().startswith(previous.metric.lower()) \
+                and " ".join(self.text[previous.start:previous.end].split()) in metric:
+            metric = previous.metric  # "giải ngân lần lượt 72,8% và 100%": the words run over the figure before; its measure goes on
         if metric and not self._in_a_breakdown(quantity, paragraph_start):
             self._last_of_unit[(paragraph_start, quantity.unit)] = metric  # (a part is summed by no running total)
         return metric
