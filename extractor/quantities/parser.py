@@ -632,6 +632,8 @@ def _excluded(text: str, match, start: int, end: int, counted_noun) -> str | Non
     before = _text_before(text, start, match.start())
     after = text[match.end():min(end, match.end() + AFTER_WINDOW)]
     digits = match.group()
+    if _inside_a_link(text, match.start(), start, end):
+        return "link"  # "https://…/nam-2024-123456.html?id=101&page=3", "www.x.gov.vn/tin/4567", "ubnd12@gmail.com"
     glued = before and (before[-1].isalpha() or before[-1] in "-_" and len(before) > 1 and before[-2].isalpha())
     if glued and not (before[-1].islower() and _glued_unit_follows(after)):
         return "name"  # glued to a word: TK2, km2's exponent, UBTVQH15, Covid-19 (but "được115m", "đạt16.743 tỷ đồng" are typos)
@@ -918,9 +920,29 @@ def _inside_quoted_name(before: str, after: str) -> bool:
     return closing >= 0 and not QUOTE_OR_STOP.search(after[:closing])
 
 
+LINK = regex.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|[\w.+-]+@[\w-]+\.)\S*|\S*\?\S*=\S*&\S*")
+LINK_REACH = 300  # characters: the longest address read back from a number
+NON_SPACE_RUN = regex.compile(r"\S*")
+
+
+def _inside_a_link(text: str, position: int, start: int, end: int) -> bool:
+    """Does the number stand in a web address or an e-mail address (the run of non-space characters
+    around it)?"""
+    run_start = position
+    floor = max(start, position - LINK_REACH)
+    while run_start > floor and not text[run_start - 1].isspace():
+        run_start -= 1
+    if run_start == position and not text[position:min(end, position + 40)].split(maxsplit=1)[0].count("@"):
+        return False  # (a number opening its run is in no address but an e-mail's local part)
+    link = LINK.match(text, run_start, min(end, position + LINK_REACH))
+    return link is not None and link.end() > position
+
+
 def _excluded_token_end(text: str, match, end: int, reason: str | None = None) -> int:
-    """Skip a whole date or code ("16/6/2025", "57/2023/NQ-HĐND", a date typed "22 /7") and a
-    range partner of an excluded number ("trẻ 24 - 60 tháng")."""
+    """Skip a whole date or code ("16/6/2025", "57/2023/NQ-HĐND", a date typed "22 /7"), a web
+    address, and a range partner of an excluded number ("trẻ 24 - 60 tháng")."""
+    if reason == "link":
+        return NON_SPACE_RUN.match(text, match.end(), end).end()
     token = (SPACED_DATE_TAIL if reason == "date" else TOKEN_TAIL).match(text, match.end(), end)
     position = token.end() if token else match.end()
     partner = RANGE_PARTNER.match(text, position, end)
