@@ -13,7 +13,7 @@ from extractor.numbers.digits import document_number_style, read_digits
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import MetricFinder, distribute_respectively, unit_from_name
-from extractor.quantities.parser import NUMBER, Quantity, find_quantities
+from extractor.quantities.parser import NUMBER, Quantity, change_before_measure, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
 
@@ -56,8 +56,9 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
     _in_the_documents_style(clean.text, found)
     if places is not None:
         attach_context(found, clean, places, unit_headed_sections(clean, sections, places))
-        for quantity, _ in found:
+        for quantity, paragraph in found:
             unit_from_name(quantity)
+            change_before_measure(clean.text, quantity, paragraph.start)
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
         mark_goals(found, clean, term_end)
     return found

@@ -220,6 +220,9 @@ def context_rules() -> dict:
     rules["changes"] = [] if changes is None else [
         (regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{row['verb']}){changes['between']}$"), row["change"]) for row in changes["verbs"]]
     rules["change_unless_after"] = None if changes is None else regex.compile(changes["unless_after"])
+    rules["change_gap"] = None if changes is None else regex.compile(rf"(?i){changes['between']}")
+    rules["changes_before_measure"] = [] if changes is None else [
+        (regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])({row['verb']})(?:\s+thêm)?\s+$"), row["change"]) for row in changes["verbs"]]
     rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
     rules["date_shaped_names"] = [regex.compile(row["before"]) for row in data.get("date_shaped_names", [])]
     rules["whole_word"] = {row["id"] for row in (*data["exclusions"], *data["qualifiers"], *data["bare_number_names"]) if row.get("whole_word")}
@@ -1452,6 +1455,29 @@ def _change(text: str, quantity: Quantity, start: int, end: int) -> str | None:
             return None
         return change
     return None
+
+
+MEASURE_REACH = 120  # characters before a figure where its measure's words are looked for
+
+
+def change_before_measure(text: str, quantity: Quantity, start: int) -> None:
+    """A change verb right before the figure's measure makes the figure the change's amount
+    ("giảm tỷ lệ hộ nghèo 5%", "tăng thu ngân sách 12%"); not a verb the measure's first word
+    makes a word with ("tăng trưởng", "tăng cường", "giảm nghèo")."""
+    if quantity.change is not None or not quantity.metric:
+        return
+    at = text.rfind(quantity.metric, max(start, quantity.start - MEASURE_REACH), quantity.start)
+    rules = context_rules()
+    gap = rules["change_gap"].fullmatch(text, at + len(quantity.metric), quantity.start) if at >= 0 else None
+    if gap is None:
+        return  # ("tăng tỷ lệ … lên 70%": the level it is raised to)
+    if gap.group().rstrip().lower().endswith("từ") and rules["change_unless_after"].match(text, quantity.end, quantity.end + AFTER_WINDOW + 20):
+        return  # "giảm tỷ trọng … từ 33,1% năm 2016 xuống 26,9%": a move between two levels
+    for pattern, change in rules["changes_before_measure"]:
+        verb = pattern.search(text, max(start, at - 20), at)
+        if verb is not None and not is_compound_word(f"{verb.group(1)} {quantity.metric.split()[0]}".lower()):
+            quantity.change = change
+            return
 
 
 def _clause_qualifier(text: str, quantity: Quantity, start: int) -> str | None:
