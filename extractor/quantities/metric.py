@@ -115,6 +115,12 @@ class MetricFinder:
                 and metric.lower().startswith(previous.metric.lower()) \
                 and " ".join(self.text[previous.start:previous.end].split()) in metric:
             metric = previous.metric  # "giải ngân lần lượt 72,8% và 100%": the words run over the figure before; its measure goes on
+        elif metric and previous is not None:
+            figure = " ".join(self.text[previous.start:previous.end].split())
+            if metric.endswith(figure) and previous.unit and any(c.isdigit() for c in figure) \
+                    and not THRESHOLD_BEFORE.search(metric[:-len(figure)]) and _trimmed(metric[:-len(figure)]):
+                # "xử lý vi phạm hành chính 7 cơ sở với 21,75 triệu đồng": the figure before closes the words; what they do names this one
+                metric = _trimmed(metric[:-len(figure)])
         if metric and not self._in_a_breakdown(quantity, paragraph_start):
             self._last_of_unit[(paragraph_start, quantity.unit)] = metric  # (a part is summed by no running total)
         return metric
@@ -677,6 +683,7 @@ def _after_the_opening(phrase: str, noun: str | None = None) -> str:
 BASE_REMAINDER = regex.compile(r"[\s/()]+")
 FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:từ)\s*$")
 SERIES_VERB_END = regex.compile(r"(?i)^\s*(?:(?:ước|dự\s+kiến|ước\s+tính)\s+)?(?:tăng|giảm|đạt|bằng|là|chiếm)$")
+THRESHOLD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trên|dưới|từ|hơn|quá|tối\s+thiểu|tối\s+đa|không\s+quá)\s*$")  # "tỷ lệ sinh trên 2 con"
 CHANGE_GAP_REACH = 60
 CHANGE_TO_TAIL = regex.compile(r"(?i)(?:(?:đã|đến\s+nay|nay)\s+)?(?:(?:giảm|tăng)(?:\s+(?:xuống|lên))?|xuống|lên)(?:\s+(?:còn|đạt|mức))*|còn")
 SLASH_PAIR = regex.compile(r"\s*/\s*")  # between two figures of one measure, written as actual/plan
