@@ -622,9 +622,12 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
         return noun  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
+    base = (quantity.unit or "").split("/")[0]
     if before is None and previous is not None and previous.metric \
-            and (quantity.unit in (None, "%", previous.unit) or (quantity.unit or "").split("/")[0] == previous.unit) \
+            and (quantity.unit in (None, "%", previous.unit) or base in (previous.unit, "%")
+                 or (previous.unit == "%" and SHARE_THEN_AMOUNT.fullmatch(text, previous.end, quantity.start))) \
             and previous.end <= quantity.start and _one_series(text, previous.end, quantity.start):
+        # ("… đạt 710 nghìn tỷ đồng, tăng bình quân 14-15%/năm"; "… chiếm 33,4% GRDP, đạt 737.000 tỷ đồng")
         # "HTXSNV: năm 2020 đạt 18,89%, năm 2021 đạt 18,48%"; "quỹ … 52 triệu đồng (763.000 đồng/hội viên)"
         return previous.metric
     if before is None and noun:
@@ -684,6 +687,7 @@ BASE_REMAINDER = regex.compile(r"[\s/()]+")
 FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:từ)\s*$")
 SERIES_VERB_END = regex.compile(r"(?i)^\s*(?:(?:ước|dự\s+kiến|ước\s+tính)\s+)?(?:tăng|giảm|đạt|bằng|là|chiếm)$")
 THRESHOLD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trên|dưới|từ|hơn|quá|tối\s+thiểu|tối\s+đa|không\s+quá)\s*$")  # "tỷ lệ sinh trên 2 con"
+SHARE_THEN_AMOUNT = regex.compile(r"(?i)[^,;.\d]{0,40},\s*(?:đạt|là|với|tương\s+đương)(?:\s+(?:khoảng|hơn|trên|gần))?\s*")
 CHANGE_GAP_REACH = 60
 CHANGE_TO_TAIL = regex.compile(r"(?i)(?:(?:đã|đến\s+nay|nay)\s+)?(?:(?:giảm|tăng)(?:\s+(?:xuống|lên))?|xuống|lên)(?:\s+(?:còn|đạt|mức))*|còn")
 SLASH_PAIR = regex.compile(r"\s*/\s*")  # between two figures of one measure, written as actual/plan
