@@ -616,9 +616,9 @@ def _settled(text: str, quantity: Quantity, previous: Quantity | None, before: s
     if before and previous is not None and quantity.unit in (None, "%", previous.unit) and _same_series(text, previous, before, quantity):
         return previous.metric  # "… tăng 3,01% so cùng kỳ và đạt 49,85% kế hoạch", "16.133 con/KH 16.200 con"
     if noun and previous is not None and previous.kind == "count" and previous.unit and previous.metric \
-            and not previous.metric.lower().startswith(previous.unit.lower()) and LIST_JOINT.fullmatch(text, previous.end, quantity.start) \
+            and not previous.metric.lower().startswith(previous.unit.lower()) and OBJECTS_JOINT.fullmatch(text, previous.end, quantity.start) \
             and pos_tags(previous.metric)[0][1] in PREDICATE_TAGS:  # (a verb's objects; not "dân số 102.648 người, 105 tổ chức đảng")
-        return previous.metric  # "kiểm tra 13 tổ chức đảng, 24 đảng viên": one verb's list of objects (not "5 thôn và 1.200 hộ")
+        return previous.metric  # "kiểm tra 13 tổ chức đảng, 24 đảng viên", "làm rõ 45 vụ/62 đối tượng": one verb's objects (not "5 thôn và 1.200 hộ")
     if noun and before and previous is not None \
             and text[previous.start:previous.end] in before and not metric_rules()["measure_noun"].fullmatch(before):
         return noun  # "Xã có 5 thôn và 1.200 hộ": the clause is the figure before's
@@ -687,6 +687,7 @@ BASE_REMAINDER = regex.compile(r"[\s/()]+")
 FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:từ)\s*$")
 SERIES_VERB_END = regex.compile(r"(?i)^\s*(?:(?:ước|dự\s+kiến|ước\s+tính)\s+)?(?:tăng|giảm|đạt|bằng|là|chiếm)$")
 THRESHOLD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trên|dưới|từ|hơn|quá|tối\s+thiểu|tối\s+đa|không\s+quá)\s*$")  # "tỷ lệ sinh trên 2 con"
+OBJECTS_JOINT = regex.compile(r"\s*(?:,|/|[-–]|(?<=\s)với)\s*|\s+(?:và|với)\s+")  # one verb's objects: "13 tổ chức, 24 đảng viên", "45 vụ/62 đối tượng"
 SHARE_THEN_AMOUNT = regex.compile(r"(?i)[^,;.\d]{0,40},\s*(?:đạt|là|với|tương\s+đương)(?:\s+(?:khoảng|hơn|trên|gần))?\s*")
 CHANGE_GAP_REACH = 60
 CHANGE_TO_TAIL = regex.compile(r"(?i)(?:(?:đã|đến\s+nay|nay)\s+)?(?:(?:giảm|tăng)(?:\s+(?:xuống|lên))?|xuống|lên)(?:\s+(?:còn|đạt|mức))*|còn")
