@@ -49,6 +49,8 @@ def metric_rules() -> dict:
         "time_tail": regex.compile(data["time_tail"]),
         "running_total": regex.compile(rf"(?i)\s*{data['running_total']}(?![\p{{L}}\p{{M}}])"),
         "plan_in_bracket": regex.compile(data["plan_in_bracket"]),
+        "named_plan_after": regex.compile(data["named_plan_after"]),
+        "plan_share_clause": regex.compile(data["plan_share_clause"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
         # a measure ending the words after a count, right before the next figure, is that figure's ("trị giá từ")
         "measure_before_next": regex.compile(rf"(?i)\s(?:{word_trie(data['measure_nouns'])})(?:\s+(?:là|đạt|từ)){{0,2}}{ABOUT_AFTER}\s*$"),
@@ -167,6 +169,12 @@ class MetricFinder:
 
     def _find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
               previous: Quantity | None = None) -> str | None:
+        if quantity.unit == "%":
+            plan = metric_rules()["named_plan_after"].match(self.text, quantity.end, min(paragraph_end, quantity.end + AFTER_PLAN_REACH))
+            clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) if plan is not None else None
+            if plan is not None and metric_rules()["plan_share_clause"].fullmatch(self.text, clause_start or paragraph_start, quantity.start):
+                # "…; hoàn thành 100% chỉ tiêu tuyển quân": the clause is only its verb, the plan's own name says what is measured
+                return " ".join(self.text[plan.start("plan"):plan.end("name")].split())
         if previous is not None and previous.metric and _restates(self.text, quantity, previous) \
                 and not self._counts_another_state(quantity, previous, paragraph_end):
             if quantity.kind == "count" and previous.unit == "%":  # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the number of them
@@ -689,6 +697,7 @@ SERIES_VERB_END = regex.compile(r"(?i)^\s*(?:(?:ước|dự\s+kiến|ước\s+t�
 THRESHOLD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trên|dưới|từ|hơn|quá|tối\s+thiểu|tối\s+đa|không\s+quá)\s*$")  # "tỷ lệ sinh trên 2 con"
 OBJECTS_JOINT = regex.compile(r"\s*(?:,|/|[-–]|(?<=\s)với)\s*|\s+(?:và|với)\s+")  # one verb's objects: "13 tổ chức, 24 đảng viên", "45 vụ/62 đối tượng"
 SHARE_THEN_AMOUNT = regex.compile(r"(?i)[^,;.\d]{0,40},\s*(?:đạt|là|với|tương\s+đương)(?:\s+(?:khoảng|hơn|trên|gần))?\s*")
+AFTER_PLAN_REACH = 80  # characters after a share read for the plan it names
 CHANGE_GAP_REACH = 60
 CHANGE_TO_TAIL = regex.compile(r"(?i)(?:(?:đã|đến\s+nay|nay)\s+)?(?:(?:giảm|tăng)(?:\s+(?:xuống|lên))?|xuống|lên)(?:\s+(?:còn|đạt|mức))*|còn")
 SLASH_PAIR = regex.compile(r"\s*/\s*")  # between two figures of one measure, written as actual/plan
