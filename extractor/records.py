@@ -17,6 +17,7 @@ from extractor.rules import shared_patterns
 from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_against_plan, status_by_share
 from extractor.indicators.tables import document_tables, find_table_rows, status_of_cell
 from extractor.quantities import extract_quantities
+from extractor.quantities.goals import LISTED_AIM
 from extractor.places import DocumentPlaces
 from extractor.places.document import written_level
 from extractor.sections import Section, find_sections
@@ -290,11 +291,19 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
     quantities_by_paragraph: dict[int, list] = {}
     quantity_ids = {}
     quantities_by_id = {record["id"]: record for record in quantities}
+    listed_aims = set()  # ids of figures listed after a count of aims announced
     for (quantity, paragraph), record in zip(found, quantities):
         quantities_by_paragraph.setdefault(paragraph.start, []).append(quantity)
         quantity_ids[id(quantity)] = record["id"]
-    for number, result in enumerate(find_results(clean, items, sections), 1):
+        if LISTED_AIM in quantity.notes:
+            listed_aims.add(record["id"])
+    number = 0
+    for result in find_results(clean, items, sections):
         start, end = clean.raw_span(result.start, result.end)
+        linked = overlapping(start, end)
+        if linked and all(q in listed_aims for q in linked):
+            continue  # "… 28 chỉ tiêu năm 2026. Trong đó, …; hoàn thành 100% chỉ tiêu tuyển quân": an aim the text lists, no result
+        number += 1
         paragraph = clean.paragraphs[bisect_right(paragraph_starts, result.start) - 1]
         in_footnote = paragraph.kind == "footnote"
         anchor_paragraph, anchor = paragraph, result.start
@@ -302,7 +311,6 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
             note = first_note[paragraph.footnote]
             anchor = clean.clean_position(note.ref_start)
             anchor_paragraph = clean.paragraphs[bisect_right(paragraph_starts, anchor) - 1]
-        linked = overlapping(start, end)
         record = {
             "type": "indicator", "doc_id": raw.doc_id, "id": f"i{len(records) + 1}", "role": "result",
             "group": None, "number": number, "start": start, "end": end, "text": raw.text[start:end],

@@ -45,6 +45,7 @@ def goal_rules() -> dict:
         "term": regex.compile(data["term"]),
         "horizon": regex.compile(data["horizon"]),
         "adding_opener": regex.compile(data["adding_opener"]),
+        "aims_list_opener": regex.compile(data["aims_list_opener"]),
     }
 
 
@@ -53,12 +54,41 @@ def mark_goals(found: list[tuple[Quantity, object]], clean, term_end: int | None
     paragraph pairs; ``term_end``: the last year of the document's term, if it names one)."""
     under_list_lead = _paragraphs_under_list_leads(clean)
     last_goal = None  # (paragraph start, end, goal year) of the last goal: a sentence adding to it may follow
+    announced = None  # (paragraph start, end, goal year) of a count of aims announced: a sentence listing them may follow
     for quantity, paragraph in found:
         if last_goal is not None and last_goal[0] != paragraph.start:
             last_goal = None
+        if announced is not None and announced[0] != paragraph.start:
+            announced = None
         _mark_goal(quantity, paragraph, clean.text, term_end, under_list_lead, last_goal)
+        if not quantity.goal and announced is not None:
+            _mark_listed_aim(quantity, paragraph, clean.text, announced)
         if quantity.goal:
             last_goal = (paragraph.start, quantity.end, quantity.goal_year)
+        elif quantity.unit in goal_rules()["aim_counts"] and quantity.kind == "count":  # (not "16/30 chỉ tiêu": a count of results)
+            year = _aims_announced(quantity, paragraph, clean.text, term_end)
+            if year is not None:  # "… phấn đấu hoàn thành 28 chỉ tiêu năm 2026. Trong đó, …": the aims follow
+                announced = (paragraph.start, quantity.end, year)
+
+
+LISTED_AIM = "an aim a count of aims announced"  # a note: no result clause may claim it (records.py)
+
+
+def _mark_listed_aim(quantity: Quantity, paragraph, text: str, announced) -> None:
+    """"… thống nhất các chỉ tiêu chủ yếu năm 2026, phấn đấu hoàn thành 28 chỉ tiêu. Trong đó, thu nhập
+    … đạt 31 triệu đồng; …; hoàn thành 100% chỉ tiêu tuyển quân": the sentence right after a count of
+    aims announced, opened by "Trong đó,"/"Cụ thể:", lists them."""
+    if quantity.kind == "duration" or quantity.unit in goal_rules()["aim_counts"]:
+        return
+    reach = max(paragraph.start, quantity.start - GOAL_REACH)
+    bound = SENTENCE_BOUND.search(text, reach, quantity.start)
+    sentence_start = bound.end() if bound else reach
+    if not goal_rules()["aims_list_opener"].match(text, sentence_start, quantity.start) \
+            or len(SENTENCE_BOUND.findall(text, announced[1], sentence_start)) > 1:
+        return
+    quantity.goal = True
+    quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or announced[2] or None
+    quantity.notes.append(LISTED_AIM)
 
 
 def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, under_list_lead: dict, last_goal) -> None:
@@ -94,7 +124,7 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
         # "Huyện phấn đấu năm 2025 tỷ lệ hộ nghèo dưới 2%. Bên cạnh đó, tỷ lệ tham gia BHYT đạt 95%": the
         # next sentence adds to the aims of the one before
         quantity.goal = True
-        quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or last_goal[2]
+        quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or last_goal[2] or None
         return
     if lead is None or _reported_after_lead(text, lead, sentence_start, quantity.start):
         return
@@ -105,6 +135,22 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
     quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, term_end)
 
 
+def _aims_announced(quantity: Quantity, paragraph, text: str, term_end: int | None) -> int | None:
+    """The year of the aims a count of aims announces ("phấn đấu hoàn thành 28 chỉ tiêu năm 2026"),
+    0 when it names none; None when its sentence sets none (no lead, or a result: "đạt 12/15 chỉ tiêu")."""
+    reach = max(paragraph.start, quantity.start - GOAL_REACH)
+    bound = SENTENCE_BOUND.search(text, reach, quantity.start)
+    sentence_start = bound.end() if bound else reach
+    sentence_end = SENTENCE_END.search(text, quantity.end, paragraph.end)
+    end = sentence_end.start() if sentence_end else paragraph.end
+    lead = _last(goal_rules()["lead"], text, sentence_start, end)
+    if lead is None or _reported_after_lead(text, lead, sentence_start, quantity.start) \
+            or len(AIM_COUNT.findall(text, sentence_start, end)) != 1:
+        return None  # ("… đề ra 22 chỉ tiêu, trong đó đạt và vượt 19 chỉ tiêu", "… 16/30 chỉ tiêu đạt …": results, no aims)
+    return _goal_year(text, sentence_start, quantity, paragraph.end, term_end) or 0
+
+
+AIM_COUNT = regex.compile(r"\d+\s+(?i:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)(?![\p{L}\p{M}])")  # the announcement counts its aims once
 TERM_OPENING = regex.compile(r"\s*(?:(?i:trong)\s+)?")
 
 
