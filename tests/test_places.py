@@ -1465,3 +1465,15 @@ def test_a_bare_name_shared_by_a_province_and_its_capital_is_the_province(provin
             f"Tân Uyên, Tam Đường và {city}. Đây là cây chủ lực của tỉnh {province}.")
     figure = next(r for r in records_from_text(text) if r["type"] == "quantity")
     assert figure["place"] == f"tỉnh {province}"
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Phường Bến Thành có hoạt động kinh tế sôi động bậc nhất TP.HCM với hơn 6.100 doanh nghiệp.", "6.100 doanh nghiệp", "phường Bến Thành"),
+    ("Phường Hải An có tuyến cao tốc phía Đông thành phố Hải Phòng chạy qua. Thu ngân sách năm 2024 đạt 300 tỷ đồng.",
+     "300 tỷ đồng", "phường Hải An"),
+])
+def test_a_higher_unit_named_as_a_landmark_or_a_yardstick_takes_no_figure(text, figure, place):
+    """A unit after a superlative ("bậc nhất TP.HCM") or a direction head ("phía Đông thành phố …") is
+    a point of reference: the figures stay with the subject before it."""
+    found = next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == figure)
+    assert found["place_resolved"] == place
