@@ -325,3 +325,18 @@ def test_a_footnote_spliced_into_a_sentence_runs_on_until_the_sentence_resumes()
     assert [raw[f.start:f.end].split()[-1] for f in clean.footnotes] == ["vụ."]
     assert "Về xếp loại" in raw[clean.footnotes[0].start:clean.footnotes[0].end]
     assert clean.text.startswith("Các chỉ tiêu cơ bản đạt kế hoạch và công tác cán bộ được quan tâm đúng mức.")
+
+
+def test_a_page_laid_out_one_word_per_line_reads_as_running_text():
+    """A narrow web column copied as text puts every word on its own line ("Ghi\\nnhận\\ntại\\nBạc\\nLiêu,"):
+    only a blank line ends a paragraph there, so names, qualifiers and measures stay whole."""
+    from extractor.api import records_from_text
+
+    words = ("Năm nay, tôm thu hoạch vừa trúng mùa, vừa trúng giá. Ghi nhận tại tỉnh Bạc Liêu, diện tích nuôi thủy sản "
+             "trên toàn tỉnh khoảng 133.600 ha, trong đó nuôi tôm 98.553 ha. Sản lượng thủy sản ước đạt 46.000 tấn.").split()
+    text = "\n".join(words) + "\n\nNguồn: báo Bạc Liêu\n"
+    clean = clean_text(text)
+    assert len(clean.paragraphs) == 2
+    figures = {q["text"].replace("\n", " "): q for q in records_from_text(text) if q["type"] == "quantity"}
+    assert figures["133.600 ha"]["qualifier"] == "approx" and figures["133.600 ha"]["metric"] == "diện tích nuôi thủy sản"
+    assert figures["46.000 tấn"]["qualifier"] == "approx"

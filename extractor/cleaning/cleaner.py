@@ -519,16 +519,36 @@ def group_paragraphs(lines: list[Line], width: float, after_blank: frozenset[int
     """``after_blank``: indices of lines a blank line that ends a paragraph comes before."""
     marks_paragraph_ends = _uses_paragraph_end_spaces(lines)
     wrapped = lines_are_wrapped(lines, width)
+    word_per_line = _one_word_per_line(lines)
     groups: list[list[Line]] = []
     for position, line in enumerate(lines):
         ahead = lines[position:position + LOOK_AHEAD_LINES]  # not lines[position:]: that copy made this quadratic
-        if groups and marks_paragraph_ends and _marked_paragraph_end(groups[-1][-1], line, width):
+        if word_per_line and groups:
+            # a page laid out one word per line ("Ghi\nnhận\ntại\nBạc\nLiêu,"): only a blank line ends a paragraph
+            if line.index in after_blank:
+                groups.append([line])
+            else:
+                groups[-1].append(line)
+        elif groups and marks_paragraph_ends and _marked_paragraph_end(groups[-1][-1], line, width):
             groups.append([line])
         elif groups and not starts_paragraph(groups[-1], line, width, ahead, marks_paragraph_ends, wrapped, line.index in after_blank):
             groups[-1].append(line)
         else:
             groups.append([line])
     return groups
+
+
+WORD_PER_LINE_MIN_LINES = 30
+WORD_PER_LINE_SHARE = 0.85
+
+
+def _one_word_per_line(lines: list[Line]) -> bool:
+    """Is the text laid out one word per line (a web page's narrow column copied as text)?"""
+    words = [line for line in lines if line.stripped]
+    if len(words) < WORD_PER_LINE_MIN_LINES:
+        return False
+    single = sum(1 for line in words if len(line.stripped.split()) == 1)
+    return single >= WORD_PER_LINE_SHARE * len(words)
 
 
 # an acronym opening a line and running on into a figure or a linking word ("GRDP từ 11%", "BHYT đạt 95%"; not
