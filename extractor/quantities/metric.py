@@ -113,12 +113,14 @@ class MetricFinder:
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         metric = self._find_metric(quantity, paragraph_start, paragraph_end, place_spans, previous)
-        if metric and previous is not None and previous.metric and previous.unit == quantity.unit \
-                and metric.lower().startswith(previous.metric.lower()) \
-                and " ".join(self.text[previous.start:previous.end].split()) in metric:
-            metric = previous.metric  # "giải ngân lần lượt 72,8% và 100%": the words run over the figure before; its measure goes on
+        figure = " ".join(self.text[previous.start:previous.end].split()) if previous is not None else ""
+        if metric and previous is not None and previous.metric and metric.lower().startswith(previous.metric.lower()) and figure in metric \
+                and (previous.unit == quantity.unit
+                     or (metric.endswith(figure) and VERB_BEFORE_FIGURE.fullmatch(metric, len(previous.metric), len(metric) - len(figure)))):
+            # "giải ngân lần lượt 72,8% và 100%", "Quy mô kinh tế … tăng hơn 1,5 lần và chiếm 23,7% GDP cả nước": the words run
+            # over the figure before; its measure goes on
+            metric = previous.metric
         elif metric and previous is not None:
-            figure = " ".join(self.text[previous.start:previous.end].split())
             if metric.endswith(figure) and previous.unit and any(c.isdigit() for c in figure) \
                     and not THRESHOLD_BEFORE.search(metric[:-len(figure)]) and _trimmed(metric[:-len(figure)]):
                 # "xử lý vi phạm hành chính 7 cơ sở với 21,75 triệu đồng": the figure before closes the words; what they do names this one
@@ -694,7 +696,8 @@ def _after_the_opening(phrase: str, noun: str | None = None) -> str:
 BASE_REMAINDER = regex.compile(r"[\s/()]+")
 FROM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:từ)\s*$")
 SERIES_VERB_END = regex.compile(r"(?i)^\s*(?:(?:ước|dự\s+kiến|ước\s+tính)\s+)?(?:tăng|giảm|đạt|bằng|là|chiếm)$")
-THRESHOLD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trên|dưới|từ|hơn|quá|tối\s+thiểu|tối\s+đa|không\s+quá)\s*$")  # "tỷ lệ sinh trên 2 con"
+VERB_BEFORE_FIGURE = regex.compile(r"(?i)\s+(?:(?:ước|dự\s+kiến)\s+)?(?:tăng|giảm|đạt|bằng|là|chiếm)(?:\s+(?:gấp|hơn|khoảng|gần|trên))?\s+")
+THRESHOLD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trên|dưới|từ|quá|tối\s+thiểu|tối\s+đa|không\s+quá)\s*$")  # "tỷ lệ sinh trên 2 con" (not "tăng hơn 1,5 lần")
 OBJECTS_JOINT = regex.compile(r"\s*(?:,|/|[-–]|(?<=\s)với)\s*|\s+(?:và|với)\s+")  # one verb's objects: "13 tổ chức, 24 đảng viên", "45 vụ/62 đối tượng"
 SHARE_THEN_AMOUNT = regex.compile(r"(?i)[^,;.\d]{0,40},\s*(?:đạt|là|với|tương\s+đương)(?:\s+(?:khoảng|hơn|trên|gần))?\s*")
 AFTER_PLAN_REACH = 80  # characters after a share read for the plan it names
