@@ -1477,3 +1477,14 @@ def test_a_higher_unit_named_as_a_landmark_or_a_yardstick_takes_no_figure(text, 
     a point of reference: the figures stay with the subject before it."""
     found = next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == figure)
     assert found["place_resolved"] == place
+
+
+def test_an_excerpt_opening_on_subsection_headings_takes_no_unit_from_them():
+    """An excerpt that opens inside a body ("2.1. …" / "a) Huyện Hòa Bình:") has no title: a unit a
+    sub-heading names is what its section is about, not the issuer."""
+    text = ("2.1. Kết quả theo địa phương\na) Huyện Hòa Bình:\nDiện tích nuôi tôm năm 2020 đạt 12.500 ha.\n"
+            "b) Huyện Đông Hải:\nDiện tích nuôi tôm đạt 31.000 ha.\n")
+    records = records_from_text(text)
+    assert next(r for r in records if r["type"] == "document")["unit"] is None
+    assert [(q["text"], q["place"]) for q in records if q["type"] == "quantity"] == [
+        ("12.500 ha", "huyện Hòa Bình"), ("31.000 ha", "huyện Đông Hải")]

@@ -450,6 +450,12 @@ class DocumentPlaces:
                 return None
             line_end = self.text.find("\n", line_start)
             line_end = len(self.text) if line_end < 0 else line_end
+            if SUBSECTION_LABEL.match(self.text, line_start, line_end):
+                # "a) Thành phố Bạc Liêu:", "2.1.2. Hiện trạng …": an excerpt opening inside a body; its headings are no title
+                line_start = line_end + 1
+                while line_start < len(self.text) and self.text[line_start].isspace():
+                    line_start += 1
+                continue
             sentence = SENTENCE_END.search(self.text, line_start, line_end)
             opening = (sentence is not None or line_end - line_start > TITLE_CHARS) \
                 and not _page_furniture(self.text, line_start, line_end)
@@ -759,6 +765,7 @@ class DocumentPlaces:
         return self.places.setdefault(unit.full_name, Place(unit.full_name, unit))
 
 
+SUBSECTION_LABEL = regex.compile(r"\s*(?:[a-zđ]\)|\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?)\s")  # "a)", "2.1.", "1.2.2 ."
 LIST_SEPARATOR = regex.compile(r"\s*(?:,|và|;)\s*")
 LISTED_PROVINCES = 3  # provinces one list names at least: peers ("nhóm 5 tỉnh, thành … (bao gồm A, B, C, D, E)")
 
