@@ -1068,7 +1068,17 @@ def evaluated_figures(text: str, paragraph, result: Result, quantities: list) ->
     metric = None
     if indicator_rules()["item_label"].match(text[paragraph.start:paragraph.end]):
         metric = _item_metric(text, paragraph.start, paragraph.end)
+    clause = OWN_CLAUSE_START.search(text, start, result.start)
+    subject = " ".join(text[clause.end():result.start].split()) if clause else ""
+    if before and clause is not None and before[-1].end <= clause.start() and len(subject.split()) >= OWN_SUBJECT_WORDS:
+        # "… 517,92 tỷ đồng (tăng 1,5 lần …), tỷ trọng các ngành kinh tế đạt và vượt chỉ tiêu …": the clause has
+        # its own subject; the figure before is another's
+        return EvaluatedFigures(None, target, metric or subject)
     return EvaluatedFigures(before[-1] if before else None, target, metric)
+
+
+OWN_CLAUSE_START = regex.compile(r"(?r)[,;]\s*")  # the result's own clause, after the figure before's
+OWN_SUBJECT_WORDS = 2
 
 
 PLAN_PART_LEVEL = 2
