@@ -316,6 +316,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
             continue
         _of_the_same_noun(text, quantity, end, counted_noun)
         _signed(text, quantity, start)
+        _share_without_its_sign(text, quantity, start)
         quantities.append(quantity)
         _per_population(text, quantities, end, counted_noun)
         position = quantity.end
@@ -330,6 +331,28 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
 # "giảm 845 ha (-0,67%)", "là -0,5%": a change written with its sign, inside a bracket or after a word
 # (not a dash after a number, a range's, nor one opening a line, a list item's; a table's cells: cells.py)
 SIGN_GLUED_BEFORE = regex.compile(r"(?:[(\[]\s?|(?<=[\p{L}\p{M}:=])[ \t]+)([-−])$")
+
+
+SHARE_VERB_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:đạt|bằng)(?:\s+(?:khoảng|gần|trên|hơn))?\s*$")
+SHARE_WITHOUT_SIGN = "a share whose percent sign the text left out"  # a note
+
+
+@lru_cache(maxsize=1)
+def _plan_noun() -> "regex.Pattern[str]":
+    return regex.compile(rf"(?i:{shared_patterns()['plan_noun']})")
+
+
+def _share_without_its_sign(text: str, quantity: Quantity, start: int) -> None:
+    """"bằng 28,96 dự toán": a fraction of a plan after "đạt/bằng" is a share whose "%" was left out
+    (a plan is counted whole: "ban hành 3 kế hoạch")."""
+    if quantity.kind != "count" or not quantity.unit or isinstance(quantity.value, int) or quantity.value is None \
+            or not _plan_noun().fullmatch(quantity.unit):
+        return
+    if not SHARE_VERB_BEFORE.search(text, max(start, quantity.start - 20), quantity.start):
+        return
+    number = NUMBER.match(text, quantity.start)
+    quantity.unit, quantity.kind, quantity.end = "%", "percent", number.end()
+    quantity.notes.append(SHARE_WITHOUT_SIGN)
 
 
 def _signed(text: str, quantity: Quantity, start: int) -> None:
