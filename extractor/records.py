@@ -17,7 +17,7 @@ from extractor.rules import shared_patterns
 from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_against_plan, status_by_share
 from extractor.indicators.tables import document_tables, find_table_rows, status_of_cell
 from extractor.quantities import extract_quantities
-from extractor.quantities.goals import LISTED_AIM
+from extractor.quantities.goals import LISTED_AIM, goal_rules
 from extractor.places import DocumentPlaces
 from extractor.places.document import written_level
 from extractor.sections import Section, find_sections
@@ -345,14 +345,12 @@ def _measure_of_result(figures: list[dict]) -> str | None:
     """What a result clause's first figure measures ("Thu ngân sách đạt 95% kế hoạch", "đạt 100% (mục
     tiêu đại hội là 90%)"); none for a count of targets ("12/19 chỉ tiêu đạt và vượt")."""
     for figure in figures:
-        if figure.get("unit") in TARGET_COUNT_UNITS:
+        if figure.get("unit") in goal_rules()["aim_counts"]:
             return None
         if figure.get("metric"):
             return figure["metric"]
     return None
 
-
-TARGET_COUNT_UNITS = frozenset({"chỉ tiêu", "nhóm chỉ tiêu", "mục tiêu", "nhiệm vụ"})
 
 
 def _bound_the_share(record: dict, figures: list[dict]) -> None:

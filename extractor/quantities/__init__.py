@@ -20,7 +20,7 @@ from extractor.spans import SpanIndex, bracket_open_at
 __all__ = ["Quantity", "extract_quantities"]
 
 
-SENTENCE_STOP = regex.compile(r"[.;!?](?=\s)")  # (the whole and its parts' bracket stand in one sentence)
+PARTS_BRACKET_STOP = regex.compile(r"[.;!?](?=\s)")  # (the whole and its parts' bracket stand in one sentence)
 SHARE_PAIR_GAP = regex.compile(r"\s?/\s?")  # "97%/90%": two shares of one measure, the second its target
 PAIR_GAP = regex.compile(r"(?:\s*[\p{L}\p{M}&]+){0,3}?\s*/\s*")  # "… triệu đồng/98.081 hộ vay/2.592 tổ": a slash, the words of the figure before it
 OPEN_BRACKET_REACH = 200  # characters before a figure read for a bracket it stands in ("(tương đương 1.749.600 người")
@@ -171,7 +171,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
                 quantity.metric = metrics.find(quantity, paragraph.start, paragraph.end, places.spans(paragraph), head)
             whole = outside_by_unit.get((paragraph.start, quantity.unit)) if quantity.metric is None and bracketed else None
             if whole is not None and whole.metric and bracket_open_at(clean.text, whole.end, quantity.start) \
-                    and not SENTENCE_STOP.search(clean.text, whole.end, quantity.start):
+                    and not PARTS_BRACKET_STOP.search(clean.text, whole.end, quantity.start):
                 # "14.000 ha quế, tập trung tại 8 xã (xã A: 1.998 ha, B: 2.112 ha)": a part the bracket breaks the whole into
                 quantity.metric = whole.metric
         if before is not None and PAIR_GAP.fullmatch(clean.text, before.end, quantity.start):

@@ -74,15 +74,20 @@ def mark_goals(found: list[tuple[Quantity, object]], clean, term_end: int | None
 LISTED_AIM = "an aim a count of aims announced"  # a note: no result clause may claim it (records.py)
 
 
+def _sentence_start(text: str, paragraph, quantity: Quantity) -> int:
+    """Start of the figure's sentence, read back at most GOAL_REACH characters."""
+    reach = max(paragraph.start, quantity.start - GOAL_REACH)
+    bound = SENTENCE_BOUND.search(text, reach, quantity.start)
+    return bound.end() if bound else reach
+
+
 def _mark_listed_aim(quantity: Quantity, paragraph, text: str, announced) -> None:
     """"… thống nhất các chỉ tiêu chủ yếu năm 2026, phấn đấu hoàn thành 28 chỉ tiêu. Trong đó, thu nhập
     … đạt 31 triệu đồng; …; hoàn thành 100% chỉ tiêu tuyển quân": the sentence right after a count of
     aims announced, opened by "Trong đó,"/"Cụ thể:", lists them."""
     if quantity.kind == "duration" or quantity.unit in goal_rules()["aim_counts"]:
         return
-    reach = max(paragraph.start, quantity.start - GOAL_REACH)
-    bound = SENTENCE_BOUND.search(text, reach, quantity.start)
-    sentence_start = bound.end() if bound else reach
+    sentence_start = _sentence_start(text, paragraph, quantity)
     if not goal_rules()["aims_list_opener"].match(text, sentence_start, quantity.start) \
             or len(SENTENCE_BOUND.findall(text, announced[1], sentence_start)) > 1:
         return
@@ -95,9 +100,7 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
     rules = goal_rules()
     if paragraph.kind == "footnote" or quantity.kind == "duration" or quantity.unit in rules["aim_counts"]:
         return  # (a duration, or a count of aims, "05 chỉ tiêu về kinh tế", sets no target)
-    reach = max(paragraph.start, quantity.start - GOAL_REACH)
-    bound = SENTENCE_BOUND.search(text, reach, quantity.start)
-    sentence_start = bound.end() if bound else reach
+    sentence_start = _sentence_start(text, paragraph, quantity)
     lead = _last(rules["lead"], text, sentence_start, quantity.start)
 
     def reported() -> bool:  # (asked only where no lead decides: most figures have none)
@@ -138,19 +141,21 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
 def _aims_announced(quantity: Quantity, paragraph, text: str, term_end: int | None) -> int | None:
     """The year of the aims a count of aims announces ("phấn đấu hoàn thành 28 chỉ tiêu năm 2026"),
     0 when it names none; None when its sentence sets none (no lead, or a result: "đạt 12/15 chỉ tiêu")."""
-    reach = max(paragraph.start, quantity.start - GOAL_REACH)
-    bound = SENTENCE_BOUND.search(text, reach, quantity.start)
-    sentence_start = bound.end() if bound else reach
+    sentence_start = _sentence_start(text, paragraph, quantity)
     sentence_end = SENTENCE_END.search(text, quantity.end, paragraph.end)
     end = sentence_end.start() if sentence_end else paragraph.end
     lead = _last(goal_rules()["lead"], text, sentence_start, end)
     if lead is None or _reported_after_lead(text, lead, sentence_start, quantity.start) \
-            or len(AIM_COUNT.findall(text, sentence_start, end)) != 1:
+            or len(_aim_count().findall(text, sentence_start, end)) != 1:
         return None  # ("… đề ra 22 chỉ tiêu, trong đó đạt và vượt 19 chỉ tiêu", "… 16/30 chỉ tiêu đạt …": results, no aims)
     return _goal_year(text, sentence_start, quantity, paragraph.end, term_end) or 0
 
 
-AIM_COUNT = regex.compile(r"\d+\s+(?i:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)(?![\p{L}\p{M}])")  # the announcement counts its aims once
+@lru_cache(maxsize=1)
+def _aim_count() -> "regex.Pattern[str]":
+    """A number and a count of aims (``aim_counts``): an announcement counts its aims once."""
+    nouns = "|".join(r"\s+".join(map(regex.escape, noun.split())) for noun in sorted(goal_rules()["aim_counts"], key=len, reverse=True))
+    return regex.compile(rf"\d+\s+(?i:{nouns})(?![\p{{L}}\p{{M}}])")
 TERM_OPENING = regex.compile(r"\s*(?:(?i:trong)\s+)?")
 
 
