@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.catalogue import catalogue, classify
+from extractor.catalogue import catalogue, classify, classify_records
 from extractor.catalogue.classify import unit_family
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,3 +79,11 @@ def test_dataset_view_of_indicator_values(tmp_path):
     assert rows == [("xã Mai Sơn", "target", 2030, 55.0, "%")]
     units = connection.execute("SELECT DISTINCT report_unit FROM indicator_values ORDER BY 1").fetchall()
     assert units == [("xã Công Hải",), ("xã Mai Sơn",)]
+
+
+def test_a_change_names_its_indicator_when_the_metric_alone_does_not():
+    # "Dân số tăng 1,2%": the metric is "Dân số" and the figure its increase, a population growth rate
+    records = [{"type": "quantity", "metric": "Dân số", "unit": "%", "change": "increase"},
+               {"type": "quantity", "metric": "Dân số", "unit": "%", "change": None}]
+    classify_records(records)
+    assert [record["indicator_code"] for record in records] == ["soc.population_growth", None]

@@ -143,8 +143,17 @@ def _holds(text: str, parts: tuple[str, ...]) -> bool:
     return True
 
 
-def _fields(metric: str | None, unit: str | None = None) -> dict:
+def _change_word(change: str) -> str:
+    from extractor.quantities.parser import context_rules  # (the quantity stage classifies metrics: imported late)
+
+    return context_rules()["change_words"][change]
+
+
+def _fields(metric: str | None, unit: str | None = None, change: str | None = None) -> dict:
     found = classify(metric, unit)
+    if found is None and metric and change:
+        # "tăng dân số 2%": the change verb left the metric ("dân số", increase) but names the indicator
+        found = classify(f"{_change_word(change)} {metric}", unit)
     if found is None:
         return {"indicator_code": None, "indicator_name": None, "indicator_evidence": None}
     return {"indicator_code": found.code, "indicator_name": found.name, "indicator_evidence": found.wording}
@@ -155,12 +164,12 @@ def classify_records(records: list[dict]) -> None:
     target (item and each of its figures) and result that names a metric."""
     for record in records:
         if record.get("type") == "quantity" or (record.get("type") == "indicator" and record.get("role") == "result"):
-            record.update(_fields(record.get("metric"), record.get("unit")))
+            record.update(_fields(record.get("metric"), record.get("unit"), record.get("change")))
         elif record.get("type") == "indicator" and record.get("role") == "target":
             targets = record.get("targets") or []
             record.update(_fields(record.get("metric"), targets[0].get("unit") if len(targets) == 1 else None))
             for target in targets:
-                fields = _fields(target.get("metric"), target.get("unit"))
+                fields = _fields(target.get("metric"), target.get("unit"), target.get("change"))
                 if fields["indicator_code"] is None and len(targets) == 1:
                     fields = {key: record.get(key) for key in fields}  # the item names its one figure
                 target.update(fields)

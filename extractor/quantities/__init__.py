@@ -12,8 +12,8 @@ from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.numbers.digits import document_number_style, read_digits
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
-from extractor.quantities.metric import MetricFinder, distribute_respectively, unit_from_name
-from extractor.quantities.parser import NUMBER, Quantity, change_before_measure, find_quantities
+from extractor.quantities.metric import MetricFinder, change_before_measure, distribute_respectively, unit_from_name
+from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
 

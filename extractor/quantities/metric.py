@@ -16,7 +16,8 @@ import regex
 
 from extractor.cleaning.lines import line_rules
 from extractor.quantities.goals import goal_rules
-from extractor.quantities.parser import ELIDED_NOUN, LABEL_COLON, NUMBER, SENTENCE_REACH, SENTENCE_START, Quantity, first_noun, magnitude_run, unit_table
+from extractor.catalogue.classify import classify, words_of
+from extractor.quantities.parser import AFTER_WINDOW, ELIDED_NOUN, LABEL_COLON, NUMBER, SENTENCE_REACH, SENTENCE_START, Quantity, context_rules, first_noun, magnitude_run, reads_as_one_word, unit_table
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
@@ -54,6 +55,7 @@ def metric_rules() -> dict:
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
         # a measure ending the words after a count, right before the next figure, is that figure's ("trị giá từ")
         "measure_before_next": regex.compile(rf"(?i)\s(?:{word_trie(data['measure_nouns'])})(?:\s+(?:là|đạt|từ)){{0,2}}{ABOUT_AFTER}\s*$"),
+        "verbal_measures": frozenset(data["verbal_measures"]),
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
@@ -1770,3 +1772,57 @@ def _limited(phrase: str, max_words: int | None = None) -> str | None:
     if not words or len(words) > (max_words or metric_rules()["max_words"]):
         return None
     return " ".join(words)
+
+
+MEASURE_REACH = 120  # characters before a figure where its measure's words are looked for
+
+
+def change_before_measure(text: str, quantity: Quantity, start: int) -> None:
+    """A change verb right before the figure's measure makes the figure the change's amount
+    ("giảm tỷ lệ hộ nghèo 5%", "tăng thu ngân sách 12%"); not a verb the measure's first word
+    makes a word with ("tăng trưởng", "tăng cường", "giảm nghèo")."""
+    if quantity.change is not None or not quantity.metric:
+        return
+    at = text.rfind(quantity.metric, max(start, quantity.start - MEASURE_REACH), quantity.start)
+    rules = context_rules()
+    gap = rules["change_gap"].fullmatch(text, at + len(quantity.metric), quantity.start) if at >= 0 else None
+    if gap is None:
+        return  # ("tăng tỷ lệ … lên 70%": the level it is raised to)
+    if gap.group().rstrip().lower().endswith("từ") and rules["change_unless_after"].match(text, quantity.end, quantity.end + AFTER_WINDOW + 20):
+        return  # "giảm tỷ trọng … từ 33,1% năm 2016 xuống 26,9%": a move between two levels
+    if _change_verb_in_metric(quantity):
+        return
+    for pattern, change in rules["changes_before_measure"]:
+        verb = pattern.search(text, max(start, at - 20), at)
+        first = quantity.metric.split()[0]
+        if verb is not None and not reads_as_one_word(verb.group(1), first, text[max(start, verb.start() - 20):at + len(first)]):
+            quantity.change = change
+            return
+
+
+NUMBER_AFTER_MEASURE = "5"
+
+
+def _change_verb_in_metric(quantity: Quantity) -> bool:
+    """"tăng thu nhập bình quân 5%", "giảm số vụ tai nạn 10%", "phấn đấu tăng thu ngân sách 12%":
+    a metric opening with a change verb the segmenter reads as a word of its own, before a noun or
+    a verb naming a flow, right before the figure: the figure is the change of the measure after
+    the verb, which becomes the metric. Not "tăng trưởng", "tăng cường" (one word), "giảm nghèo
+    bền vững", "giảm bớt thủ tục" (no measure follows) nor a catalogue wording that holds the
+    verb ("tăng dân số tự nhiên 1,1%": a rate's level)."""
+    changed = metric_rules()["leading"].sub("", quantity.metric)  # (a leading word left before it: "xã phấn đấu tăng thu …")
+    opening = " ".join(changed.split()[:4])
+    # lower case and a number after, as in its sentence: the tagger reads a short phrase's capital as a numeral
+    tagged = pos_tags(f"{opening[:1].lower()}{opening[1:]} {NUMBER_AFTER_MEASURE}")
+    rules = context_rules()
+    if len(tagged) < 3 or tagged[0][1] != "V" or not rules["change_verb"].fullmatch(tagged[0][0]):
+        return False
+    word, tag = tagged[1]
+    if tag not in NOUN_TAGS and word.lower() not in metric_rules()["verbal_measures"]:
+        return False
+    named = classify(changed, quantity.unit)
+    if named is not None and words_of(named.wording).split()[0] == words_of(tagged[0][0]).strip():
+        return False  # the catalogue names the measure with its verb
+    quantity.change = next(change for pattern, change in rules["changes_before_measure"] if pattern.search(f"{tagged[0][0]} "))
+    quantity.metric = changed.split(maxsplit=1)[1]
+    return True

@@ -221,6 +221,8 @@ def context_rules() -> dict:
         (regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{row['verb']}){changes['between']}$"), row["change"]) for row in changes["verbs"]]
     rules["change_unless_after"] = None if changes is None else regex.compile(changes["unless_after"])
     rules["change_gap"] = None if changes is None else regex.compile(rf"(?i){changes['between']}")
+    rules["change_words"] = {} if changes is None else {row["change"]: row["verb"] for row in changes["verbs"]}
+    rules["change_verb"] = None if changes is None else regex.compile("(?i)" + "|".join(f"(?:{row['verb']})" for row in changes["verbs"]))
     rules["changes_before_measure"] = [] if changes is None else [
         (regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])({row['verb']})(?:\s+thêm)?\s+$"), row["change"]) for row in changes["verbs"]]
     rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
@@ -848,10 +850,18 @@ def _opens_own_word(before: str, found) -> bool:
     ("người dân ước đạt")."""
     first = found.group().split()[0]
     previous = PREVIOUS_WORD.search(before, 0, found.start())
-    if previous is None or not is_compound_word(f"{previous.group(1)} {first}"):
+    if previous is None:
         return True
-    window = before[max(0, previous.start() - 20):found.start() + len(first)].strip()
-    return not any(word.lower().endswith(f"{previous.group(1)} {first}") for word in word_tokens(window))
+    return not reads_as_one_word(previous.group(1), first, before[max(0, previous.start() - 20):found.start() + len(first)])
+
+
+def reads_as_one_word(previous: str, first: str, window: str) -> bool:
+    """Do ``previous`` and ``first`` make one word in ``window`` (the text around them, ending with
+    ``first``)? Both the dictionary and the segmenter must read it: the segmenter alone misreads
+    ("nghèo ước cuối năm"), the dictionary alone holds rare words and verb-object pairs ("tăng thu"
+    in "tăng thu ngân sách 12%")."""
+    pair = f"{previous} {first}".lower()
+    return is_compound_word(pair) and any(word.lower().endswith(pair) for word in word_tokens(window.strip()))
 
 
 def _names_bare_number(text: str, quantity: "Quantity", start: int, end: int, digits: str) -> bool:
@@ -1478,29 +1488,6 @@ def _change(text: str, quantity: Quantity, start: int, end: int) -> str | None:
             return None
         return change
     return None
-
-
-MEASURE_REACH = 120  # characters before a figure where its measure's words are looked for
-
-
-def change_before_measure(text: str, quantity: Quantity, start: int) -> None:
-    """A change verb right before the figure's measure makes the figure the change's amount
-    ("giảm tỷ lệ hộ nghèo 5%", "tăng thu ngân sách 12%"); not a verb the measure's first word
-    makes a word with ("tăng trưởng", "tăng cường", "giảm nghèo")."""
-    if quantity.change is not None or not quantity.metric:
-        return
-    at = text.rfind(quantity.metric, max(start, quantity.start - MEASURE_REACH), quantity.start)
-    rules = context_rules()
-    gap = rules["change_gap"].fullmatch(text, at + len(quantity.metric), quantity.start) if at >= 0 else None
-    if gap is None:
-        return  # ("tăng tỷ lệ … lên 70%": the level it is raised to)
-    if gap.group().rstrip().lower().endswith("từ") and rules["change_unless_after"].match(text, quantity.end, quantity.end + AFTER_WINDOW + 20):
-        return  # "giảm tỷ trọng … từ 33,1% năm 2016 xuống 26,9%": a move between two levels
-    for pattern, change in rules["changes_before_measure"]:
-        verb = pattern.search(text, max(start, at - 20), at)
-        if verb is not None and not is_compound_word(f"{verb.group(1)} {quantity.metric.split()[0]}".lower()):
-            quantity.change = change
-            return
 
 
 def _clause_qualifier(text: str, quantity: Quantity, start: int) -> str | None:
