@@ -176,7 +176,9 @@ class MetricFinder:
         if quantity.unit == "%":
             plan = metric_rules()["named_plan_after"].match(self.text, quantity.end, min(paragraph_end, quantity.end + AFTER_PLAN_REACH))
             clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) if plan is not None else None
-            if plan is not None and metric_rules()["plan_share_clause"].fullmatch(self.text, clause_start or paragraph_start, quantity.start):
+            if plan is not None:
+                clause_start = self._after_subject_place(place_spans, clause_start or paragraph_start, quantity.start)
+            if plan is not None and metric_rules()["plan_share_clause"].fullmatch(self.text, clause_start, quantity.start):
                 # "…; hoàn thành 100% chỉ tiêu tuyển quân": the clause is only its verb, the plan's own name says what is measured
                 return " ".join(self.text[plan.start("plan"):plan.end("name")].split())
         if previous is not None and previous.metric and _restates(self.text, quantity, previous) \
@@ -201,6 +203,7 @@ class MetricFinder:
             # "Sản lượng lúa đặc sản chiếm trên 80% sản lượng lúa toàn tỉnh": after the figure the
             # whole, before it the part
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+            before = share_of.sub("", before).strip() if before else before  # ("Ngành công nghiệp đóng góp": no linker elsewhere)
             if before:
                 return before
         rate_word = metric_rules()["rate_word"]
@@ -286,6 +289,15 @@ class MetricFinder:
             self._scan = (paragraph_start, paragraph_end,
                           BoundaryScan(metric_rules()["boundary"], self.text, paragraph_start, paragraph_end))
         return self._scan[2]
+
+    def _after_subject_place(self, place_spans, clause_start: int, position: int) -> int:
+        """The clause's start past a place opening it ("Xã hoàn thành 100% …"): the end of that place."""
+        opening = len(self.text[clause_start:position]) - len(self.text[clause_start:position].lstrip())
+        spans, first, in_order = self.indexed_spans(place_spans, clause_start)
+        for start, end in (spans[first:first + 1] if in_order else spans):
+            if start == clause_start + opening and end < position:
+                return end
+        return clause_start
 
     def span_holding(self, place_spans, position: int) -> tuple[int, int] | None:
         """The place span holding ``position`` strictly inside it, if any."""
