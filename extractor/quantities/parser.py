@@ -330,9 +330,10 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
     return quantities
 
 
-# "giảm 845 ha (-0,67%)", "là -0,5%": a change written with its sign, inside a bracket or after a word
-# (not a dash after a number, a range's, nor one opening a line, a list item's; a table's cells: cells.py)
-SIGN_GLUED_BEFORE = regex.compile(r"(?:[(\[]\s?|(?<=[\p{L}\p{M}:=])[ \t]+)([-−])$")
+# "giảm 845 ha (-0,67%)", "giảm 01 vụ (- 100%)", "là -0,5%": a change written with its sign, inside a
+# bracket (a space or an en dash may follow it there) or after a word (not a dash after a number, a
+# range's, nor one opening a line, a list item's; a table's cells: cells.py)
+SIGN_GLUED_BEFORE = regex.compile(r"(?:[(\[]\s?(?P<sign>[-−–])[ \t]?|(?<=[\p{L}\p{M}:=])[ \t]+(?P<sign>[-−]))$")
 
 
 SHARE_VERB_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:đạt|bằng)(?:\s+(?:khoảng|gần|trên|hơn))?\s*$")
@@ -359,14 +360,15 @@ def _share_without_its_sign(text: str, quantity: Quantity, start: int) -> None:
 
 def _signed(text: str, quantity: Quantity, start: int) -> None:
     """A minus sign glued to a single figure just inside a bracket or after a word makes it
-    negative and is part of its text; elsewhere a dash before a number opens a list item or joins a range."""
+    negative and is part of its text; elsewhere a dash before a number opens a list item or joins a
+    range. Apart from the digits, only a percentage's (a change's share: "giảm 01 vụ (- 100%)")."""
     if quantity.value is None or quantity.denominator is not None:
         return
-    sign = SIGN_GLUED_BEFORE.search(text, max(start, quantity.start - 3), quantity.start)
-    if sign is None:
+    sign = SIGN_GLUED_BEFORE.search(text, max(start, quantity.start - 4), quantity.start)
+    if sign is None or (sign.end("sign") < quantity.start and quantity.unit != "%"):
         return
     quantity.value = -quantity.value
-    quantity.start = sign.start(1)
+    quantity.start = sign.start("sign")
 
 
 def _counts_a_noun(text: str, position: int, end: int, counted_noun) -> bool:
