@@ -56,6 +56,7 @@ def metric_rules() -> dict:
         # a measure ending the words after a count, right before the next figure, is that figure's ("trị giá từ")
         "measure_before_next": regex.compile(rf"(?i)\s(?:{word_trie(data['measure_nouns'])})(?:\s+(?:là|đạt|từ)){{0,2}}{ABOUT_AFTER}\s*$"),
         "verbal_measures": frozenset(data["verbal_measures"]),
+        "not_actions": regex.compile(data["not_actions"]),
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
@@ -99,6 +100,11 @@ def metric_rules() -> dict:
 SLASH_ITEM_RULE = "number-slash-item"
 
 
+ACTION_WORDS = 4  # words before a count where the verbs done to it are looked for
+ACTION_SUBJECT = "họ"  # "they": a subject the tagger reads the verbs after as verbs
+ACTION_PARTICLES = frozenset({"được", "thêm"})  # after an action ("kết nạp được", "trồng thêm"): no part of it
+
+
 class MetricFinder:
     """The metrics of one document's figures. The figures of a paragraph come in a row, so the
     paragraph's clause boundaries and place spans are indexed once and kept here (per document,
@@ -131,6 +137,47 @@ class MetricFinder:
             self._last_of_unit[(paragraph_start, quantity.unit)] = metric  # (a part is summed by no running total)
         return metric
 
+    def _action_before(self, quantity: Quantity, paragraph_start: int, paragraph_end: int) -> str | None:
+        """The verbs right before a count in its clause, when they do something to what is counted
+        ("kết nạp được 142 đảng viên", "bắt xử lý 23 đối tượng"): tagged V, not a linking or change
+        verb nor an opening word ("đạt", "tăng", "có", "phấn đấu"); particles after them go ("được")."""
+        if quantity.unit in goal_rules()["aim_counts"]:
+            return None  # ("đề ra 17 chỉ tiêu": a count of aims names them by their kind)
+        clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
+        clause = self.text[clause_start:quantity.start].split()
+        words = clause[-ACTION_WORDS:]
+        if not words:
+            return None
+        figure = " ".join(self.text[quantity.start:quantity.end].split())
+        window = " ".join(words)
+        window = window[:1].lower() + window[1:]  # (a capital opening a short window reads as a name)
+        tokens = len(word_tokens(window))
+        before = pos_tags(f"{window} {figure}")[:tokens]
+        if tokens == 1 and len(words) == len(clause):
+            # the clause is one word: with a subject before it, as in a sentence (alone "kết nạp" reads as a noun)
+            before = pos_tags(f"{ACTION_SUBJECT} {window} {figure}")[1:2]
+        if " ".join(word for word, _ in before) != window:
+            return None  # (the segmenter joined a word across the figure's edge)
+        rules = metric_rules()
+        syllables, particles = 0, 0
+        for word, tag in reversed(before):
+            lowered = word.lower()
+            if not syllables and tag == "R" and lowered in ACTION_PARTICLES:
+                particles += len(word.split())
+                continue
+            if tag != "V" or lowered in rules["linking_verbs"] or rules["leading"].fullmatch(lowered) or lowered in ACTION_PARTICLES:
+                break
+            syllables += len(word.split())
+        first = len(words) - particles - syllables
+        if first == 0 and len(words) < len(clause):
+            return None  # (the window began inside a word)
+        if any(word[:1].isupper() for word in words[max(first, 1 if len(words) == len(clause) else 0):]):
+            return None  # a name the tagger read as a verb ("Thăng Bình", "Đại hội đề ra"); a capital opening the clause is none
+        action = " ".join(words[first:len(words) - particles]) if syllables else ""
+        if not action or rules["not_actions"].fullmatch(action.lower()):
+            return None
+        return action
+
     def _in_a_breakdown(self, quantity: Quantity, paragraph_start: int) -> bool:
         """The figure's sentence opens on "Trong đó," / "Cụ thể:": it is a part of the total before."""
         sentence = SENTENCE_START.search(self.text, max(paragraph_start, quantity.start - SENTENCE_REACH), quantity.start)
@@ -160,6 +207,10 @@ class MetricFinder:
             # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
             # nothing, the sentence's topic does
             topic = _sentence_topic(self.text, paragraph_start, quantity.start)
+            if topic is None and metric is not None:
+                action = self._action_before(quantity, paragraph_start, paragraph_end)
+                if action:
+                    return f"{action} {metric}"  # "kết nạp được 142 đảng viên": what is done to them names the count
             if topic is None and metric is None and quantity.kind == "fraction" and quantity.unit \
                     and quantity.unit.split("/")[0].lower() not in unit_table()["by_form"]:  # (a counted noun, no measure)
                 return quantity.unit  # "Đã hoàn thành 8/12 chỉ tiêu": a part of the things it counts
