@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-
-import regex
-
 from extractor.catalogue import classify, classify_records
 from extractor.cleaning import CleanText, clean_document
 from extractor.reading import RawDocument, read_document
 from extractor.reading.pages import page_number
-from extractor.rules import shared_patterns
+from extractor.terms import document_term
 
 from extractor.indicators.extract import attach_targets, evaluated_figures, find_results, find_target_items, status_against_plan, status_by_share
 from extractor.indicators.tables import document_tables, find_table_rows, status_of_cell
@@ -24,10 +20,6 @@ from extractor.sections import Section, find_sections
 from extractor.spans import SpanIndex
 
 RECORD_TYPES = ("document", "section", "footnote", "quantity", "indicator")
-
-TERM_SEARCH_CHARS = 3000  # the term of the report is named in its opening lines
-COUNCIL_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:hđnd|hội\s+đồng\s+nhân\s+dân|quốc\s+hội)(?![\p{L}\p{M}])[^.;\n]*$")
-COUNCIL_REACH = 80  # characters before a term read for the council it belongs to
 
 
 @dataclass
@@ -72,23 +64,8 @@ def extract_records(source: str | RawDocument, unit: str | None = None) -> list[
     return extract(read_document(source) if isinstance(source, str) else source, unit=unit).records
 
 
-FULL_TERM_YEARS = 5
-
-
-@lru_cache(maxsize=1)
-def term_pattern() -> "regex.Pattern[str]":
-    return regex.compile(shared_patterns()["term"], regex.IGNORECASE)  # "nhiệm kỳ 2025 - 2030": one home, patterns.json
-
-
 def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) -> dict:
-    # the latest term the opening names: a congress's report reviews the last term and sets the next's targets
-    # (a council's term, "bầu cử đại biểu HĐND … nhiệm kỳ 2026 - 2031", runs a year behind the Party's: its
-    # terms count only when the opening names no other)
-    terms = list(term_pattern().finditer(clean.text[:TERM_SEARCH_CHARS]))
-    # a five-year term, a congress's or a council's ("đại hội chi bộ nhiệm kỳ 2025 - 2027" is a cell's half term)
-    terms = [found for found in terms if int(found.group(2)) - int(found.group(1)) == FULL_TERM_YEARS] or terms
-    terms = [found for found in terms if not COUNCIL_BEFORE.search(clean.text, max(0, found.start() - COUNCIL_REACH), found.start())] or terms
-    term = max(terms, key=lambda found: int(found.group(2)), default=None)
+    term = document_term(clean.text)
     unit, province = places.reporting_unit, places.province()
     named = places.real_places()
     return {
@@ -100,7 +77,7 @@ def document_record(raw: RawDocument, clean: CleanText, places: DocumentPlaces) 
         "encoding": raw.encoding,
         "places": [place.name for place in named],
         "place_units": [{"place": place.name, **place.unit.as_dict()} for place in named],
-        "term": f"{term.group(1)}-{term.group(2)}" if term else None,
+        "term": f"{term[0]}-{term[1]}" if term else None,
         "unit": places.official_name(unit) if unit else places.reporting_name,
         "unit_source": places.unit_source if places.reporting_name else None,
         "unit_candidates": [{"unit": u.full_name, "code": u.code, "district": u.district, "province": u.province}

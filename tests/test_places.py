@@ -1488,3 +1488,15 @@ def test_an_excerpt_opening_on_subsection_headings_takes_no_unit_from_them():
     assert next(r for r in records if r["type"] == "document")["unit"] is None
     assert [(q["text"], q["place"]) for q in records if q["type"] == "quantity"] == [
         ("12.500 ha", "huyện Hòa Bình"), ("31.000 ha", "huyện Đông Hải")]
+
+
+@pytest.mark.parametrize("term, code", [("2020 - 2025", "89"), ("2015-2020", "89"), ("2025 - 2030", None)])
+def test_an_undated_congress_text_takes_its_units_from_the_term_it_is_about(term, code):
+    """An Giang kept its name through the 2025 merger (code 89 before, 91 after): an undated text of a
+    congress whose term ended by 2025 is about the units before; of the 2025 - 2030 term, it could be either."""
+    text = (f"ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH AN GIANG LẦN THỨ XI, NHIỆM KỲ {term}\n"
+            "Thu nhập bình quân đầu người đạt khoảng 72 triệu đồng.\n")
+    document = records_from_text(text)[0]
+    assert document["unit"] == "tỉnh An Giang" and document["unit_code"] == code
+    if code is None:
+        assert "code 89, before 2025" in document["warnings"][0] and "code 91, since 2025" in document["warnings"][0]

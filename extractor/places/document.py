@@ -28,6 +28,7 @@ from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, LOCATIVE_BEFO
 from extractor.rules import shared_patterns
 from extractor.spans import SpanIndex, bracket_open_at
 from extractor.syllables import is_common_word, is_compound_word, name_key, spell
+from extractor.terms import document_term
 from extractor.tagging import pos_tags, word_tokens
 
 NAME_DASH = regex.compile(r"\s*[-–]\s*")
@@ -935,10 +936,13 @@ def _level(found) -> str:
 
 
 def document_vintage(text: str) -> str | None:
-    """NEW for a document dated from July 2025, OLD before; None when its opening gives no date."""
+    """NEW for a document dated from July 2025, OLD before; with no date in its opening, OLD for a
+    document about a term that ended by 2025 ("Đại hội … nhiệm kỳ 2020 - 2025": the units before the
+    merger); else None."""
     match = DATE.search(text[:OPENING_CHARS])
     if match is None:
-        return None
+        term = document_term(text)
+        return OLD if term is not None and term[1] <= MERGER[0] else None
     month, year = next((int(m), int(y)) for m, y in ((match.group(1), match.group(2)), (match.group(3), match.group(4)),
                                                     (match.group(6), match.group(5)), (match.group(7), match.group(8))) if y)
     return NEW if (year, month) >= MERGER else OLD
@@ -997,8 +1001,10 @@ def _written_name_goes_on(text: str, position: int, end: int, run_end: int, gaze
 
 
 def _described(unit: AdminUnit) -> str:
-    """"xã Văn Lang (huyện Hạ Hòa, tỉnh Phú Thọ)": a unit as a candidate is shown to the user."""
-    return f"{unit.full_name} ({unit.district + ', ' if unit.district else ''}{unit.province})"
+    """"xã Văn Lang (huyện Hạ Hòa, tỉnh Phú Thọ; code 08191, before 2025)": a unit as a candidate is
+    shown to the user, with what tells two of the same name apart (a province before and after 2025)."""
+    era = "before 2025" if unit.vintage == OLD else "since 2025"
+    return f"{unit.full_name} ({unit.district + ', ' if unit.district else ''}{unit.province}; code {unit.code}, {era})"
 
 
 class UnitError(ValueError):
