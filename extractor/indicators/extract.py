@@ -1129,8 +1129,17 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     sentence_start = _sentence_start(text, paragraph_start, position)
     if rules["sentence_plan_opener"].match(text, sentence_start, position):  # "Tiếp tục giữ vững …; hoàn thành …"
         return True
-    forward = rules["forward_list_words"].search(text, sentence_start, position)
-    return forward is not None and goal_rules()["done"].search(text, forward.start(), position) is None
+    for forward in rules["forward_list_words"].finditer(text, sentence_start, position):
+        if _in_a_closed_bracket(text, sentence_start, forward.start(), position):
+            continue  # "xã A đạt 10/12 chỉ tiêu (2 chỉ tiêu còn lại phấn đấu đạt cuối năm), xã B đạt 12/12 chỉ tiêu": an aside
+        return goal_rules()["done"].search(text, forward.start(), position) is None
+    return False
+
+
+def _in_a_closed_bracket(text: str, start: int, position: int, end: int) -> bool:
+    """Is ``position`` inside a bracket opened after ``start`` and closed before ``end``?"""
+    opening = text.rfind("(", start, position)
+    return opening >= 0 and text.find(")", opening, position) < 0 and 0 <= text.find(")", position, end)
 
 
 PAST_STRIVING = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:đã|nỗ\s+lực)\s+$")
