@@ -449,10 +449,17 @@ def predicate_follows(text: str, position: int, end: int, possessor: bool = Fals
     if possessor and window.group(1).split(" ", 1)[0].lower() == COPULA:
         return True  # "Dân số của xã Cò Nòi là 12.000 người" (the tagger reads a lone "là" as a conjunction)
     after_subject = pos_tags(f"{SUBJECT_STAND_IN} {window.group(1)}")
-    if not (len(after_subject) > 1 and after_subject[0][0] == SUBJECT_STAND_IN and after_subject[1][1] in PREDICATE_TAGS):
+    if not (len(after_subject) > 1 and after_subject[0][0] == SUBJECT_STAND_IN
+            and (after_subject[1][1] in PREDICATE_TAGS or _adverbial_before_verb(after_subject[1:]))):
         return False
     alone = pos_tags(window.group(1))
     return bool(alone) and alone[0][1] not in LINKING_TAGS
+
+
+def _adverbial_before_verb(tagged) -> bool:
+    """"xã Ngọc Khê cơ bản đạt kế hoạch": a manner word the tagger reads as an adjective, right
+    before a verb, opens the predicate as an adverb does."""
+    return len(tagged) > 1 and tagged[0][1] == "A" and tagged[1][1] == "V"
 
 
 ANCHORS_OR_LOOKAROUNDS = regex.compile(r"\(\?<?[=!]|\\[AbBGZ]|\^|\$")
