@@ -12,7 +12,7 @@ from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.numbers.digits import document_number_style, read_digits
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
-from extractor.quantities.metric import MetricFinder, change_before_measure, distribute_respectively, unit_from_name
+from extractor.quantities.metric import MetricFinder, change_before_measure, changes_restated_in_brackets, distribute_respectively, unit_from_name
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
@@ -59,6 +59,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
         for quantity, paragraph in found:
             unit_from_name(quantity)
             change_before_measure(clean.text, quantity, paragraph.start)
+        changes_restated_in_brackets(clean.text, found)
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
         mark_goals(found, clean, term_end)
     return found

@@ -206,6 +206,10 @@ class MetricFinder:
                 return previous.metric
             # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
             # nothing, the sentence's topic does
+            # (a share or a multiple changes the figure before it, whatever its unit: not this)
+            changed = self._last_of_unit.get((paragraph_start, quantity.unit)) if quantity.change and quantity.kind == "count" else None
+            if changed:
+                return changed  # "Phát hiện 9 vụ, …; so với tháng trước tăng 2 vụ": the change of the last count of its noun
             topic = _sentence_topic(self.text, paragraph_start, quantity.start)
             if topic is None and metric is not None:
                 action = self._action_before(quantity, paragraph_start, paragraph_end)
@@ -1861,6 +1865,18 @@ def change_before_measure(text: str, quantity: Quantity, start: int) -> None:
         if verb is not None and not reads_as_one_word(verb.group(1), first, text[max(start, verb.start() - 20):at + len(first)]):
             quantity.change = change
             return
+
+
+CHANGE_IN_BRACKETS = regex.compile(r"\s*\(\s*(?:(?i:tương\s+(?:ứng|đương))\s*)?\+?\s*")  # "giảm 01 vụ (- 100%)", "tăng 2 vụ (+ 28,6%)"
+
+
+def changes_restated_in_brackets(text: str, found: list[tuple[Quantity, object]]) -> None:
+    """A share in brackets right after a change restates that change: it is a change too, in its
+    direction ("tăng 2 vụ (+ 28,6%)", "giảm 19 đối tượng (-14,3%)")."""
+    for (previous, _), (quantity, _) in zip(found, found[1:]):
+        if quantity.change is None and previous.change is not None and quantity.unit == "%" and previous.unit != "%" \
+                and CHANGE_IN_BRACKETS.fullmatch(text, previous.end, quantity.start):
+            quantity.change = previous.change
 
 
 NUMBER_AFTER_MEASURE = "5"
