@@ -351,12 +351,20 @@ def _settle_against_plan(record: dict, figures: list[dict]) -> None:
         return
     actual = figures[0]  # the plan: the bracket's first figure in the actual's unit ("(NQ đề ra 2,8 triệu tấn, tăng 3,9%/năm)")
     plan = next((figure for figure in figures[1:] if figure["unit"] == actual["unit"]), figures[1])
-    if actual["unit"] != plan["unit"] or actual["value"] is None or plan["value"] is None:
+    if actual["unit"] != plan["unit"] or actual["value"] is None:
         return
     indicator = classify(actual.get("metric"), actual["unit"])
     lower = indicator is not None and indicator.better == "lower"
-    record.update(status=status_against_plan(actual["value"], plan["value"], lower), value=actual["value"],
-                  unit=actual["unit"], actual=actual["value"], target_value=plan["value"])
+    if plan["value"] is not None:
+        status, target = status_against_plan(actual["value"], plan["value"], lower), {"target_value": plan["value"]}
+    elif plan.get("low") is not None and plan.get("high") is not None:
+        # "6,15%/năm (chỉ tiêu Nghị quyết từ 8-9%/năm)": within the range is met, beyond it by the direction
+        low, high = plan["low"], plan["high"]
+        status = "met" if low <= actual["value"] <= high else status_against_plan(actual["value"], low if actual["value"] < low else high, lower)
+        target = {"target_value": None, "target_text": plan["text"]}
+    else:
+        return
+    record.update(status=status, value=actual["value"], unit=actual["unit"], actual=actual["value"], **target)
 
 
 def table_result_records(raw, clean, sections, places, overlapping, numbered: int) -> list[dict]:

@@ -49,7 +49,7 @@ def metric_rules() -> dict:
         "locality": regex.compile(data["locality"]),
         "time_tail": regex.compile(data["time_tail"]),
         "running_total": regex.compile(rf"(?i)\s*{data['running_total']}(?![\p{{L}}\p{{M}}])"),
-        "plan_in_bracket": regex.compile(data["plan_in_bracket"]),
+        "plan_in_bracket": regex.compile(data["plan_in_bracket"] + r"$"),
         "named_plan_after": regex.compile(data["named_plan_after"]),
         "plan_share_clause": regex.compile(data["plan_share_clause"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
@@ -100,6 +100,8 @@ def metric_rules() -> dict:
 SLASH_ITEM_RULE = "number-slash-item"
 
 
+PLAN_OPENER_REACH = 60  # characters of plan words opening a bracket before its figure
+PLAN_NAMING_GAP = regex.compile(r"[^.;:()\d\n]{0,80}")  # the actual's own words, between it and the plan's bracket
 ACTION_WORDS = 4  # words before a count where the verbs done to it are looked for
 ACTION_SUBJECT = "họ"  # "they": a subject the tagger reads the verbs after as verbs
 ACTION_PARTICLES = frozenset({"được", "thêm"})  # after an action ("kết nạp được", "trồng thêm"): no part of it
@@ -178,6 +180,13 @@ class MetricFinder:
             return None
         return action
 
+    def _plan_of(self, previous: Quantity, quantity: Quantity) -> bool:
+        """Does ``quantity`` open a bracket of plan words right after ``previous`` and the words
+        naming it ("đạt 100% (mục tiêu đại hội là 90%)", "Khoảng 90% lao động có việc làm (Nghị quyết
+        đề ra 95%)", "6,15%/năm (chỉ tiêu Nghị quyết từ 8-9%/năm)")?"""
+        opener = metric_rules()["plan_in_bracket"].search(self.text, max(previous.end, quantity.start - PLAN_OPENER_REACH), quantity.start)
+        return opener is not None and PLAN_NAMING_GAP.fullmatch(self.text, previous.end, opener.start()) is not None
+
     def _in_a_breakdown(self, quantity: Quantity, paragraph_start: int) -> bool:
         """The figure's sentence opens on "Trong đó," / "Cụ thể:": it is a part of the total before."""
         sentence = SENTENCE_START.search(self.text, max(paragraph_start, quantity.start - SENTENCE_REACH), quantity.start)
@@ -188,8 +197,7 @@ class MetricFinder:
         actual = _actual_after_plan(self.text, quantity, previous)
         if actual is not None:
             return actual
-        if previous is not None and previous.metric and previous.end <= quantity.start \
-                and metric_rules()["plan_in_bracket"].fullmatch(self.text, previous.end, quantity.start):
+        if previous is not None and previous.metric and previous.end <= quantity.start and self._plan_of(previous, quantity):
             return previous.metric  # "đạt 100% (mục tiêu đại hội là 90%)": the plan for the figure before
         metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
         if metric is not None and _only_a_measured_figure(metric):

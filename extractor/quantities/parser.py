@@ -1492,8 +1492,19 @@ def _change(text: str, quantity: Quantity, start: int, end: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _plan_bracket_before() -> "regex.Pattern[str]":
+    return regex.compile(shared_patterns()["plan_bracket"] + r"$")
+
+
+PLAN_BRACKET_REACH = 60  # characters of plan words opening a bracket before its figure
+
+
 def _clause_qualifier(text: str, quantity: Quantity, start: int) -> str | None:
-    """The qualifier an opening word of the sentence gives every figure in it ("Dự ước …")."""
+    """The qualifier an opening word of the sentence gives every figure in it ("Dự ước …"), but a
+    plan's in brackets ("Ước tính … là 6,15%/năm (chỉ tiêu Nghị quyết từ 8-9%/năm)": set, not estimated)."""
+    if _plan_bracket_before().search(text, max(start, quantity.start - PLAN_BRACKET_REACH), quantity.start):
+        return None
     sentence = _sentence_start(text, quantity.start, start)
     for _, pattern, qualifier in context_rules()["clause_qualifiers"]:
         if pattern.match(text, sentence, quantity.start):
