@@ -57,6 +57,7 @@ def metric_rules() -> dict:
         "measure_before_next": regex.compile(rf"(?i)\s(?:{word_trie(data['measure_nouns'])})(?:\s+(?:là|đạt|từ)){{0,2}}{ABOUT_AFTER}\s*$"),
         "verbal_measures": frozenset(data["verbal_measures"]),
         "not_actions": regex.compile(data["not_actions"]),
+        "index_head": regex.compile(r"(?i)(?:" + word_trie(data["index_heads"]) + r")(?![\p{L}\p{M}])"),
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
         "restating_bracket": regex.compile(data["restating_bracket"]),
@@ -1243,6 +1244,7 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
 
 LIST_ITEM_TOKENS = 2  # words (tagger tokens) of an item the figure follows at once
 RATE_ITEM_WORDS = 3  # words after the comma that still qualify a rate's noun
+RATE_PAIR_ITEM_WORDS = 12  # and after a comma joining two words of the dictionary
 RATE_PHRASE_WORDS = 14  # words of a rate's name before such a comma
 PERCENT_FIGURE = regex.compile(r"\d[\d.,]*\s?%")
 
@@ -1251,10 +1253,31 @@ def _rate_qualified_after_comma(text: str, segment: str, comma_end: int, figure_
     """"Tỷ lệ dân cư được sử dụng nước sạch, hợp vệ sinh đạt 100%", "tỷ lệ khá, giỏi đạt trên 76%":
     a rate's name goes on across a comma when a few words that name no measure of their own lead
     straight to its percentage."""
-    if not metric_rules()["rate_word"].search(segment) or not PERCENT_FIGURE.match(text, figure_start):
+    rules = metric_rules()
+    rate = rules["rate_word"].search(segment) is not None and PERCENT_FIGURE.match(text, figure_start) is not None
+    if not rate and not rules["index_head"].match(segment.strip()):
         return False
     item = _trimmed(text[comma_end:figure_start], periods=False).split()
-    return 0 < len(item) <= RATE_ITEM_WORDS and not metric_rules()["measure_head"].match(" ".join(item))
+    if not item or rules["measure_head"].match(" ".join(item)):
+        return False
+    # "tỷ lệ phản ánh, kiến nghị xử lý đúng hạn đạt 99,98%", "Chỉ số hài lòng của người dân, tổ chức …": two words
+    # of the dictionary joined by the comma name one item of the rate's or the index's noun, which may go on longer
+    if _compound_pair_across(segment, item):
+        return len(item) <= RATE_PAIR_ITEM_WORDS
+    return rate and len(item) <= RATE_ITEM_WORDS
+
+
+def _compound_pair_across(segment: str, item: list[str]) -> bool:
+    """The comma stands between two words, each of two syllables in lower case
+    ("phản ánh, kiến nghị", "tiếp nhận, giải quyết", "người dân, doanh nghiệp")."""
+    before = segment.split()[-2:]
+    return len(before) == 2 and len(item) >= 2 and all(w[:1].islower() for w in [*before, *item[:2]]) \
+        and _one_word(" ".join(before)) and _one_word(" ".join(item[:2]))
+
+
+def _one_word(pair: str) -> bool:
+    """Two syllables the dictionary holds as a word, or the segmenter reads as one ("người dân")."""
+    return is_common_word(pair.lower()) or len(word_tokens(pair)) == 1
 
 
 def _list_opening(text: str, scan: BoundaryScan, paragraph_start: int, segment_start: int) -> str:
