@@ -63,12 +63,23 @@ def mark_goals(found: list[tuple[Quantity, object]], clean, term_end: int | None
         _mark_goal(quantity, paragraph, clean.text, term_end, under_list_lead, last_goal)
         if not quantity.goal and announced is not None:
             _mark_listed_aim(quantity, paragraph, clean.text, announced)
+        if quantity.goal and _lead_opens_a_list(clean.text, paragraph, quantity):
+            # "Phấn đấu đến năm 2025 huyện … đạt các chỉ tiêu chủ yếu: …, … . Thu nội địa tăng 8%/năm. …": the
+            # list the lead's colon opens goes on in the sentences after it, to the paragraph's end
+            under_list_lead = {**under_list_lead, paragraph.start: quantity.goal_year}
         if quantity.goal:
             last_goal = (paragraph.start, quantity.end, quantity.goal_year)
         elif quantity.unit in goal_rules()["aim_counts"] and quantity.kind == "count":  # (not "16/30 chỉ tiêu": a count of results)
             year = _aims_announced(quantity, paragraph, clean.text, term_end)
             if year is not None:  # "… phấn đấu hoàn thành 28 chỉ tiêu năm 2026. Trong đó, …": the aims follow
                 announced = (paragraph.start, quantity.end, year)
+
+
+def _lead_opens_a_list(text: str, paragraph, quantity: Quantity) -> bool:
+    """Does a goal lead in the figure's sentence end in a colon before the figure?"""
+    sentence_start = _sentence_start(text, paragraph, quantity)
+    lead = _last(goal_rules()["lead"], text, sentence_start, quantity.start)
+    return lead is not None and text.find(":", lead.end(), quantity.start) >= 0
 
 
 LISTED_AIM = "an aim a count of aims announced"  # a note: no result clause may claim it (records.py)
@@ -179,7 +190,11 @@ def _reported_after_lead(text: str, lead, sentence_start: int, position: int) ->
     clause = ITEM_BOUND.search(text, lead.end(), estimate.start())  # (searched backwards: the last one)
     clause_start = clause.end() if clause else lead.end()
     dated_aim = rules["year"].search(text, sentence_start, clause_start) is not None
-    return not dated_aim or rules["year"].search(text, clause_start, position) is not None
+    # a year the estimate's item reaches for is the aim's, no report's date ("…: Số khách du lịch đến năm 2025 ước
+    # đạt 150 nghìn lượt, thu ngân sách đến năm 2025 đạt 90 tỷ đồng")
+    horizons = [found.span(1) for found in rules["horizon"].finditer(text, clause_start, position)]
+    own_date = any(found.span(1) not in horizons for found in rules["year"].finditer(text, clause_start, position))
+    return not dated_aim or own_date
 
 
 LIST_LEAD_REACH = 6  # paragraphs after a lead ending in a colon that its list may fill
