@@ -1500,3 +1500,14 @@ def test_an_undated_congress_text_takes_its_units_from_the_term_it_is_about(term
     assert document["unit"] == "tỉnh An Giang" and document["unit_code"] == code
     if code is None:
         assert "code 89, before 2025" in document["warnings"][0] and "code 91, since 2025" in document["warnings"][0]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Đồng Văn là một trong những huyện nghèo nhất của tỉnh Hà Giang. Huyện Đồng Văn hiện có hơn 6.000 hộ nghèo.", "huyện Đồng Văn"),
+    ("Mèo Vạc vẫn là một huyện còn nhiều hộ nghèo thuộc tỉnh Hà Giang. Năm 2024 huyện có 5.000 hộ nghèo.", "huyện Mèo Vạc"),
+    ("Pa Vệ Sủ là xã ĐBKK nằm cách trung tâm huyện Mường Tè hơn 20 km. Xã có 450 hộ.", "xã Pa Vệ Sủ"),
+])
+def test_a_name_said_to_be_a_unit_is_that_unit_not_the_higher_one_named_after(text, unit):
+    """"<Name> là (một trong những) <type> … của <higher unit>": the subject is the lower unit; an
+    abbreviation after the type word ("xã ĐBKK") is no name of its own."""
+    assert records_from_text(text)[0]["unit"] == unit

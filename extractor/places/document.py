@@ -1132,8 +1132,10 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
         described = UNIT_DESCRIPTOR.match(text, match.end())
         if described and rules["name_syllable"].match(text, described.end()) and not rules["name_syllable"].match(text, match.end()):
             match = _TypeWordAt(match, described.end())  # "huyện đảo Cô Tô", "thành phố biển Sầm Sơn": the name after its descriptor
-        if not rules["name_syllable"].match(text, match.end()):
-            named = _named_before_copula(text, match, gazetteer)  # "Hướng Hiệp là xã có …"
+        if not rules["name_syllable"].match(text, match.end()) \
+                or (not match.group(0).isupper() and ABBREVIATION_AFTER.match(text, match.end())):
+            # "Hướng Hiệp là xã có …", "Pa Vệ Sủ là xã ĐBKK nằm cách …" (an abbreviation after the type word is no name)
+            named = _named_before_copula(text, match, gazetteer)
             if named is not None:
                 found.append(named)
             found.extend(_names_after_colon(text, match, gazetteer))  # "tại 2 xã: Sơn Lộ (…) và Sơn Lập (…)"
@@ -1200,8 +1202,11 @@ class _TypeWordAt:
         return self._match.group(index)
 
 
-NAME_BEFORE_COPULA = regex.compile(r"(?r)(?:(?<=\s)|^)((?:[\p{Lu}][\p{L}\p{M}'’]*\s+){1,4})là\s+(?:một\s+)?$")
+# "Hướng Hiệp là xã …", "Mèo Vạc vẫn là một huyện …", "Đồng Văn là một trong những huyện nghèo nhất …"
+NAME_BEFORE_COPULA = regex.compile(r"(?r)(?:(?<=\s)|^)((?:[\p{Lu}][\p{L}\p{M}'’]*\s+){1,4})(?:(?:vẫn|cũng|đã)\s+)?là\s+"
+                                   r"(?:một(?:\s+trong\s+(?:những|các|số))?\s+)?$")
 COPULA_REACH = 60
+ABBREVIATION_AFTER = regex.compile(r"\s+(?-i:\p{Lu}{2,})(?![\p{L}\p{M}])")  # "xã ĐBKK", "xã NTM"
 WORD = regex.compile(r"\S+")
 
 
