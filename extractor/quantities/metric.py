@@ -101,6 +101,7 @@ def metric_rules() -> dict:
 SLASH_ITEM_RULE = "number-slash-item"
 
 
+WHOLE_AFTER_SHARE = regex.compile(r"\s*(?i:tổng\s+(?:số\s+)?)([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")  # "79,3% tổng số hộ nghèo"
 PLAN_OPENER_REACH = 60  # characters of plan words opening a bracket before its figure
 PLAN_NAMING_GAP = regex.compile(r"[^.;:()\d\n]{0,80}")  # the actual's own words, between it and the plan's bracket
 ACTION_WORDS = 4  # words before a count where the verbs done to it are looked for
@@ -119,6 +120,7 @@ class MetricFinder:
         self._scan: tuple | None = None  # (paragraph start, end, BoundaryScan)
         self._spans: tuple | None = None  # (spans, length, list, starts or None)
         self._last_of_unit: dict[tuple[int, str | None], str] = {}  # (paragraph start, unit) → the last metric found
+        self._last_count: dict[tuple[int, str | None], tuple[int, str]] = {}  # the same, parts too: (its end, metric)
 
     def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
              previous: Quantity | None = None) -> str | None:
@@ -138,6 +140,8 @@ class MetricFinder:
                 metric = _trimmed(metric[:-len(figure)])
         if metric and not self._in_a_breakdown(quantity, paragraph_start):
             self._last_of_unit[(paragraph_start, quantity.unit)] = metric  # (a part is summed by no running total)
+        if metric and quantity.unit:
+            self._last_count[(paragraph_start, quantity.unit.lower())] = (quantity.end, metric)
         return metric
 
     def _action_before(self, quantity: Quantity, paragraph_start: int, paragraph_end: int) -> str | None:
@@ -180,6 +184,24 @@ class MetricFinder:
         if not action or rules["not_actions"].fullmatch(action.lower()):
             return None
         return action
+
+    def _share_of_an_earlier_count(self, quantity: Quantity, previous: Quantity, paragraph_start: int) -> str | None:
+        """"… là 5.429 hộ, với 27.558 khẩu, chiếm 79,3% tổng số hộ nghèo": a share of a whole whose noun
+        is not the figure before's unit but an earlier count's of its sentence measures what that count does."""
+        if quantity.unit != "%":
+            return None
+        whole = WHOLE_AFTER_SHARE.match(self.text, quantity.end)
+        if whole is None:
+            return None
+        words = whole.group(1).lower().split()
+        nouns = [" ".join(words[:count]) for count in (2, 1)]
+        if previous.unit and previous.unit.lower() in nouns:
+            return None
+        for noun in nouns:
+            end, metric = self._last_count.get((paragraph_start, noun), (None, None))
+            if end is not None and not SENTENCE_STOP.search(self.text, end, quantity.start):
+                return metric  # (a count of its sentence)
+        return None
 
     def _plan_of(self, previous: Quantity, quantity: Quantity) -> bool:
         """Does ``quantity`` open a bracket of plan words right after ``previous`` and the words
@@ -247,6 +269,9 @@ class MetricFinder:
                 return " ".join(self.text[plan.start("plan"):plan.end("name")].split())
         if previous is not None and previous.metric and _restates(self.text, quantity, previous) \
                 and not self._counts_another_state(quantity, previous, paragraph_end):
+            whole = self._share_of_an_earlier_count(quantity, previous, paragraph_start)
+            if whole:
+                return whole
             if quantity.kind == "count" and previous.unit == "%":  # "Tỷ lệ số xã đạt chuẩn … 50% (8 xã)": the number of them
                 return metric_rules()["rate_head"].sub("", previous.metric) or previous.metric
             growth = GROWTH_IN_GAP.search(self.text, previous.end, quantity.start)
