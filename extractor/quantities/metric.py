@@ -104,8 +104,15 @@ SLASH_ITEM_RULE = "number-slash-item"
 WHOLE_AFTER_SHARE = regex.compile(r"\s*(?i:tổng\s+(?:số\s+)?)([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")  # "79,3% tổng số hộ nghèo"
 PLAN_OPENER_REACH = 60  # characters of plan words opening a bracket before its figure
 PLAN_NAMING_GAP = regex.compile(r"[^.;:()\d\n]{0,80}")  # the actual's own words, between it and the plan's bracket
-ACTION_WORDS = 4  # words before a count where the verbs done to it are looked for
+@lru_cache(maxsize=1)
+def _about_word() -> "regex.Pattern[str]":
+    """A qualifier right before a count ("kết nạp mới trên 2.800 hội viên"): no part of the action."""
+    return regex.compile(shared_patterns()["about_word"])
+
+
+ACTION_WORDS = 6  # words before a count where the verbs done to it are looked for
 ACTION_SUBJECT = "họ"  # "they": a subject the tagger reads the verbs after as verbs
+
 ACTION_PARTICLES = frozenset({"được", "thêm"})  # after an action ("kết nạp được", "trồng thêm"): no part of it
 
 
@@ -152,6 +159,8 @@ class MetricFinder:
             return None  # ("đề ra 17 chỉ tiêu": a count of aims names them by their kind)
         clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
         clause = self.text[clause_start:quantity.start].split()
+        numbered = max((index + 1 for index, word in enumerate(clause) if any(c.isdigit() for c in word)), default=0)
+        clause = clause[numbered:]  # (the words after an earlier figure: "hiến hơn 800m² đất để mở rộng 3 tuyến hẻm")
         words = clause[-ACTION_WORDS:]
         if not words:
             return None
@@ -167,12 +176,15 @@ class MetricFinder:
             return None  # (the segmenter joined a word across the figure's edge)
         rules = metric_rules()
         syllables, particles = 0, 0
-        for word, tag in reversed(before):
+        for index in range(len(before) - 1, -1, -1):
+            word, tag = before[index]
             lowered = word.lower()
-            if not syllables and tag == "R" and lowered in ACTION_PARTICLES:
+            if not syllables and (tag == "R" and lowered in ACTION_PARTICLES or _about_word().fullmatch(lowered)):
                 particles += len(word.split())
-                continue
-            if tag != "V" or lowered in rules["linking_verbs"] or rules["leading"].fullmatch(lowered) or lowered in ACTION_PARTICLES:
+                continue  # "kết nạp được 142", "kết nạp mới trên 2.800": no part of the action
+            manner = tag in ("A", "R") and index > 0 and before[index - 1][1] == "V"  # "kết nạp mới", "trồng mới"
+            if (tag != "V" and not manner) or lowered in rules["linking_verbs"] or rules["leading"].fullmatch(lowered) \
+                    or lowered in ACTION_PARTICLES:
                 break
             syllables += len(word.split())
         first = len(words) - particles - syllables
@@ -181,6 +193,9 @@ class MetricFinder:
         if any(word[:1].isupper() for word in words[max(first, 1 if len(words) == len(clause) else 0):]):
             return None  # a name the tagger read as a verb ("Thăng Bình", "Đại hội đề ra"); a capital opening the clause is none
         action = " ".join(words[first:len(words) - particles]) if syllables else ""
+        half = action.split()[:len(action.split()) // 2]
+        if half and action.lower() == f"{' '.join(half)} {' '.join(half)}".lower():
+            action = " ".join(half)  # "kết nạp kết nạp được 86 đảng viên": a word typed twice
         if not action or rules["not_actions"].fullmatch(action.lower()):
             return None
         return action
