@@ -340,3 +340,11 @@ def test_a_page_laid_out_one_word_per_line_reads_as_running_text():
     figures = {q["text"].replace("\n", " "): q for q in records_from_text(text) if q["type"] == "quantity"}
     assert figures["133.600 ha"]["qualifier"] == "approx" and figures["133.600 ha"]["metric"] == "diện tích nuôi thủy sản"
     assert figures["46.000 tấn"]["qualifier"] == "approx"
+
+
+def test_the_eth_written_for_d_with_stroke_is_read_as_it_and_offsets_stay_raw():
+    raw = "Huyện Ý Yên, tỉnh Nam Ðịnh; ðạt 5%."
+    clean = clean_text(raw)
+    assert clean.text == "Huyện Ý Yên, tỉnh Nam Định; đạt 5%."
+    start = clean.text.index("Định")
+    assert raw[slice(*clean.offsets.to_raw(start, start + 4))] == "Ðịnh"
