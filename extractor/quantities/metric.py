@@ -1200,6 +1200,8 @@ def _has_own_predicate(words: str) -> bool:
 CLOSING_BRACKET = regex.compile(r"\s*\)")
 BRACKET_REACH = 8  # white space a closing bracket may follow a figure by (clean text folds runs)
 SERIES_END = regex.compile(r"[.!?…](?=\s|$)|\|")  # a sentence or a table cell ends a series of figures
+ABBREVIATION_IN_BRACKETS = regex.compile(r"\(\s*\p{Lu}[\p{Lu}\d&/]*(?:[-–][\p{Lu}\d]+)*\s*\)$")  # "(GRDP)", "(CN-XD)"
+ABBREVIATION_REACH = 16
 ASIDE_REACH = 160  # characters of a bracketed aside skipped to the clause before it
 
 
@@ -1401,8 +1403,9 @@ NAME_TAGS = frozenset({"Np", "Ny"})  # proper names and abbreviations or codes (
 
 
 def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, paragraph_end: int,
-                   finder: MetricFinder, bracketed: bool = False) -> str | None:
-    """``bracketed``: the figure closes a bracket, "việc làm (15,610 tỷ)"."""
+                   finder: MetricFinder, bracketed: bool = False, across_abbreviation: bool = True) -> str | None:
+    """``bracketed``: the figure closes a bracket, "việc làm (15,610 tỷ)"; ``across_abbreviation``: a
+    name's abbreviation in brackets ends no clause."""
     rules = metric_rules()
     # The last boundary in text[paragraph_start:position]: the pattern has no anchors or
     # look-arounds, so scanning the text in place is the same as scanning that slice.
@@ -1411,6 +1414,12 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     held = finder.span_holding(place_spans, last - 1) if last is not None else None
     if held is not None and held[1] < position:
         last = scan.last_end(held[0])  # "trên địa bàn Bà Rịa - Vũng Tàu năm 2022 là …": a dash inside a unit's name ends no clause
+    abbreviation = None
+    if across_abbreviation and last is not None and text[last - 1] == ")":
+        abbreviation = ABBREVIATION_IN_BRACKETS.search(text, max(paragraph_start, last - ABBREVIATION_REACH), last)
+        if abbreviation is not None:
+            # "Tổng sản phẩm trên địa bàn (GRDP) trừ dầu khí tăng 7,5%": a name's abbreviation in brackets ends no clause
+            last = scan.last_end(abbreviation.start())
     for _ in range(LIST_ITEMS_BEFORE):
         if last is None or text[last - 1] != "," or not _continues_a_noun_list(text, scan, paragraph_start, last, position):
             break
@@ -1437,6 +1446,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         elif start < paragraph_start + clause_start < end <= position:  # "TP.Hội An có …": the boundary was the abbreviation's dot
             clause_start = end - paragraph_start
     phrase = _trimmed(text[paragraph_start + clause_start:position])
+    if abbreviation is not None and phrase.startswith("("):
+        # "Tổng sản phẩm trong tỉnh (GRDP) 6 tháng …": the place cut out of the name left only its abbreviation
+        return _before_phrase(text, position, paragraph_start, place_spans, paragraph_end, finder, bracketed, across_abbreviation=False)
     if inside and (not phrase or _only_a_predicate(phrase)):
         # "tỷ lệ nghèo toàn xã còn 3,49%": the place ends the phrase, not opens it; so it does before a
         # predicate alone after a measure's head ("tổng thu ngân sách trên địa bàn quận thực hiện đến hết
