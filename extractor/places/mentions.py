@@ -166,7 +166,8 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
                                       owner_before().search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None,
                                       owner_before(whole=True).search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None)
                 and not _names_an_office(text, start, mention_start)
-                and not PASSIVE_AGENT_BEFORE.search(text, max(start, mention_start - OWNER_REACH), mention_start)):
+                and not PASSIVE_AGENT_BEFORE.search(text, max(start, mention_start - OWNER_REACH), mention_start)
+                and not _located_thing_before(text, start, mention_start)):
             subject = True
             first = index  # "các Đảng bộ thị trấn A, xã B, xã C đã …": the predicate is the whole run's
             while first > 0 and JOINT_GAP.fullmatch(text, found[first - 1][1], found[first][0]):
@@ -608,6 +609,16 @@ def place_lookup(mentions: list[Mention], text: str):
 ORGANISATION_CLAUSE = regex.compile(r"[^.;:!?\n]{0,60}$")
 JOINED_NAME = regex.compile(r"\s*(?:,|và)\s*\p{Lu}")
 LOCATIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
+LOCATED_COUNT_BEFORE = regex.compile(r"(?<![\d.,])\d(?:[\d.]*\d)?(?:,\d+)?\s+[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,3}\s+(?:tại|ở)\s+$")
+
+
+def _located_thing_before(text: str, start: int, mention_start: int) -> bool:
+    """"7 nhà ở huyện A Lưới bị hư hỏng": a unit after a count and "ở/tại" says where the things
+    counted are; the predicate after it is theirs, the unit no subject of the sentences after."""
+    return LOCATED_COUNT_BEFORE.search(text, max(start, mention_start - LOCATED_REACH), mention_start) is not None
+
+
+LOCATED_REACH = 60
 
 
 def _unit_after(mention: Mention, text: str, position: int, organisation: bool) -> str | None:
