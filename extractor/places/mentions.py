@@ -179,8 +179,10 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             # "Xóm Sơn Tây có 602 nhân khẩu": the hamlet's clause is its own; the scope before it resumes after it
             clause_end = CLAUSE_END.search(text, mention_end, end)
             until = clause_end.start() if clause_end else end
-        elif listed_item:
-            # "như: Cát Linh 97%, Phương Liên 96%": the item's unit holds to its item's end only
+        elif listed_item or (labels_what_follows and LABELLED_ITEM_AFTER.match(text, mention_end, end)
+                             and text[start:mention_start].rstrip()[-1:] in ("(", ",")):
+            # "như: Cát Linh 97%, Phương Liên 96%", "(Tam Thanh: 16, Tam Thăng: 4, Tam Phú: 36)": the item's unit
+            # holds to its item's end only (a name after it the gazetteer does not know is no item of this one)
             item_end = ITEM_END.search(text, mention_end, end)
             until = item_end.start() if item_end else end
         elif subject and bracket_open_at(text, start, mention_start):
@@ -197,6 +199,7 @@ CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
 PASSIVE_AGENT_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])được\s+(?:[\p{L}\p{M}]+\s+){0,5}$")
 ITEM_OPENING_BEFORE = regex.compile(r"(?::|(?<![\p{L}\p{M}])(?:và|là))[ \t]*$")  # a colon opening a list, "là" or "và" before an item
 ITEM_FIGURE = regex.compile(r"[ \t]*(?::[ \t]*)?\d")
+LABELLED_ITEM_AFTER = regex.compile(r"\s*:\s*\d[\d.,]*(?:\s*[\p{L}\p{M}%]+){0,2}\s*[,;)]")  # "Tam Thăng: 4, …", "Tam Thăng: 4 nhà;"
 ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*\p{Lu})|\s(?=và\s+\p{Lu})")  # the end of a listed item: the clause's, or a comma before the next name
 
 
