@@ -160,7 +160,9 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
         listed_item = not labels_what_follows and not in_subject_position \
             and _opens_a_listed_item(text, start, mention_start, mention_end, end)
         subject = labels_what_follows or in_subject_position or listed_item \
-            or (place is None and text[mention_start].isdigit())  # "… và 12 tỉnh khác đón …": a counted plural subject
+            or (place is None and text[mention_start].isdigit()) \
+            or (place is not None and _named_with_its_measure(text, start, mention_start, mention_end, end))
+        # ("… và 12 tỉnh khác đón …": a counted plural subject)
         if (not subject and place is not None and (FIGURE_AHEAD.search(text, mention_end, end) or RESULT_AHEAD.match(text, mention_end, min(end, mention_end + RESULT_REACH)))
                 and predicate_follows(text, mention_end, end,
                                       owner_before().search(text, max(start, mention_start - OWNER_REACH), mention_start) is not None,
@@ -199,6 +201,19 @@ CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
 PASSIVE_AGENT_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])được\s+(?:[\p{L}\p{M}]+\s+){0,5}$")
 ITEM_OPENING_BEFORE = regex.compile(r"(?::|(?<![\p{L}\p{M}])(?:và|là))[ \t]*$")  # a colon opening a list, "là" or "và" before an item
 ITEM_FIGURE = regex.compile(r"[ \t]*(?::[ \t]*)?\d")
+RANKED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:là|tiếp\s+(?:theo|đến)(?:\s+là)?)\s+$")
+WITH_MEASURE_AFTER = regex.compile(r"\s+với\s+(?!\d)")
+
+
+def _named_with_its_measure(text: str, start: int, mention_start: int, mention_end: int, end: int) -> bool:
+    """"Đứng ở vị trí thứ hai là Khánh Hòa với GRDP tăng 12,73%": a unit a ranking names, "với" its
+    measure and figure after it, is the subject of that figure and of the sentences after it."""
+    return RANKED_BEFORE.search(text, max(start, mention_start - RANKED_REACH), mention_start) is not None \
+        and WITH_MEASURE_AFTER.match(text, mention_end, end) is not None \
+        and FIGURE_AHEAD.search(text, mention_end, end) is not None
+
+
+RANKED_REACH = 20
 LABELLED_ITEM_AFTER = regex.compile(r"\s*:\s*\d[\d.,]*(?:\s*[\p{L}\p{M}%]+){0,2}\s*[,;)]")  # "Tam Thăng: 4, …", "Tam Thăng: 4 nhà;"
 ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*\p{Lu})|\s(?=và\s+\p{Lu})")  # the end of a listed item: the clause's, or a comma before the next name
 
