@@ -1511,3 +1511,15 @@ def test_a_name_said_to_be_a_unit_is_that_unit_not_the_higher_one_named_after(te
     """"<Name> là (một trong những) <type> … của <higher unit>": the subject is the lower unit; an
     abbreviation after the type word ("xã ĐBKK") is no name of its own."""
     assert records_from_text(text)[0]["unit"] == unit
+
+
+def test_a_line_of_a_unit_and_its_figure_heads_the_paragraphs_after_it():
+    """"Phú Yên: 8,15%" over a paragraph of a text about several provinces is a sub-heading: the
+    figures under it are Phú Yên's, up to the next such line; such lines one after another are a list."""
+    text = ("Phú Yên: 8,15%\n\nTổng sản phẩm trong tỉnh 9 tháng ước đạt 21.500 tỷ đồng, tăng 8,15%.\n\n"
+            "Quảng Ngãi: 7,9%\n\nGRDP ước đạt 40.100 tỷ đồng.\n\n"
+            "Xã Tân Lập: 95%\nXã Tân Phú: 90%\n\nTỷ lệ che phủ rừng đạt 45%.\n")
+    places = [(q["text"], q["place"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert places[:5] == [("8,15%", "tỉnh Phú Yên"), ("21.500 tỷ đồng", "tỉnh Phú Yên"), ("8,15%", "tỉnh Phú Yên"),
+                          ("7,9%", "tỉnh Quảng Ngãi"), ("40.100 tỷ đồng", "tỉnh Quảng Ngãi")]
+    assert places[-1] == ("45%", None)

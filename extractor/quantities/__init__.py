@@ -55,7 +55,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
         found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, quantities))
     _in_the_documents_style(clean.text, found)
     if places is not None:
-        attach_context(found, clean, places, unit_headed_sections(clean, sections, places))
+        attach_context(found, clean, places, unit_headed_sections(clean, sections, places) + unit_labelled_lines(clean, places))
         for quantity, paragraph in found:
             unit_from_name(quantity)
             change_before_measure(clean.text, quantity, paragraph.start)
@@ -131,6 +131,36 @@ def unit_headed_sections(clean: CleanText, sections: list[Section], places) -> l
             continue  # "Kết quả hỗ trợ xã Y": the heading names a subject, not a unit's part of the text
         end = next((later.clean_start for later in sections[index + 1:] if later.level <= section.level), body_end)
         scopes.append((heading.end, end, mention.place))
+    return scopes
+
+
+LABELLED_LINE_CHARS = 60  # a line "Hà Nam: 10,39%" is a sub-heading when it is this short
+LABELLED_LINE_REACH = 8  # paragraphs after it it may head
+LABEL_VALUE = regex.compile(r"\s*:\s*(?:(?i:tăng|giảm|đạt)\s+)?[\d.,]+\s*%?\s*$")
+
+
+def unit_labelled_lines(clean: CleanText, places) -> list[tuple[int, int, str]]:
+    """(clean start, end, place) under each line that is a unit and its figure alone ("Hà Nam: 10,39%",
+    "Huyện Đức Trọng: tăng 9,2%"), a sub-heading of a text about several units: the unit the
+    paragraphs after it are about, up to the next such line or heading (at most LABELLED_LINE_REACH
+    paragraphs). Lines of that shape one after another are a list, no headings."""
+    body = [paragraph for paragraph in clean.paragraphs if paragraph.kind != "footnote"]
+    labelled = {}
+    for index, paragraph in enumerate(body):
+        if paragraph.end - paragraph.start > LABELLED_LINE_CHARS:
+            continue
+        named = [mention for mention in places.mentions(paragraph) if mention.place is not None]
+        if len(named) == 1 and not clean.text[paragraph.start:named[0].start].strip(" *-–•+") \
+                and LABEL_VALUE.fullmatch(clean.text, named[0].end, paragraph.end):
+            labelled[index] = named[0].place
+    scopes = []
+    for index, place in labelled.items():
+        if index + 1 in labelled or index - 1 in labelled:
+            continue  # ("Xã A: 100%" / "Xã B: 95%": a list)
+        stop = next((later for later in range(index + 1, min(len(body), index + 1 + LABELLED_LINE_REACH))
+                     if later in labelled or body[later].kind == "heading"), min(len(body), index + 1 + LABELLED_LINE_REACH))
+        if stop > index + 1:
+            scopes.append((body[index].end, body[stop - 1].end, place))
     return scopes
 
 
