@@ -12,7 +12,7 @@ from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.numbers.digits import document_number_style, read_digits
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
 from extractor.quantities.goals import mark_goals
-from extractor.quantities.metric import MetricFinder, change_before_measure, changes_restated_in_brackets, distribute_respectively, unit_from_name
+from extractor.quantities.metric import MetricFinder, change_before_measure, changes_restated_in_brackets, distribute_grouped, distribute_respectively, unit_from_name
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
@@ -221,3 +221,5 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
     for paragraph, quantities in by_paragraph.values():
         if "lượt" in clean.text[paragraph.start:paragraph.end]:  # cheap test before the pattern
             distribute_respectively(clean.text, paragraph.start, paragraph.end, quantities)
+        if ";" in clean.text[paragraph.start:paragraph.end]:
+            distribute_grouped(clean.text, paragraph.start, paragraph.end, quantities)

@@ -21,6 +21,7 @@ from extractor.quantities.parser import AFTER_WINDOW, ELIDED_NOUN, LABEL_COLON, 
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
+from extractor.spans import bracket_open_at
 from extractor.syllables import is_common_word, is_compound_word
 from extractor.tagging import pos_tags, word_tokens
 
@@ -627,6 +628,66 @@ def distribute_respectively(text: str, start: int, end: int, quantities: list[Qu
             quantity.metric = name
             quantity.notes.append(RESPECTIVE_NAME)
             quantity.qualifier = quantity.qualifier or shared
+
+
+# "Kết quả cụ thể về diện tích, năng suất và sản lượng lần lượt của các huyện như sau:": measures, then
+# whose they are, then the list
+GROUPED_LEAD = regex.compile(r"(?i)(?P<names>[^.;:!?\n]{3,160}?)\s+(?:(?:cả\s+năm|trong\s+năm)\s+)?(?:lần\s+lượt\s+)?(?:của|ở|tại)\s+"
+                             r"(?:các|từng|mỗi)\s+[^.;:!?\n\d]{1,80}?(?:\s+(?:như\s+sau|là|lần\s+lượt\s+là))?\s*:$")
+NAMES_OPENER = regex.compile(r"(?i)^(?:.*(?<![\p{L}\p{M}])(?:về|cụ\s+thể)\s+)?")  # "Kết quả cụ thể về …", "Cụ thể …"
+NAME_ASIDE = regex.compile(r"\s*\(([^()]+)(?:\)|$)\s*")  # "năng suất (tỷ lệ so sánh với vụ xuân năm 2019)": what the bracketed figure measures
+GROUP_END = regex.compile(r";|\.(?=\s|$)")
+MIN_GROUPS = 2
+
+
+def distribute_grouped(text: str, start: int, end: int, quantities: list[Quantity]) -> None:
+    """"Cụ thể diện tích, năng suất, sản lượng của các huyện là: Thành phố Nam Định 1.239ha, 45,42 tạ/ha,
+    5.628 tấn; huyện Mỹ Lộc 6.368ha, …": a lead naming N measures of several units, then one group of
+    N figures per unit (joined by ";"): the i-th figure of each group measures the i-th name (a figure
+    in brackets restates the one before it). Two groups at least, each of exactly N figures."""
+    colon = text.find(":", start, end)
+    while colon >= 0:
+        lead = GROUPED_LEAD.search(text, start, colon + 1)
+        if lead is not None:
+            names_text = NAMES_OPENER.sub("", lead.group("names"), count=1)
+            names = [" ".join(name.split()) for name in NAMES_JOINT.split(names_text) if name.strip()]
+            filled = _fill_groups(text, colon + 1, end, quantities, names) if len(names) >= 2 and all(_trimmed(name) for name in names) else None
+            if filled is not None:
+                start = filled  # (the next list of the paragraph opens after this one)
+                colon = text.find(":", filled, end)
+                continue
+        colon = text.find(":", colon + 1, end)
+
+
+def _fill_groups(text: str, start: int, end: int, quantities: list[Quantity], names: list[str]) -> int | None:
+    """The end of the last group filled, or None when fewer than MIN_GROUPS groups fit the names."""
+    groups: list[tuple[int, int, list[Quantity]]] = []  # (start, end, figures outside brackets)
+    group_start = start
+    for bound in [*GROUP_END.finditer(text, start, end), None]:
+        group_end = bound.start() if bound is not None else end
+        figures = [q for q in quantities if group_start <= q.start and q.end <= group_end
+                   and not bracket_open_at(text, group_start, q.start)]
+        if len(figures) != len(names):
+            break
+        groups.append((group_start, group_end, figures))
+        group_start = group_end + 1
+        if bound is None or text[bound.start()] == ".":
+            break
+    if len(groups) < MIN_GROUPS:
+        return None
+    asides = [NAME_ASIDE.search(name) for name in names]
+    names = [NAME_ASIDE.sub(" ", name).strip(" )") for name in names]  # (a bracket the names' list splits: "(… và sản lượng lúa)")
+    for group_start, group_end, figures in groups:
+        for name, quantity in zip(names, figures):
+            quantity.metric = name
+            quantity.notes.append(RESPECTIVE_NAME)
+        for quantity in quantities:  # "54,25 tạ/ha (100,46%)": a figure in brackets measures its name's aside, or restates the one before
+            if group_start <= quantity.start < group_end and quantity not in figures:
+                before = [index for index, q in enumerate(figures) if q.end <= quantity.start]
+                if before:
+                    aside = asides[before[-1]]
+                    quantity.metric = " ".join(aside.group(1).split()) if aside else figures[before[-1]].metric
+    return groups[-1][1]
 
 
 def _restates(text: str, quantity: Quantity, previous: Quantity) -> bool:
