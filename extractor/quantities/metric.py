@@ -134,6 +134,9 @@ class MetricFinder:
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         metric = self._find_metric(quantity, paragraph_start, paragraph_end, place_spans, previous)
+        listed_by = LIST_LEAD_MEASURE.fullmatch(metric) if metric else None
+        if listed_by is not None and _units_listed(listed_by.group("units")):
+            metric = listed_by.group("measure")  # "Một số địa phương có số vốn ủy thác cao như: …": the measure the units are listed by
         figure = " ".join(self.text[previous.start:previous.end].split()) if previous is not None else ""
         if metric and previous is not None and previous.metric and metric.lower().startswith(previous.metric.lower()) and figure in metric \
                 and (previous.unit == quantity.unit
@@ -632,6 +635,20 @@ def distribute_respectively(text: str, start: int, end: int, quantities: list[Qu
 
 # "Kết quả cụ thể về diện tích, năng suất và sản lượng lần lượt của các huyện như sau:": measures, then
 # whose they are, then the list
+# "Một số địa phương có số vốn ủy thác cao như", "Các xã có số nhà … được xây mới nhiều nhất (gồm)": the units a list
+# names, the measure they are listed by, then a degree or a list word (not "100% các xã có điện lưới quốc gia")
+LIST_LEAD_MEASURE = regex.compile(r"(?i)(?P<units>.+?)\s+(?:có|đạt)\s+(?P<measure>.+?)"
+                                   r"(?:\s+(?:cao|thấp|lớn|nhiều|ít)(?:\s+nhất)?(?:\s+(?:như|gồm|là|bao\s+gồm))?|\s+(?:như|gồm|là|bao\s+gồm))")
+UNITS_LISTED = regex.compile(r"(?i)(?:một\s+số|các|những|\d+)\s+(?P<type>[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")
+
+
+def _units_listed(words: str) -> bool:
+    """"Một số địa phương", "Các xã", "3 huyện": units a list names one by one."""
+    found = UNITS_LISTED.fullmatch(words.strip())
+    return found is not None and (found.group("type").lower() in ("địa phương", "đơn vị")
+                                  or place_rules()["type_word"].fullmatch(found.group("type")) is not None)
+
+
 GROUPED_LEAD = regex.compile(r"(?i)(?P<names>[^.;:!?\n]{3,160}?)\s+(?:(?:cả\s+năm|trong\s+năm)\s+)?(?:lần\s+lượt\s+)?(?:của|ở|tại)\s+"
                              r"(?:các|từng|mỗi)\s+[^.;:!?\n\d]{1,80}?(?:\s+(?:như\s+sau|là|lần\s+lượt\s+là))?\s*:$")
 NAMES_OPENER = regex.compile(r"(?i)^(?:.*(?<![\p{L}\p{M}])(?:về|cụ\s+thể)\s+)?")  # "Kết quả cụ thể về …", "Cụ thể …"
@@ -757,7 +774,7 @@ TREND_IN_BRACKET = regex.compile(rf"\s*\(\s*(?:tương\s+ứng\s+)?(?:tăng|gi�
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
 
-BREAKDOWN_OPENER = regex.compile(r"\s*(?i:trong\s+đó|cụ\s+thể)\s*[,:]")
+BREAKDOWN_OPENER = regex.compile(r"\s*(?i:trong\s+đó|cụ\s+thể)(?:\s*[,:]|\s+(?=\p{Lu}))")  # ("Trong đó Hội Phụ nữ …": no comma)
 
 
 def _one_series(text: str, start: int, end: int) -> bool:
