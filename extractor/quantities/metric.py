@@ -134,9 +134,13 @@ class MetricFinder:
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         metric = self._find_metric(quantity, paragraph_start, paragraph_end, place_spans, previous)
-        listed_by = LIST_LEAD_MEASURE.fullmatch(metric) if metric else None
-        if listed_by is not None and _units_listed(listed_by.group("units")):
-            metric = listed_by.group("measure")  # "Một số địa phương có số vốn ủy thác cao như: …": the measure the units are listed by
+        for pattern in (LIST_LEAD_MEASURE, MEASURE_BEFORE_LISTED_UNITS):
+            listed_by = pattern.fullmatch(metric) if metric else None
+            if listed_by is not None and _units_listed(listed_by.group("units")) \
+                    and not (quantity.unit and metric.lower().startswith(quantity.unit.lower())):  # ("3 huyện có … thấp nhất là": the count of them)
+                # "Một số địa phương có số vốn ủy thác cao như: …", "Chỉ số IIP tăng cao ở các tỉnh: …": the measure the units are listed by
+                metric = listed_by.group("measure")
+                break
         figure = " ".join(self.text[previous.start:previous.end].split()) if previous is not None else ""
         if metric and previous is not None and previous.metric and metric.lower().startswith(previous.metric.lower()) and figure in metric \
                 and (previous.unit == quantity.unit
@@ -637,9 +641,12 @@ def distribute_respectively(text: str, start: int, end: int, quantities: list[Qu
 # whose they are, then the list
 # "Một số địa phương có số vốn ủy thác cao như", "Các xã có số nhà … được xây mới nhiều nhất (gồm)": the units a list
 # names, the measure they are listed by, then a degree or a list word (not "100% các xã có điện lưới quốc gia")
-LIST_LEAD_MEASURE = regex.compile(r"(?i)(?P<units>.+?)\s+(?:có|đạt)\s+(?P<measure>.+?)"
+LIST_LEAD_MEASURE = regex.compile(r"(?i)(?P<units>.+?)\s+có\s+(?P<measure>.+?)"
                                    r"(?:\s+(?:cao|thấp|lớn|nhiều|ít)(?:\s+nhất)?(?:\s+(?:như|gồm|là|bao\s+gồm))?|\s+(?:như|gồm|là|bao\s+gồm))")
-UNITS_LISTED = regex.compile(r"(?i)(?:một\s+số|các|những|\d+)\s+(?P<type>[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")
+# "Chỉ số IIP tăng cao ở các tỉnh:": the measure first, the units it rose in after
+MEASURE_BEFORE_LISTED_UNITS = regex.compile(r"(?i)(?P<measure>.+?)\s+(?:tăng|giảm|cao|thấp)(?:\s+(?:cao|mạnh|nhiều|nhanh|nhất))?"
+                                             r"\s+(?:ở|tại)\s+(?P<units>.+?)(?:\s+(?:như|gồm|là))?")
+UNITS_LISTED = regex.compile(r"(?i)(?:(?:một\s+số|các|những|\d+)\s+)?(?P<type>[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")
 
 
 def _units_listed(words: str) -> bool:
