@@ -111,6 +111,10 @@ def _about_word() -> "regex.Pattern[str]":
     return regex.compile(shared_patterns()["about_word"])
 
 
+RATE_UNITS = frozenset({"%", "%/năm"})
+FROM_AFTER_A_RATE = regex.compile(r"\s*,\s*(?i:từ)\s+")
+TO_AFTER_FROM = regex.compile(r"[^.;:\d]{0,40}?\s(?i:lên|đến|xuống)(?:\s+(?i:còn|mức))?\s+")
+GROWTH_HEAD = regex.compile(r"(?i)^(?:tốc\s+độ\s+)?(?:tăng\s+trưởng|tăng|mức\s+tăng)\s+")
 ACTION_WORDS = 6  # words before a count where the verbs done to it are looked for
 ACTION_SUBJECT = "họ"  # "they": a subject the tagger reads the verbs after as verbs
 
@@ -134,6 +138,14 @@ class MetricFinder:
              previous: Quantity | None = None) -> str | None:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         metric = self._find_metric(quantity, paragraph_start, paragraph_end, place_spans, previous)
+        if previous is not None and previous.metric:
+            if previous.unit in RATE_UNITS and FROM_AFTER_A_RATE.fullmatch(self.text, previous.end, quantity.start):
+                # "Tốc độ tăng năng suất lao động … là 8,69%/năm, từ 63 triệu đồng/người/năm … lên 88 triệu …":
+                # the levels the rate moved between are of the measure it is the growth of
+                metric = GROWTH_HEAD.sub("", previous.metric) or previous.metric
+            elif metric and metric.startswith("từ ") and any(c.isdigit() for c in metric) \
+                    and TO_AFTER_FROM.fullmatch(self.text, previous.end, quantity.start):
+                metric = previous.metric  # "… từ 63 triệu … vào năm 2016 lên 88 triệu …": the end of the move, the start's measure
         for pattern in (LIST_LEAD_MEASURE, MEASURE_BEFORE_LISTED_UNITS):
             listed_by = pattern.fullmatch(metric) if metric else None
             if listed_by is not None and _units_listed(listed_by.group("units")) \
