@@ -1523,3 +1523,11 @@ def test_a_line_of_a_unit_and_its_figure_heads_the_paragraphs_after_it():
     assert places[:5] == [("8,15%", "tỉnh Phú Yên"), ("21.500 tỷ đồng", "tỉnh Phú Yên"), ("8,15%", "tỉnh Phú Yên"),
                           ("7,9%", "tỉnh Quảng Ngãi"), ("40.100 tỷ đồng", "tỉnh Quảng Ngãi")]
     assert places[-1] == ("45%", None)
+
+
+def test_a_photo_caption_opening_the_text_is_no_title():
+    """"TP. Hải Dương ngày càng khang trang (Ảnh: báo Hải Dương)" names what a photo shows; the text
+    under it is the province's."""
+    text = ("TP. Hải Dương ngày càng khang trang (Ảnh: báo Hải Dương)\n\n"
+            "Sáu tháng đầu năm, tổng sản phẩm trên địa bàn tỉnh Hải Dương ước đạt 60.120 tỷ đồng.\n")
+    assert records_from_text(text)[0]["unit"] == "tỉnh Hải Dương"

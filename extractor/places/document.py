@@ -451,7 +451,8 @@ class DocumentPlaces:
                 return None
             line_end = self.text.find("\n", line_start)
             line_end = len(self.text) if line_end < 0 else line_end
-            if SUBSECTION_LABEL.match(self.text, line_start, line_end):
+            if SUBSECTION_LABEL.match(self.text, line_start, line_end) or PHOTO_CAPTION.search(self.text, line_start, line_end):
+                # ("TP. Thái Bình ngày một khang trang (Ảnh: baodautu.vn)": a photo's caption names what it shows, no title)
                 # "a) Thành phố Bạc Liêu:", "2.1.2. Hiện trạng …": an excerpt opening inside a body; its headings are no title
                 line_start = line_end + 1
                 while line_start < len(self.text) and self.text[line_start].isspace():
@@ -1395,6 +1396,9 @@ def _listed_names(text: str, position: int, gazetteer: Gazetteer, levels, unit_t
 def _as_written(name: str) -> str:
     """A name as a place keeps it: NFC, one space, a word in capitals title-cased."""
     return " ".join(word.capitalize() if word.isupper() else word for word in unicodedata.normalize("NFC", name).split())
+
+
+PHOTO_CAPTION = regex.compile(r"(?i)(?:\(\s*ảnh(?:\s+minh\s+họa)?\s*(?::[^()\n]{0,60})?\)|(?<![\p{L}\p{M}])ảnh\s*:\s*[^\n.]{1,60})\s*$")
 
 
 def _page_furniture(text: str, start: int, end: int) -> bool:
