@@ -831,7 +831,7 @@ def test_a_hamlet_or_street_block_named_after_a_province_is_no_province():
 
 @pytest.mark.parametrize("text, figure, place, metric", [
     # the time or price basis of a figure may stand between the unit that owns the measure and the verb
-    ("Tổng sản phẩm (GRDP) của tỉnh Lâm Đồng năm 2025 đạt 6,42%.", "6,42%", "tỉnh Lâm Đồng", "Tổng sản phẩm"),
+    ("Tổng sản phẩm (GRDP) của tỉnh Lâm Đồng năm 2025 đạt 6,42%.", "6,42%", "tỉnh Lâm Đồng", "Tổng sản phẩm (GRDP)"),
     ("Kim ngạch nhập khẩu của tỉnh Long An trong 11 tháng ước đạt 1,432 tỷ USD.", "1,432 tỷ USD", "tỉnh Long An", "Kim ngạch nhập khẩu"),
     ("Giá trị sản xuất toàn huyện Mai Sơn (giá so sánh 2010) ước đạt 5.200 tỷ đồng.", "5.200 tỷ đồng", "huyện Mai Sơn", "Giá trị sản xuất"),
     # must not fire: a body cited inside an object ("Nghị quyết của … Đảng bộ huyện X năm 2026") is no subject
