@@ -348,3 +348,9 @@ def test_the_eth_written_for_d_with_stroke_is_read_as_it_and_offsets_stay_raw():
     assert clean.text == "Huyện Ý Yên, tỉnh Nam Định; đạt 5%."
     start = clean.text.index("Định")
     assert raw[slice(*clean.offsets.to_raw(start, start + 4))] == "Ðịnh"
+
+
+def test_a_news_pages_text_size_control_is_no_heading():
+    clean = clean_text("A- A A+ | In bài viết\nHội Nông dân huyện đã kết nạp 120 hội viên.\n")
+    assert not [p for p in clean.paragraphs if p.kind == "heading"]
+    assert "A+" not in clean.text
