@@ -148,7 +148,8 @@ def quantity_kinds() -> frozenset[str]:
 
 
 SLASHED_LETTER = r"/[\p{L}\p{M}](?![\p{L}\p{M}\d])"  # the second half of an abbreviation ("đ/c": đồng chí), no rate's base
-UNIT_END = rf"(?![\p{{L}}\d])(?!{SLASHED_LETTER})"  # a unit form ends its word and opens no abbreviation
+PER_TIME_LETTER = r"/[sh](?![\p{L}\p{M}\d])"  # "m3/s", "km/h": a rate per second, per hour, no abbreviation
+UNIT_END = rf"(?![\p{{L}}\d])(?!(?!{PER_TIME_LETTER}){SLASHED_LETTER})"  # a unit form ends its word and opens no abbreviation
 
 
 @lru_cache(maxsize=1)
