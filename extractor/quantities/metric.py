@@ -102,6 +102,7 @@ def metric_rules() -> dict:
 SLASH_ITEM_RULE = "number-slash-item"
 
 
+BREAKDOWN_WORD = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trong\s+đó|cụ\s+thể|gồm)(?![\p{L}\p{M}])")
 WHOLE_AFTER_SHARE = regex.compile(r"\s*(?i:tổng\s+(?:số\s+)?)([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")  # "79,3% tổng số hộ nghèo"
 PLAN_OPENER_REACH = 60  # characters of plan words opening a bracket before its figure
 PLAN_NAMING_GAP = regex.compile(r"[^.;:()\d\n]{0,80}")  # the actual's own words, between it and the plan's bracket
@@ -133,6 +134,7 @@ class MetricFinder:
         self._spans: tuple | None = None  # (spans, length, list, starts or None)
         self._last_of_unit: dict[tuple[int, str | None], str] = {}  # (paragraph start, unit) → the last metric found
         self._last_count: dict[tuple[int, str | None], tuple[int, str]] = {}  # the same, parts too: (its end, metric)
+        self._last_any_count: dict[int, tuple[int, str]] = {}  # paragraph start → (end, metric) of its last count
 
     def find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
              previous: Quantity | None = None) -> str | None:
@@ -169,6 +171,8 @@ class MetricFinder:
             self._last_of_unit[(paragraph_start, quantity.unit)] = metric  # (a part is summed by no running total)
         if metric and quantity.unit:
             self._last_count[(paragraph_start, quantity.unit.lower())] = (quantity.end, metric)
+        if metric and quantity.kind == "count":
+            self._last_any_count[paragraph_start] = (quantity.end, metric)
         return metric
 
     def _action_before(self, quantity: Quantity, paragraph_start: int, paragraph_end: int) -> str | None:
@@ -219,6 +223,16 @@ class MetricFinder:
         if not action or rules["not_actions"].fullmatch(action.lower()):
             return None
         return action
+
+    def _whole_of_a_classified_part(self, quantity: Quantity, paragraph_start: int) -> str | None:
+        """"33 tàu, thuyền bị chìm, trong đó xã An Hòa Hải có 27 chiếc, …": a count of a classifier alone in
+        a breakdown ("trong đó") of the count before it in its sentence counts what that one does."""
+        if quantity.kind != "count" or not quantity.unit or not _only_a_classifier(quantity.unit):
+            return None
+        end, metric = self._last_any_count.get(paragraph_start, (None, None))
+        if end is None or SENTENCE_STOP.search(self.text, end, quantity.start) or not BREAKDOWN_WORD.search(self.text, end, quantity.start):
+            return None
+        return metric
 
     def _share_of_an_earlier_count(self, quantity: Quantity, previous: Quantity, paragraph_start: int) -> str | None:
         """"… là 5.429 hộ, với 27.558 khẩu, chiếm 79,3% tổng số hộ nghèo": a share of a whole whose noun
@@ -273,6 +287,9 @@ class MetricFinder:
             # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
             # nothing, the sentence's topic does
             # (a share or a multiple changes the figure before it, whatever its unit: not this)
+            whole = self._whole_of_a_classified_part(quantity, paragraph_start)
+            if whole:
+                return whole
             changed = self._last_of_unit.get((paragraph_start, quantity.unit)) if quantity.change and quantity.kind == "count" else None
             if changed:
                 return changed  # "Phát hiện 9 vụ, …; so với tháng trước tăng 2 vụ": the change of the last count of its noun
