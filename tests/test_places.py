@@ -1531,3 +1531,11 @@ def test_a_photo_caption_opening_the_text_is_no_title():
     text = ("TP. Hải Dương ngày càng khang trang (Ảnh: báo Hải Dương)\n\n"
             "Sáu tháng đầu năm, tổng sản phẩm trên địa bàn tỉnh Hải Dương ước đạt 60.120 tỷ đồng.\n")
     assert records_from_text(text)[0]["unit"] == "tỉnh Hải Dương"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Huyện Tuy An có 33 tàu bị chìm, trong đó xã An Hòa Hải có 27 chiếc, xã An Chấn 5 chiếc.", "huyện Tuy An"),
+    ("Toàn tỉnh Quảng Ngãi có 5.200 nhà bị ngập, trong đó 7 nhà ở huyện Sơn Hà bị hư hỏng.", "tỉnh Quảng Ngãi"),
+])
+def test_the_units_of_a_breakdown_in_the_opening_sentence_are_parts_not_the_issuer(text, unit):
+    assert records_from_text(text)[0]["unit"] == unit

@@ -466,6 +466,10 @@ class DocumentPlaces:
                 read_end = min(sentence.start(), read_end)
             on_line = [mention for mention in typed if line_start <= mention.start < read_end
                        and not _in_a_figures_bracket(self.text, line_start, mention) and mention.start not in addresses]
+            parts = BREAKDOWN_OPENING.search(self.text, line_start, read_end)
+            if parts is not None and any(mention.start < parts.start() for mention in on_line):
+                # "Huyện Tuy An có 33 tàu bị chìm, trong đó xã An Hòa Hải có 27 chiếc": the units of a breakdown are parts
+                on_line = [mention for mention in on_line if mention.start < parts.start()]
             counted = _counted_members(self.text, on_line)
             named = [unit for mention in on_line
                      if mention not in counted and not mention.member and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
@@ -1398,6 +1402,7 @@ def _as_written(name: str) -> str:
     return " ".join(word.capitalize() if word.isupper() else word for word in unicodedata.normalize("NFC", name).split())
 
 
+BREAKDOWN_OPENING = regex.compile(r"(?i),?\s+(?:trong\s+đó|cụ\s+thể|bao\s+gồm)(?![\p{L}\p{M}])")
 PHOTO_CAPTION = regex.compile(r"(?i)(?:\(\s*ảnh(?:\s+minh\s+họa)?\s*(?::[^()\n]{0,60})?\)|(?<![\p{L}\p{M}])ảnh\s*:\s*[^\n.]{1,60})\s*$")
 
 
