@@ -1138,7 +1138,7 @@ def scan_typed_names(text: str, gazetteer: Gazetteer) -> list[TypedName]:
         if described and rules["name_syllable"].match(text, described.end()) and not rules["name_syllable"].match(text, match.end()):
             match = _TypeWordAt(match, described.end())  # "huyện đảo Cô Tô", "thành phố biển Sầm Sơn": the name after its descriptor
         if not rules["name_syllable"].match(text, match.end()) \
-                or (not match.group(0).isupper() and ABBREVIATION_AFTER.match(text, match.end())):
+                or (not match.group(0).isupper() and ABBREVIATION_AFTER.match(text, match.end(), match.end() + ABBREVIATION_REACH)):
             # "Hướng Hiệp là xã có …", "Pa Vệ Sủ là xã ĐBKK nằm cách …" (an abbreviation after the type word is no name)
             named = _named_before_copula(text, match, gazetteer)
             if named is not None:
@@ -1211,6 +1211,7 @@ class _TypeWordAt:
 NAME_BEFORE_COPULA = regex.compile(r"(?r)(?:(?<=\s)|^)((?:[\p{Lu}][\p{L}\p{M}'’]*\s+){1,4})(?:(?:vẫn|cũng|đã)\s+)?là\s+"
                                    r"(?:một(?:\s+trong\s+(?:những|các|số))?\s+)?$")
 COPULA_REACH = 60
+ABBREVIATION_REACH = 16  # characters of "xã ĐBKK" read (a bounded match: the engine may read to the end)
 ABBREVIATION_AFTER = regex.compile(r"\s+(?-i:\p{Lu}{2,})(?![\p{L}\p{M}])")  # "xã ĐBKK", "xã NTM"
 WORD = regex.compile(r"\S+")
 

@@ -181,7 +181,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             # "Xóm Sơn Tây có 602 nhân khẩu": the hamlet's clause is its own; the scope before it resumes after it
             clause_end = CLAUSE_END.search(text, mention_end, end)
             until = clause_end.start() if clause_end else end
-        elif listed_item or (labels_what_follows and LABELLED_ITEM_AFTER.match(text, mention_end, end)
+        elif listed_item or (labels_what_follows and LABELLED_ITEM_AFTER.match(text, mention_end, min(end, mention_end + LABELLED_ITEM_REACH))
                              and text[start:mention_start].rstrip()[-1:] in ("(", ",")):
             # "như: Cát Linh 97%, Phương Liên 96%", "(Tam Thanh: 16, Tam Thăng: 4, Tam Phú: 36)": the item's unit
             # holds to its item's end only (a name after it the gazetteer does not know is no item of this one)
@@ -209,11 +209,12 @@ def _named_with_its_measure(text: str, start: int, mention_start: int, mention_e
     """"Đứng ở vị trí thứ hai là Khánh Hòa với GRDP tăng 12,73%": a unit a ranking names, "với" its
     measure and figure after it, is the subject of that figure and of the sentences after it."""
     return RANKED_BEFORE.search(text, max(start, mention_start - RANKED_REACH), mention_start) is not None \
-        and WITH_MEASURE_AFTER.match(text, mention_end, end) is not None \
+        and WITH_MEASURE_AFTER.match(text, mention_end, min(end, mention_end + RANKED_REACH)) is not None \
         and FIGURE_AHEAD.search(text, mention_end, end) is not None
 
 
 RANKED_REACH = 20
+LABELLED_ITEM_REACH = 40  # characters of ": 4 nhà," after a labelled item (bounded: the engine may read to the end)
 LABELLED_ITEM_AFTER = regex.compile(r"\s*:\s*\d[\d.,]*(?:\s*[\p{L}\p{M}%]+){0,2}\s*[,;)]")  # "Tam Thăng: 4, …", "Tam Thăng: 4 nhà;"
 ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*\p{Lu})|\s(?=và\s+\p{Lu})")  # the end of a listed item: the clause's, or a comma before the next name
 

@@ -66,7 +66,7 @@ def mark_goals(found: list[tuple[Quantity, object]], clean, term_end: int | None
         if quantity.goal and _lead_opens_a_list(clean.text, paragraph, quantity):
             # "Phấn đấu đến năm 2025 huyện … đạt các chỉ tiêu chủ yếu: …, … . Thu nội địa tăng 8%/năm. …": the
             # list the lead's colon opens goes on in the sentences after it, to the paragraph's end
-            under_list_lead = {**under_list_lead, paragraph.start: quantity.goal_year}
+            under_list_lead[paragraph.start] = quantity.goal_year  # (the dict is this document's own)
         if quantity.goal:
             last_goal = (paragraph.start, quantity.end, quantity.goal_year)
         elif quantity.unit in goal_rules()["aim_counts"] and quantity.kind == "count":  # (not "16/30 chỉ tiêu": a count of results)

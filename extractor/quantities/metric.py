@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -102,6 +103,8 @@ def metric_rules() -> dict:
 SLASH_ITEM_RULE = "number-slash-item"
 
 
+WHOLE_REACH = 60  # characters of "tổng số <noun>" after a share
+EARLIER_COUNT_REACH = 300  # characters between a count and a part or share of it read back for
 BREAKDOWN_WORD = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trong\s+đó|cụ\s+thể|gồm)(?![\p{L}\p{M}])")
 WHOLE_AFTER_SHARE = regex.compile(r"\s*(?i:tổng\s+(?:số\s+)?)([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")  # "79,3% tổng số hộ nghèo"
 PLAN_OPENER_REACH = 60  # characters of plan words opening a bracket before its figure
@@ -113,10 +116,12 @@ def _about_word() -> "regex.Pattern[str]":
 
 
 RATE_UNITS = frozenset({"%", "%/năm"})
+FROM_GAP = 12  # characters of ", từ " between a rate and the level after it
 FROM_AFTER_A_RATE = regex.compile(r"\s*,\s*(?i:từ)\s+")
 TO_AFTER_FROM = regex.compile(r"[^.;:\d]{0,40}?\s(?i:lên|đến|xuống)(?:\s+(?i:còn|mức))?\s+")
 GROWTH_HEAD = regex.compile(r"(?i)^(?:tốc\s+độ\s+)?(?:tăng\s+trưởng|tăng|mức\s+tăng)\s+")
-ACTION_WORDS = 6  # words before a count where the verbs done to it are looked for
+ACTION_WORDS = 6
+ACTION_REACH = 160  # characters of a clause read back for the action before a count  # words before a count where the verbs done to it are looked for
 ACTION_SUBJECT = "họ"  # "they": a subject the tagger reads the verbs after as verbs
 
 ACTION_PARTICLES = frozenset({"được", "thêm"})  # after an action ("kết nạp được", "trồng thêm"): no part of it
@@ -141,7 +146,8 @@ class MetricFinder:
         """``previous``: the figure before this one in the paragraph, with its metric set."""
         metric = self._find_metric(quantity, paragraph_start, paragraph_end, place_spans, previous)
         if previous is not None and previous.metric:
-            if previous.unit in RATE_UNITS and FROM_AFTER_A_RATE.fullmatch(self.text, previous.end, quantity.start):
+            if previous.unit in RATE_UNITS and quantity.start - previous.end <= FROM_GAP \
+                    and FROM_AFTER_A_RATE.fullmatch(self.text, previous.end, quantity.start):
                 # "Tốc độ tăng năng suất lao động … là 8,69%/năm, từ 63 triệu đồng/người/năm … lên 88 triệu …":
                 # the levels the rate moved between are of the measure it is the growth of
                 metric = GROWTH_HEAD.sub("", previous.metric) or previous.metric
@@ -182,6 +188,7 @@ class MetricFinder:
         if quantity.unit in goal_rules()["aim_counts"]:
             return None  # ("đề ra 17 chỉ tiêu": a count of aims names them by their kind)
         clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
+        clause_start = max(clause_start, quantity.start - ACTION_REACH)  # (bounded: a clause of megabytes stays linear)
         clause = self.text[clause_start:quantity.start].split()
         numbered = max((index + 1 for index, word in enumerate(clause) if any(c.isdigit() for c in word)), default=0)
         clause = clause[numbered:]  # (the words after an earlier figure: "hiến hơn 800m² đất để mở rộng 3 tuyến hẻm")
@@ -230,7 +237,8 @@ class MetricFinder:
         if quantity.kind != "count" or not quantity.unit or not _only_a_classifier(quantity.unit):
             return None
         end, metric = self._last_any_count.get(paragraph_start, (None, None))
-        if end is None or SENTENCE_STOP.search(self.text, end, quantity.start) or not BREAKDOWN_WORD.search(self.text, end, quantity.start):
+        if end is None or quantity.start - end > EARLIER_COUNT_REACH or SENTENCE_STOP.search(self.text, end, quantity.start) \
+                or not BREAKDOWN_WORD.search(self.text, end, quantity.start):
             return None
         return metric
 
@@ -239,7 +247,7 @@ class MetricFinder:
         is not the figure before's unit but an earlier count's of its sentence measures what that count does."""
         if quantity.unit != "%":
             return None
-        whole = WHOLE_AFTER_SHARE.match(self.text, quantity.end)
+        whole = WHOLE_AFTER_SHARE.match(self.text, quantity.end, quantity.end + WHOLE_REACH)  # (bounded: the engine may read to the end)
         if whole is None:
             return None
         words = whole.group(1).lower().split()
@@ -248,7 +256,7 @@ class MetricFinder:
             return None
         for noun in nouns:
             end, metric = self._last_count.get((paragraph_start, noun), (None, None))
-            if end is not None and not SENTENCE_STOP.search(self.text, end, quantity.start):
+            if end is not None and quantity.start - end <= EARLIER_COUNT_REACH and not SENTENCE_STOP.search(self.text, end, quantity.start):
                 return metric  # (a count of its sentence)
         return None
 
@@ -262,7 +270,8 @@ class MetricFinder:
     def _in_a_breakdown(self, quantity: Quantity, paragraph_start: int) -> bool:
         """The figure's sentence opens on "Trong đó," / "Cụ thể:": it is a part of the total before."""
         sentence = SENTENCE_START.search(self.text, max(paragraph_start, quantity.start - SENTENCE_REACH), quantity.start)
-        return BREAKDOWN_OPENER.match(self.text, sentence.end() if sentence else paragraph_start) is not None
+        opening = sentence.end() if sentence else paragraph_start
+        return BREAKDOWN_OPENER.match(self.text, opening, opening + BREAKDOWN_OPENER_REACH) is not None
 
     def _find_metric(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
                      previous: Quantity | None = None) -> str | None:
@@ -690,6 +699,7 @@ GROUPED_LEAD = regex.compile(r"(?i)(?P<names>[^.;:!?\n]{3,160}?)\s+(?:(?:cả\s+
 NAMES_OPENER = regex.compile(r"(?i)^(?:.*(?<![\p{L}\p{M}])(?:về|cụ\s+thể)\s+)?")  # "Kết quả cụ thể về …", "Cụ thể …"
 NAME_ASIDE = regex.compile(r"\s*\(([^()]+)(?:\)|$)\s*")  # "năng suất (tỷ lệ so sánh với vụ xuân năm 2019)": what the bracketed figure measures
 GROUP_END = regex.compile(r";|\.(?=\s|$)")
+GROUPED_LEAD_REACH = 300  # characters of a lead before its colon
 MIN_GROUPS = 2
 
 
@@ -700,7 +710,7 @@ def distribute_grouped(text: str, start: int, end: int, quantities: list[Quantit
     in brackets restates the one before it). Two groups at least, each of exactly N figures."""
     colon = text.find(":", start, end)
     while colon >= 0:
-        lead = GROUPED_LEAD.search(text, start, colon + 1)
+        lead = GROUPED_LEAD.search(text, max(start, colon - GROUPED_LEAD_REACH), colon + 1)  # (bounded: a line of megabytes stays linear)
         if lead is not None:
             names_text = NAMES_OPENER.sub("", lead.group("names"), count=1)
             names = [" ".join(name.split()) for name in NAMES_JOINT.split(names_text) if name.strip()]
@@ -715,11 +725,12 @@ def distribute_grouped(text: str, start: int, end: int, quantities: list[Quantit
 def _fill_groups(text: str, start: int, end: int, quantities: list[Quantity], names: list[str]) -> int | None:
     """The end of the last group filled, or None when fewer than MIN_GROUPS groups fit the names."""
     groups: list[tuple[int, int, list[Quantity]]] = []  # (start, end, figures outside brackets)
+    starts = [q.start for q in quantities]  # (in order of start: each group reads its own figures only)
     group_start = start
-    for bound in [*GROUP_END.finditer(text, start, end), None]:
+    for bound in chain(GROUP_END.finditer(text, start, end), [None]):  # (lazily: only the groups that fit are read)
         group_end = bound.start() if bound is not None else end
-        figures = [q for q in quantities if group_start <= q.start and q.end <= group_end
-                   and not bracket_open_at(text, group_start, q.start)]
+        inside = quantities[bisect_left(starts, group_start):bisect_left(starts, group_end)]
+        figures = [q for q in inside if q.end <= group_end and not bracket_open_at(text, group_start, q.start)]
         if len(figures) != len(names):
             break
         groups.append((group_start, group_end, figures))
@@ -734,8 +745,9 @@ def _fill_groups(text: str, start: int, end: int, quantities: list[Quantity], na
         for name, quantity in zip(names, figures):
             quantity.metric = name
             quantity.notes.append(RESPECTIVE_NAME)
-        for quantity in quantities:  # "54,25 tạ/ha (100,46%)": a figure in brackets measures its name's aside, or restates the one before
-            if group_start <= quantity.start < group_end and quantity not in figures:
+        for quantity in quantities[bisect_left(starts, group_start):bisect_left(starts, group_end)]:
+            # "54,25 tạ/ha (100,46%)": a figure in brackets measures its name's aside, or restates the one before
+            if quantity not in figures:
                 before = [index for index, q in enumerate(figures) if q.end <= quantity.start]
                 if before:
                     aside = asides[before[-1]]
@@ -810,6 +822,7 @@ TREND_IN_BRACKET = regex.compile(rf"\s*\(\s*(?:tương\s+ứng\s+)?(?:tăng|gi�
 SIGNED_IN_BRACKET = regex.compile(r"\s*\(\s*[-+−]\s?\d|\s*\(\s*[-−]")  # "% (-603 ha)", "% (+0,6 tạ/ha)" (the sign before the figure or its first character)
 
 
+BREAKDOWN_OPENER_REACH = 20  # characters of "Trong đó," opening a sentence (a bounded match: the engine may read to the end)
 BREAKDOWN_OPENER = regex.compile(r"\s*(?i:trong\s+đó|cụ\s+thể)(?:\s*[,:]|\s+(?=\p{Lu}))")  # ("Trong đó Hội Phụ nữ …": no comma)
 
 
