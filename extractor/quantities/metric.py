@@ -699,6 +699,7 @@ GROUPED_LEAD = regex.compile(r"(?i)(?P<names>[^.;:!?\n]{3,160}?)\s+(?:(?:cả\s+
 NAMES_OPENER = regex.compile(r"(?i)^(?:.*(?<![\p{L}\p{M}])(?:về|cụ\s+thể)\s+)?")  # "Kết quả cụ thể về …", "Cụ thể …"
 NAME_ASIDE = regex.compile(r"\s*\(([^()]+)(?:\)|$)\s*")  # "năng suất (tỷ lệ so sánh với vụ xuân năm 2019)": what the bracketed figure measures
 GROUP_END = regex.compile(r";|\.(?=\s|$)")
+GROUPED_WHOSE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:của|ở|tại)\s+(?:các|từng|mỗi)\s")
 GROUPED_LEAD_REACH = 300  # characters of a lead before its colon
 MIN_GROUPS = 2
 
@@ -710,7 +711,9 @@ def distribute_grouped(text: str, start: int, end: int, quantities: list[Quantit
     in brackets restates the one before it). Two groups at least, each of exactly N figures."""
     colon = text.find(":", start, end)
     while colon >= 0:
-        lead = GROUPED_LEAD.search(text, max(start, colon - GROUPED_LEAD_REACH), colon + 1)  # (bounded: a line of megabytes stays linear)
+        reach = max(start, colon - GROUPED_LEAD_REACH)  # (bounded: a line of megabytes stays linear)
+        whose = GROUPED_WHOSE.search(text, reach, colon)  # (a cheap test before the lead's pattern)
+        lead = GROUPED_LEAD.search(text, reach, colon + 1) if whose is not None else None
         if lead is not None:
             names_text = NAMES_OPENER.sub("", lead.group("names"), count=1)
             names = [" ".join(name.split()) for name in NAMES_JOINT.split(names_text) if name.strip()]
