@@ -18,7 +18,8 @@ import regex
 from extractor.cleaning.lines import line_rules
 from extractor.quantities.goals import goal_rules
 from extractor.catalogue.classify import classify, words_of
-from extractor.quantities.parser import AFTER_WINDOW, ELIDED_NOUN, LABEL_COLON, NUMBER, SENTENCE_REACH, SENTENCE_START, Quantity, context_rules, first_noun, magnitude_run, reads_as_one_word, unit_table
+from extractor.quantities.parser import (AFTER_WINDOW, ELIDED_NOUN, LABEL_COLON, NUMBER, PLAN_BRACKET_REACH, SENTENCE_REACH, SENTENCE_START,
+                                        Quantity, context_rules, first_noun, magnitude_run, plan_bracket_before, reads_as_one_word, unit_table)
 from extractor.places.gazetteer import load_gazetteer
 from extractor.places.mentions import LIST_JOINT, PREDICATE_TAGS, BoundaryScan, ends_a_compound, place_rules
 from extractor.rules import load_rules, shared_patterns, word_trie
@@ -51,7 +52,6 @@ def metric_rules() -> dict:
         "locality": regex.compile(data["locality"]),
         "time_tail": regex.compile(data["time_tail"]),
         "running_total": regex.compile(rf"(?i)\s*{data['running_total']}(?![\p{{L}}\p{{M}}])"),
-        "plan_in_bracket": regex.compile(data["plan_in_bracket"] + r"$"),
         "named_plan_after": regex.compile(data["named_plan_after"]),
         "plan_share_clause": regex.compile(data["plan_share_clause"]),
         "measure_noun": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_nouns"]) + r")$", regex.IGNORECASE),
@@ -104,27 +104,25 @@ SLASH_ITEM_RULE = "number-slash-item"
 
 
 WHOLE_REACH = 60  # characters of "tổng số <noun>" after a share
-EARLIER_COUNT_REACH = 300  # characters between a count and a part or share of it read back for
+EARLIER_COUNT_REACH = 300  # characters read back from a part or a share to the count it is of
 BREAKDOWN_WORD = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:trong\s+đó|cụ\s+thể|gồm)(?![\p{L}\p{M}])")
 WHOLE_AFTER_SHARE = regex.compile(r"\s*(?i:tổng\s+(?:số\s+)?)([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")  # "79,3% tổng số hộ nghèo"
-PLAN_OPENER_REACH = 60  # characters of plan words opening a bracket before its figure
 PLAN_NAMING_GAP = regex.compile(r"[^.;:()\d\n]{0,80}")  # the actual's own words, between it and the plan's bracket
-@lru_cache(maxsize=1)
-def _about_word() -> "regex.Pattern[str]":
-    """A qualifier right before a count ("kết nạp mới trên 2.800 hội viên"): no part of the action."""
-    return regex.compile(shared_patterns()["about_word"])
-
-
 RATE_UNITS = frozenset({"%", "%/năm"})
 FROM_GAP = 12  # characters of ", từ " between a rate and the level after it
 FROM_AFTER_A_RATE = regex.compile(r"\s*,\s*(?i:từ)\s+")
 TO_AFTER_FROM = regex.compile(r"[^.;:\d]{0,40}?\s(?i:lên|đến|xuống)(?:\s+(?i:còn|mức))?\s+")
 GROWTH_HEAD = regex.compile(r"(?i)^(?:tốc\s+độ\s+)?(?:tăng\s+trưởng|tăng|mức\s+tăng)\s+")
-ACTION_WORDS = 6
-ACTION_REACH = 160  # characters of a clause read back for the action before a count  # words before a count where the verbs done to it are looked for
-ACTION_SUBJECT = "họ"  # "they": a subject the tagger reads the verbs after as verbs
-
+ACTION_WORDS = 6  # words before a count where the verbs done to it are looked for
+ACTION_REACH = 160  # characters of a clause read back for the action before a count
+ACTION_SUBJECT = "họ"  # "they": a subject the tagger reads the verbs after as verbs ("UBND" reads "tuyển" as a noun)
 ACTION_PARTICLES = frozenset({"được", "thêm"})  # after an action ("kết nạp được", "trồng thêm"): no part of it
+
+
+@lru_cache(maxsize=1)
+def _about_word() -> "regex.Pattern[str]":
+    """A qualifier right before a count ("kết nạp mới trên 2.800 hội viên"): no part of the action."""
+    return regex.compile(shared_patterns()["about_word"])
 
 
 class MetricFinder:
@@ -264,7 +262,7 @@ class MetricFinder:
         """Does ``quantity`` open a bracket of plan words right after ``previous`` and the words
         naming it ("đạt 100% (mục tiêu đại hội là 90%)", "Khoảng 90% lao động có việc làm (Nghị quyết
         đề ra 95%)", "6,15%/năm (chỉ tiêu Nghị quyết từ 8-9%/năm)")?"""
-        opener = metric_rules()["plan_in_bracket"].search(self.text, max(previous.end, quantity.start - PLAN_OPENER_REACH), quantity.start)
+        opener = plan_bracket_before().search(self.text, max(previous.end, quantity.start - PLAN_BRACKET_REACH), quantity.start)
         return opener is not None and PLAN_NAMING_GAP.fullmatch(self.text, previous.end, opener.start()) is not None
 
     def _in_a_breakdown(self, quantity: Quantity, paragraph_start: int) -> bool:
@@ -293,15 +291,15 @@ class MetricFinder:
                     and _only_a_classifier(quantity.unit):
                 # "23 trại gà với 393.400 con", "10 trại vịt: 35.500 con": a classifier alone says nothing; what holds them does
                 return previous.metric
-            # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
-            # nothing, the sentence's topic does
-            # (a share or a multiple changes the figure before it, whatever its unit: not this)
             whole = self._whole_of_a_classified_part(quantity, paragraph_start)
             if whole:
                 return whole
+            # (a share or a multiple changes the figure before it, whatever its unit: not this)
             changed = self._last_of_unit.get((paragraph_start, quantity.unit)) if quantity.change and quantity.kind == "count" else None
             if changed:
                 return changed  # "Phát hiện 9 vụ, …; so với tháng trước tăng 2 vụ": the change of the last count of its noun
+            # "Đối với tỷ lệ hồ sơ trực tuyến, tháng 7 đạt 40,19%; tháng 8 đạt 94,25%": the clause names
+            # nothing, the sentence's topic does
             topic = _sentence_topic(self.text, paragraph_start, quantity.start)
             if topic is None and metric is not None:
                 action = self._action_before(quantity, paragraph_start, paragraph_end)
@@ -675,8 +673,6 @@ def distribute_respectively(text: str, start: int, end: int, quantities: list[Qu
             quantity.qualifier = quantity.qualifier or shared
 
 
-# "Kết quả cụ thể về diện tích, năng suất và sản lượng lần lượt của các huyện như sau:": measures, then
-# whose they are, then the list
 # "Một số địa phương có số vốn ủy thác cao như", "Các xã có số nhà … được xây mới nhiều nhất (gồm)": the units a list
 # names, the measure they are listed by, then a degree or a list word (not "100% các xã có điện lưới quốc gia")
 LIST_LEAD_MEASURE = regex.compile(r"(?i)(?P<units>.+?)\s+có\s+(?P<measure>.+?)"
@@ -694,6 +690,8 @@ def _units_listed(words: str) -> bool:
                                   or place_rules()["type_word"].fullmatch(found.group("type")) is not None)
 
 
+# "Kết quả cụ thể về diện tích, năng suất và sản lượng lần lượt của các huyện như sau:": measures, then
+# whose they are, then the list
 GROUPED_LEAD = regex.compile(r"(?i)(?P<names>[^.;:!?\n]{3,160}?)\s+(?:(?:cả\s+năm|trong\s+năm)\s+)?(?:lần\s+lượt\s+)?(?:của|ở|tại)\s+"
                              r"(?:các|từng|mỗi)\s+[^.;:!?\n\d]{1,80}?(?:\s+(?:như\s+sau|là|lần\s+lượt\s+là))?\s*:$")
 NAMES_OPENER = regex.compile(r"(?i)^(?:.*(?<![\p{L}\p{M}])(?:về|cụ\s+thể)\s+)?")  # "Kết quả cụ thể về …", "Cụ thể …"

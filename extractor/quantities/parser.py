@@ -1494,7 +1494,9 @@ def _change(text: str, quantity: Quantity, start: int, end: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _plan_bracket_before() -> "regex.Pattern[str]":
+def plan_bracket_before() -> "regex.Pattern[str]":
+    """Plan words opening a bracket right before a figure ("… 6,15%/năm (chỉ tiêu Nghị quyết từ 8-9%/năm)"):
+    shared ``plan_bracket``, searched back PLAN_BRACKET_REACH characters."""
     return regex.compile(shared_patterns()["plan_bracket"] + r"$")
 
 
@@ -1504,7 +1506,7 @@ PLAN_BRACKET_REACH = 60  # characters of plan words opening a bracket before its
 def _clause_qualifier(text: str, quantity: Quantity, start: int) -> str | None:
     """The qualifier an opening word of the sentence gives every figure in it ("Dự ước …"), but a
     plan's in brackets ("Ước tính … là 6,15%/năm (chỉ tiêu Nghị quyết từ 8-9%/năm)": set, not estimated)."""
-    if _plan_bracket_before().search(text, max(start, quantity.start - PLAN_BRACKET_REACH), quantity.start):
+    if plan_bracket_before().search(text, max(start, quantity.start - PLAN_BRACKET_REACH), quantity.start):
         return None
     sentence = _sentence_start(text, quantity.start, start)
     for _, pattern, qualifier in context_rules()["clause_qualifiers"]:
