@@ -977,6 +977,45 @@ def test_a_dissolved_unit_is_linked_to_the_unit_that_absorbed_it(text, absorbing
     assert (figure["place_code"], figure["place_level"], figure["place_absorbed_into_code"]) == (None, "district", absorbing[1])
 
 
+@pytest.mark.parametrize("letterhead, written, official", [
+    ("UBND TỈNH THỪA THIÊN HUẾ", "huyện Phong Điền", ("thị xã Phong Điền", "476")),  # a thị xã since 2025; Cần Thơ's is a huyện
+    ("UBND TỈNH BÌNH DƯƠNG", "huyện Tân Uyên", ("thành phố Tân Uyên", "723")),  # Lai Châu's is a huyện
+    ("UBND TỈNH AN GIANG", "huyện Tân Châu", ("thị xã Tân Châu", "887")),  # Tây Ninh's is a huyện
+    ("UBND THÀNH PHỐ CẦN THƠ", "huyện Phong Điền", ("huyện Phong Điền", "926")),  # the written type at home stays
+])
+def test_a_unit_written_under_its_former_type_is_the_one_of_the_documents_province(letterhead, written, official):
+    text = (f"{letterhead}\nBÁO CÁO\nTình hình kinh tế - xã hội\n"
+            f"Trong năm, toàn tỉnh giảm 1.500 hộ nghèo; {written} có 1.200 hộ nghèo.\n")
+    figure = next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == "1.200 hộ")
+    assert (figure["place"], figure["place_code"]) == (written, official[1])
+    assert official[0] in {unit["name"] for unit in records_from_text(text)[0]["place_units"]}
+
+
+@pytest.mark.parametrize("letterhead, body, unit", [
+    # undated; a district named (the 2025 reform abolished districts): the province before the merger
+    ("UBND TỈNH AN GIANG", "huyện Châu Phú có 1.200 hộ nghèo", ("tỉnh An Giang", "89", OLD)),
+    ("UỶ BAN NHÂN DÂN TỈNH LÀO CAI", "huyện Bắc Hà có 1.200 hộ nghèo", ("tỉnh Lào Cai", "10", OLD)),
+    # undated, only names of both sides: nothing tells An Giang before or after it took in Kiên Giang
+    ("UBND TỈNH AN GIANG", "xã Mỹ Hòa Hưng có 1.200 hộ nghèo", ("tỉnh An Giang", None, None)),
+])
+def test_an_undated_letterheads_unit_takes_the_side_of_the_merger_of_the_units_it_names(letterhead, body, unit):
+    """The letterhead's unit issues the text even when its side of the merger stays open; a
+    commune of its body never does."""
+    text = f"{letterhead}\nBÁO CÁO\nTình hình kinh tế - xã hội\nTrong năm, toàn tỉnh giảm 1.500 hộ nghèo; {body}.\n"
+    document = records_from_text(text)[0]
+    assert (document["unit"], document["unit_code"], document["unit_vintage"]) == unit
+
+
+@pytest.mark.parametrize("text", [
+    "Trong tháng 5, tình hình kinh tế trên địa bàn quận ổn định. Thu ngân sách ước đạt 69 tỷ đồng.\n"
+    "Tháng 6, quận Lê Chân tập trung cải tạo ngõ, ngách theo NQ05 HĐND thành phố.\n",
+    "Trong quý I, quận Lê Chân thu ngân sách ước đạt 69 tỷ đồng, đạt 39% kế hoạch.\n"
+    "Quận triển khai Nghị quyết số 12/NQ-HĐND của HĐND thành phố về chỉnh trang đô thị.\n",
+])
+def test_the_body_whose_plan_a_text_cites_does_not_issue_it(text):
+    assert records_from_text(text)[0]["unit"] == "quận Lê Chân"
+
+
 def test_a_unit_the_gazetteer_holds_has_no_absorbing_unit():
     document = records_from_text("UBND huyện Mai Sơn cho biết, năm 2023 huyện trồng 120 ha rừng.")[0]
     assert document["unit_code"] is not None and document["unit_absorbed_into"] is None

@@ -77,6 +77,17 @@ PREDICATE_REACH = 40  # characters after a type word read for its predicate
 CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
 
 
+CITED_PLAN_REACH = 40  # characters before a body read for the plan it is cited as the owner of
+
+
+@lru_cache(maxsize=1)
+def cited_plan_before() -> "regex.Pattern[str]":
+    """A plan or resolution cited right before a body ("theo NQ05 HĐND thành phố", "Nghị quyết
+    số 12/NQ-HĐND của HĐND tỉnh"): the body owns the plan; it is not the text's subject."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{shared_patterns()['plan_noun']})(?:\s*(?:số\s*)?[\dA-ZĐ/-]+)?\s+(?:của\s+)?$",
+                         regex.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def clause_opening() -> "regex.Pattern[str]":
     """A type word opening a clause, after a time at most ("Hằng năm xã …"), is its subject when a predicate follows."""
@@ -110,11 +121,12 @@ class DocumentPlaces:
         catalogue or the page's address); it takes the place of the one read from the text."""
         self.text = text
         self.gazetteer = gazetteer or load_gazetteer()
-        self.vintage = document_vintage(text)
         typed = scan_typed_names(text, self.gazetteer)
+        formation_told = place_rules()["formation_cue"].search(text) is not None
+        self.vintage = document_vintage(text) or (None if formation_told else _vintage_of_units_named(text, typed))
         # a text that tells of units formed from others, and is not dated before the merger, needs one
         # predecessor named to be about a 2025 unit ("Xã Chí Đám được thành lập trên cơ sở sáp nhập xã Chí Đám và xã Hùng Xuyên")
-        formation = self.vintage != OLD and place_rules()["formation_cue"].search(text) is not None
+        formation = self.vintage != OLD and formation_told
         self._listed = listed_provinces(text, typed)
         self._evidence = _Evidence(typed, self.gazetteer, self.vintage, 1 if formation else FORMED_FROM_NAMED, self._listed)
         self.unit_source = "given" if unit else "text"
@@ -183,7 +195,7 @@ class DocumentPlaces:
         if self.reporting_unit is not None:
             return self.reporting_unit if self.reporting_unit.level == "province" else self.gazetteer.province_of(self.reporting_unit)
         absorbing = self.absorbed_into(self.reporting_name)
-        if absorbing is not None and self._evidence.province is None:
+        if absorbing is not None:  # the issuer's own province, whatever other provinces the text names
             return self.gazetteer.province_of(absorbing)  # "huyện Nông Sơn" (merged into huyện Quế Sơn): Quảng Nam
         return self._evidence.province
 
@@ -332,6 +344,8 @@ class DocumentPlaces:
         name is that unit's, when its other mentions settle which (its province, its one district)."""
         rules = place_rules()
         for match in rules["body_of_unnamed_unit"].finditer(self.text, 0, min(len(self.text), NEWS_OPENING_CHARS)):
+            if self._owns_a_cited_plan(match.start()):
+                continue  # "… theo NQ05 HĐND thành phố": the body whose plan is cited, not the text's
             levels = rules["unit_types"][unit_type_of(match.group(1))]
             if "province" in levels and self._evidence.province is not None:
                 return self._evidence.province
@@ -339,6 +353,21 @@ class DocumentPlaces:
             if "district" in levels and len(districts) == 1:
                 return next((u for u in self.gazetteer.units if u.level == "district" and u.code == districts[0]), None)
         return None
+
+    def _owns_a_cited_plan(self, start: int) -> bool:
+        """Whether a plan or resolution is cited right before ``start`` ("theo NQ05 HĐND thành phố"):
+        what stands there owns the plan and is not what the text is about."""
+        body = place_rules()["letterhead"].search(self.text, max(0, start - CITED_PLAN_REACH), start)
+        end = body.start() if body else start  # (the type word after its body: "… của HĐND | thành phố")
+        return cited_plan_before().search(self.text, max(0, end - CITED_PLAN_REACH), end) is not None
+
+    def _opens_its_sentence(self, start: int) -> bool:
+        """Whether only a clause's lead ("Ngày 13-8, ", a news agency's byline) stands between the
+        sentence's start and ``start``: what stands there is the sentence's subject."""
+        opening = SENTENCE_BOUND.search(self.text, max(0, start - LEAD_WINDOW), start)
+        lead_start = opening.end() if opening else max(0, start - LEAD_WINDOW)
+        return (opening is not None or start - LEAD_WINDOW <= 0) and \
+            place_rules()["subject_lead"].fullmatch(self.text, lead_start, start) is not None
 
     def _only_unit_its_type_words_refer_to(self, typed: list[TypedName]) -> AdminUnit | None:
         """"… Phó Bí thư Thường trực Đảng ủy phường Phú Xuân trình bày báo cáo" (a caption), then "phường
@@ -355,7 +384,7 @@ class DocumentPlaces:
             return None
 
         counts = Counter(spell(match.group(0)) for match in place_rules()["type_word"].finditer(self.text)
-                         if self._stands_alone_for_a_unit(match))  # type word → times it stands alone ("Phường tổ chức …")
+                         if self._stands_alone_for_a_unit(match) and not self._owns_a_cited_plan(match.start()))  # type word → times it stands alone ("Phường tổ chức …")
         counts = {unit: counts[unit.type] for unit in line}  # ("Huyện đạt chuẩn …" in a text naming a thị trấn of it: the district's)
         best = max(line, key=lambda unit: (counts[unit], LEVEL_RANK[unit.level]))  # (a tie: the higher, "100% xã, thị trấn" is counted)
         return best if counts[best] >= TYPE_WORD_REFERENCES else None
@@ -374,9 +403,9 @@ class DocumentPlaces:
         scores: Counter = Counter()
         first_seen: dict[AdminUnit, int] = {}
         addresses = self._addresses(typed)
+        unsettled_letterhead = False  # a letterhead unit nothing tells apart ("UBND TỈNH AN GIANG", undated): no lower unit issues it
         for mention in typed:
-            unit = pick(mention.candidates)
-            if unit is None or mention.start in addresses:
+            if mention.start in addresses:
                 continue  # ("HĐND phường Tân Định, TPHCM tổ chức …": the city is the ward's address, not the issuer)
             if mention.member or _opens_a_list(self.text, mention) or mention.start in self._listed:
                 continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"), a peer in a list: none issues it
@@ -384,6 +413,10 @@ class DocumentPlaces:
             if not after_organisation:
                 continue
             in_letterhead = self._on_letterhead_line(mention.start, limit, mention.end)
+            unit = pick(mention.candidates)
+            if unit is None:
+                unsettled_letterhead = unsettled_letterhead or (in_letterhead and len(mention.candidates) > 1)
+                continue
             if not in_letterhead and rules["office_before"].search(self.text, max(0, mention.start - OFFICE_REACH), mention.start):
                 continue  # "Chủ tịch UBND huyện Đông Hải (tỉnh Bạc Liêu) ông … cho biết": where a speaker serves
             if not in_letterhead and rules["recipient_before"].search(self.text, max(0, mention.start - OFFICE_REACH), mention.start):
@@ -403,7 +436,7 @@ class DocumentPlaces:
                     scores[unit] += 10
                     first_seen.setdefault(unit, match.start())
         if not scores:  # no body issues it: a title line naming one unit says whom it is about
-            return self._unit_of_title_line(typed, pick)
+            return None if unsettled_letterhead else self._unit_of_title_line(typed, pick)
         strong = [unit for unit, score in scores.items() if score >= 10]
         if strong:  # the issuer is the lowest level its letterhead names, under the first one it names
             first = min(strong, key=lambda u: first_seen[u])
@@ -493,6 +526,7 @@ class DocumentPlaces:
             vintage = NEW if (marked.group(1) or marked.group(2)).lower() == "mới" else OLD
             candidates = tuple(u for u in candidates if u.vintage == vintage) or candidates
         unit = self._evidence.choose(candidates, self.vintage)
+        unit = self._retyped_at_home(mention, candidates, unit)
         if marked and unit is not None:
             self._marked_units.add(unit)  # "2 xã Ia Lâu (cũ) và Ia Piơr": a former unit under the new one's name
         written = _as_written(mention.name)
@@ -508,6 +542,21 @@ class DocumentPlaces:
             absorbed_into = self._absorbing_unit(mention.written_type, written) if unit is None and not candidates else None
             self.places[name] = Place(name, unit, absorbed_into)
         return self.places[name]
+
+    def _retyped_at_home(self, mention: TypedName, candidates: tuple[AdminUnit, ...], unit: AdminUnit | None) -> AdminUnit | None:
+        """A unit written under its former type, whose namesake of that type lies in another
+        province ("huyện Phong Điền" in a Huế report of 2024: Huế's was made a thị xã, Cần Thơ's is
+        still a huyện): the one unit of that name and level in the document's province."""
+        province = self._evidence.province
+        if province is None or not candidates:
+            return unit
+        home = set(_province_keys(province, self.gazetteer))
+        if any((u.vintage, u.province_code) in home for u in candidates):
+            return unit
+        levels = {u.level for u in candidates}
+        retyped = [u for level in levels for u in self.gazetteer.named(level, mention.name)
+                   if u.type != mention.written_type and (u.vintage, u.province_code) in home]
+        return retyped[0] if len(retyped) == 1 else unit
 
     def _absorbing_unit(self, unit_type: str, name: str) -> AdminUnit | None:
         """The pre-2025 unit a unit dissolved before the snapshot was merged into, when one fits the
@@ -712,16 +761,13 @@ class DocumentPlaces:
         of the paragraphs just before, when the text knows no unit of the type otherwise (a roundup
         of wards: "Năm 2025, phường Hải Châu đạt … ⏎ Để đạt kết quả này, phường đã hỗ trợ …")."""
         levels = place_rules()["unit_types"][unit_type]
-        subject_lead = place_rules()["subject_lead"]
         index = bisect_right(named_ends, position)
         while index > 0:
             index -= 1
             start, end, name = named[index]
             if position - end > SCOPE_REACH or (not across_paragraphs and "\n" in self.text[end:position]):
                 return None
-            opening = SENTENCE_BOUND.search(self.text, max(0, start - LEAD_WINDOW), start)
-            lead_start = opening.end() if opening else max(0, start - LEAD_WINDOW)
-            if (opening is not None or start - LEAD_WINDOW <= 0) and subject_lead.fullmatch(self.text, lead_start, start):
+            if self._opens_its_sentence(start):
                 unit = self.unit_of(name)  # the last subject: of the type, or another unit's scope
                 return self.places[name] if unit.type == unit_type and unit.level in levels else None
         return None
@@ -773,6 +819,8 @@ class DocumentPlaces:
 
 SUBSECTION_LABEL = regex.compile(r"\s*(?:[a-zđ]\)|\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?)\s")  # "a)", "2.1.", "1.2.2 ."
 LIST_SEPARATOR = regex.compile(r"\s*(?:,|và|;)\s*")
+# between two provinces of a list: a separator, or names written bare ("tỉnh Bình Dương, Đồng Nai, thành phố Hải Phòng")
+LISTED_GAP = regex.compile(r"\s*(?:,|và|;)\s*(?:\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){0,3}\s*(?:,|và|;)\s*){0,3}")
 LISTED_PROVINCES = 3  # provinces one list names at least: peers ("nhóm 5 tỉnh, thành … (bao gồm A, B, C, D, E)")
 
 
@@ -783,7 +831,7 @@ def listed_provinces(text: str, typed: list[TypedName]) -> frozenset[int]:
                         and all(u.level == "province" for u in m.candidates)), key=lambda m: m.start)
     runs: list[list[TypedName]] = []
     for mention in provinces:
-        if runs and LIST_SEPARATOR.fullmatch(text, runs[-1][-1].end, mention.start):
+        if runs and LISTED_GAP.fullmatch(text, runs[-1][-1].end, mention.start):
             runs[-1].append(mention)
         else:
             runs.append([mention])
@@ -795,7 +843,7 @@ class _Evidence:
 
     def __init__(self, typed: list[TypedName], gazetteer: Gazetteer, vintage: str | None = None,
                  predecessors_needed: int = FORMED_FROM_NAMED, listed: frozenset[int] = frozenset()):
-        """``listed``: the starts of mentions in a list of several provinces, which vote as one."""
+        """``listed``: the starts of mentions in a list of several provinces: peers, which do not vote."""
         provinces: Counter = Counter()
         districts: Counter = Counter()
         seen_ambiguous: set[tuple[str, str]] = set()
@@ -809,7 +857,7 @@ class _Evidence:
             for unit in mention.candidates:
                 province = unit if unit.level == "province" else gazetteer.province_of(unit)
                 if province is not None:
-                    weight = (3 if unit.level == "province" and mention.start not in listed else 1) / spread
+                    weight = (0 if mention.start in listed else 3 if unit.level == "province" else 1) / spread
                     for key in _province_keys(province, gazetteer):
                         provinces[key] += weight
                 if unit.level == "district" and len(mention.candidates) == 1:
@@ -951,6 +999,21 @@ def document_vintage(text: str) -> str | None:
     month, year = next((int(m), int(y)) for m, y in ((match.group(1), match.group(2)), (match.group(3), match.group(4)),
                                                     (match.group(6), match.group(5)), (match.group(7), match.group(8))) if y)
     return NEW if (year, month) >= MERGER else OLD
+
+
+def _vintage_of_units_named(text: str, typed: list[TypedName]) -> str | None:
+    """The side of the 2025 merger of the units an undated text names, when every name that
+    exists on one side only is of the same side and none is marked as a former unit ("huyện Tân
+    Kỳ (cũ)"): a text naming "huyện Châu Phú" (the reform abolished districts) is of the units
+    before it, so "UBND TỈNH AN GIANG" over it is An Giang before it took in Kiên Giang."""
+    sides = set()
+    for mention in typed:
+        vintages = {unit.vintage for unit in mention.candidates}
+        if len(vintages) == 1:
+            if VINTAGE_MARK.match(text, mention.end, min(len(text), mention.end + VINTAGE_MARK_REACH)):
+                return None
+            sides |= vintages
+    return sides.pop() if len(sides) == 1 else None
 
 
 LOOSE_NAME_SYLLABLES = 2  # a name read without its vowel marks ("Đắk Glong") has two syllables at least
