@@ -681,7 +681,8 @@ def _excluded(text: str, match, start: int, end: int, counted_noun) -> str | Non
         return "list_number"
     if PIPE_CELL_BEFORE_LABEL.match(after) and _pipe_row_number(text, match, start):
         return "list_number"
-    if YEAR.fullmatch(digits) and not _unit_follows(after) and not _over_a_whole(digits, after, counted_noun):
+    if YEAR.fullmatch(digits) and not _unit_follows(after) and not _over_a_whole(digits, after, counted_noun) \
+            and not _counts_among_figures(before, after):
         return "year"
     return _context_excludes(before, after, digits)
 
@@ -716,6 +717,18 @@ def _numbers_a_run_in_item(text: str, match, start: int) -> bool:
         return False
     earlier = regex.compile(rf"(?<![\d.,])(?:{int(number) - 1}|0{int(number) - 1})\.\s+\p{{Lu}}")
     return earlier.search(text, max(start, match.start() - RUN_IN_REACH), match.start()) is not None
+
+
+# what stands before a year-shaped count among figures: "539 hộ/2041 nhân khẩu", "539 hộ, 2041 nhân
+# khẩu", "thôn có 2030 nhân khẩu" (not "Năm 2020 xã …", "đến 2025 người dân …": no figure or verb of having)
+FIGURE_BEFORE_A_COUNT = regex.compile(r"(?:(?<![\p{L}\p{M}])(?i:có|gồm|với|là|tổng\s+số)"
+                                      r"|\d[\d.,]*\s*\p{Ll}[\p{Ll}\p{M}]*(?:\s+\p{Ll}[\p{Ll}\p{M}]*)?\s*(?:[/,;]|\s(?i:và)))\s*$")
+
+
+def _counts_among_figures(before: str, after: str) -> bool:
+    """A year-shaped number right before a counted noun the rules know, after another count or a
+    verb of having: a count ("539 hộ/2041nhân khẩu")."""
+    return _known_noun(after.lstrip()) is not None and FIGURE_BEFORE_A_COUNT.search(before[-BEFORE_WINDOW:]) is not None
 
 
 def _over_a_whole(digits: str, after: str, counted_noun) -> bool:
