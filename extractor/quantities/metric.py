@@ -87,7 +87,8 @@ def metric_rules() -> dict:
         "now_word": regex.compile(shared_patterns()["now_word"]),
         # a year, not a figure ("… đạt chuẩn đến năm 2020"); a year or a date
         "year_at": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)"),
-        "time_number": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)|\d{{1,2}}\s?[/.-]\s?\d"),
+        # (an age band is no date: "trẻ em từ 0 - 6 tuổi")
+        "time_number": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)|\d{{1,2}}\s?[/.-]\s?\d(?!\d*\s*tuổi)"),
         # ("… được lựa chọn nhiều nhất là Nhật Bản": the rank and the name it picks)
         "rank_after_measure": regex.compile(r"(?<=[\p{L}\p{M}])\s+(?i:" + word_trie(data["rank_words"])
                                             + r")\s+nhất(?:\s+(?i:là)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})?$"),
@@ -281,6 +282,9 @@ class MetricFinder:
         metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
         if metric is not None and _only_a_measured_figure(metric):
             metric = None  # "Gia Lai 77.688ha và Kon Tum có 12.752ha": another figure names nothing
+        if metric is not None and previous is not None and previous.metric and quantity.unit == "%" and previous.unit != "%" \
+                and BARE_RATE_HEAD.fullmatch(metric) and RATE_OF_THE_COUNT_BEFORE.fullmatch(self.text, previous.end, quantity.start):
+            return f"{metric} {previous.metric}"  # "giảm 360 hộ nghèo (tỷ lệ giảm 0,93%)": the rate of what the count before counts
         if quantity.unit == "%":
             rating = _rating_after(self.text, quantity, paragraph_end, self.figure_starts)
             if rating is not None:
@@ -614,6 +618,9 @@ def _headed_by(phrase: str, noun: str) -> bool:
     return bool(rest) and " ".join(rest[:len(noun.split())]).lower() == noun
 
 
+BARE_RATE_HEAD = regex.compile(rf"(?i){shared_patterns()['rate_head']}")  # "tỷ lệ" alone names no rate
+# between a count and its own rate: "360 hộ nghèo (tỷ lệ giảm 0,93%)", "57 hộ thoát nghèo, tỷ lệ giảm 3,1%"
+RATE_OF_THE_COUNT_BEFORE = regex.compile(rf"(?i)(?:[^\S\n]+[\p{{L}}\p{{M}}]+){{0,4}}[^\S\n]*[(,][^\S\n]*(?:{shared_patterns()['rate_head']})(?:[^\S\n]+(?:giảm|tăng))?[^\S\n]*")
 RESTATED_NOUN_WORDS = 2  # words after a classifier ("lượt khách") that may restate the subject before the figure
 SHARE_REACH = 30  # characters before a percentage read for the verb of a share ("chiếm tỷ lệ khoảng")
 RATE_REACH = 120  # characters before a percentage read for a rate's name (a metric is at most max_words words)
@@ -1084,6 +1091,8 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
     return _limited(" ".join(words), max_words)
 
 
+AGE_BAND = regex.compile(r"\d{1,3}\s*[-–]\s*\d{1,3}(?=\s*tuổi)")  # "trẻ em từ 0 - 6 tuổi": one band, read through
+AGE_BAND_CHARS = 16
 AFTER_SKIPS = 3  # numbers and quoted names a phrase after a figure reads through
 TIME_WORD_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:ngày|tháng|năm|quý|giai\s+đoạn)\s*$")
 QUOTE_PAIRS = {"“": "”", '"': '"'}
@@ -1102,7 +1111,8 @@ def _phrase_stop(text: str, start: int, paragraph_end: int, figure_starts: list[
         mark = stop.group()
         if mark[:1].isdigit() and figure_starts is not None and not _starts_a_figure(figure_starts, stop.start()) \
                 and not metric_rules()["time_number"].match(text, stop.start()) and not TIME_WORD_BEFORE.search(text, max(0, stop.start() - 8), stop.start()):
-            resume = NUMBER.match(text, stop.start()).end()  # (a year or a date ends the words: its time goes)
+            band = AGE_BAND.match(text, stop.start(), min(paragraph_end, stop.start() + AGE_BAND_CHARS))
+            resume = band.end() if band else NUMBER.match(text, stop.start()).end()  # (a year or a date ends the words: its time goes)
         elif mark in QUOTE_PAIRS and stop.start() > start and text[stop.start() - 1].isspace():
             close = text.find(QUOTE_PAIRS[mark], stop.end(), min(paragraph_end, stop.end() + QUOTE_REACH))
             if close < 0:
@@ -1859,7 +1869,7 @@ def _only_a_classifier(unit: str) -> bool:
 
 
 HOLDING_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}?(?:\s+với(?:\s+tổng\s+(?:số\s+)?)?\s+|\s*:\s*)")  # "23 trại gà với 393.400 con"
-FIGURE_JOINT = regex.compile(rf",(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó|gồm(?:\s+có)?)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
+FIGURE_JOINT = regex.compile(rf"(?!{shared_patterns()['fixed_pair_comma']}),(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó|gồm(?:\s+có)?)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
 # a cause or result clause right after a figure and its unit opens the next figure's words ("giảm 2.500 tấn
 # do hạn hán kéo dài 3 tháng"); not inside a row's name ("… 20.915 Số người chết vì các bệnh dịch 31")
 CAUSE_AFTER_FIGURE = regex.compile(r"[%\p{Ll}]*(?:\s+[\p{Ll}%/]+){0,3}?\s+(?:do|vì|nên|nhờ)\s")
