@@ -1016,6 +1016,17 @@ def test_the_body_whose_plan_a_text_cites_does_not_issue_it(text):
     assert records_from_text(text)[0]["unit"] == "quận Lê Chân"
 
 
+def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
+    """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
+    "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading
+    keeps the written type."""
+    text = "Huyện Nam Đàn xây dựng mô hình rau VietGAP tại xã Vân Diên với diện tích 12 ha. Xã Vân Diên có 320 hộ tham gia."
+    records = records_from_text(text)
+    assert records[0]["unit"] == "huyện Nam Đàn"
+    figure = next(r for r in records if r["type"] == "quantity" and r["text"] == "320 hộ")
+    assert (figure["place"], figure["place_code"], figure["place_absorbed_into_code"]) == ("xã Vân Diên", None, "17950")
+
+
 def test_a_unit_the_gazetteer_holds_has_no_absorbing_unit():
     document = records_from_text("UBND huyện Mai Sơn cho biết, năm 2023 huyện trồng 120 ha rừng.")[0]
     assert document["unit_code"] is not None and document["unit_absorbed_into"] is None

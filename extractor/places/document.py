@@ -1040,8 +1040,9 @@ def read_name(text: str, position: int, gazetteer: Gazetteer, levels: tuple[str,
         candidates = [u for level in levels for u in gazetteer.named(level, key_name)]
         if not candidates and "-" in key_name:
             candidates = [u for level in levels for u in gazetteer.named(level, key_name.replace(" - ", " "))]
-        if not candidates and len(written.split()) >= LOOSE_NAME_SYLLABLES:
-            candidates = [u for level in levels for u in gazetteer.named_loosely(level, key_name)]
+        if not candidates and len(written.split()) >= LOOSE_NAME_SYLLABLES and not gazetteer.absorbing(unit_type, key_name):
+            # (a unit merged away keeps its name: "xã Vân Diên" is no misspelt "thị trấn Văn Điển")
+            candidates = [u for level in levels for u in gazetteer.named_loosely(level, key_name) if not unit_type or u.type == unit_type]
         if candidates:
             exact = [u for u in candidates if u.type == unit_type]
             if not exact and written.isdigit():
