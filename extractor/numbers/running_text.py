@@ -25,6 +25,7 @@ from extractor.rules import word_trie
 # space (line breaks included: reports break lines mid-sentence) between them.
 _TOKEN = regex.compile(r"(?P<word>[\p{L}\p{M}]+)|(?P<digits>[0-9]+)|(?P<other>\S)")
 _JOINING_PUNCTUATION = {",", "-", "\u2013", "/"}  # may stand between a numeral and "năm người"
+_PER_SLASH = "/"
 
 
 class _Token(NamedTuple):  # a tuple, not a dataclass: a paragraph makes thousands of them
@@ -115,6 +116,10 @@ class _Finder:
         word_id = self.numerals[self.tokens[i].folded].id
         return before is not None and before.folded in self.rules.not_numeral_after.get(word_id, ())
 
+    def is_per_base(self, i: int) -> bool:
+        """"người/năm", "/ năm Triệu đồng": a numeral word right after a slash is the base of a rate (per year)."""
+        return i > 0 and self.tokens[i - 1].text == _PER_SLASH
+
     def is_fraction_part(self, last: int) -> bool:
         """"hai phần ba" is 2/3, but "năm phần trăm" is 5 %."""
         after = self.word_after(last)
@@ -143,7 +148,7 @@ class _Finder:
 
     def accepted(self, i: int, count: int) -> bool:
         last = i + count - 1
-        if self.is_compound_tail(i) or self.looks_like_name(i, last):
+        if self.is_compound_tail(i) or self.looks_like_name(i, last) or self.is_per_base(i):
             return False
         if self.is_ordinal_or_label(i, last) or self.is_fraction_part(last):
             return False

@@ -10,7 +10,7 @@ import regex
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.numbers.digits import document_number_style, read_digits
-from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities
+from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities, without_row_numbers
 from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import MetricFinder, change_before_measure, changes_restated_in_brackets, distribute_grouped, distribute_respectively, unit_from_name
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
@@ -53,6 +53,7 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
             header = None  # (a table's "Đơn vị tính: Tỷ đồng" line between its header and its rows ends nothing)
         quantities = find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break)
         found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, quantities))
+    found = without_row_numbers(clean, found, line_break)
     _in_the_documents_style(clean.text, found)
     if places is not None:
         attach_context(found, clean, places, unit_headed_sections(clean, sections, places) + unit_labelled_lines(clean, places))

@@ -14,7 +14,7 @@ import regex
 
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import LINES_TABLE_ROW, VALUE_CELL, cell_spans
-from extractor.quantities.parser import NUMBER, Quantity, find_quantities
+from extractor.quantities.parser import NUMBER, Quantity, find_quantities, lexicon_noun
 from extractor.rules import shared_patterns
 from extractor.syllables import is_syllable
 from extractor.tagging import pos_tags
@@ -181,8 +181,14 @@ def _label_unit(label: str | None) -> str | None:
 
 def _unit_of_cell(cell: str) -> str | None:
     """The unit a cell states on its own ("Tỷ đồng", "%", "ha", "Người"), or None."""
+    reading = _unit_cell_reading(cell)
+    return reading[0].unit if reading else None
+
+
+def _unit_cell_reading(cell: str, counted_noun=None) -> tuple[Quantity, str] | None:
+    """(the cell read after a number, the words after its unit) when the cell states a unit, else None."""
     probe = f"1 {cell.strip()}"
-    read = find_quantities(probe, 0, len(probe))
+    read = find_quantities(probe, 0, len(probe), counted_noun=counted_noun)
     if len(read) != 1 or read[0].start != 0 or not read[0].unit:
         return None
     if read[0].kind == "count":  # (only a counted noun may be a verb read as one)
@@ -192,7 +198,7 @@ def _unit_of_cell(cell: str) -> str | None:
     rest = probe[read[0].end:].strip().lower()
     if rest and (len(cell.split()) > UNIT_CELL_WORDS or not all(tag in CELL_NOUN_TAGS for _, tag in pos_tags(rest))):
         return None
-    return read[0].unit  # ("lượt lao động": the counted noun and the nouns that say of whom)
+    return read[0], rest  # ("lượt lao động": the counted noun and the nouns that say of whom)
 
 
 CELL_NOUN_TAGS = frozenset({"N", "Nc", "Np"})
@@ -230,10 +236,13 @@ def _factor_and_unit(unit_text: str) -> tuple[int, str]:
 # ---- flattened rows -----------------------------------------------------------------------
 # A PDF table copied without its ruling lines keeps only spaces between its cells ("Tăng trưởng kinh
 # tế 14,4 10,5 11,0 9,0"; "1 Chi sự nghiệp kinh tế 206,5 277,9 396,3"): three or more figures apart by
-# spaces alone are the cells of one row, named by the words before them, in the unit the table
-# declares ("ĐVT: Tỷ đồng"); the word after the last one opens the next row and is no counted noun.
+# spaces alone are the cells of one row, named by the words before them, in the unit the row's own
+# unit cell states between its label and its figures ("Thu ngân sách Tỷ đồng 423 428,2 529,1") or
+# else the table declares ("ĐVT: Tỷ đồng"); the word after the last one opens the next row and is no
+# counted noun.
 
 MIN_ROW_CELLS = 3
+MIN_UNIT_ROW_CELLS = 2  # cells of a row that writes its unit cell
 CELL, LAST_CELL = "cell", "last cell"
 FLATTENED_ROW_CELL = "cell of a row whose ruling lines were lost"
 CELL_GAP = regex.compile(r"[ \t]+")
@@ -256,24 +265,24 @@ def read_flattened_rows(text: str, start: int, quantities: list[Quantity]) -> li
         joins = bool(row) and kinds[row[-1]] == CELL and CELL_GAP.fullmatch(text, quantities[row[-1]].end, quantity.start) is not None
         if joins and NEXT_ROW_LABEL.match(text, quantity.start):  # "… 108,33 1. NLN-TS 687.860 …"
             replaced[index] = None
-            if len(row) >= MIN_ROW_CELLS:
+            if _is_row(text, start, quantities, row):
                 rows.append(row)
             row = []
             continue
         if joins and kinds[index] is not None:
             row.append(index)
             continue
-        if len(row) >= MIN_ROW_CELLS:
+        if _is_row(text, start, quantities, row):
             rows.append(row)
         row = [index] if kinds[index] == CELL else []
-    if len(row) >= MIN_ROW_CELLS:
+    if _is_row(text, start, quantities, row):
         rows.append(row)
     for cells in rows:
         first = quantities[cells[0]]
         if cells[0] > 0 and _is_row_number(text, quantities[cells[0] - 1], kinds[cells[0] - 1], first.start):
             replaced[cells[0] - 1] = None  # "1 Chi đầu tư phát triển 1.250,5 …": the row's own number
-        label = _row_label(text, start, first.start)
-        unit_text = _declared_unit(text, first.start)
+        label, unit_cell = _row_label(text, start, first.start)
+        unit_text = unit_cell or _declared_unit(text, first.start)
         for index in cells:
             quantity, cell_end = quantities[index], quantities[index].end
             if kinds[index] == LAST_CELL:  # it took the next row's label as its noun ("… 6.595,41 1 Chi sự nghiệp")
@@ -292,6 +301,45 @@ def read_flattened_rows(text: str, start: int, quantities: list[Quantity]) -> li
         return quantities
     kept = [replaced.get(index, quantity) for index, quantity in enumerate(quantities)]
     return [quantity for quantity in kept if quantity is not None]
+
+
+def _is_row(text: str, start: int, quantities: list[Quantity], row: list[int]) -> bool:
+    """Enough cells for a flattened row: MIN_ROW_CELLS, or two after a unit cell of the row's own
+    ("Diện tích lúa Ha 1.200 1.250": the unit cell shows the table)."""
+    return len(row) >= MIN_ROW_CELLS or \
+        (len(row) == MIN_UNIT_ROW_CELLS and _row_label(text, start, quantities[row[0]].start)[1] is not None)
+
+
+def without_row_numbers(clean: CleanText, found: list, line_break) -> list:
+    """``found`` (quantity, paragraph) pairs without the numbers of a flattened table's rows: a small
+    plain number opening a source line before a capitalised label ("1 Cơ cấu kinh tế", "10 Duy trì
+    …"), with figures after it or none, in a paragraph holding a flattened row or next to one."""
+    holding = {paragraph.start for quantity, paragraph in found if FLATTENED_ROW_CELL in quantity.notes}
+    if not holding:
+        return found
+    starts = clean.paragraph_starts()
+    in_table = set()
+    for index, start in enumerate(starts):
+        if start in holding:
+            in_table.update(starts[max(0, index - 1):index + 2])
+    return [(quantity, paragraph) for quantity, paragraph in found
+            if paragraph.start not in in_table or not _numbers_a_row(clean.text, quantity, paragraph, line_break)]
+
+
+ROW_NUMBER_REACH = 8  # characters from a row's number to its label's capital
+
+
+def _numbers_a_row(text: str, quantity: Quantity, paragraph, line_break) -> bool:
+    if FLATTENED_ROW_CELL in quantity.notes or quantity.kind != "count":
+        return False
+    number = NUMBER.match(text, quantity.start, paragraph.end)
+    if number is None or not NEXT_ROW_NUMBER.fullmatch(number.group()) \
+            or not ROW_NUMBER_BEFORE_LABEL.match(text, quantity.start, min(paragraph.end, number.end() + ROW_NUMBER_REACH)):
+        return False
+    gap = quantity.start
+    while gap > paragraph.start and text[gap - 1].isspace():
+        gap -= 1
+    return gap == paragraph.start or (gap < quantity.start and line_break(gap, quantity.start))
 
 
 def _is_row_number(text: str, quantity: Quantity, kind: str | None, row_start: int) -> bool:
@@ -331,14 +379,60 @@ def _cell_kind(text: str, quantity: Quantity) -> str | None:
     return CELL
 
 
-def _row_label(text: str, start: int, first_cell: int) -> str | None:
-    """The words before a row's first cell, back to a figure or a sentence end, without the row's number."""
+def _row_label(text: str, start: int, first_cell: int) -> tuple[str | None, str | None]:
+    """(label, unit cell) of a row: the words before its first cell, back to a figure or a sentence
+    end, without the row's number, and the unit cell they end with (see ``_row_unit_cell``)."""
     boundary = LABEL_BOUNDARY.search(text, start, first_cell)
-    words = text[boundary.end() if boundary else start:first_cell]
+    label_start = boundary.end() if boundary else start
+    unit_start = _row_unit_cell(text, label_start, first_cell)
+    unit_cell = " ".join(text[unit_start:first_cell].split()) if unit_start is not None else None
+    words = text[label_start:first_cell if unit_start is None else unit_start]
     words = " ".join(ROW_LABEL_PREFIX.sub("", words, count=1).split())
     if not any(character.isalpha() for character in words) or len(words.split()) > MAX_LABEL_WORDS:
+        return None, unit_cell
+    return _vietnamese_label(text, start, words), unit_cell
+
+
+WORD_RUN = regex.compile(r"\S+")
+LABEL_WORD_KINDS = frozenset({"count", "duration"})  # units whose words may also end a label ("Tổng số hộ", "cả năm")
+# a header naming the unit column ("STT Chỉ tiêu ĐVT Năm 2019 …"), not declaring one unit ("ĐVT: Tỷ đồng")
+UNIT_COLUMN_HEADER = regex.compile(r"(?ri)(?<![\p{L}\p{M}])(?:đvt|đơn\s+vị\s+tính)(?![\p{L}\p{M}])(?!\s*[-–:：])")
+
+
+def _row_unit_cell(text: str, label_start: int, first_cell: int) -> int | None:
+    """Where the unit cell a row writes between its label and its first figure starts ("Thu ngân
+    sách Nhà nước Tỷ đồng 423 …", "Dịch vụ % 56 …", "Tổng đàn gia súc Con 14.788 …"), or None: the
+    longest run of the label's last words that is one known unit and nothing else (units.json, money
+    and magnitude words, the counted nouns of counted_nouns.json), a label word left before it. A
+    counted noun or a duration may be the label's own last word, so it is a unit cell only written
+    as a cell opens (a capital: "Con", "Lao động") or under a header naming a unit column ("ĐVT")."""
+    words = list(WORD_RUN.finditer(text, label_start, first_cell))
+    found, unit = None, None
+    for count in range(1, min(UNIT_CELL_WORDS, len(words) - 1) + 1):
+        cell_start = words[-count].start()
+        reading = _unit_cell_reading(text[cell_start:words[-1].end()], lexicon_noun)
+        if reading is None or reading[1]:
+            if found is None:
+                continue
+            break  # ("năm Ha": a duration and more words)
+        if found is not None and reading[0].unit != unit.unit:
+            return None  # ("cánh đồng": a longer word ends the label, no money)
+        found, unit = cell_start, reading[0]
+    if found is None:
         return None
-    return _vietnamese_label(text, start, words)
+    if unit.kind in LABEL_WORD_KINDS and not text[found].isupper() and not _unit_column_above(text, label_start):
+        return None
+    return found
+
+
+def _unit_column_above(text: str, position: int) -> bool:
+    """Whether the table the row stands in names a unit column in its header (after its caption)."""
+    window = max(0, position - DECLARATION_REACH)
+    header = UNIT_COLUMN_HEADER.search(text, window, position)
+    if header is None:
+        return False
+    caption = LAST_TABLE_CAPTION.search(text, window, position)
+    return caption is None or caption.start() < header.start()
 
 
 ENGLISH_HALF = regex.compile(r"\s+[-–]\s+(?=[A-Za-z][A-Za-z ,.&'()/-]*$)")  # "Lương thực - Food"

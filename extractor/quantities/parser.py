@@ -1615,6 +1615,14 @@ def first_noun(after: str) -> tuple[str, int] | None:
     return phrase.lower(), quote + length
 
 
+def lexicon_noun(after: str) -> tuple[str, int] | None:
+    """Like ``first_noun``, but only a counted noun of counted_nouns.json: no noun guessed from POS
+    tags (a table's unit cell is a known unit, not any noun that ends a row's label)."""
+    stripped = after.lstrip()
+    known = _known_noun(stripped)
+    return (known.lower(), len(known)) if known else None
+
+
 def _noun_read_alone(word: str) -> bool:
     """"09 mã số vùng trồng": a dictionary compound the tagger reads as a verb before the words after
     it is a noun when, after the number alone, it reads as one (a verb stays a verb: "1 hoàn thành")."""
