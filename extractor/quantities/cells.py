@@ -330,6 +330,7 @@ ROW_NUMBER_REACH = 8  # characters from a row's number to its label's capital
 
 
 def _numbers_a_row(text: str, quantity: Quantity, paragraph, line_break) -> bool:
+    """A plain count of two digits at most, opening its source line before a capital (no cell of a row)."""
     if FLATTENED_ROW_CELL in quantity.notes or quantity.kind != "count":
         return False
     number = NUMBER.match(text, quantity.start, paragraph.end)
