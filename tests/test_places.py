@@ -1016,6 +1016,15 @@ def test_the_body_whose_plan_a_text_cites_does_not_issue_it(text):
     assert records_from_text(text)[0]["unit"] == "quận Lê Chân"
 
 
+@pytest.mark.parametrize("district", ["Duy Tiên", "Kim Bảng", "Thanh Liêm"])
+def test_a_districts_type_word_alone_is_the_district_in_scope_whatever_type_it_has_since(district):
+    """Duy Tiên and Kim Bảng became thị xã after the text was written: "của huyện" after
+    "Huyện Duy Tiên có …" is still Duy Tiên (Thanh Liêm, still a huyện, controls)."""
+    text = (f"Huyện Nam Đàn có 23/23 xã đạt chuẩn nông thôn mới.\n\nHuyện {district} có 16/16 xã đạt chuẩn. "
+            "Tỷ lệ hộ nghèo của huyện còn 1,41%.\n")
+    assert _places_by_figure(text)["1,41%"] == f"huyện {district}"
+
+
 def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
     """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
     "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading

@@ -769,7 +769,9 @@ class DocumentPlaces:
                 return None
             if self._opens_its_sentence(start):
                 unit = self.unit_of(name)  # the last subject: of the type, or another unit's scope
-                return self.places[name] if unit.type == unit_type and unit.level in levels else None
+                # (of the type as written too: "Huyện Duy Tiên …, của huyện" where the gazetteer's is a thị xã since)
+                of_type = unit.type == unit_type or _written_type(name) == unit_type
+                return self.places[name] if of_type and unit.level in levels else None
         return None
 
     def _known_unit_of_type(self, unit_type: str) -> Place | None:

@@ -206,12 +206,18 @@ class MetricFinder:
             return None  # (the segmenter joined a word across the figure's edge)
         rules = metric_rules()
         syllables, particles = 0, 0
+        derived = False  # the word before a verb-forming "hóa" is part of the verb ("cứng hóa", "kiên cố hóa")
         for index in range(len(before) - 1, -1, -1):
             word, tag = before[index]
             lowered = word.lower()
             if not syllables and (tag == "R" and lowered in ACTION_PARTICLES or _about_word().fullmatch(lowered)):
                 particles += len(word.split())
                 continue  # "kết nạp được 142", "kết nạp mới trên 2.800": no part of the action
+            if derived:
+                derived = False
+                syllables += len(word.split())
+                continue
+            derived = tag == "V" and lowered in VERB_FORMING_SUFFIXES
             manner = tag in ("A", "R") and index > 0 and before[index - 1][1] == "V"  # "kết nạp mới", "trồng mới"
             if (tag != "V" and not manner) or lowered in rules["linking_verbs"] or rules["leading"].fullmatch(lowered) \
                     or lowered in ACTION_PARTICLES:
@@ -289,6 +295,10 @@ class MetricFinder:
             rating = _rating_after(self.text, quantity, paragraph_end, self.figure_starts)
             if rating is not None:
                 return _rated_subject(self.text, quantity, previous, metric, rating)
+        if metric is not None and quantity.kind in ACTED_ON_KINDS and _names_what_follows(self.text, quantity, metric):
+            action = self._action_before(quantity, paragraph_start, paragraph_end)
+            if action:
+                return f"{action} {metric}"  # "trồng mới 2.252 ha rừng", "cứng hóa 12,5 km đường": what is done to it
         if metric is None or (quantity.kind == "count" and metric == quantity.unit):
             if quantity.kind == "count" and previous is not None and previous.kind == "count" and previous.metric \
                     and previous.unit != quantity.unit and HOLDING_GAP.fullmatch(self.text, previous.end, quantity.start) \
@@ -618,6 +628,17 @@ def _headed_by(phrase: str, noun: str) -> bool:
     return bool(rest) and " ".join(rest[:len(noun.split())]).lower() == noun
 
 
+VERB_FORMING_SUFFIXES = ("hóa", "hoá")
+ACTED_ON_KINDS = ("area", "length", "volume", "mass")  # measures of a thing something is done to
+
+
+def _names_what_follows(text: str, quantity: Quantity, metric: str) -> bool:
+    """Whether the metric is the words right after the figure ("2.252 ha rừng" → "rừng")."""
+    following = " ".join(text[quantity.end:quantity.end + len(metric) + AFTER_SLACK].split())
+    return following.lower().startswith(metric.lower())
+
+
+AFTER_SLACK = 8  # characters of spacing a metric read after its figure may have lost
 BARE_RATE_HEAD = regex.compile(rf"(?i){shared_patterns()['rate_head']}")  # "tỷ lệ" alone names no rate
 # between a count and its own rate: "360 hộ nghèo (tỷ lệ giảm 0,93%)", "57 hộ thoát nghèo, tỷ lệ giảm 3,1%"
 RATE_OF_THE_COUNT_BEFORE = regex.compile(rf"(?i)(?:[^\S\n]+[\p{{L}}\p{{M}}]+){{0,4}}[^\S\n]*[(,][^\S\n]*(?:{shared_patterns()['rate_head']})(?:[^\S\n]+(?:giảm|tăng))?[^\S\n]*")
