@@ -1025,6 +1025,17 @@ def test_a_districts_type_word_alone_is_the_district_in_scope_whatever_type_it_h
     assert _places_by_figure(text)["1,41%"] == f"huyện {district}"
 
 
+@pytest.mark.parametrize("text, figure, place", [
+    ("Sản lượng cá tra của các tỉnh như sau: Vĩnh Long diện tích 429 ha, sản lượng 68.819 tấn, Đồng Tháp diện tích 2.150 ha, "
+     "sản lượng 238.751 tấn.", "2.150 ha", "tỉnh Đồng Tháp"),
+    ("Sản lượng cá tra của các tỉnh như sau: Vĩnh Long diện tích 429 ha, sản lượng 68.819 tấn, Đồng Tháp diện tích 2.150 ha.",
+     "68.819 tấn", "tỉnh Vĩnh Long"),
+    ("Trong vụ xuân, xã Yên Phong diện tích lúa 320 ha, năng suất 62 tạ/ha; xã Yên Trung diện tích lúa 280 ha.", "62 tạ/ha", "xã Yên Phong"),
+])
+def test_a_unit_before_the_measure_of_a_listed_figure_is_its_subject(text, figure, place):
+    assert _places_by_figure(text)[figure] == place
+
+
 def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
     """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
     "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading

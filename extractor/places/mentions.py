@@ -201,6 +201,8 @@ CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
 PASSIVE_AGENT_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])được\s+(?:[\p{L}\p{M}]+\s+){0,5}$")
 ITEM_OPENING_BEFORE = regex.compile(r"(?::|(?<![\p{L}\p{M}])(?:và|là))[ \t]*$")  # a colon opening a list, "là" or "và" before an item
 ITEM_FIGURE = regex.compile(r"[ \t]*(?::[ \t]*)?\d")
+ITEM_OPENING_OR_COMMA_BEFORE = regex.compile(r"(?:[:,;]|(?<![\p{L}\p{M}])(?:và|là))[ \t]*$")
+MEASURE_ITEM_REACH = 60  # characters from a unit's name through its measure's head to the figure
 RANKED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:là|tiếp\s+(?:theo|đến)(?:\s+là)?)\s+$")
 WITH_MEASURE_AFTER = regex.compile(r"\s+với\s+(?!\d)")
 
@@ -222,9 +224,22 @@ ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*\p{Lu})|\s(?=và\s+\p{Lu})")
 def _opens_a_listed_item(text: str, start: int, mention_start: int, mention_end: int, end: int) -> bool:
     """"… gồm: Lạc Dương 19 vụ, diện tích thiệt hại 2,55 ha; Bảo Lâm 9 vụ, …", "… là thị trấn Ân Thi
     88/102 đạt 86%; …", "… và Phù Ủng 46/84 đạt 55%": a unit opening an item of a list with its
-    figure is that item's subject, as the units after ";" are."""
-    return (ITEM_OPENING_BEFORE.search(text, max(start, mention_start - 4), mention_start) is not None
-            and ITEM_FIGURE.match(text, mention_end, end) is not None)
+    figure is that item's subject, as the units after ";" are; so is one before the measure of its
+    figure, after a comma too ("…: Vĩnh Long diện tích 429 ha, …, Đồng Tháp diện tích 2.150 ha")."""
+    window_start = max(start, mention_start - 4)
+    if ITEM_OPENING_BEFORE.search(text, window_start, mention_start) is not None and ITEM_FIGURE.match(text, mention_end, end) is not None:
+        return True
+    return ITEM_OPENING_OR_COMMA_BEFORE.search(text, window_start, mention_start) is not None \
+        and measure_then_figure().match(text, mention_end, min(end, mention_end + MEASURE_ITEM_REACH)) is not None
+
+
+@lru_cache(maxsize=1)
+def measure_then_figure() -> "regex.Pattern[str]":
+    """A measure's head, a few words and a figure right after a unit's name ("Vĩnh Long diện tích
+    429 ha", "tỉnh Điện Biên đàn bò 120.000 con" is no such: "đàn" is no measure's head)."""
+    from extractor.quantities.metric import metric_rules  # (read lazily: the quantities read the places' rules)
+    head = metric_rules()["measure_head"].pattern
+    return regex.compile(rf"[ \t]+(?i:{head})(?:[ \t]+[\p{{Ll}}\p{{M}}]+){{0,3}}?[ \t]*(?::|(?<![\p{{L}}\p{{M}}])(?:đạt|là|có))?[ \t]*\d")
 
 
 def _read_addresses(text: str, mentions: list[Mention], within) -> list[Mention]:
