@@ -160,6 +160,14 @@ class MetricFinder:
                 # "Một số địa phương có số vốn ủy thác cao như: …", "Chỉ số IIP tăng cao ở các tỉnh: …": the measure the units are listed by
                 metric = listed_by.group("measure")
                 break
+        else:
+            by_degree = UNITS_BY_DEGREE.fullmatch(metric) if metric else None
+            if by_degree is not None and _units_listed(by_degree.group("units")):
+                # "Về thu ngân sách, một số huyện đạt khá như: Lục Ngạn 112%, …": the units and how well they did name
+                # no measure; the sentence's topic does, else none
+                colon = self.text.rfind(":", max(paragraph_start, quantity.start - TOPIC_REACH), quantity.start)
+                lead_end = colon if colon >= 0 else quantity.start
+                metric = _sentence_topic(self.text, paragraph_start, lead_end) or _measure_opening_the_sentence(self.text, paragraph_start, lead_end)
         figure = " ".join(self.text[previous.start:previous.end].split()) if previous is not None else ""
         if metric and previous is not None and previous.metric and metric.lower().startswith(previous.metric.lower()) and figure in metric \
                 and (previous.unit == quantity.unit
@@ -285,6 +293,13 @@ class MetricFinder:
             return actual
         if previous is not None and previous.metric and previous.end <= quantity.start and self._plan_of(previous, quantity):
             return previous.metric  # "đạt 100% (mục tiêu đại hội là 90%)": the plan for the figure before
+        about = CHANGE_ABOUT_AFTER.match(self.text, quantity.end, min(paragraph_end, quantity.end + CHANGE_ABOUT_REACH)) \
+            if quantity.unit == "%" else None
+        what = " ".join(about.group("what").split()) if about is not None else ""
+        if what and (_names_a_measure(what) or metric_rules()["count_head"].match(what)):
+            # "tăng 15,5% về số doanh nghiệp và tăng 29,8% về số vốn đăng ký": what each change is of
+            bare = metric_rules()["count_head"].fullmatch(what)
+            return f"{what} {previous.metric}" if bare and previous is not None and previous.metric else what
         metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
         if metric is not None and _only_a_measured_figure(metric):
             metric = None  # "Gia Lai 77.688ha và Kon Tum có 12.752ha": another figure names nothing
@@ -377,9 +392,14 @@ class MetricFinder:
         if after and quantity.kind == "count" and quantity.unit and after.lower().startswith(f"{quantity.unit.lower()} "):
             restated = after[len(quantity.unit):].strip().lower()
             if len(restated.split()) <= RESTATED_NOUN_WORDS \
-                    and restated in self.text[max(paragraph_start, quantity.start - RATE_REACH):quantity.start].lower():  # (a cheap test first)
+                    and any(noun in self.text[max(paragraph_start, quantity.start - RATE_REACH):quantity.start].lower()
+                            for noun in (restated, quantity.unit.lower())):  # (a cheap test first)
                 before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
-                if before and len(before.split()) > len(after.split()) and (_headed_by(before, restated) or _headed_by(before, after.lower())):
+                counted_by_head = metric_rules()["count_head"].match(before or "") and _headed_by(before, quantity.unit.lower()) \
+                    and not any(c.isdigit() for c in self.text[self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start)
+                                                                or paragraph_start:quantity.start])
+                if before and len(before.split()) > len(after.split()) \
+                        and (_headed_by(before, restated) or _headed_by(before, after.lower()) or counted_by_head):
                     return before  # "Khách nội địa đạt 64 triệu lượt khách": the noun after the counter restates the subject
         if after and not (quantity.kind == "count" and after == quantity.unit):
             return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
@@ -621,6 +641,26 @@ def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | Non
     return _limited(topic)
 
 
+def _measure_opening_the_sentence(text: str, paragraph_start: int, position: int) -> str | None:
+    """The measure a sentence's first clause names ("Tỷ lệ hộ nghèo giảm mạnh, trong đó một số xã …")."""
+    reach = max(paragraph_start, position - TOPIC_REACH)
+    start = reach
+    for bound in SENTENCE_BOUND.finditer(text, reach, position):
+        start = bound.end()
+    comma = text.find(",", start, position)
+    if comma < 0:
+        return None
+    clause = _trimmed(text[start:comma])
+    return _limited(clause) if clause and _names_a_measure(clause) else None
+
+
+def _names_a_measure(phrase: str) -> bool:
+    """A measure's head, a rate's or an index's opens the phrase, or the catalogue knows it."""
+    rules = metric_rules()
+    return bool(rules["measure_head"].match(phrase) or rules["rate_word"].match(phrase) or rules["index_head"].match(phrase)
+                or classify(phrase) is not None)
+
+
 def _headed_by(phrase: str, noun: str) -> bool:
     """The phrase's head, past a count's head ("Tổng số", "Số lượt"), is ``noun``."""
     head = metric_rules()["count_head"].match(phrase)
@@ -629,6 +669,10 @@ def _headed_by(phrase: str, noun: str) -> bool:
 
 
 VERB_FORMING_SUFFIXES = ("hóa", "hoá")
+# "15,5% về số doanh nghiệp", "8% về số lượng và …": the measure a share or change is of, right after it
+CHANGE_ABOUT_AFTER = regex.compile(r"[^\S\n]+về[^\S\n]+(?P<what>\p{Ll}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Ll}[\p{Ll}\p{M}]*){0,5}?)"
+                                   r"(?=[^\S\n]*(?:[,;.]|$)|[^\S\n]+(?:và|so[^\S\n]+với|trong|của)(?![\p{L}\p{M}]))")
+CHANGE_ABOUT_REACH = 60
 ACTED_ON_KINDS = ("area", "length", "volume", "mass")  # measures of a thing something is done to
 
 
@@ -708,6 +752,9 @@ LIST_LEAD_MEASURE = regex.compile(r"(?i)(?P<units>.+?)\s+có\s+(?P<measure>.+?)"
 # "Chỉ số IIP tăng cao ở các tỉnh:": the measure first, the units it rose in after
 MEASURE_BEFORE_LISTED_UNITS = regex.compile(r"(?i)(?P<measure>.+?)\s+(?:tăng|giảm|cao|thấp)(?:\s+(?:cao|mạnh|nhiều|nhanh|nhất))?"
                                              r"\s+(?:ở|tại)\s+(?P<units>.+?)(?:\s+(?:như|gồm|là))?")
+# "(Về thu ngân sách,) một số huyện đạt khá như", "trong đó một số địa phương tăng cao như": units and a degree only
+UNITS_BY_DEGREE = regex.compile(r"(?i)(?:.*?,\s*)?(?:trong\s+đó\s+)?(?P<units>.+?)\s+(?:đạt|tăng|giảm|cao|thấp)(?:\s+(?:khá|cao|mạnh|nhiều|nhanh|tốt|nhất))*"
+                             r"(?:\s+(?:như|gồm|là))")
 UNITS_LISTED = regex.compile(r"(?i)(?:(?:một\s+số|các|những|\d+)\s+)?(?P<type>[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)")
 
 
@@ -1176,14 +1223,15 @@ def _own_words(tail: str, quantity: Quantity) -> str:
     return tail
 
 
+COMPARED_TAIL = regex.compile(r"(?i)\s+so\s+với(?:\s+[\p{L}\p{M}]+){1,4}\s*$")
 SUBJECT_WORDS = 2  # words a clause's subject has at least (one word is an opener: "Trong đó", "Hiện nay")
 
 
 def _measure_with_trend(text: str, start: int, end: int) -> str | None:
     """A clause holding no figure that names a measure and ends on how it moves ("tỷ lệ người dân
     tham gia BHYT tăng nhanh"): the measure, without the movement."""
-    clause = text[start:end]
-    if any(character.isdigit() for character in clause):
+    clause = COMPARED_TAIL.sub("", text[start:end])  # "… tăng mạnh so với cùng kỳ": how it moved, against what
+    if any(character.isdigit() for character in _trimmed(clause)):  # (its period goes: "9 tháng")
         return None
     rules = metric_rules()
     trend = rules["trend_predicate"].search(clause)
