@@ -59,6 +59,7 @@ def metric_rules() -> dict:
         "measure_before_next": regex.compile(rf"(?i)\s(?:{word_trie(data['measure_nouns'])})(?:\s+(?:là|đạt|từ)){{0,2}}{ABOUT_AFTER}\s*$"),
         "verbal_measures": frozenset(data["verbal_measures"]),
         "not_actions": regex.compile(data["not_actions"]),
+        "member_counts": {unit: tuple(members) for unit, members in data["member_counts"].items() if unit != "note"},
         "index_head": regex.compile(r"(?i)(?:" + word_trie(data["index_heads"]) + r")(?![\p{L}\p{M}])"),
         "measure_head": regex.compile(r"(?<![\p{L}\p{M}])(?:" + word_trie(data["measure_heads"] + data["measure_nouns"])
                                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE),
@@ -320,6 +321,10 @@ class MetricFinder:
                     and _only_a_classifier(quantity.unit):
                 # "23 trại gà với 393.400 con", "10 trại vịt: 35.500 con": a classifier alone says nothing; what holds them does
                 return previous.metric
+            if quantity.kind == "count" and previous is not None and previous.metric and previous.unit \
+                    and previous.metric.lower() != previous.unit.lower() and quantity.unit in metric_rules()["member_counts"].get(previous.unit.lower(), ()) \
+                    and MEMBER_GAP.fullmatch(self.text, previous.end, quantity.start):
+                return previous.metric  # "đồng bào dân tộc Thái là 701 hộ, 3.012 khẩu": the same group's members
             whole = self._whole_of_a_classified_part(quantity, paragraph_start)
             if whole:
                 return whole
@@ -1434,6 +1439,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
     start = paragraph_start if start is None else start
     if comma_end - start > LIST_SEGMENT_CHARS:
         return False
+    if BREAKDOWN_WORD.match(text, comma_end + 1, min(len(text), comma_end + BREAKDOWN_OPENER_REACH)):
+        return False  # "… Vân Kiều và Kinh, trong đó người dân tộc thiểu số là 812 hộ": a breakdown opens after it
     if metric_rules()["topic_lead"].match(text, start, comma_end):
         return False  # "Về kinh tế, tốc độ …", "Đối với tỷ lệ hồ sơ …, tháng 7 đạt …": a topic, then the clause
     segment = metric_rules()["leading"].sub("", text[start:comma_end - 1].strip())  # "Trong đó đàn trâu, bò có …"
@@ -1937,6 +1944,7 @@ def _only_a_classifier(unit: str) -> bool:
     return len(tagged) == 2 and tagged[1][1] == "Nc"
 
 
+MEMBER_GAP = regex.compile(r"(?:[^\S\n]+\p{Ll}[\p{Ll}\p{M}]*){0,3}[^\S\n]*(?:[,/]|với)[^\S\n]*")  # "701 hộ, 3.012 khẩu", "539 hộ/2.041 nhân khẩu", "… hộ với … khẩu"
 HOLDING_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}?(?:\s+với(?:\s+tổng\s+(?:số\s+)?)?\s+|\s*:\s*)")  # "23 trại gà với 393.400 con"
 FIGURE_JOINT = regex.compile(rf"(?!{shared_patterns()['fixed_pair_comma']}),(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó|gồm(?:\s+có)?)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
 # a cause or result clause right after a figure and its unit opens the next figure's words ("giảm 2.500 tấn
