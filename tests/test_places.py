@@ -1036,6 +1036,14 @@ def test_a_unit_before_the_measure_of_a_listed_figure_is_its_subject(text, figur
     assert _places_by_figure(text)[figure] == place
 
 
+def test_a_province_whose_situation_a_clause_is_about_holds_its_figures_in_a_citys_text():
+    text = ("UBND THÀNH PHỐ GIA NGHĨA\nBÁO CÁO\nNăm 2019, thành phố Gia Nghĩa thu ngân sách đạt 250 tỷ đồng.\n"
+            "Kết thúc năm 2019, tỉnh Đắk Nông đạt nhiều kết quả.\n"
+            "Tình hình kinh tế – xã hội của tỉnh cơ bản ổn định, tốc độ tăng trưởng GRDP đạt 7,83%.\n")
+    places = _places_by_figure(text)
+    assert (places["250 tỷ đồng"], places["7,83%"]) == ("thành phố Gia Nghĩa", "tỉnh Đắk Nông")
+
+
 def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
     """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
     "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading

@@ -493,8 +493,9 @@ def predicate_follows(text: str, position: int, end: int, possessor: bool = Fals
 
 def _adverbial_before_verb(tagged) -> bool:
     """"xã Ngọc Khê cơ bản đạt kế hoạch": a manner word the tagger reads as an adjective, right
-    before a verb, opens the predicate as an adverb does."""
-    return len(tagged) > 1 and tagged[0][1] == "A" and tagged[1][1] == "V"
+    before a verb, opens the predicate as an adverb does; so it does before an adjective that ends
+    the clause ("Tình hình kinh tế của tỉnh cơ bản ổn định, …": an adjective is a predicate)."""
+    return len(tagged) > 1 and tagged[0][1] == "A" and (tagged[1][1] == "V" or (len(tagged) == 2 and tagged[1][1] == "A"))
 
 
 ANCHORS_OR_LOOKAROUNDS = regex.compile(r"\(\?<?[=!]|\\[AbBGZ]|\^|\$")
