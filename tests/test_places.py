@@ -1044,6 +1044,14 @@ def test_a_province_whose_situation_a_clause_is_about_holds_its_figures_in_a_cit
     assert (places["250 tỷ đồng"], places["7,83%"]) == ("thành phố Gia Nghĩa", "tỉnh Đắk Nông")
 
 
+def test_a_unit_in_brackets_after_its_hamlet_opening_a_long_first_sentence_issues_it():
+    """The opening sentence runs past a title line's length; the bracket the unit closes hides no predicate."""
+    text = ("Thực hiện phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư, trong nhiều năm liền, "
+            "bà con nhân dân ở khắp các thôn xóm, nhân dân ấp Chánh Thuận (xã Chánh Hội) luôn đi đầu trong các phong trào "
+            "thi đua yêu nước của địa phương. Toàn ấp có 100% hộ gia đình văn hóa.")
+    assert records_from_text(text)[0]["unit"] == "xã Chánh Hội"  # (a commune the gazetteer does not hold)
+
+
 def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
     """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
     "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading

@@ -73,6 +73,7 @@ ANCHOR_VOTE = 1000  # the reporting unit's province and district outvote any men
 FORMED_FROM_NAMED = 2  # other predecessors a text names with a unit formed in 2025 (1 where it tells of a formation)
 SCOPE_REACH = 1500  # characters back from a type word alone to the unit of its paragraph it stands for
 SENTENCE_BOUND = regex.compile(r"(?r)(?:^|[.!?;]|\n)\s*")  # searched backwards: the start of a mention's sentence
+CLOSING_BRACKET_AFTER = regex.compile(r"[ \t]*\)")
 PREDICATE_REACH = 40  # characters after a type word read for its predicate
 CAPITAL_INSIDE = regex.compile(r"[\p{L}\p{M},]\s+$")  # a capitalised type word after a word or comma: inside a sentence  # one-syllable names are too ambiguous to match bare
 
@@ -318,7 +319,14 @@ class DocumentPlaces:
         title_line = (line_start == len(self.text) - len(self.text.lstrip()) and SENTENCE_END.search(self.text, line_start, start) is None
                       and (line_end if line_end >= 0 else len(self.text)) - line_start <= TITLE_LINE_CHARS)
         return (title_line or place_rules()["letterhead"].search(before) is not None
-                or place_rules()["province_body_before"].search(before) is not None or predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)))
+                or place_rules()["province_body_before"].search(before) is not None
+                or predicate_follows(self.text, self._past_closing_bracket(end), min(len(self.text), end + PREDICATE_REACH)))
+
+    def _past_closing_bracket(self, end: int) -> int:
+        """After the bracket a mention closes ("ấp Chánh Thuận (xã Chánh Hội) đã có …": the bracket's
+        head and the unit it lies in are one subject)."""
+        closing = CLOSING_BRACKET_AFTER.match(self.text, end, min(len(self.text), end + 3))
+        return closing.end() if closing else end
 
     def _line_before(self, position: int) -> str:
         """Its line's text before ``position``, at most LETTERHEAD_REACH characters (bounded: on a line
