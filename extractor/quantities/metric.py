@@ -1228,6 +1228,7 @@ def _own_words(tail: str, quantity: Quantity) -> str:
     return tail
 
 
+TREND_CLAUSE_CHARS = 300
 COMPARED_TAIL = regex.compile(r"(?i)\s+so\s+với(?:\s+[\p{L}\p{M}]+){1,4}\s*$")
 SUBJECT_WORDS = 2  # words a clause's subject has at least (one word is an opener: "Trong đó", "Hiện nay")
 
@@ -1235,9 +1236,11 @@ SUBJECT_WORDS = 2  # words a clause's subject has at least (one word is an opene
 def _measure_with_trend(text: str, start: int, end: int) -> str | None:
     """A clause holding no figure that names a measure and ends on how it moves ("tỷ lệ người dân
     tham gia BHYT tăng nhanh"): the measure, without the movement."""
+    if end - start > TREND_CLAUSE_CHARS:
+        return None  # (a measure and its movement are a few words: a longer clause is none, and is not read)
     clause = COMPARED_TAIL.sub("", text[start:end])  # "… tăng mạnh so với cùng kỳ": how it moved, against what
-    if any(character.isdigit() for character in _trimmed(clause)):  # (its period goes: "9 tháng")
-        return None
+    if any(character.isdigit() for character in clause) and any(character.isdigit() for character in _trimmed(clause)):
+        return None  # (its period goes: "9 tháng")
     rules = metric_rules()
     trend = rules["trend_predicate"].search(clause)
     if trend is None:
