@@ -296,7 +296,8 @@ def indicator_records(raw, clean, sections, found, quantities, document, places)
             "section": section_of(anchor), "in_footnote": in_footnote,
             "quantities": linked, "targets_not_met": result.named_targets,
         }
-        if result.value is None:  # "…: đạt 7,4%/năm, không đạt mục tiêu (mục tiêu 8%)"
+        if result.value is None and not result.against_plan:  # "…: đạt 7,4%/năm, không đạt mục tiêu (mục tiêu 8%)"
+            # (an actual against its plan, "9,40% (KH tăng 10-11%)", holds both figures: settled below)
             figures = evaluated_figures(clean.text, paragraph, result, quantities_by_paragraph.get(paragraph.start, []))
             if figures.actual is not None:
                 record.update(value=figures.actual.value, unit=figures.actual.unit, actual=figures.actual.value)
@@ -346,7 +347,8 @@ def _bound_the_share(record: dict, figures: list[dict]) -> None:
 def _settle_against_plan(record: dict, figures: list[dict]) -> None:
     """"đạt 92% (KH 95%)", "215 lao động (KH 200 lao động)": the first figure is the actual, the
     bracketed one the plan; in the same unit, their order in the indicator's direction (lower is
-    better for a poverty rate: catalogue `better`) gives the status; otherwise it stays null."""
+    better for a poverty rate: catalogue `better`; the amount of a change, "giảm 1,1% (KH giảm 2%)", is better the
+    larger, and falls short going the other way) gives the status; otherwise it stays null."""
     if len(figures) < 2:
         return
     actual = figures[0]  # the plan: the bracket's first figure in the actual's unit ("(NQ đề ra 2,8 triệu tấn, tăng 3,9%/năm)")
@@ -354,8 +356,10 @@ def _settle_against_plan(record: dict, figures: list[dict]) -> None:
     if actual["unit"] != plan["unit"] or actual["value"] is None:
         return
     indicator = classify(actual.get("metric"), actual["unit"])
-    lower = indicator is not None and indicator.better == "lower"
-    if plan["value"] is not None:
+    lower = indicator is not None and indicator.better == "lower" and not actual.get("change")
+    if actual.get("change") and plan.get("change") not in (None, actual["change"]):
+        status, target = "not_met", {"target_value": plan["value"], "target_text": None if plan["value"] is not None else plan["text"]}
+    elif plan["value"] is not None:
         status, target = status_against_plan(actual["value"], plan["value"], lower), {"target_value": plan["value"]}
     elif plan.get("low") is not None and plan.get("high") is not None:
         # "6,15%/năm (chỉ tiêu Nghị quyết từ 8-9%/năm)": within the range is met, beyond it by the direction

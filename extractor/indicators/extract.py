@@ -31,7 +31,7 @@ from extractor.numbers import parse_spelled
 from extractor.numbers.lexicon import lexicon
 from extractor.sections import Section, Sections, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
-from extractor.rules import load_rules
+from extractor.rules import load_rules, shared_patterns
 
 ITEM_LEAD = regex.compile(r"^\W*(?:(?:(?i:hằng|hàng)\s+năm|(?i:phấn\s+đấu))\W*)?")
 # "đạt"/"là" end the metric only as the verb leading to the figure ("Tỷ lệ … đạt trên 90%"), not
@@ -1120,7 +1120,7 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
     rules = indicator_rules()
     reach = max(paragraph_start, position - FORWARD_REACH)  # a paragraph of one endless sentence stays linear
     clause = CLAUSE_START.search(text, reach, position)
-    forward = rules["forward_words"].search(text, clause.end() if clause else reach, position)
+    forward = _forward_words(text, clause.end() if clause else reach, position)
     if forward:
         # "… nỗ lực phấn đấu thực hiện đạt được … 11/15 chỉ tiêu đạt và vượt": a striving told as done reports, and
         # so does one told in the past ("đã phấn đấu hoàn thành 10/12 chỉ tiêu", "nỗ lực phấn đấu hoàn thành …")
@@ -1134,6 +1134,26 @@ def _looks_forward(text: str, paragraph_start: int, position: int) -> bool:
             continue  # "xã A đạt 10/12 chỉ tiêu (2 chỉ tiêu còn lại phấn đấu đạt cuối năm), xã B đạt 12/12 chỉ tiêu": an aside
         return goal_rules()["done"].search(text, forward.start(), position) is None
     return False
+
+
+FORECAST_LOOK_AHEAD = 40  # characters after the clause read to tell "dự kiến" an estimate of a count of targets
+
+
+@lru_cache(maxsize=1)
+def _forecast_verb() -> "regex.Pattern[str]":
+    return regex.compile(shared_patterns()["forecast_verb"])
+
+
+def _forward_words(text: str, start: int, position: int):
+    """forward_words ending at ``position``; a "dự kiến" they open is read with the words after ``position``
+    too, which the search up to it cannot see ("Dự kiến có 05/06 chỉ tiêu đạt …": an estimate of this year's
+    count, the result clause opens at the count)."""
+    pattern = indicator_rules()["forward_words"]
+    forward = pattern.search(text, start, position)
+    while forward is not None and _forecast_verb().match(text, forward.start(), position) \
+            and not _forecast_verb().match(text, forward.start(), min(len(text), position + FORECAST_LOOK_AHEAD)):
+        forward = pattern.search(text, forward.start() + 1, position)
+    return forward
 
 
 def _in_a_closed_bracket(text: str, start: int, position: int, end: int) -> bool:
