@@ -1052,6 +1052,18 @@ def test_a_unit_in_brackets_after_its_hamlet_opening_a_long_first_sentence_issue
     assert records_from_text(text)[0]["unit"] == "xã Chánh Hội"  # (a commune the gazetteer does not hold)
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Tình hình kinh tế - xã hội 9 tháng năm 2024\nKinh tế tiếp tục phục hồi, sản xuất công nghiệp tăng 8%.\n"
+     "Đối với tỉnh Lạng Sơn, du lịch tăng trưởng khá. Thu ngân sách trên địa bàn tỉnh ước đạt 5.674 tỷ đồng, "
+     "đạt 70,1% dự toán tỉnh giao.\n", "tỉnh Lạng Sơn"),
+    # another province named bare: nothing says whose text it is
+    ("Tình hình nuôi tôm năm 2022\nGhi nhận tại Bạc Liêu, diện tích nuôi thủy sản trên toàn tỉnh khoảng 133.600 ha.\n"
+     "Người nuôi tôm của tỉnh Cà Mau cũng trúng mùa; giá tôm của tỉnh tăng 10%.\n", None),
+])
+def test_a_province_named_once_whose_type_word_stands_alone_after_is_the_texts(text, unit):
+    assert records_from_text(text)[0]["unit"] == unit
+
+
 def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
     """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
     "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading

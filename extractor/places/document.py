@@ -163,7 +163,7 @@ class DocumentPlaces:
         if self.reporting_unit is None and self.reporting_name is None and not unit:
             self._province_of_the_opening(bare_names + bare_provinces)
         if self.reporting_unit is None and self.reporting_name is None and not self.reporting_candidates and not unit:
-            self.reporting_unit = self._only_unit_its_type_words_refer_to(typed)
+            self.reporting_unit = self._only_unit_its_type_words_refer_to(typed, bare_provinces)
             self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
         spans += self._bare_type_words(spans)
         spans.sort()
@@ -377,13 +377,17 @@ class DocumentPlaces:
         return (opening is not None or start - LEAD_WINDOW <= 0) and \
             place_rules()["subject_lead"].fullmatch(self.text, lead_start, start) is not None
 
-    def _only_unit_its_type_words_refer_to(self, typed: list[TypedName]) -> AdminUnit | None:
+    def _only_unit_its_type_words_refer_to(self, typed: list[TypedName], bare_provinces=()) -> AdminUnit | None:
         """"… Phó Bí thư Thường trực Đảng ủy phường Phú Xuân trình bày báo cáo" (a caption), then "phường
         tổ chức …", "toàn phường …": a text whose only named unit (with its parents) is named where a
         speaker serves, and whose type word stands alone for a unit elsewhere, is that unit's (or its
         district's or province's, whichever type word stands alone most)."""
         units = {unit for mention in typed for unit in [self._evidence.choose(mention.candidates, self.vintage)] if unit is not None}
         lowest = [unit for unit in units if unit.level == "commune"] or [unit for unit in units if unit.level == "district"]
+        if not lowest:  # a province's text ("Đối với tỉnh Lạng Sơn, …; trên địa bàn tỉnh …"), when it names no other province bare
+            provinces = [unit for unit in units if unit.level == "province"]
+            others = {self.places[name].unit for _, _, name in bare_provinces} - set(provinces)
+            lowest = provinces if not others else []
         if len(lowest) != 1:
             return None
         only = lowest[0]
