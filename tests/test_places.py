@@ -1064,6 +1064,16 @@ def test_a_province_named_once_whose_type_word_stands_alone_after_is_the_texts(t
     assert records_from_text(text)[0]["unit"] == unit
 
 
+@pytest.mark.parametrize("text, merged", [
+    ("Xã Tân Kỳ (mới) được thành lập trên cơ sở hợp nhất 3 đơn vị: Kỳ Sơn, Kỳ Tân và thị trấn Tân Kỳ. Năm 2025, xã có 12.000 người.",
+     {"thị trấn Tân Kỳ", "xã Kỳ Sơn", "xã Kỳ Tân"}),
+    ("Xã Đô Lương được thành lập trên cơ sở hợp nhất 4 xã, thị trấn gồm Đà Sơn, Văn Sơn, Thịnh Sơn và thị trấn Đô Lương. "
+     "Xã có 30.000 người.", {"thị trấn Đô Lương", "xã Văn Sơn", "xã Đà Sơn", "xã Thịnh Sơn"}),
+])
+def test_predecessors_written_bare_in_the_merger_list_are_merged_from(text, merged):
+    assert {unit["unit"] for unit in records_from_text(text)[0]["merged_from"]} == merged
+
+
 def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
     """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
     "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading

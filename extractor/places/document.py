@@ -90,6 +90,13 @@ def cited_plan_before() -> "regex.Pattern[str]":
 
 
 @lru_cache(maxsize=1)
+def list_item_before() -> str:
+    """What stands before an item of a list of units: a colon, comma or bracket, "và", "gồm", "từ" or a type word."""
+    types = "|".join(sorted((regex.escape(word).replace("\\ ", r"\s+") for word in place_rules()["unit_types"]), key=len, reverse=True))
+    return rf"(?:[:,;(]|(?<![\p{{L}}\p{{M}}])(?i:và|gồm|từ|{types}))\s*"
+
+
+@lru_cache(maxsize=1)
 def clause_opening() -> "regex.Pattern[str]":
     """A type word opening a clause, after a time at most ("Hằng năm xã …"), is its subject when a predicate follows."""
     return regex.compile(rf"(?:^|[.!?;:,]|\n)\s*(?:(?:{shared_patterns()['clause_time']})\s*,?\s*)?$")
@@ -224,17 +231,18 @@ class DocumentPlaces:
         named = {place.unit for place in self.places.values() if place.unit is not None} | self._marked_units
         predecessors = self.gazetteer.predecessors(unit)
         found = [old for old in predecessors if old in named]
-        if found:
-            # "hình thành trên cơ sở sắp xếp các xã: Thanh Uyên, Hiền Quan và Bắc Sơn": the old unit whose name the new
-            # one took is named too when its name stands in the merger's list beside one named
-            namesakes = [old for old in predecessors if old not in named and name_key(old.name) == name_key(unit.name)]
-            if namesakes and self._listed_in_merger(unit.name):
-                found = [old for old in predecessors if old in named or old in namesakes]
-        return found
+        # those written bare in the merger's list ("hợp nhất 3 đơn vị: Nghĩa Bình, Nghĩa Trung và thị trấn Nghĩa Đàn";
+        # the list is closed: only the gazetteer's predecessors are looked for): a name one predecessor bears, or the
+        # name the new unit took beside one named ("sắp xếp các xã: Thanh Uyên, Hiền Quan và Bắc Sơn")
+        names = Counter(name_key(old.name) for old in predecessors)
+        listed = [old for old in predecessors if old not in named and self._listed_in_merger(old.name)
+                  and (names[name_key(old.name)] == 1 or (found and name_key(old.name) == name_key(unit.name)))]
+        return [old for old in predecessors if old in found or old in listed]
 
     def _listed_in_merger(self, name: str) -> bool:
-        """The name stands in a list after a merger verb ("sáp nhập", "trên cơ sở sắp xếp …")."""
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+        """The name stands in a list after a merger verb ("sáp nhập", "trên cơ sở sắp xếp …"): after a
+        colon, a comma, "và", "gồm" or a type word ("3 xã Bắc Phong, Bình Thanh"; not "cầu Nhật Tân")."""
+        pattern = regex.compile(rf"(?<={list_item_before()})(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
         for verb in place_rules()["merger_verb"].finditer(self.text):
             end = self.text.find(".", verb.end(), verb.end() + MERGER_LIST_REACH)
             if pattern.search(self.text, verb.end(), end if end >= 0 else verb.end() + MERGER_LIST_REACH):
@@ -385,7 +393,10 @@ class DocumentPlaces:
         units = {unit for mention in typed for unit in [self._evidence.choose(mention.candidates, self.vintage)] if unit is not None}
         lowest = [unit for unit in units if unit.level == "commune"] or [unit for unit in units if unit.level == "district"]
         if not lowest:  # a province's text ("Đối với tỉnh Lạng Sơn, …; trên địa bàn tỉnh …"), when it names no other province bare
-            provinces = [unit for unit in units if unit.level == "province"]
+            compared = {mention.start for mention in typed
+                        if _in_a_figures_bracket(self.text, self.text.rfind("\n", 0, mention.start) + 1, mention)}
+            provinces = [unit for unit in units if unit.level == "province"
+                         and any(mention.start not in compared and unit in mention.candidates for mention in typed)]
             others = {self.places[name].unit for _, _, name in bare_provinces} - set(provinces)
             lowest = provinces if not others else []
         if len(lowest) != 1:
