@@ -1074,6 +1074,15 @@ def test_predecessors_written_bare_in_the_merger_list_are_merged_from(text, merg
     assert {unit["unit"] for unit in records_from_text(text)[0]["merged_from"]} == merged
 
 
+def test_bare_districts_listed_by_their_verb_and_figure_hold_them_and_share_the_lists_measure():
+    text = ("Tình hình kinh tế - xã hội tháng 8 năm 2024 tỉnh Quảng Bình\n\n"
+            "Diện tích gieo trồng của các địa phương: Đồng Hới thực hiện 1.003,3 ha, bằng 99,8%; Ba Đồn thực hiện 2.555,3 ha, "
+            "tăng 10,2%; Lệ Thuỷ thực hiện 10.685,5 ha, bằng 99,5% so cùng kỳ.\n")
+    records = {r["text"]: r for r in records_from_text(text) if r["type"] == "quantity"}
+    assert [records[f]["place"] for f in ("1.003,3 ha", "2.555,3 ha", "10.685,5 ha")] == ["thành phố Đồng Hới", "thị xã Ba Đồn", "huyện Lệ Thủy"]
+    assert {records[f]["metric"] for f in ("1.003,3 ha", "2.555,3 ha", "10.685,5 ha")} == {"Diện tích gieo trồng"}
+
+
 def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
     """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
     "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading

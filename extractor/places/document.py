@@ -58,7 +58,7 @@ BARE_NAME_LEVELS = ("district", "commune")  # the levels of a breakdown's bare n
 MAX_PROVINCE_SYLLABLES = 4  # "Bà Rịa - Vũng Tàu" is read as its words
 # two or more capitalised words on one line: where a bare province name may stand
 # "Nam Giang 2.569 hộ", "Đam Rông: 79%", "Bắc Trà My có tổng số hộ nghèo nhiều nhất với 3.704 hộ"
-FIGURE_AFTER_NAME = regex.compile(r"[ \t]*(?::|\(|với|đạt|là|có)?[ \t]*\d|[ \t]+(?:có|đạt|là|chiếm|giảm|tăng)[ \t][^.;,:\d\n]{0,60}\d")
+FIGURE_AFTER_NAME = regex.compile(r"[ \t]*(?::|\(|với|đạt|là|có)?[ \t]*\d|[ \t]+(?:có|đạt|là|chiếm|giảm|tăng|thực[ \t]+hiện|ước)[ \t][^.;,:\d\n]{0,60}\d")
 # (a syllable may hold an apostrophe: "Đắk R’lấp", "Ia H'Drai")
 CAPITALISED_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:['’ʼ][\p{L}\p{M}]+)*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*(?:['’ʼ][\p{L}\p{M}]+)*)+(?![\p{L}\p{M}'’ʼ])")
 # a province's name may join its halves by a dash ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"); read as its syllables

@@ -659,11 +659,15 @@ def _measure_opening_the_sentence(text: str, paragraph_start: int, position: int
     return _limited(clause) if clause and _names_a_measure(clause) else None
 
 
-def _names_a_measure(phrase: str) -> bool:
-    """A measure's head, a rate's or an index's opens the phrase, or the catalogue knows it."""
+def _headed_by_a_measure(phrase: str) -> bool:
+    """A measure's head, a rate's or an index's opens the phrase ("Diện tích gieo trồng", "Tỷ lệ …")."""
     rules = metric_rules()
-    return bool(rules["measure_head"].match(phrase) or rules["rate_word"].match(phrase) or rules["index_head"].match(phrase)
-                or classify(phrase) is not None)
+    return bool(rules["measure_head"].match(phrase) or rules["rate_word"].match(phrase) or rules["index_head"].match(phrase))
+
+
+def _names_a_measure(phrase: str) -> bool:
+    """A measure's head opens the phrase, or the catalogue knows it ("thu ngân sách")."""
+    return _headed_by_a_measure(phrase) or classify(phrase) is not None
 
 
 def _headed_by(phrase: str, noun: str) -> bool:
@@ -1663,6 +1667,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         elif start < paragraph_start + clause_start < end <= position:  # "TP.Hội An có …": the boundary was the abbreviation's dot
             clause_start = end - paragraph_start
     phrase = _trimmed(text[paragraph_start + clause_start:position])
+    led_by_a_place = False  # the clause is a unit and a verb only ("Ba Đồn thực hiện 2.555,3 ha"): a list's item
     if abbreviation is not None and phrase.startswith("("):
         # "Tổng sản phẩm trong tỉnh (GRDP) 6 tháng …": the place cut out of the name left only its abbreviation
         return _before_phrase(text, position, paragraph_start, place_spans, paragraph_end, finder, bracketed, across_abbreviation=False)
@@ -1689,6 +1694,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             # verb name nothing; the series' measure goes on (the figure before's, when its unit is the same).
             # A sum of money a unit spends is measured by what it does with it ("tỉnh Kon Tum đã đầu tư hơn 288 tỷ đồng")
             phrase = phrase if after_figure is None and not FIGURE_AT_END.search(phrase) and _money_at(text, position) else ""
+            led_by_a_place = not phrase
     phrase = rules["rank_after_measure"].sub("", phrase)  # "tỷ lệ hộ nghèo cao nhất là xã …": the rank picks the place, the measure stays
     owner = _owner_with_verb().match(phrase)
     if owner and owner.end() < len(phrase):
@@ -1722,11 +1728,13 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             return _limited(phrase)
         # "(mới đạt 24/32 tỷ đồng)": the clause names nothing; what ended the clause before may
     boundary = text[last - 1] if last is not None and last - 1 > paragraph_start else None  # what ended the clause before
-    if place_item and boundary == ";":
+    items_label_only_if_a_measure = False  # ("hỗ trợ các huyện: Bắc Hà làm 56 tuyến; …" names none)
+    if (place_item or led_by_a_place) and boundary == ";":
         # "…: Đồng Hới thực hiện 1.003,3 ha; Ba Đồn thực hiện 2.555,3 ha": the list's label names every item
         colon = text.rfind(":", max(paragraph_start, last - LIST_LABEL_REACH), last)
-        if colon > paragraph_start and not SENTENCE_STOP.search(text, colon, last):
-            last, boundary = colon + 1, ":"
+        if colon > paragraph_start and not SENTENCE_STOP.search(text, colon, last) and not bracket_open_at(text, colon, last):
+            # (not a label outside the bracket the items stand in: "…: 717 ha lúa (Hà Giang 142 ha; Lai Châu 474 ha)")
+            last, boundary, items_label_only_if_a_measure = colon + 1, ":", True
     if boundary == ":":
         # "Chỉ tiêu kinh tế: 6 chỉ tiêu", "… đề nghị: 275/298 hồ sơ": the figure is the label's value
         reach = max(paragraph_start, last - LABEL_REACH)
@@ -1737,8 +1745,14 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             named_start, named_end = reach + label.start(1) + words.start(), reach + label.start(1) + words.end()
             if place_rules()["plural_subject"].fullmatch(named) or any(s <= named_start and named_end <= e for s, e in place_spans):
                 return None  # "kế đến là các xã: Xuân Phú (92,1%)", "(Hà Giang: 39 nhà; …)": the unit, not what is measured
+            owners = OWNERS_AFTER.search(named)
+            if owners and place_rules()["plural_subject"].fullmatch(owners.group("owners")):
+                named = named[:owners.start()]  # "Diện tích gieo trồng của các địa phương: Đồng Hới …": the items are the owners
+            if items_label_only_if_a_measure and not _headed_by_a_measure(named):
+                return None
             return _limited(named)
-        return _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
+        before = _before_phrase(text, last - 1, paragraph_start, place_spans, paragraph_end, finder)
+        return None if items_label_only_if_a_measure and before and not _headed_by_a_measure(before) else before
     if boundary == ")":
         opening = text.rfind("(", paragraph_start, last - 1)
         if opening > paragraph_start and last - opening <= ASIDE_REACH:  # "tỷ lệ hộ nghèo … (theo chuẩn …) còn 3,5%": an aside
@@ -1768,6 +1782,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     return None
 
 
+OWNERS_AFTER = regex.compile(r"(?i)\s+(?:của|ở|tại)\s+(?P<owners>\S+(?:\s+\S+){1,3})$")
 COUNT_AT_END = regex.compile(r"(?<![\p{L}\p{M}\d])\d[\d.,]*\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)*)$")
 
 
