@@ -1083,6 +1083,13 @@ def test_bare_districts_listed_by_their_verb_and_figure_hold_them_and_share_the_
     assert {records[f]["metric"] for f in ("1.003,3 ha", "2.555,3 ha", "10.685,5 ha")} == {"Diện tích gieo trồng"}
 
 
+def test_a_reporting_unit_written_under_its_former_type_is_the_one_of_its_province():
+    text = ("Sáng ngày 9/8/2016, HĐND huyện Phong Điền (tỉnh Thừa Thiên Huế) tổ chức kỳ họp thứ 2. "
+            "Sáu tháng đầu năm, thu ngân sách nhà nước đạt trên 45 tỷ đồng.")
+    document = records_from_text(text)[0]
+    assert (document["unit_code"], document["province"]) == ("476", "tỉnh Thừa Thiên Huế")  # not Cần Thơ's huyện (926)
+
+
 def test_a_commune_merged_away_is_no_misspelling_of_a_namesake_elsewhere():
     """"xã Vân Diên" (Nam Đàn, Nghệ An; merged into thị trấn Nam Đàn) read without its marks is
     "Văn Điển", a thị trấn of Hà Nội: a unit merged away keeps its own name, and a loose reading

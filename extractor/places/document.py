@@ -137,6 +137,7 @@ class DocumentPlaces:
         formation = self.vintage != OLD and formation_told
         self._listed = listed_provinces(text, typed)
         self._evidence = _Evidence(typed, self.gazetteer, self.vintage, 1 if formation else FORMED_FROM_NAMED, self._listed)
+        typed = [self._retyped_at_home(mention) for mention in typed]
         self.unit_source = "given" if unit else "text"
         # a name the gazetteer gives to several units that nothing in the document tells apart
         # ("xã Văn Lang": Phú Thọ and Thái Nguyên since 2025) is kept as a name with its candidates
@@ -549,7 +550,6 @@ class DocumentPlaces:
             vintage = NEW if (marked.group(1) or marked.group(2)).lower() == "mới" else OLD
             candidates = tuple(u for u in candidates if u.vintage == vintage) or candidates
         unit = self._evidence.choose(candidates, self.vintage)
-        unit = self._retyped_at_home(mention, candidates, unit)
         if marked and unit is not None:
             self._marked_units.add(unit)  # "2 xã Ia Lâu (cũ) và Ia Piơr": a former unit under the new one's name
         written = _as_written(mention.name)
@@ -566,20 +566,20 @@ class DocumentPlaces:
             self.places[name] = Place(name, unit, absorbed_into)
         return self.places[name]
 
-    def _retyped_at_home(self, mention: TypedName, candidates: tuple[AdminUnit, ...], unit: AdminUnit | None) -> AdminUnit | None:
-        """A unit written under its former type, whose namesake of that type lies in another
-        province ("huyện Phong Điền" in a Huế report of 2024: Huế's was made a thị xã, Cần Thơ's is
-        still a huyện): the one unit of that name and level in the document's province."""
+    def _retyped_at_home(self, mention: TypedName) -> TypedName:
+        """A unit written under its former type, whose namesakes of that type lie in other provinces
+        ("huyện Phong Điền" in a Huế report of 2016: Huế's was made a thị xã, Cần Thơ's is still a
+        huyện): the one unit of that name and level in the document's province."""
         province = self._evidence.province
-        if province is None or not candidates:
-            return unit
+        if province is None or not mention.candidates:
+            return mention
         home = set(_province_keys(province, self.gazetteer))
-        if any((u.vintage, u.province_code) in home for u in candidates):
-            return unit
-        levels = {u.level for u in candidates}
+        if any((u.vintage, u.province_code) in home for u in mention.candidates):
+            return mention
+        levels = {u.level for u in mention.candidates}
         retyped = [u for level in levels for u in self.gazetteer.named(level, mention.name)
                    if u.type != mention.written_type and (u.vintage, u.province_code) in home]
-        return retyped[0] if len(retyped) == 1 else unit
+        return replace(mention, candidates=(retyped[0],)) if len(retyped) == 1 else mention
 
     def _absorbing_unit(self, unit_type: str, name: str) -> AdminUnit | None:
         """The pre-2025 unit a unit dissolved before the snapshot was merged into, when one fits the
