@@ -1782,6 +1782,7 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     return None
 
 
+ANIMATED_COUNTER = regex.compile(r"^0\s+(?=\p{Lu}\p{L})")
 OWNERS_AFTER = regex.compile(r"(?i)\s+(?:của|ở|tại)\s+(?P<owners>\S+(?:\s+\S+){1,3})$")
 COUNT_AT_END = regex.compile(r"(?<![\p{L}\p{M}\d])\d[\d.,]*\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)*)$")
 
@@ -1964,7 +1965,7 @@ def _only_a_classifier(unit: str) -> bool:
 
 MEMBER_GAP = regex.compile(r"(?:[^\S\n]+\p{Ll}[\p{Ll}\p{M}]*){0,3}[^\S\n]*(?:[,/]|với)[^\S\n]*")  # "701 hộ, 3.012 khẩu", "539 hộ/2.041 nhân khẩu", "… hộ với … khẩu"
 HOLDING_GAP = regex.compile(r"(?:\s+[\p{L}\p{M}]+){0,2}?(?:\s+với(?:\s+tổng\s+(?:số\s+)?)?\s+|\s*:\s*)")  # "23 trại gà với 393.400 con"
-FIGURE_JOINT = regex.compile(rf"(?!{shared_patterns()['fixed_pair_comma']}),(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó|gồm(?:\s+có)?)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})")
+FIGURE_JOINT = regex.compile(rf"(?!{shared_patterns()['fixed_pair_comma']}),(?!\d)|\s(?:và|hoặc|còn|{WITH_NEXT_FIGURE}|(?i:trong\s+đó|gồm(?:\s+có)?)(?:\s*:)?)\s|(?<=\d\s?%)\s+(?=\p{{Lu}}\p{{Ll}})|(?<=(?<![\d.,])0)\s+(?=\p{{Lu}}\p{{L}})")
 # a cause or result clause right after a figure and its unit opens the next figure's words ("giảm 2.500 tấn
 # do hạn hán kéo dài 3 tháng"); not inside a row's name ("… 20.915 Số người chết vì các bệnh dịch 31")
 CAUSE_AFTER_FIGURE = regex.compile(r"[%\p{Ll}]*(?:\s+[\p{Ll}%/]+){0,3}?\s+(?:do|vì|nên|nhờ)\s")
@@ -2041,6 +2042,7 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     if periods:
         phrase = rules["period"].sub(" ", phrase)
     phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=≥≤<>:…., -–—/")
+    phrase = ANIMATED_COUNTER.sub("", phrase)  # "0 Thu ngân sách …": an infographic's counter (context rule animated-counter)
     aims = list(rules["before_measure_head"].finditer(phrase))
     if aims and rules["measure_head"].match(phrase, aims[-1].end()):
         phrase = phrase[aims[-1].end():]  # "phường phấn đấu tỷ lệ hồ sơ …", "… đầy đủ với tỉ lệ …": the words before name nothing measured
