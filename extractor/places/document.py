@@ -89,6 +89,13 @@ def cited_plan_before() -> "regex.Pattern[str]":
                          regex.IGNORECASE)
 
 
+def _listed_in(text: str, lists: list[tuple[int, int]], name: str) -> bool:
+    """The name stands as an item of one of the lists: after a colon, a comma, "và", "gồm" or a type
+    word ("3 xã Bắc Phong, Bình Thanh"; not "cầu Nhật Tân")."""
+    pattern = regex.compile(rf"(?<={list_item_before()})(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    return any(pattern.search(text, start, end) for start, end in lists)
+
+
 @lru_cache(maxsize=1)
 def list_item_before() -> str:
     """What stands before an item of a list of units: a colon, comma or bracket, "và", "gồm", "từ" or a type word."""
@@ -236,19 +243,19 @@ class DocumentPlaces:
         # the list is closed: only the gazetteer's predecessors are looked for): a name one predecessor bears, or the
         # name the new unit took beside one named ("sắp xếp các xã: Thanh Uyên, Hiền Quan và Bắc Sơn")
         names = Counter(name_key(old.name) for old in predecessors)
-        listed = [old for old in predecessors if old not in named and self._listed_in_merger(old.name)
+        lists = self._merger_lists()
+        listed = [old for old in predecessors if old not in named and _listed_in(self.text, lists, old.name)
                   and (names[name_key(old.name)] == 1 or (found and name_key(old.name) == name_key(unit.name)))]
         return [old for old in predecessors if old in found or old in listed]
 
-    def _listed_in_merger(self, name: str) -> bool:
-        """The name stands in a list after a merger verb ("sáp nhập", "trên cơ sở sắp xếp …"): after a
-        colon, a comma, "và", "gồm" or a type word ("3 xã Bắc Phong, Bình Thanh"; not "cầu Nhật Tân")."""
-        pattern = regex.compile(rf"(?<={list_item_before()})(?<![\p{{L}}\p{{M}}]){regex.escape(name)}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    def _merger_lists(self) -> list[tuple[int, int]]:
+        """Where the lists of old units after a merger verb ("sáp nhập", "trên cơ sở sắp xếp …") stand: to
+        the sentence's end, MERGER_LIST_REACH characters at most."""
+        spans = []
         for verb in place_rules()["merger_verb"].finditer(self.text):
             end = self.text.find(".", verb.end(), verb.end() + MERGER_LIST_REACH)
-            if pattern.search(self.text, verb.end(), end if end >= 0 else verb.end() + MERGER_LIST_REACH):
-                return True
-        return False
+            spans.append((verb.end(), end if end >= 0 else verb.end() + MERGER_LIST_REACH))
+        return spans
 
     # -- paragraph-level answers (cached per paragraph of this document) ---------------------
     def _of(self, paragraph):

@@ -88,8 +88,7 @@ def metric_rules() -> dict:
         "now_word": regex.compile(shared_patterns()["now_word"]),
         # a year, not a figure ("… đạt chuẩn đến năm 2020"); a year or a date
         "year_at": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)"),
-        # (an age band is no date: "trẻ em từ 0 - 6 tuổi")
-        "time_number": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)|\d{{1,2}}\s?[/.-]\s?\d(?!\d*\s*tuổi)"),
+        "time_number": regex.compile(rf"(?:{shared_patterns()['year']})(?![\d%]|[.,]\d)|\d{{1,2}}\s?[/.-]\s?\d"),
         # ("… được lựa chọn nhiều nhất là Nhật Bản": the rank and the name it picks)
         "rank_after_measure": regex.compile(r"(?<=[\p{L}\p{M}])\s+(?i:" + word_trie(data["rank_words"])
                                             + r")\s+nhất(?:\s+(?i:là)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})?$"),
@@ -625,10 +624,7 @@ def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | Non
     """The measure a sentence opens on as its topic ("Đối với tỷ lệ hồ sơ …,", "Về tỷ lệ …,",
     "Riêng lượt khách lưu trú,"): a noun phrase with a measure's head or a noun first (not a field
     alone, "Về kinh tế," names no measure when the clause after it names none)."""
-    reach = max(paragraph_start, position - TOPIC_REACH)
-    start = reach
-    for bound in SENTENCE_BOUND.finditer(text, reach, position):
-        start = bound.end()
+    start = _sentence_start(text, paragraph_start, position)
     lead = metric_rules()["topic_lead"].match(text, start, position)
     if lead is None:
         return None
@@ -646,12 +642,17 @@ def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | Non
     return _limited(topic)
 
 
+def _sentence_start(text: str, paragraph_start: int, position: int) -> int:
+    """Where the sentence holding ``position`` starts (TOPIC_REACH characters back at most)."""
+    start = max(paragraph_start, position - TOPIC_REACH)
+    for bound in SENTENCE_BOUND.finditer(text, start, position):
+        start = bound.end()
+    return start
+
+
 def _measure_opening_the_sentence(text: str, paragraph_start: int, position: int) -> str | None:
     """The measure a sentence's first clause names ("Tỷ lệ hộ nghèo giảm mạnh, trong đó một số xã …")."""
-    reach = max(paragraph_start, position - TOPIC_REACH)
-    start = reach
-    for bound in SENTENCE_BOUND.finditer(text, reach, position):
-        start = bound.end()
+    start = _sentence_start(text, paragraph_start, position)
     comma = text.find(",", start, position)
     if comma < 0:
         return None
@@ -1186,10 +1187,12 @@ def _phrase_stop(text: str, start: int, paragraph_end: int, figure_starts: list[
         if stop is None:
             return None
         mark = stop.group()
+        band = AGE_BAND.match(text, stop.start(), min(paragraph_end, stop.start() + AGE_BAND_CHARS)) if mark[:1].isdigit() else None
         if mark[:1].isdigit() and figure_starts is not None and not _starts_a_figure(figure_starts, stop.start()) \
-                and not metric_rules()["time_number"].match(text, stop.start()) and not TIME_WORD_BEFORE.search(text, max(0, stop.start() - 8), stop.start()):
-            band = AGE_BAND.match(text, stop.start(), min(paragraph_end, stop.start() + AGE_BAND_CHARS))
-            resume = band.end() if band else NUMBER.match(text, stop.start()).end()  # (a year or a date ends the words: its time goes)
+                and (band or not metric_rules()["time_number"].match(text, stop.start())) \
+                and not TIME_WORD_BEFORE.search(text, max(0, stop.start() - 8), stop.start()):
+            # (an age band is no date: "trẻ em từ 0 - 6 tuổi" reads on; a year or a date ends the words: its time goes)
+            resume = band.end() if band else NUMBER.match(text, stop.start()).end()
         elif mark in QUOTE_PAIRS and stop.start() > start and text[stop.start() - 1].isspace():
             close = text.find(QUOTE_PAIRS[mark], stop.end(), min(paragraph_end, stop.end() + QUOTE_REACH))
             if close < 0:
@@ -1782,7 +1785,6 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     return None
 
 
-ANIMATED_COUNTER = regex.compile(r"^0\s+(?=\p{Lu}\p{L})")
 OWNERS_AFTER = regex.compile(r"(?i)\s+(?:của|ở|tại)\s+(?P<owners>\S+(?:\s+\S+){1,3})$")
 COUNT_AT_END = regex.compile(r"(?<![\p{L}\p{M}\d])\d[\d.,]*\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)*)$")
 
@@ -2042,7 +2044,6 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
     if periods:
         phrase = rules["period"].sub(" ", phrase)
     phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=≥≤<>:…., -–—/")
-    phrase = ANIMATED_COUNTER.sub("", phrase)  # "0 Thu ngân sách …": an infographic's counter (context rule animated-counter)
     aims = list(rules["before_measure_head"].finditer(phrase))
     if aims and rules["measure_head"].match(phrase, aims[-1].end()):
         phrase = phrase[aims[-1].end():]  # "phường phấn đấu tỷ lệ hồ sơ …", "… đầy đủ với tỉ lệ …": the words before name nothing measured
