@@ -1663,3 +1663,43 @@ def test_a_photo_caption_opening_the_text_is_no_title():
 ])
 def test_the_units_of_a_breakdown_in_the_opening_sentence_are_parts_not_the_issuer(text, unit):
     assert records_from_text(text)[0]["unit"] == unit
+
+
+def test_a_line_naming_a_unit_alone_heads_the_paragraphs_after_it():
+    """A roundup of several provinces, each under a line of its name alone ("Khánh Hòa", "Lào Cai:"): the
+    figures of the paragraphs under it are that province's, up to the next such line; not a table's
+    rows, which name their own units."""
+    text = ("Du lịch các địa phương dịp nghỉ lễ.\n\nLào Cai:\n\nSở Du lịch cho biết lượng khách ước đạt 310.000 lượt.\n\n"
+            "Trong đó, khách quốc tế đạt 42.000 lượt, tăng 18%.\n\nKhánh Hòa\n\nTổng thu từ du lịch đạt 1.250 tỷ đồng.\n")
+    places = [(q["text"], q["place"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert places == [("310.000 lượt", "tỉnh Lào Cai"), ("42.000 lượt", "tỉnh Lào Cai"), ("18%", "tỉnh Lào Cai"),
+                      ("1.250 tỷ đồng", "tỉnh Khánh Hòa")]
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    ("Dẫn đầu là Long An, tổng vốn đăng ký đạt 2,3 tỷ USD.", "2,3 tỷ USD", "tỉnh Long An"),
+    ("Đứng thứ hai là Đà Nẵng, tổng lượt khách đạt 9 triệu lượt.", "9 triệu lượt", "thành phố Đà Nẵng"),
+    ("Xếp ở vị trí thứ ba là Thái Nguyên, thu hút 31 dự án mới.", "31 dự án", "tỉnh Thái Nguyên"),
+])
+def test_a_unit_a_ranking_names_before_a_comma_is_the_subject_of_its_figures(sentence, figure, place):
+    """"Dẫn đầu là X, <measure> đạt …": the rank's unit owns the clause after the comma, as it does
+    with "với" ("Tiếp theo là X với …")."""
+    assert _place_of(figure, "Cả nước thu hút 400 dự án. " + sentence) == place
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    ("Thị xã Kỳ Anh trực thuộc tỉnh Hà Tĩnh có 6 phường và 6 xã.", "6 phường", "thị xã Kỳ Anh"),
+    ("Thành phố Phổ Yên thuộc tỉnh Thái Nguyên có 14 phường.", "14 phường", "thành phố Phổ Yên"),
+    ("Huyện Vĩnh Bảo nay trở thành quận trực thuộc thành phố Hải Phòng với 9 phường.", "9 phường", "huyện Vĩnh Bảo"),
+])
+def test_the_unit_a_subject_belongs_to_is_no_subject(sentence, figure, place):
+    """"X (trực) thuộc Y": the word says Y holds X, whatever the type words (a thành phố may be a
+    province's or a district's), and "quận trực thuộc Y" only says where the unit lies."""
+    assert _place_of(figure, sentence) == place
+
+
+def test_a_name_written_with_a_slip_of_case_takes_the_official_spelling():
+    text = "Đại hội Đảng bộ huyện Mường LÁt nhiệm kỳ 2020-2025\n\nHuyện Mường Lát có tỷ lệ che phủ rừng đạt 63%.\n"
+    records = records_from_text(text)
+    assert [q["place"] for q in records if q["type"] == "quantity"] == ["huyện Mường Lát"]
+    assert records[0]["places"] == ["huyện Mường Lát"]

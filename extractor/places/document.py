@@ -23,8 +23,8 @@ from functools import lru_cache
 
 import regex
 from extractor.places.gazetteer import LEVEL_RANK, NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
-from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, LOCATIVE_BEFORE, OFFICE_REACH, ends_a_compound, find_mentions, place_lookup, place_rules,
-                                       predicate_follows)
+from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, OFFICE_REACH, ends_a_compound, find_mentions, names_a_class_in_a_phrase,
+                                       place_lookup, place_rules, predicate_follows)
 from extractor.rules import shared_patterns
 from extractor.spans import SpanIndex, bracket_open_at
 from extractor.syllables import is_common_word, is_compound_word, name_key, spell
@@ -268,7 +268,7 @@ class DocumentPlaces:
             # (a class of units a preposition puts inside a phrase, "tỷ lệ hộ nghèo tại các xã đặc biệt khó
             # khăn", is part of what it names)
             spans = sorted([(m.start, m.end) for m in mentions if m.place is not None or m.subject
-                            or not LOCATIVE_BEFORE.search(self.text, max(paragraph.start, m.start - 8), m.start)
+                            or not names_a_class_in_a_phrase(self.text, paragraph.start, m.start)
                             or not place_rules()["plural_subject"].match(self.text, m.start)] + asides)
             self._by_paragraph[key] = (spans, place_lookup(mentions, self.text), mentions)
         return self._by_paragraph[key]
@@ -564,8 +564,9 @@ class DocumentPlaces:
             earlier = next((place for place in self.places.values() if place.unit == unit), None)
             if earlier is not None:
                 return earlier
-            if name_key(written) != name_key(unit.name) and unit.former_name(written) is None:
-                written = unit.name  # an abbreviation; a spelling of the name ("Đakrông") or a former name stays
+            if (name_key(written) != name_key(unit.name) and unit.former_name(written) is None) \
+                    or written.casefold() == unit.name.casefold():
+                written = unit.name  # an abbreviation, a slip of case ("Lâm BÌnh"); a spelling ("Đakrông") or a former name stays
         name = f"{mention.written_type} {written}"
         known = self.places.get(name)
         if known is None or (known.unit is None and unit is not None):

@@ -205,17 +205,28 @@ ITEM_OPENING_OR_COMMA_BEFORE = regex.compile(r"(?:[:,;]|(?<![\p{L}\p{M}])(?:và|
 MEASURE_ITEM_REACH = 60  # characters from a unit's name through its measure's head to the figure
 RANKED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:là|tiếp\s+(?:theo|đến)(?:\s+là)?)\s+$")
 WITH_MEASURE_AFTER = regex.compile(r"\s+với\s+(?!\d)")
+# a rank itself before "là": "Dẫn đầu là", "Đứng thứ hai là", "Xếp ở vị trí thứ ba là", "Tiếp theo là"
+RANK_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:dẫn\s+đầu|(?:đứng|xếp)(?:\s+ở)?(?:\s+vị\s+trí)?\s+(?:đầu|thứ\s+[\p{L}\d]+)"
+                            r"|tiếp\s+(?:theo|đến))\s+là\s+$")
+CLAUSE_AFTER = regex.compile(r"\s*,\s+(?=\p{Ll})")  # "…là Hà Nội, tổng lượt khách đạt …" (not a list of names)
 
 
 def _named_with_its_measure(text: str, start: int, mention_start: int, mention_end: int, end: int) -> bool:
-    """"Đứng ở vị trí thứ hai là Khánh Hòa với GRDP tăng 12,73%": a unit a ranking names, "với" its
-    measure and figure after it, is the subject of that figure and of the sentences after it."""
-    return RANKED_BEFORE.search(text, max(start, mention_start - RANKED_REACH), mention_start) is not None \
-        and WITH_MEASURE_AFTER.match(text, mention_end, min(end, mention_end + RANKED_REACH)) is not None \
-        and FIGURE_AHEAD.search(text, mention_end, end) is not None
+    """"Đứng ở vị trí thứ hai là Khánh Hòa với GRDP tăng 12,73%", "Dẫn đầu là Bắc Ninh, tổng vốn
+    đăng ký đạt …": a unit a ranking names, its measure and figure after it ("với", or a comma after
+    the rank itself), is the subject of that figure and of the sentences after it."""
+    window = max(start, mention_start - RANKED_REACH)
+    if FIGURE_AHEAD.search(text, mention_end, end) is None:
+        return False
+    if RANKED_BEFORE.search(text, window, mention_start) is not None \
+            and WITH_MEASURE_AFTER.match(text, mention_end, min(end, mention_end + RANKED_REACH)) is not None:
+        return True
+    return RANK_BEFORE.search(text, max(start, mention_start - RANK_REACH), mention_start) is not None \
+        and CLAUSE_AFTER.match(text, mention_end, min(end, mention_end + RANKED_REACH)) is not None
 
 
 RANKED_REACH = 20
+RANK_REACH = 40  # characters of "Xếp ở vị trí thứ ba là " before a unit
 LABELLED_ITEM_REACH = 40  # characters of ": 4 nhà," after a labelled item (bounded: the engine may read to the end)
 LABELLED_ITEM_AFTER = regex.compile(r"\s*:\s*\d[\d.,]*(?:\s*[\p{L}\p{M}%]+){0,2}\s*[,;)]")  # "Tam Thăng: 4, …", "Tam Thăng: 4 nhà;"
 ITEM_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*\p{Lu})|\s(?=và\s+\p{Lu})")  # the end of a listed item: the clause's, or a comma before the next name
@@ -272,12 +283,15 @@ def _in_apposition(text: str, previous, mention) -> bool:
         return False
     if OPENS_BRACKET.fullmatch(text, previous[1], mention[0]) is not None:
         return CLOSES_BRACKET.match(text, mention[1]) is not None
+    if BELONGS_GAP.fullmatch(text, previous[1], mention[0]) is not None:
+        return True  # ("Thành phố Từ Sơn thuộc tỉnh Bắc Ninh": the word says which holds which, whatever the type words)
     return PARENT_GAP.fullmatch(text, previous[1], mention[0]) is not None and _rank(mention[2]) > _rank(previous[2])
 
 
 COMMA_GAP = regex.compile(r"\s*,\s*")
-# "xã Cò Nòi, huyện Mai Sơn", "xã Cò Nòi thuộc huyện Mai Sơn", "xã An Phú - huyện Mỹ Đức"
-PARENT_GAP = regex.compile(r"\s*,\s*|\s+(?i:thuộc|của)\s+|\s+[-–]\s+")
+# "xã Cò Nòi, huyện Mai Sơn", "xã Cò Nòi của huyện Mai Sơn", "xã An Phú - huyện Mỹ Đức"
+PARENT_GAP = regex.compile(r"\s*,\s*|\s+(?i:của)\s+|\s+[-–]\s+")
+BELONGS_GAP = regex.compile(r"\s+(?i:(?:trực\s+)?thuộc)\s+")  # "xã Cò Nòi thuộc huyện Mai Sơn"
 
 
 def _rank(place: str) -> int:
@@ -644,6 +658,18 @@ def place_lookup(mentions: list[Mention], text: str):
 ORGANISATION_CLAUSE = regex.compile(r"[^.;:!?\n]{0,60}$")
 JOINED_NAME = regex.compile(r"\s*(?:,|và)\s*\p{Lu}")
 LOCATIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
+# a preposition that puts a class of units inside a measure's name: "tỷ lệ hộ nghèo tại các xã đặc biệt khó khăn",
+# "kinh phí hỗ trợ cho các xã, thôn đặc biệt khó khăn"
+CLASS_OF_UNITS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:cho|của|thuộc)\s+$")
+CLASS_OF_UNITS = regex.compile(r"(?i:các|những)\s")  # ("của toàn tỉnh", "của cả xã A" are the owner, no class)
+
+
+def names_a_class_in_a_phrase(text: str, paragraph_start: int, mention_start: int) -> bool:
+    """A plural group of units a preposition puts inside a measure's name ("tỷ lệ hộ nghèo tại các xã
+    đặc biệt khó khăn", "kinh phí hỗ trợ cho các xã, thôn đặc biệt khó khăn"): part of what it names."""
+    window = max(paragraph_start, mention_start - 8)
+    return LOCATIVE_BEFORE.search(text, window, mention_start) is not None \
+        or (CLASS_OF_UNITS_BEFORE.search(text, window, mention_start) is not None and CLASS_OF_UNITS.match(text, mention_start) is not None)
 LOCATED_COUNT_BEFORE = regex.compile(r"(?<![\d.,])\d(?:[\d.]*\d)?(?:,\d+)?\s+[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,3}\s+(?:tại|ở)\s+$")
 
 

@@ -10,6 +10,7 @@ import regex
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.numbers.digits import document_number_style, read_digits
+from extractor.places.mentions import place_rules
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities, without_row_numbers
 from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import MetricFinder, change_before_measure, changes_restated_in_brackets, distribute_grouped, distribute_respectively, unit_from_name
@@ -137,14 +138,15 @@ def unit_headed_sections(clean: CleanText, sections: list[Section], places) -> l
 
 LABELLED_LINE_CHARS = 60  # a line "Hà Nam: 10,39%" is a sub-heading when it is this short
 LABELLED_LINE_REACH = 8  # paragraphs after it it may head
-LABEL_VALUE = regex.compile(r"\s*:\s*(?:(?i:tăng|giảm|đạt)\s+)?[\d.,]+\s*%?\s*$")
+# after the unit's name: its figure ("Hà Nam: 10,39%"), or nothing but a colon ("Khánh Hòa", "Xã Nậm Ban:")
+LABEL_VALUE = regex.compile(r"\s*(?::\s*(?:(?i:tăng|giảm|đạt)\s+)?[\d.,]+\s*%?)?\s*:?\s*$")
 
 
 def unit_labelled_lines(clean: CleanText, places) -> list[tuple[int, int, str]]:
-    """(clean start, end, place) under each line that is a unit and its figure alone ("Hà Nam: 10,39%",
-    "Huyện Đức Trọng: tăng 9,2%"), a sub-heading of a text about several units: the unit the
-    paragraphs after it are about, up to the next such line or heading (at most LABELLED_LINE_REACH
-    paragraphs). Lines of that shape one after another are a list, no headings."""
+    """(clean start, end, place) under each line that is a unit alone or with its figure ("Khánh Hòa",
+    "Hà Nam: 10,39%", "Huyện Đức Trọng: tăng 9,2%"), a sub-heading of a text about several units: the
+    unit the paragraphs after it are about, up to the next such line or heading (at most
+    LABELLED_LINE_REACH paragraphs). Lines of that shape one after another are a list, no headings."""
     body = [paragraph for paragraph in clean.paragraphs if paragraph.kind != "footnote"]
     labelled = {}
     for index, paragraph in enumerate(body):
@@ -152,14 +154,16 @@ def unit_labelled_lines(clean: CleanText, places) -> list[tuple[int, int, str]]:
             continue
         named = [mention for mention in places.mentions(paragraph) if mention.place is not None]
         if len(named) == 1 and not clean.text[paragraph.start:named[0].start].strip(" *-–•+") \
-                and LABEL_VALUE.fullmatch(clean.text, named[0].end, paragraph.end):
-            labelled[index] = named[0].place
+                and LABEL_VALUE.fullmatch(clean.text, named[0].end, paragraph.end) \
+                and not place_rules()["organisation"].match(clean.text, named[0].start, paragraph.end):
+            labelled[index] = named[0].place  # (a body's name, "HUYỆN ỦY THỌ XUÂN", is a letterhead's line)
     scopes = []
     for index, place in labelled.items():
         if index + 1 in labelled or index - 1 in labelled:
             continue  # ("Xã A: 100%" / "Xã B: 95%": a list)
         stop = next((later for later in range(index + 1, min(len(body), index + 1 + LABELLED_LINE_REACH))
-                     if later in labelled or body[later].kind == "heading"), min(len(body), index + 1 + LABELLED_LINE_REACH))
+                     if later in labelled or body[later].kind in ("heading", TABLE_ROW)),  # (a row's own label cell names its unit)
+                    min(len(body), index + 1 + LABELLED_LINE_REACH))
         if stop > index + 1:
             scopes.append((body[index].end, body[stop - 1].end, place))
     return scopes

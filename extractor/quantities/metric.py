@@ -77,6 +77,7 @@ def metric_rules() -> dict:
         "actions_after_noun": frozenset(data["actions_after_noun"]),
         "anaphor_subject": regex.compile(data["anaphor_subject"]),
         "list_heads": regex.compile(data["list_heads"]),
+        "reporting_verbs": regex.compile(data["reporting_verbs"]),
         "caption_tail": regex.compile(data["caption_tail"]),
         "legal_reference": regex.compile(data["legal_reference"]),
         "rating_after_share": regex.compile(data["rating_after_share"]),
@@ -672,10 +673,16 @@ def _names_a_measure(phrase: str) -> bool:
 
 
 def _headed_by(phrase: str, noun: str) -> bool:
-    """The phrase's head, past a count's head ("Tổng số", "Số lượt"), is ``noun``."""
+    """The phrase's head, past a count's head ("Tổng số", "Số lượt") or a total's ("Tổng khách du
+    lịch"), is ``noun``."""
     head = metric_rules()["count_head"].match(phrase)
     rest = phrase[head.end():].split() if head else phrase.split()
+    if rest and rest[0].lower() == TOTAL_WORD and " ".join(rest[:len(noun.split())]).lower() != noun:
+        rest = rest[1:]
     return bool(rest) and " ".join(rest[:len(noun.split())]).lower() == noun
+
+
+TOTAL_WORD = "tổng"
 
 
 VERB_FORMING_SUFFIXES = ("hóa", "hoá")
@@ -1459,6 +1466,8 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
         return False
     if len(words) > 1 and metric_rules()["trend_predicate"].search(" " + segment):
         return False  # "Số hộ khá tăng, số hộ nghèo dưới 0,68%": a clause saying how a measure moved
+    if len(words) > 1 and metric_rules()["reporting_verbs"].search(segment):
+        return False  # "UBND tỉnh thông tin, kim ngạch …": who says it, not an item of the measure's name
     if _shares_a_word_across(words[-1], text[comma_end:comma_end + LIST_REACH].split()[:2]):
         return True
     if _repeats_the_head(words, text[comma_end:comma_end + LIST_REACH].split()[:1]):
@@ -1998,7 +2007,16 @@ def _after_last_figure(phrase: str) -> str | None:
         joint = FIGURE_JOINT.search(phrase, digits.end()) or CAUSE_AFTER_FIGURE.match(phrase, digits.end())
         if joint:
             return _trimmed(phrase[joint.end():])
+        percent = PERCENT_AFTER_DIGITS.match(phrase, digits.end())
+        if percent and CHANGE_BEFORE_DIGITS.search(phrase, 0, digits.start()) and _names_a_measure(phrase[percent.end():]):
+            # "…, tăng 11,06% kim ngạch nhập khẩu ước đạt …": a comma left out between a change and the next
+            # measure (a change's percentage names no whole after it, as "chiếm 13% tổng số …" does)
+            return _trimmed(phrase[percent.end():])
     return None
+
+
+PERCENT_AFTER_DIGITS = regex.compile(r"\s?%\s+")
+CHANGE_BEFORE_DIGITS = regex.compile(r"(?<![\p{L}\p{M}])(?i:tăng|giảm)(?:\s+(?i:gần|hơn|trên|khoảng))?\s+[\d.,]*$")
 
 
 LABEL_REACH = 120  # characters before a colon read for its label (labels are at most 60)
