@@ -302,6 +302,10 @@ class MetricFinder:
             bare = metric_rules()["count_head"].fullmatch(what)
             return f"{what} {previous.metric}" if bare and previous is not None and previous.metric else what
         metric = self._find(quantity, paragraph_start, paragraph_end, place_spans, previous)
+        if metric is not None and SOURCE_OPENER.match(metric):
+            # "Theo tờ trình của UBND tỉnh đã có 92% …": the source a sentence opens on names nothing; what
+            # follows its comma may ("Theo số liệu Tổng cục Thống kê, tổng sản phẩm trong nước (GDP) …")
+            metric = _trimmed(metric[metric.rfind(",") + 1:]) or None if "," in metric else None
         if metric is not None and _only_a_measured_figure(metric):
             metric = None  # "Gia Lai 77.688ha và Kon Tum có 12.752ha": another figure names nothing
         if metric is not None and previous is not None and previous.metric and quantity.unit == "%" and previous.unit != "%" \
@@ -322,9 +326,13 @@ class MetricFinder:
                 # "23 trại gà với 393.400 con", "10 trại vịt: 35.500 con": a classifier alone says nothing; what holds them does
                 return previous.metric
             if quantity.kind == "count" and previous is not None and previous.metric and previous.unit \
-                    and previous.metric.lower() != previous.unit.lower() and quantity.unit in metric_rules()["member_counts"].get(previous.unit.lower(), ()) \
-                    and MEMBER_GAP.fullmatch(self.text, previous.end, quantity.start):
-                return previous.metric  # "đồng bào dân tộc Thái là 701 hộ, 3.012 khẩu": the same group's members
+                    and previous.metric.lower() != previous.unit.lower() \
+                    and quantity.unit in metric_rules()["member_counts"].get(previous.unit.lower(), ()) \
+                    and MEMBER_GAP.fullmatch(self.text, previous.end, quantity.start) \
+                    and not _the_unit_and_one_noun(previous.metric, previous.unit):
+                # "đồng bào dân tộc Thái là 701 hộ, 3.012 khẩu", "539 hộ nghèo/2.041 nhân khẩu": the same group's
+                # members (not "35.965 hộ gia đình với 121.382 nhân khẩu": the households' noun names no group)
+                return previous.metric
             whole = self._whole_of_a_classified_part(quantity, paragraph_start)
             if whole:
                 return whole
@@ -348,6 +356,14 @@ class MetricFinder:
             return previous.metric  # "Nhật Bản (225 lao động), tiếp đó là Hàn Quốc (5), Malaysia (4)": a list of names, one measure
         if quantity.kind == "count" and quantity.unit and metric_rules()["count_head"].fullmatch(metric):
             return f"{metric} {quantity.unit}"  # "với tổng số 774 đảng viên": a total of what it counts
+        if metric_rules()["count_head"].fullmatch(metric):
+            # "… về thu ngân sách Nhà nước trên địa bàn với tổng số 376.430 tỷ đồng": a bare total of a sum; the
+            # phrase "với" follows names what it totals
+            joint = TOTAL_WITH.search(self.text, max(paragraph_start, quantity.start - TOTAL_WITH_REACH), quantity.start)
+            if joint is not None:
+                named = _before_phrase(self.text, joint.start(), paragraph_start, place_spans, paragraph_end, self)
+                if named:
+                    return _after_about(named)
         return metric
 
     def _find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
@@ -394,6 +410,13 @@ class MetricFinder:
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
             if before and rate_word.match(before):
                 return before
+            named = without_leading_verbs(_after_purpose(before)) if before else None
+            if named and rate_word.match(named):
+                return named  # "(các giải pháp để) nâng cao tỷ lệ người dân … đạt 92% tổng số hồ sơ": what is raised
+            rate = rate_word.search(before) if before else None
+            if rate is not None and rate.start() > 0 and rate.end() < len(before) and not any(c.isdigit() for c in before[rate.start():]) \
+                    and pos_tags(before[:rate.start()])[-1][1] in ("V", "A"):
+                return before[rate.start():]  # "Đảng ủy chỉ đạo nâng cao tỷ lệ …": the rate a verb acts on
         if after and quantity.kind == "count" and quantity.unit and after.lower().startswith(f"{quantity.unit.lower()} "):
             restated = after[len(quantity.unit):].strip().lower()
             if len(restated.split()) <= RESTATED_NOUN_WORDS \
@@ -406,6 +429,10 @@ class MetricFinder:
                 if before and len(before.split()) > len(after.split()) \
                         and (_headed_by(before, restated) or _headed_by(before, after.lower()) or counted_by_head):
                     return before  # "Khách nội địa đạt 64 triệu lượt khách": the noun after the counter restates the subject
+        if after and quantity.kind == "count" and quantity.unit and OWNER_AFTER_NOUN.match(after, len(quantity.unit)):
+            before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+            if before and _names_a_measure(before):
+                return before  # "quy mô dân số là 397.570 người của huyện X": the noun and its owner restate the measure before
         if after and not (quantity.kind == "count" and after == quantity.unit):
             return after  # (a count's noun alone: the clause before may say more, "số hộ nghèo giảm từ 494 hộ")
         before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
@@ -672,6 +699,29 @@ def _names_a_measure(phrase: str) -> bool:
     return _headed_by_a_measure(phrase) or classify(phrase) is not None
 
 
+OWNER_AFTER_NOUN = regex.compile(r"\s+(?i:của)\s")
+SOURCE_OPENER = regex.compile(r"Theo\s")  # (capitalised: a sentence's opening, not "theo chuẩn mới" in a name)
+TOTAL_WITH = regex.compile(r"\s+với\s+(?i:tổng\s+số|tổng|tổng\s+cộng)\s+(?:(?i:{about})\s+)?$".format(about=shared_patterns()["about_word"]))
+TOTAL_WITH_REACH = 30
+ABOUT_TOPIC = regex.compile(r"(?<![\p{L}\p{M}])về\s+")
+
+
+def _after_about(phrase: str) -> str:
+    """"dẫn đầu cả nước về thu ngân sách": what a unit leads in, after "về" (else the phrase)."""
+    found = None
+    for found in ABOUT_TOPIC.finditer(phrase):
+        pass
+    return phrase[found.end():] if found is not None and found.end() < len(phrase) else phrase
+
+
+def _the_unit_and_one_noun(metric: str, unit: str) -> bool:
+    """"hộ gia đình", "hộ dân": the counted noun and one noun more, another name of it (not "hộ nghèo")."""
+    if not metric.lower().startswith(unit.lower() + " "):
+        return False
+    tagged = pos_tags(metric)
+    return len(tagged) == 2 and tagged[0][0].lower() == unit.lower() and tagged[1][1] == "N"
+
+
 def _headed_by(phrase: str, noun: str) -> bool:
     """The phrase's head, past a count's head ("Tổng số", "Số lượt") or a total's ("Tổng khách du
     lịch"), is ``noun``."""
@@ -702,7 +752,9 @@ def _names_what_follows(text: str, quantity: Quantity, metric: str) -> bool:
 AFTER_SLACK = 8  # characters of spacing a metric read after its figure may have lost
 BARE_RATE_HEAD = regex.compile(rf"(?i){shared_patterns()['rate_head']}")  # "tỷ lệ" alone names no rate
 # between a count and its own rate: "360 hộ nghèo (tỷ lệ giảm 0,93%)", "57 hộ thoát nghèo, tỷ lệ giảm 3,1%"
-RATE_OF_THE_COUNT_BEFORE = regex.compile(rf"(?i)(?:[^\S\n]+[\p{{L}}\p{{M}}]+){{0,4}}[^\S\n]*[(,][^\S\n]*(?:{shared_patterns()['rate_head']})(?:[^\S\n]+(?:giảm|tăng))?[^\S\n]*")
+# (and after a comparison with a year: "còn 4.702 hộ nghèo, giảm 861 hộ so với năm 2022, tỷ lệ 40,93%", "…, tỷ lệ giảm xuống còn 34,15%")
+RATE_OF_THE_COUNT_BEFORE = regex.compile(rf"(?i)(?:[^\S\n]+(?:[\p{{L}}\p{{M}}]+|{shared_patterns()['year']})){{0,5}}[^\S\n]*[(,][^\S\n]*"
+                                         rf"(?:{shared_patterns()['rate_head']})(?:[^\S\n]+(?:giảm|tăng))?(?:[^\S\n]+(?:xuống|lên))?(?:[^\S\n]+còn)?[^\S\n]*")
 RESTATED_NOUN_WORDS = 2  # words after a classifier ("lượt khách") that may restate the subject before the figure
 SHARE_REACH = 30  # characters before a percentage read for the verb of a share ("chiếm tỷ lệ khoảng")
 RATE_REACH = 120  # characters before a percentage read for a rate's name (a metric is at most max_words words)
@@ -2051,6 +2103,18 @@ def without_times(phrase: str) -> str:
     return rules["time"].sub(lambda found: found.group() if kept(found) else " ", phrase)
 
 
+DECIDING_SUBJECT_WORDS = 4  # "Ban Chấp hành Đảng bộ", "Đạ Tẻh"
+
+
+def _decided_measure(phrase: str, aim) -> bool:
+    """A measure the catalogue knows, a noun phrase, after a verb that sets or decides an aim
+    ("phấn đấu thu nhập bình quân …"; not after "với" or a verb it completes: "so với GRDP", "nâng cao giá trị …")."""
+    if aim.group().strip().lower() in ("với", "nâng", "đưa") or len(phrase[:aim.start()].split()) > DECIDING_SUBJECT_WORDS \
+            or classify(phrase[aim.end():]) is None:
+        return False  # (a long phrase before the verb is no subject that decides: "chỉ tiêu trên các lĩnh vực trong đó phấn đấu …")
+    return pos_tags(phrase[aim.end():])[0][1] == "N"
+
+
 def _trimmed(phrase: str, periods: bool = True) -> str:
     """``phrase`` without times, bullets, and leading or trailing linking words; "" when no word is
     left. ``periods``: also without the period and price basis a figure is stated for ("đến cuối
@@ -2063,8 +2127,10 @@ def _trimmed(phrase: str, periods: bool = True) -> str:
         phrase = rules["period"].sub(" ", phrase)
     phrase = rules["item_label"].sub("", " ".join(phrase.split()).lstrip("-–—+*•·,; ")).rstrip("=≥≤<>:…., -–—/")
     aims = list(rules["before_measure_head"].finditer(phrase))
-    if aims and rules["measure_head"].match(phrase, aims[-1].end()):
-        phrase = phrase[aims[-1].end():]  # "phường phấn đấu tỷ lệ hồ sơ …", "… đầy đủ với tỉ lệ …": the words before name nothing measured
+    if aims and (rules["measure_head"].match(phrase, aims[-1].end()) or _decided_measure(phrase, aims[-1])):
+        # "phường phấn đấu tỷ lệ hồ sơ …", "… đầy đủ với tỉ lệ …", "Đảng bộ phấn đấu thu nhập bình quân đầu người …",
+        # "Đại hội xác định tỷ lệ che phủ rừng …": the words before name nothing measured
+        phrase = phrase[aims[-1].end():]
     previous = None
     while phrase != previous:
         previous = phrase
@@ -2130,6 +2196,17 @@ def _function_word(phrase: str, adverb_of_a_verb: bool) -> bool:
 LEADING_VERB_WORDS = 3  # words of verbs before a measure's head ("tập trung nâng cao tỷ lệ …")
 
 
+PURPOSE = regex.compile(r"(?<![\p{L}\p{M}])(?i:để|nhằm)\s+")
+
+
+def _after_purpose(phrase: str) -> str:
+    """The words after the last "để"/"nhằm" (what is done for a purpose names the measure), or all."""
+    last = None
+    for last in PURPOSE.finditer(phrase):
+        pass
+    return phrase[last.end():] if last is not None else phrase
+
+
 def without_leading_verbs(phrase: str) -> str:
     """"giảm tỷ lệ hộ nghèo", "Thực hiện tổng diện tích gieo trồng":
     a verb phrase before a measure's head says what is done with the measure,
@@ -2146,8 +2223,8 @@ def without_leading_verbs(phrase: str) -> str:
     for word, tag in tagged:
         if seen >= len(words):
             break
-        if tag not in PREDICATE_TAGS and not (verbs and tag == "L"):  # a verb and its adverbs ("giữ vững", "tiếp tục nâng"),
-            return phrase  # and a determiner after the verb ("Nhập toàn bộ diện tích tự nhiên")
+        if tag not in PREDICATE_TAGS and not (verbs and tag in ("L", "A")):  # a verb and its adverbs ("giữ vững", "tiếp tục nâng"),
+            return phrase  # a determiner or a complement after the verb ("Nhập toàn bộ diện tích tự nhiên", "nâng cao tỷ lệ …")
         verbs += tag == "V"
         seen += len(word.split())
     return phrase[head.start():] if seen == len(words) and verbs else phrase
