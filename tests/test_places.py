@@ -1703,3 +1703,12 @@ def test_a_name_written_with_a_slip_of_case_takes_the_official_spelling():
     records = records_from_text(text)
     assert [q["place"] for q in records if q["type"] == "quantity"] == ["huyện Mường Lát"]
     assert records[0]["places"] == ["huyện Mường Lát"]
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    ("Huyện Mường Lát là một trong số 62 huyện nghèo của cả nước.", "62 huyện", None),
+    ("Xã Tà Xùa là một trong 46 xã đặc biệt khó khăn của tỉnh Sơn La.", "46 xã", "tỉnh Sơn La"),
+])
+def test_a_count_of_the_peers_one_unit_is_among_is_not_that_units(sentence, figure, place):
+    """"X là một trong số N huyện …": the figure counts X's peers, of the unit named after it if any."""
+    assert _place_of(figure, sentence) == place

@@ -169,6 +169,21 @@ def unit_labelled_lines(clean: CleanText, places) -> list[tuple[int, int, str]]:
     return scopes
 
 
+# "X là một trong số 74 huyện nghèo của cả nước": the figure counts X's peers, not X
+ONE_OF_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:một\s+trong)\s+(?:(?i:số)\s+)?(?:(?i:những|các)\s+)?$")
+ONE_OF_REACH = 24
+CLAUSE_STOP = regex.compile(r"[.;!?](?=\s|$)|\n")
+
+
+def _peers_scope(text: str, quantity: Quantity, paragraph, places) -> str | None:
+    """The unit the peers a "một trong số N …" figure counts belong to, named after it in its clause
+    ("… 54 xã đặc biệt khó khăn của tỉnh Lai Châu"), or None ("… của cả nước")."""
+    stop = CLAUSE_STOP.search(text, quantity.end, paragraph.end)
+    clause_end = stop.start() if stop else paragraph.end
+    return next((mention.place for mention in places.mentions(paragraph)
+                 if mention.place is not None and quantity.end <= mention.start < clause_end), None)
+
+
 def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, places,
                    unit_sections: list[tuple[int, int, str]] = ()) -> None:
     """Place, metric and anchor of every figure: a footnote's figure stands where its marker does
@@ -192,6 +207,8 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
         if quantity.place is None and unit_sections:
             quantity.place = next((place for start, end, place in reversed(unit_sections) if start <= quantity.anchor < end), None)
+        if ONE_OF_BEFORE.search(clean.text, max(paragraph.start, quantity.start - ONE_OF_REACH), quantity.start):
+            quantity.place = _peers_scope(clean.text, quantity, paragraph, places)
         before = previous[0] if previous is not None and previous[1] is paragraph else None
         bracketed = bracket_open_at(clean.text, max(paragraph.start, quantity.start - OPEN_BRACKET_REACH), quantity.start)
         if before is not None and previous_bracketed and not bracketed and outside is not None and outside[1] is paragraph:
