@@ -306,8 +306,9 @@ class MetricFinder:
             # "Theo tờ trình của UBND tỉnh đã có 92% …": the source a sentence opens on names nothing; what
             # follows its comma may ("Theo số liệu Tổng cục Thống kê, tổng sản phẩm trong nước (GDP) …")
             metric = _trimmed(metric[metric.rfind(",") + 1:]) or None if "," in metric else None
-        if metric is not None and _only_a_measured_figure(metric):
-            metric = None  # "Gia Lai 77.688ha và Kon Tum có 12.752ha": another figure names nothing
+        if metric is not None and (_only_a_measured_figure(metric) or self._opens_on_another_figure(metric, paragraph_start, quantity.start)):
+            # "Gia Lai 77.688ha và Kon Tum có 12.752ha", "với 44 triệu lượt khách và 190.000 tỷ đồng": another figure names nothing
+            metric = None
         if metric is not None and previous is not None and previous.metric and quantity.unit == "%" and previous.unit != "%" \
                 and BARE_RATE_HEAD.fullmatch(metric) and RATE_OF_THE_COUNT_BEFORE.fullmatch(self.text, previous.end, quantity.start):
             return f"{metric} {previous.metric}"  # "giảm 360 hộ nghèo (tỷ lệ giảm 0,93%)": the rate of what the count before counts
@@ -478,6 +479,17 @@ class MetricFinder:
             # clause is only its verb; the subject of the clause before, which holds no figure, is what it measures
             settled = subject or _subject_of_clause(self.text, *clause)
         return settled
+
+    def _opens_on_another_figure(self, metric: str, paragraph_start: int, position: int) -> bool:
+        """The metric, read before the figure, is another figure and its noun joined to this one by "và"
+        or a comma ("với 44 triệu lượt khách và 190.000 tỷ đồng": two values, each of its own measure; not
+        "05 tuyến 3.500m", the routes the length is of)."""
+        if not metric[:1].isdigit() or not self.figure_starts:
+            return False
+        at = self.text.rfind(metric, paragraph_start, position)
+        index = bisect_left(self.figure_starts, at)
+        return at >= 0 and index < len(self.figure_starts) and self.figure_starts[index] == at \
+            and FIGURES_JOINED.fullmatch(self.text, at + len(metric), position) is not None
 
     def _clause_before_comma(self, quantity: Quantity, paragraph_start: int, paragraph_end: int) -> tuple[int, int] | None:
         """(start, end) of the clause a comma closes right before the figure's clause, if so."""
@@ -700,6 +712,7 @@ def _names_a_measure(phrase: str) -> bool:
 
 
 OWNER_AFTER_NOUN = regex.compile(r"\s+(?i:của)\s")
+FIGURES_JOINED = regex.compile(r"\s*(?:,|và)\s*")
 SOURCE_OPENER = regex.compile(r"Theo\s")  # (capitalised: a sentence's opening, not "theo chuẩn mới" in a name)
 TOTAL_WITH = regex.compile(r"\s+với\s+(?i:tổng\s+số|tổng|tổng\s+cộng)\s+(?:(?i:{about})\s+)?$".format(about=shared_patterns()["about_word"]))
 TOTAL_WITH_REACH = 30
