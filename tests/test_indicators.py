@@ -358,6 +358,25 @@ def test_numbered_evaluation_of_the_past_term_is_results_not_targets():
         ("met", 1.8, None, "%", "Tỷ lệ hộ nghèo")]
 
 
+
+@pytest.mark.parametrize("sentence, metric", [
+    # a status clause with no figure: its subject names the measure (after a time or a label, without "Chỉ tiêu")
+    ("Trong năm, tỷ lệ tiêm chủng mở rộng cho trẻ em đạt và vượt kế hoạch.", "tỷ lệ tiêm chủng mở rộng cho trẻ em"),
+    ("Nhìn chung, chi ngân sách xã hằng năm chưa đạt dự toán.", "chi ngân sách xã hằng năm"),
+    ("Chỉ tiêu giải quyết việc làm cho lao động nông thôn chưa đạt kế hoạch.", "giải quyết việc làm cho lao động nông thôn"),
+    ("Hạn chế: đó là tỷ lệ lao động qua đào tạo nghề chưa đạt mục tiêu.", "tỷ lệ lao động qua đào tạo nghề"),
+    # must not fire: a body or a unit that acts, targets listed, one item of a run of measures or of a plural subject
+    ("Đảng bộ xã Phú Lương đạt và vượt chỉ tiêu đề ra.", None),
+    ("Huyện Bắc Yên đã hoàn thành kế hoạch.", None),
+    ("Còn một số chỉ tiêu như phát triển đảng viên, xây dựng trường chuẩn không đạt Nghị quyết.", None),
+    ("Năng suất lúa, sản lượng lương thực cũng tăng so với kế hoạch.", None),
+    ("Thu nhập, công nghiệp, dịch vụ đều đạt kế hoạch.", None),
+])
+def test_a_result_without_a_figure_takes_its_subject_as_metric(sentence, metric):
+    records = records_from_text("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT\n" + sentence + "\n")
+    [result] = [r for r in records if r["type"] == "indicator" and r["role"] == "result"]
+    assert result["value"] is None and result.get("metric") == metric
+
 def test_results_table_as_plain_lines():
     """A table that reaches us as text (a PDF without ruling lines): header line, rows
     "STT metric unit target actual status", a metric wrapped before its figures, a page number."""

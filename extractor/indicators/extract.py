@@ -1074,11 +1074,84 @@ def evaluated_figures(text: str, paragraph, result: Result, quantities: list) ->
         # "… 517,92 tỷ đồng (tăng 1,5 lần …), tỷ trọng các ngành kinh tế đạt và vượt chỉ tiêu …": the clause has
         # its own subject; the figure before is another's
         return EvaluatedFigures(None, target, metric or subject)
+    if not before and metric is None and not about_a_set:
+        metric = _measure_subject(text, start, clause, result)
     return EvaluatedFigures(before[-1] if before else None, target, metric)
 
 
 OWN_CLAUSE_START = regex.compile(r"(?r)[,;]\s*")  # the result's own clause, after the figure before's
 OWN_SUBJECT_WORDS = 2
+# targets named in a list the clause is an item of: "các chỉ tiêu về A, B …", "một số chỉ tiêu quan trọng như A, B …"
+TARGETS_LISTED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:chỉ|mục)\s+tiêu(?![\p{L}\p{M}])[^,;:.]{0,40}?(?<![\p{L}\p{M}])(?:như|gồm|về|là)(?![\p{L}\p{M}])\s*:?[^;:.]*$")
+NAMES_TARGETS = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:chỉ|mục)\s+tiêu(?![\p{L}\p{M}])")
+ONE_TARGET_LEAD = regex.compile(r"(?i)^chỉ\s+tiêu(?:\s+(?:về|là))?\s+")  # "Chỉ tiêu xây dựng làng nông thôn mới": the target it names
+SUBJECT_TAIL = regex.compile(r"(?i)(?:\s+(?:đều|đã|cũng|luôn|vẫn|bước\s+đầu|hoàn\s+thành|đạt|và))+$")  # "… đã", "… hoàn thành và" (vượt)
+LABEL_END = regex.compile(r"(?r):\s*")
+SUBJECT_REACH = 300  # characters read back from a status clause for its subject and the list it may close
+SUBJECT_LEAD = regex.compile(r"(?i)^(?:đó|đây)\s+là\s+")  # "Đó là tăng trưởng kinh tế không đạt chỉ tiêu": a shortcoming introduced
+ALL_OF_THEM = regex.compile(r"(?i)(?<![\p{L}\p{M}])đều(?![\p{L}\p{M}])")  # "A, B đều đạt": a plural subject
+
+
+def _measure_subject(text: str, sentence_start: int, clause, result: Result) -> str | None:
+    """The measure a status clause without a figure has for its subject ("Trong nhiệm kỳ, tỷ lệ kết nạp đảng viên
+    mới đạt và vượt chỉ tiêu", "thu ngân sách hằng năm vượt chỉ tiêu đề ra"; "Chỉ tiêu xây dựng làng nông thôn mới
+    chưa đạt kế hoạch": the target it names). None for a place or a body that acts ("Đảng bộ", "UBND huyện",
+    "xã A"), a count or a set of targets ("16/19 chỉ tiêu"), a name of no measure, or one item of a list whose
+    extent a comma leaves open: targets listed ("một số chỉ tiêu như A, B không đạt"), measures listed ("Tổng gia
+    súc, gia cầm cũng tăng so với kế hoạch"), a plural subject ("…, công nghiệp, dịch vụ đều đạt")."""
+    start = clause.end() if clause else sentence_start
+    if result.start - start > SUBJECT_REACH:
+        return None  # a run-on stretch, no subject
+    label = LABEL_END.search(text, start, result.start)  # "Hạn chế: tăng trưởng kinh tế không đạt chỉ tiêu"
+    subject_start = label.end() if label else start
+    raw_subject = text[subject_start:result.start].split()
+    if not raw_subject:
+        return None
+    joined = " ".join(raw_subject)
+    if NAMES_TARGETS.search(joined) and not ONE_TARGET_LEAD.match(joined):
+        return None  # targets counted or named as a set ("16/19 chỉ tiêu", "Kết quả thực hiện chỉ tiêu"): no measure
+    if clause is not None and clause.group().startswith(","):
+        reach = max(sentence_start, clause.start() - SUBJECT_REACH)
+        if TARGETS_LISTED.search(text, reach, clause.start()) or ALL_OF_THEM.search(text, start, result.end):
+            return None
+        piece = OWN_CLAUSE_START.search(text, reach, clause.start())
+        if _names_a_measure(text[piece.end() if piece else reach:clause.start()]):
+            return None
+    phrase = _phrase_before(text, subject_start, result.start)
+    phrase = SUBJECT_TAIL.sub("", SUBJECT_LEAD.sub("", phrase)).strip(" ,")
+    named_target = ONE_TARGET_LEAD.match(phrase)
+    if named_target:
+        phrase = phrase[named_target.end():]
+    if not phrase or any(c.isdigit() for c in phrase) or NAMES_TARGETS.search(phrase) \
+            or len(phrase.split()) > metric_rules()["max_words"] or _names_who_or_where(phrase):
+        return None
+    return phrase if named_target or _names_a_measure(phrase) else None
+
+
+def _names_who_or_where(phrase: str) -> bool:
+    """A body, a unit or a name opens the phrase ("Đảng bộ", "UBND huyện", "xã Tân Phú", "Mường Tè")."""
+    from extractor.places.mentions import place_rules
+    from extractor.tagging import pos_tags
+
+    rules = metric_rules()
+    if rules["organisation_subject"].match(phrase) or rules["locality"].match(phrase) or place_rules()["type_reference"].match(phrase):
+        return True
+    tags = pos_tags(phrase[:60])
+    return not tags or tags[0][1] == "Np"
+
+
+def _names_a_measure(phrase: str) -> bool:
+    """A measure's head, a rate's or an index's opens the phrase, or a flow's verb before what flows ("chi ngân
+    sách xã"), or the catalogue knows it ("thu ngân sách")."""
+    from extractor.catalogue.classify import classify
+
+    phrase = phrase.strip()
+    if not phrase or any(c.isdigit() for c in phrase):
+        return False
+    rules = metric_rules()
+    lowered = phrase.lower()
+    return bool(rules["measure_head"].match(phrase) or rules["rate_word"].match(phrase) or rules["index_head"].match(phrase)) \
+        or any(lowered.startswith(verb + " ") for verb in rules["verbal_measures"]) or classify(phrase) is not None
 
 
 PLAN_PART_LEVEL = 2
