@@ -712,6 +712,7 @@ def _names_a_measure(phrase: str) -> bool:
 
 
 OWNER_AFTER_NOUN = regex.compile(r"\s+(?i:của)\s")
+TERM_ASIDE = regex.compile(rf"\s*(?i:{shared_patterns()['term']}|{shared_patterns()['session_ordinal']})\s*(?i:gồm(?:\s+có)?|có)?\s*")
 FIGURES_JOINED = regex.compile(r"\s*(?:,|và)\s*")
 SOURCE_OPENER = regex.compile(r"Theo\s")  # (capitalised: a sentence's opening, not "theo chuẩn mới" in a name)
 TOTAL_WITH = regex.compile(r"\s+với\s+(?i:tổng\s+số|tổng|tổng\s+cộng)\s+(?:(?i:{about})\s+)?$".format(about=shared_patterns()["about_word"]))
@@ -1718,6 +1719,10 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
         if abbreviation is not None:
             # "Tổng sản phẩm trên địa bàn (GRDP) trừ dầu khí tăng 7,5%": a name's abbreviation in brackets ends no clause
             last = scan.last_end(abbreviation.start())
+    if last is not None and text[last - 1] == "," and TERM_ASIDE.fullmatch(text, last, position) is not None:
+        # "Ban Chấp hành Đảng bộ xã A, nhiệm kỳ 2025 - 2030 gồm 29 người": a term between a comma and the
+        # figure's verb is an aside of the subject before it
+        last = scan.last_end(last - 1)
     for _ in range(LIST_ITEMS_BEFORE):
         if last is None or text[last - 1] != "," or not _continues_a_noun_list(text, scan, paragraph_start, last, position):
             break
