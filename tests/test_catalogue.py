@@ -50,6 +50,11 @@ def test_coverage_of_gold_targets():
     ("Tổng diện tích gieo trồng", "ha", "agri.sown_area"),
     ("Nông, lâm nghiệp và thủy sản", "tấn", None),  # a mass is no share of the economy
     ("Công tác tuyên truyền", None, None),
+    ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "%", "econ.retail_sales"),  # not the services' share
+    ("kim ngạch nhập khẩu", "triệu USD", "econ.imports"),
+    ("Chỉ số sản xuất công nghiệp", "%", "econ.industrial_production_index"),
+    ("Tổng thu từ khách du lịch", "tỷ đồng", "econ.tourism_revenue"),  # not the visitors
+    ("tổng diện tích sàn xây dựng", "m2", None),  # a building's floors are no crop
 ])
 def test_classification_cases(metric, unit, code):
     found = classify(metric, unit)
