@@ -925,6 +925,29 @@ def test_a_commune_formed_from_units_the_text_names_is_the_2025_unit(text, vinta
     assert (document["unit_vintage"], [old["unit"] for old in document["merged_from"]]) == (vintage, merged_from)
 
 
+@pytest.mark.parametrize("text, vintage, merged_from", [
+    # a merger named as a point in time lists no units: its own name after it is the new commune
+    (" date 2025-08-05 Đại hội đại biểu Đảng bộ xã Hữu Kiệm lần thứ I, nhiệm kỳ 2025-2030\n\n"
+     "Sau sáp nhập, xã Hữu Kiệm có diện tích tự nhiên 180 km2, dân số 15.000 người.\n", NEW, []),
+    (" date 2025-08-05 Đại hội đại biểu Đảng bộ xã Hữu Kiệm lần thứ I\n\nÔng Lê Văn C, nguyên Phó Chánh Văn phòng Tỉnh ủy "
+     "Nghệ An (trước sáp nhập), được chỉ định giữ chức Bí thư Đảng ủy xã Hữu Kiệm. Đại hội thông qua 18 chỉ tiêu.\n", NEW, []),
+    # ... and its own name alone after a merger verb is no list of predecessors
+    (" date 2025-08-05 Đại hội đại biểu Đảng bộ xã Hữu Kiệm lần thứ I\n\nThực hiện chủ trương sáp nhập, đồng chí Lê Văn C được "
+     "chỉ định giữ chức Bí thư Đảng ủy xã Hữu Kiệm. Đại hội thông qua 18 chỉ tiêu.\n", NEW, []),
+    # a formation told with its predecessors written bare after "N Đảng bộ:" is the 2025 unit's, though
+    # the text also names the old district over it
+    (" date 2025-08-05 Đại hội đại biểu Đảng bộ xã Hữu Kiệm lần thứ I, nhiệm kỳ 2025-2030\n\nĐảng bộ xã Hữu Kiệm được thành lập "
+     "trên cơ sở sáp nhập 3 Đảng bộ: Hữu Kiệm, Hữu Lập và Bảo Nam. Được sự quan tâm của Huyện ủy, UBND huyện Kỳ Sơn, "
+     "tổng thu ngân sách đạt 20 tỷ đồng.\n", NEW, ["xã Bảo Nam", "xã Hữu Lập", "xã Hữu Kiệm"]),
+    # must not fire: "sau khi sáp nhập" followed by its list is a merger's list
+    (" date 2025-08-05 Đại hội đại biểu Đảng bộ xã Hữu Kiệm lần thứ I\n\nSau khi sáp nhập xã Hữu Kiệm, xã Hữu Lập và xã Bảo Nam, "
+     "xã Hữu Kiệm có 15.000 người.\n", NEW, ["xã Bảo Nam", "xã Hữu Lập", "xã Hữu Kiệm"]),
+])
+def test_a_merger_as_a_point_in_time_lists_no_predecessors(text, vintage, merged_from):
+    document = records_from_text(text)[0]
+    assert (document["unit_vintage"], [old["unit"] for old in document["merged_from"]]) == (vintage, merged_from)
+
+
 @pytest.mark.parametrize("text, figure, place", [
     # a bracketed term between a unit and its predicate, as a term after a comma
     ("Ngày 5/8, Đại hội Đảng bộ huyện Mai Sơn lần thứ XX (nhiệm kỳ 2020-2025) thông qua nghị quyết. "
@@ -962,6 +985,20 @@ def test_an_officers_name_after_the_body_he_serves_is_no_unit():
             "Năm 2020, toàn tỉnh giải quyết chế độ cho 4.390 trường hợp.\n")
     assert "tỉnh Trần Văn Tân" not in records_from_text(text)[0]["places"]
     assert _places_by_figure(text)["4.390 trường hợp"] is None
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a dissolved district's congress that cites its province's documents is the district's
+    ("Đại hội đại biểu Đảng bộ huyện Hoành Bồ lần thứ XXIII, nhiệm kỳ 2015-2020 khai mạc.\n\nĐại hội thảo luận, góp ý vào dự thảo "
+     "văn kiện Đại hội Đảng bộ tỉnh Quảng Ninh lần thứ XIV. Nhiệm kỳ qua, huyện đạt tốc độ tăng trưởng 12%/năm.\n", "huyện Hoành Bồ"),
+    ("Đại hội đại biểu Đảng bộ huyện Hoành Bồ lần thứ XXIII, nhiệm kỳ 2015-2020 khai mạc.\n\nNăm năm qua, thực hiện Nghị quyết "
+     "Đại hội Đảng bộ tỉnh Quảng Ninh lần thứ XIII, huyện đạt tốc độ tăng trưởng 12%/năm.\n", "huyện Hoành Bồ"),
+    # must not fire: a cited document's owner is the issuer when no other unit is
+    ("Năm 2020, toàn tỉnh đạt tốc độ tăng trưởng 7%. Kết quả thực hiện Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ninh lần thứ XIII "
+     "khá toàn diện.\n", "tỉnh Quảng Ninh"),
+])
+def test_the_owner_of_a_cited_document_does_not_outvote_a_dissolved_issuer(text, unit):
+    assert records_from_text(text)[0]["unit"] == unit
 
 
 @pytest.mark.parametrize("text, absorbing", [
@@ -1119,6 +1156,42 @@ def test_a_name_of_another_province_after_a_listed_units_figure_is_no_item_of_th
     ("Hội nghị toàn quốc về giảm nghèo diễn ra hôm qua.\nHội nghị họp từ ngày 25/01 đến 01/02/2021, tại Thủ đô Hà Nội, sau khi thảo luận đã thông qua 12 chỉ tiêu.", None),
 ])
 def test_a_province_named_bare_in_the_opening_as_issuer_or_subject_is_the_reporting_unit(text, unit):
+    assert records_from_text(text)[0]["unit"] == unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a headline labelled with a province bare, then a caption naming its communes (with a credit or without)
+    ("Cao Bằng: 1.650 hộ nghèo được hỗ trợ xóa nhà tạm\n\nMột gia đình ở xã Cô Ba, huyện Bảo Lạc dọn về nhà mới.\n\n"
+     "Năm 2024, Ban Chỉ đạo đã hỗ trợ 1.650 hộ nghèo với tổng kinh phí 80 tỷ đồng.\n", "tỉnh Cao Bằng"),
+    ("Tuyên Quang: Giải ngân 700 tỷ đồng vốn chương trình mục tiêu quốc gia\n\nNgười dân xã Thượng Lâm, huyện Lâm Bình thu hoạch "
+     "chè. Ảnh: Minh Thu\n\nCụ thể, năm 2024 các chương trình đã giải ngân 700 tỷ đồng, đạt 80% kế hoạch.\n", "tỉnh Tuyên Quang"),
+    # must not fire: a district the lead makes its subject, or names after its body, is the text's
+    ("Cao Bằng: Hơn 500 hộ thoát nghèo\n\nNăm 2024, huyện Bảo Lạc có 520 hộ thoát nghèo, tỷ lệ hộ nghèo giảm còn 30%.\n",
+     "huyện Bảo Lạc"),
+    ("Cao Bằng: Hơn 500 hộ thoát nghèo\n\nSáng 5/3, UBND huyện Bảo Lạc tổ chức hội nghị tổng kết công tác giảm nghèo. "
+     "Năm 2024, huyện có 520 hộ thoát nghèo.\n", "huyện Bảo Lạc"),
+])
+def test_a_caption_under_a_headline_labelled_with_a_province_does_not_beat_it(text, unit):
+    assert records_from_text(text)[0]["unit"] == unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    # sections headed by three provinces (a line of the name, a rank before it): a roundup, no one's
+    ("Xuất khẩu của một số địa phương 6 tháng đầu năm\n\nBình Dương\n\nKim ngạch xuất khẩu đạt 18 tỷ USD, tăng 12%.\n\n"
+     "Đồng Nai\n\nKim ngạch xuất khẩu đạt 11 tỷ USD.\n\nLong An\n\nTheo UBND tỉnh Long An, kim ngạch xuất khẩu đạt 4 tỷ USD.\n", None),
+    ("Nhiều địa phương thu hút khách du lịch trong quý I.\n\nDẫn đầu là Thanh Hóa, tổng lượt khách đạt 3 triệu lượt.\n\n"
+     "Xếp thứ hai là Nghệ An, tổng lượt khách đạt 2,5 triệu lượt.\n\nTiếp theo là Hà Tĩnh với 1,2 triệu lượt khách. "
+     "Theo báo cáo của UBND tỉnh Hà Tĩnh, tổng thu đạt 900 tỷ đồng.\n", None),
+    # a province the opening lists beside others written bare is a peer
+    ("Bên cạnh Hải Phòng và TP Hà Nội, nhiều địa phương như Bắc Ninh, Hưng Yên cũng thu hút mạnh vốn FDI trong năm 2024.\n\n"
+     "Theo Cục Đầu tư nước ngoài, cả nước thu hút 38 tỷ USD vốn FDI.\n", None),
+    # must not fire: one province's text naming its neighbours, or a letterhead over the roundup
+    ("Tỉnh Bình Dương thu hút 1,2 tỷ USD vốn FDI, đứng sau Bắc Ninh và Hải Phòng.\n\nNăm 2024, tỉnh có 45 dự án mới.\n",
+     "tỉnh Bình Dương"),
+    ("UBND TỈNH ĐỒNG NAI\n\nBÁO CÁO\nTình hình xuất khẩu các tỉnh vùng Đông Nam Bộ\n\nBình Dương\n\nKim ngạch xuất khẩu đạt 18 tỷ USD."
+     "\n\nBà Rịa - Vũng Tàu\n\nKim ngạch xuất khẩu đạt 5 tỷ USD.\n\nTây Ninh\n\nKim ngạch xuất khẩu đạt 6 tỷ USD.\n", "tỉnh Đồng Nai"),
+])
+def test_a_roundup_of_provinces_as_peers_has_no_reporting_unit(text, unit):
     assert records_from_text(text)[0]["unit"] == unit
 
 

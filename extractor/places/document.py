@@ -25,7 +25,7 @@ import regex
 from extractor.places.gazetteer import LEVEL_RANK, NEW, OLD, AdminUnit, Gazetteer, load_gazetteer
 from extractor.places.mentions import (FOLLOWING_WORD, LIST_JOINT, OFFICE_REACH, ends_a_compound, find_mentions, names_a_class_in_a_phrase,
                                        place_lookup, place_rules, predicate_follows)
-from extractor.rules import shared_patterns
+from extractor.rules import load_rules, shared_patterns
 from extractor.spans import SpanIndex, bracket_open_at
 from extractor.syllables import is_common_word, is_compound_word, name_key, spell
 from extractor.terms import document_term
@@ -89,6 +89,35 @@ def cited_plan_before() -> "regex.Pattern[str]":
                          regex.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def document_rule(key: str) -> "regex.Pattern[str]":
+    """A pattern of ``places/rules.json`` only the document's reading uses: "document_owner_before" (a
+    document a body owns, cited before it), "merger_time_phrase" ("Sau sáp nhập, …": a point in time,
+    listing no units), "ranked_lead" ("Dẫn đầu là …": a rank opening a roundup's section)."""
+    return regex.compile(load_rules("extractor.places", "rules.json")[key])
+
+
+TIME_PHRASE_REACH = 12  # characters before a merger verb read for the time word of its phrase ("sau khi ")
+
+
+def _in_merger_time_phrase(text: str, position: int) -> bool:
+    """Does the merger verb at ``position`` stand in a time phrase ("Sau sáp nhập, xã X có …")?"""
+    return any(phrase.start() <= position < phrase.end()
+               for phrase in document_rule("merger_time_phrase").finditer(text, max(0, position - TIME_PHRASE_REACH), min(len(text), position + TIME_PHRASE_REACH * 2)))
+
+
+def merger_lists(text: str) -> list[tuple[int, int]]:
+    """Where the lists of old units after a merger verb ("sáp nhập", "trên cơ sở sắp xếp …") stand: to
+    the sentence's end, MERGER_LIST_REACH characters at most."""
+    spans = []
+    for verb in place_rules()["merger_verb"].finditer(text):
+        if _in_merger_time_phrase(text, verb.start()):
+            continue  # "Sau sáp nhập, xã Phú Quới có …": no list follows
+        end = text.find(".", verb.end(), verb.end() + MERGER_LIST_REACH)
+        spans.append((verb.end(), end if end >= 0 else verb.end() + MERGER_LIST_REACH))
+    return spans
+
+
 def _listed_in(text: str, lists: list[tuple[int, int]], name: str) -> bool:
     """The name stands as an item of one of the lists: after a colon, a comma, "và", "gồm" or a type
     word ("3 xã Bắc Phong, Bình Thanh"; not "cầu Nhật Tân")."""
@@ -128,6 +157,9 @@ class Place:
 
 
 TITLE_LINE_CHARS = 200  # a longer first line is a paragraph, not a title
+# a bare name and a list's joint right before a unit, or after it: "Hà Nội và | TP HCM", "TP HCM | , Hà Nội"
+PROVINCE_THEN_JOINT = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){1,3})(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)$")
+JOINT_THEN_PROVINCE = regex.compile(r"(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){1,3})(?![\p{L}\p{M}])")
 
 
 class DocumentPlaces:
@@ -137,13 +169,17 @@ class DocumentPlaces:
         self.text = text
         self.gazetteer = gazetteer or load_gazetteer()
         typed = scan_typed_names(text, self.gazetteer)
-        formation_told = place_rules()["formation_cue"].search(text) is not None
+        formation_told = any(not _in_merger_time_phrase(text, cue.start()) for cue in place_rules()["formation_cue"].finditer(text))
         self.vintage = document_vintage(text) or (None if formation_told else _vintage_of_units_named(text, typed))
         # a text that tells of units formed from others, and is not dated before the merger, needs one
         # predecessor named to be about a 2025 unit ("Xã Chí Đám được thành lập trên cơ sở sáp nhập xã Chí Đám và xã Hùng Xuyên")
         formation = self.vintage != OLD and formation_told
         self._listed = listed_provinces(text, typed)
-        self._evidence = _Evidence(typed, self.gazetteer, self.vintage, 1 if formation else FORMED_FROM_NAMED, self._listed)
+        self._headline_province = headline_province(text, self.gazetteer)
+        self._roundup = roundup_start(text, typed, self.gazetteer)
+        guessed = not unit and self._roundup is None  # (a roundup of peers is issued by a letterhead above it, or by none)
+        self._evidence = _Evidence(typed, self.gazetteer, self.vintage, 1 if formation else FORMED_FROM_NAMED, self._listed,
+                                   (text, merger_lists(text)) if formation else None)
         typed = [self._retyped_at_home(mention) for mention in typed]
         self.unit_source = "given" if unit else "text"
         # a name the gazetteer gives to several units that nothing in the document tells apart
@@ -152,7 +188,7 @@ class DocumentPlaces:
         self.reporting_unit = resolve_unit(unit, self.gazetteer, self.vintage) if unit else self._find_reporting_unit(typed)
         if self.reporting_unit is None and not unit:
             self.reporting_candidates = self._issuer(typed, self._unsettled) or ()
-        if self.reporting_unit is None and not self.reporting_candidates and not unit:
+        if self.reporting_unit is None and not self.reporting_candidates and guessed:
             self.reporting_unit = self._unit_the_opening_refers_to()
         if self.reporting_unit is not None:
             self._evidence.anchor(self.reporting_unit, self.gazetteer)
@@ -168,16 +204,16 @@ class DocumentPlaces:
         self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
         if self.reporting_candidates:
             self.reporting_name = next(self._resolve(m).name for m in typed if set(self.reporting_candidates) <= set(m.candidates))
-        elif self.reporting_unit is None and not unit:
+        elif self.reporting_unit is None and guessed:
             self.reporting_name = self._unknown_issuer(typed)
         bare_names = self._bare_names(spans)
         spans += bare_names
         bare_provinces = self._bare_province_names(spans)
         spans += bare_provinces
         spans += self._bare_child_names(spans)
-        if self.reporting_unit is None and self.reporting_name is None and not unit:
+        if self.reporting_unit is None and self.reporting_name is None and guessed:
             self._province_of_the_opening(bare_names + bare_provinces)
-        if self.reporting_unit is None and self.reporting_name is None and not self.reporting_candidates and not unit:
+        if self.reporting_unit is None and self.reporting_name is None and not self.reporting_candidates and guessed:
             self.reporting_unit = self._only_unit_its_type_words_refer_to(typed, bare_provinces)
             self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
         spans += self._bare_type_words(spans)
@@ -243,19 +279,12 @@ class DocumentPlaces:
         # the list is closed: only the gazetteer's predecessors are looked for): a name one predecessor bears, or the
         # name the new unit took beside one named ("sắp xếp các xã: Thanh Uyên, Hiền Quan và Bắc Sơn")
         names = Counter(name_key(old.name) for old in predecessors)
-        lists = self._merger_lists()
+        lists = merger_lists(self.text)
         listed = [old for old in predecessors if old not in named and _listed_in(self.text, lists, old.name)
                   and (names[name_key(old.name)] == 1 or (found and name_key(old.name) == name_key(unit.name)))]
+        if not found and all(name_key(old.name) == name_key(unit.name) for old in listed):
+            listed = []  # its own name alone after a merger verb is the new unit ("… Bí thư Đảng ủy xã Phú Quới"), no list of old ones
         return [old for old in predecessors if old in found or old in listed]
-
-    def _merger_lists(self) -> list[tuple[int, int]]:
-        """Where the lists of old units after a merger verb ("sáp nhập", "trên cơ sở sắp xếp …") stand: to
-        the sentence's end, MERGER_LIST_REACH characters at most."""
-        spans = []
-        for verb in place_rules()["merger_verb"].finditer(self.text):
-            end = self.text.find(".", verb.end(), verb.end() + MERGER_LIST_REACH)
-            spans.append((verb.end(), end if end >= 0 else verb.end() + MERGER_LIST_REACH))
-        return spans
 
     # -- paragraph-level answers (cached per paragraph of this document) ---------------------
     def _of(self, paragraph):
@@ -315,10 +344,13 @@ class DocumentPlaces:
         opening = sorted((start, end, name) for start, end, name in bare_names if start < NEWS_OPENING_CHARS
                          and (_written_type(name) == "tỉnh" or getattr(self.places[name].unit, "level", None) == "province"))
         names = {name for _, _, name in opening}
-        typed = {self._resolve(m).name for m in self._typed_mentions if m.start < NEWS_OPENING_CHARS}
+        labelled = self._headline_province is not None and any(start == self._headline_province[0] for start, _, _ in opening)
+        # (the units of a province a headline's label names, "Gia Lai: …", are its parts: a caption's "xã IaMrơn, huyện Ia Pa")
+        typed = {place.name for m in self._typed_mentions if m.start < NEWS_OPENING_CHARS for place in [self._resolve(m)]
+                 if not (labelled and place.unit is not None and self._under_headline_province(place.unit))}
         if len(names) != 1 or typed - names:
             return  # (another unit named with its type in the opening: the text is not the province's alone)
-        if not any(self._names_the_issuer(start, end) for start, end, _ in opening):
+        if not labelled and not any(self._names_the_issuer(start, end) for start, end, _ in opening):
             return  # "họp … tại Thủ đô Hà Nội": where something happened, not whose text it is
         start, end, name = opening[0]
         self.reporting_name = name
@@ -354,14 +386,30 @@ class DocumentPlaces:
         """"UBND huyện Đạ Tẻh cho biết …": a body of a unit the gazetteer does not hold (dissolved
         before its oldest snapshot) opening the text issues it; its name is the reporting unit's,
         with no code."""
+        mention = self._unknown_issuer_mention(typed)
+        return self._resolve(mention).name if mention is not None else None
+
+    def _unknown_issuer_mention(self, typed: list[TypedName]) -> TypedName | None:
         for mention in typed:
             if mention.start >= NEWS_OPENING_CHARS:
                 break
             if mention.candidates or _opens_a_list(self.text, mention) or _counted_members(self.text, [mention]):
                 continue  # (a counted type word names no issuer: "đứng thứ nhất trong 5 tỉnh Bắc Trung Bộ")
             if self._names_the_issuer(mention.start, mention.end):  # also the first sentence's subject: "huyện Hoành Bồ (Quảng Ninh) đã giải ngân …"
-                return self._resolve(mention).name
+                return mention
         return None
+
+    def _owns_a_cited_document(self, start: int) -> bool:
+        """Is the body before the unit at ``start`` the owner of a document the text cites ("dự thảo
+        văn kiện Đại hội Đảng bộ tỉnh", "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh")?"""
+        before = self._line_before(start)
+        body = place_rules()["letterhead"].search(before)
+        while body is not None:  # (the body's own words may open on the document: "Nghị quyết | Đại hội Đảng bộ tỉnh")
+            document = document_rule("document_owner_before").search(before, 0, body.start())
+            if document is not None:  # (a line opening on the document is its title: "NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ XÃ …")
+                return any(c.isalpha() for c in before[:document.start()])
+            body = place_rules()["letterhead"].search(before, body.start() + 1)
+        return False
 
     def _unit_the_opening_refers_to(self) -> AdminUnit | None:
         """"(QNO) - UBND tỉnh vừa phê duyệt …": a news text that opens on a body of a unit it does not
@@ -432,10 +480,13 @@ class DocumentPlaces:
         rules = place_rules()
         limit = rules["letterhead_chars"]
         scores: Counter = Counter()
+        cited: Counter = Counter()  # bodies whose documents the text cites: they vote only where no other unit does
         first_seen: dict[AdminUnit, int] = {}
         addresses = self._addresses(typed)
         unsettled_letterhead = False  # a letterhead unit nothing tells apart ("UBND TỈNH AN GIANG", undated): no lower unit issues it
         for mention in typed:
+            if self._roundup is not None and mention.start >= self._roundup:
+                continue  # (the peers of a roundup issue nothing)
             if mention.start in addresses:
                 continue  # ("HĐND phường Tân Định, TPHCM tổ chức …": the city is the ward's address, not the issuer)
             if mention.member or _opens_a_list(self.text, mention) or mention.start in self._listed:
@@ -452,9 +503,12 @@ class DocumentPlaces:
                 continue  # "Chủ tịch UBND huyện Đông Hải (tỉnh Bạc Liêu) ông … cho biết": where a speaker serves
             if not in_letterhead and rules["recipient_before"].search(self.text, max(0, mention.start - OFFICE_REACH), mention.start):
                 continue  # "Ban Thường vụ Tỉnh ủy đã tặng cờ cho Đảng bộ TP Chí Linh": an award's recipient
-            scores[unit] += 10 if in_letterhead else 1
             first_seen.setdefault(unit, mention.start)
-        for match in rules["organisation"].finditer(self.text, 0, limit):  # "Thành đoàn Hà Tĩnh", "TỈNH ỦY SƠN LA"
+            if self._owns_a_cited_document(mention.start):
+                cited[unit] += 1  # "góp ý dự thảo văn kiện Đại hội Đảng bộ tỉnh Lâm Đồng": the owner of what is cited
+                continue
+            scores[unit] += 10 if in_letterhead else 1
+        for match in rules["organisation"].finditer(self.text, 0, min(limit, self._roundup or limit)):  # "Thành đoàn Hà Tĩnh", "TỈNH ỦY SƠN LA"
             unit_type = rules["organisation_types"][spell(match.group(1))] if spell(match.group(1)) in rules["organisation_types"] else None
             if unit_type is None or not self._on_letterhead_line(match.start(), limit):
                 continue
@@ -466,8 +520,6 @@ class DocumentPlaces:
                 if unit is not None:
                     scores[unit] += 10
                     first_seen.setdefault(unit, match.start())
-        if not scores:  # no body issues it: a title line naming one unit says whom it is about
-            return None if unsettled_letterhead else self._unit_of_title_line(typed, pick)
         strong = [unit for unit, score in scores.items() if score >= 10]
         if strong:  # the issuer is the lowest level its letterhead names, under the first one it names
             first = min(strong, key=lambda u: first_seen[u])
@@ -475,9 +527,16 @@ class DocumentPlaces:
                 strong = [u for u in strong if u == first or (isinstance(u, AdminUnit) and first in
                                                              (self.gazetteer.district_of(u), self.gazetteer.province_of(u)))]
             return min(strong, key=lambda u: (LEVEL_RANK[_level(u)], first_seen[u]))
+        if unsettled_letterhead and not (scores or cited):
+            return None
         # no letterhead: the unit the title or the opening sentence names comes before one the body
-        # names more often after an organisation ("… huyện Bát Xát đã đạt …", then "Đảng ủy xã Mường Vi" ×4)
-        return self._unit_of_title_line(typed, pick) or max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u]))
+        # names more often after an organisation ("… huyện Bát Xát đã đạt …", then "Đảng ủy xã Mường Vi" ×4),
+        # and so does a unit the gazetteer does not hold whose body opens the text ("Đảng bộ huyện Đạ Tẻh")
+        titled = self._unit_of_title_line(typed, pick)
+        if titled is not None or self._unknown_issuer_mention(typed) is not None:
+            return titled
+        scores = scores or cited
+        return max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u])) if scores else None
 
     def _addresses(self, typed: list[TypedName]) -> set[int]:
         """Starts of the mentions that only give the address of the unit right before them: a higher
@@ -510,9 +569,10 @@ class DocumentPlaces:
         the first sentence is read."""
         line_start = len(self.text) - len(self.text.lstrip())
         addresses = self._addresses(typed)
+        label = self._headline_province
         for _ in range(TITLE_LINES + 1):
-            if line_start >= NEWS_OPENING_CHARS:
-                return None
+            if line_start >= min(NEWS_OPENING_CHARS, self._roundup or NEWS_OPENING_CHARS):
+                return None  # (a roundup's sections name peers, no title)
             line_end = self.text.find("\n", line_start)
             line_end = len(self.text) if line_end < 0 else line_end
             if SUBSECTION_LABEL.match(self.text, line_start, line_end) or PHOTO_CAPTION.search(self.text, line_start, line_end):
@@ -535,17 +595,49 @@ class DocumentPlaces:
                 # "Huyện Tuy An có 33 tàu bị chìm, trong đó xã An Hòa Hải có 27 chiếc": the units of a breakdown are parts
                 on_line = [mention for mention in on_line if mention.start < parts.start()]
             counted = _counted_members(self.text, on_line)
-            named = [unit for mention in on_line
+            named = [(mention, unit) for mention in on_line
                      if mention not in counted and not mention.member and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
+                     and not self._listed_with_bare_provinces(mention)
                      for unit in [pick(mention.candidates)] if unit is not None]
+            if label is not None and line_start > label[0]:
+                # under a headline labelled with a province ("Sơn La: …"), a caption's or lead's unit of it that
+                # neither issues nor opens its sentence ("Hộ nghèo ở xã Chiềng Nơi …") is where, not whose
+                shown = [unit for mention, unit in named if self._under_headline_province(unit) and not self._issues_or_opens(mention)]
+                named = [(mention, unit) for mention, unit in named if unit not in shown]
+                if shown and not named:
+                    return pick(label[1])
             if named:
-                return min(named, key=lambda u: LEVEL_RANK[_level(u)])
+                return min((unit for _, unit in named), key=lambda u: LEVEL_RANK[_level(u)])
             if opening or line_end >= len(self.text):
                 return None
             line_start = line_end + 1
             while line_start < len(self.text) and self.text[line_start].isspace():
                 line_start += 1
         return None
+
+    def _listed_with_bare_provinces(self, mention: TypedName) -> bool:
+        """"Ngoài Hà Nội và TP HCM, các địa phương như …": a province joined by a comma or "và" to
+        another province written bare is one of peers the line lists, not whose text it is."""
+        if not mention.candidates or any(unit.level != "province" for unit in mention.candidates):
+            return False
+        before = PROVINCE_THEN_JOINT.search(self.text, max(0, mention.start - LIST_REACH), mention.start)
+        after = JOINT_THEN_PROVINCE.match(self.text, mention.end, min(len(self.text), mention.end + LIST_REACH))
+        runs = [before.group(1).split()[-length:] for length in range(2, MAX_PROVINCE_SYLLABLES + 1)] if before else []
+        runs += [after.group(1).split()[:length] for length in range(2, MAX_PROVINCE_SYLLABLES + 1)] if after else []
+        own = {name_key(unit.name) for unit in mention.candidates}
+        return any(name_key(" ".join(run)) not in own and self.gazetteer.named("province", " ".join(run)) for run in runs)
+
+    def _under_headline_province(self, unit: AdminUnit) -> bool:
+        """Does ``unit`` lie under the province the headline's label names bare?"""
+        if self._headline_province is None or unit.level == "province":
+            return False
+        province = self.gazetteer.province_of(unit)
+        keys = {key for labelled in self._headline_province[1] for key in _province_keys(labelled, self.gazetteer)}
+        return province is not None and (province.vintage, province.code) in keys
+
+    def _issues_or_opens(self, mention: TypedName) -> bool:
+        """A unit named after an organisation ("UBND huyện Mai Sơn"), or opening its sentence as its subject."""
+        return place_rules()["letterhead"].search(self._line_before(mention.start)) is not None or self._opens_its_sentence(mention.start)
 
     def _resolve(self, mention: TypedName) -> Place:
         """The place a typed mention names: spelt as the text spells it (NFC, one space, a name in
@@ -871,12 +963,62 @@ def listed_provinces(text: str, typed: list[TypedName]) -> frozenset[int]:
     return frozenset(m.start for run in runs if len(run) >= LISTED_PROVINCES for m in run)
 
 
+ROUNDUP_PROVINCES = 3  # provinces heading sections of one text: a roundup of peers, no one's text
+HEADING_CHARS = 40  # a heading line naming a province alone is at most this long
+HEADING_END = regex.compile(r"[ \t]*:?[ \t]*")
+
+
+def roundup_start(text: str, typed: list[TypedName], gazetteer: Gazetteer) -> int | None:
+    """"TP HCM ⏎ … ⏎ Hà Nội ⏎ … ⏎ Khánh Hòa ⏎ …", "Dẫn đầu là Bắc Ninh, … ⏎ Xếp thứ ba là Bình Dương, …": a
+    text whose sections are headed by ROUNDUP_PROVINCES provinces or more, each on a line of its own
+    name or after a rank opening its paragraph, is a roundup of peers: where its first section starts."""
+    ranked = document_rule("ranked_lead")
+    typed_at = {mention.start: mention for mention in typed}
+    headed: dict[str, int] = {}
+    for line in LINE.finditer(text):
+        if line.start() >= OPENING_CHARS and not headed:
+            break  # (a roundup opens on its sections)
+        start = LEADING_SPACE.match(text, line.start(), line.end()).end()
+        lead = ranked.match(text, start, min(line.end(), start + HEADING_CHARS))
+        name_start = lead.end() if lead else start
+        mention = typed_at.get(name_start)
+        if mention is not None:
+            units, name_end = mention.candidates, mention.end
+        else:
+            run = CAPITALISED_DASHED_RUN.match(text, name_start, min(line.end(), name_start + HEADING_CHARS))
+            units = gazetteer.named("province", run.group()) if run else ()
+            name_end = run.end() if run else name_start
+        if not units or any(unit.level != "province" for unit in units):
+            continue
+        if lead is None and (line.end() - start > HEADING_CHARS or not HEADING_END.fullmatch(text, name_end, line.end())
+                             or not _paragraph_follows(text, line.end())):
+            continue  # (not a line of the name alone over a paragraph: a sentence opening on a province, a table's cell)
+        headed.setdefault(name_key(units[0].name), line.start())
+    return min(headed.values()) if len(headed) >= ROUNDUP_PROVINCES else None
+
+
+LINE = regex.compile(r"[^\n]+")
+LEADING_SPACE = regex.compile(r"[ \t]*")
+NONBLANK_LINE = regex.compile(r"[^\S\n]*\S[^\n]*")
+
+
+def _paragraph_follows(text: str, position: int) -> bool:
+    """Is the next line with words after ``position`` a sentence ("Kim ngạch xuất khẩu đạt 18 tỷ USD.")?"""
+    line = NONBLANK_LINE.search(text, position, min(len(text), position + PARAGRAPH_REACH))
+    return line is not None and SENTENCE_END.search(text, line.start(), line.end()) is not None
+
+
+PARAGRAPH_REACH = 2000  # characters after a heading read for its paragraph's first line
+
+
 class _Evidence:
     """What a document says about where it is: provinces and districts its mentions point to."""
 
     def __init__(self, typed: list[TypedName], gazetteer: Gazetteer, vintage: str | None = None,
-                 predecessors_needed: int = FORMED_FROM_NAMED, listed: frozenset[int] = frozenset()):
-        """``listed``: the starts of mentions in a list of several provinces: peers, which do not vote."""
+                 predecessors_needed: int = FORMED_FROM_NAMED, listed: frozenset[int] = frozenset(),
+                 merger_lists: tuple[str, list[tuple[int, int]]] | None = None):
+        """``listed``: the starts of mentions in a list of several provinces: peers, which do not vote;
+        ``merger_lists``: the text and where its lists of merged units stand, when it tells of a formation."""
         provinces: Counter = Counter()
         districts: Counter = Counter()
         seen_ambiguous: set[tuple[str, str]] = set()
@@ -910,6 +1052,8 @@ class _Evidence:
         self.anchored = False
         self.reporting: AdminUnit | None = None  # the reporting unit, once anchored
         self.predecessors_needed = predecessors_needed
+        self._merger_lists = merger_lists
+        self._bare_listed: dict[str, bool] = {}  # name key → written bare in a merger's list
 
     def anchor(self, unit: AdminUnit, gazetteer: Gazetteer) -> None:
         """The reporting unit settles the province (and district) beyond any vote."""
@@ -933,7 +1077,7 @@ class _Evidence:
             self._named = {(u.level, name_key(u.name)) for mention in self._typed for u in mention.candidates}
         own = name_key(unit.name)
         named = {name_key(old.name) for old in self.gazetteer.predecessors(unit)
-                 if (old.level, name_key(old.name)) in self._named and name_key(old.name) != own}
+                 if ((old.level, name_key(old.name)) in self._named or self._listed_bare(old.name)) and name_key(old.name) != own}
         if len(named) >= FORMED_FROM_NAMED:
             return True
         # one predecessor named may be a namesake's neighbour ("phường Phong Phú … xã Phong Thạnh": Huế's,
@@ -941,6 +1085,16 @@ class _Evidence:
         # only a unit of its province
         in_province = not self.anchored or self.provinces.get((unit.vintage, unit.province_code), 0) >= ANCHOR_VOTE
         return len(named) >= self.predecessors_needed and in_province
+
+    def _listed_bare(self, name: str) -> bool:
+        """"sáp nhập 4 Đảng bộ: Nông Trang, Vân Cơ, Minh Phương và Thụy Vân": a predecessor written bare
+        in the list of a formation the text tells names it as a typed mention would."""
+        if self._merger_lists is None:
+            return False
+        key = name_key(name)
+        if key not in self._bare_listed:
+            self._bare_listed[key] = _listed_in(*self._merger_lists, name)
+        return self._bare_listed[key]
 
     def _predecessor_of_the_reporting_unit(self, candidates: tuple[AdminUnit, ...]) -> AdminUnit | None:
         """A 2025 commune's text naming the old communes it was formed from ("phường Hạc Thành …
@@ -1171,21 +1325,37 @@ COPULA_AFTER = regex.compile(r"\s+là\s+(?!\d)")
 HEADLINE_LINES = 3  # lines read for a headline's label
 
 
-def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
-    """The district a headline's label names bare, when the gazetteer holds one district of that
-    name (in the province the bracket names, when it names one) and no province bears it: what the
-    article is about."""
+def _headline_label(text: str, lines: int):
+    """The label of a headline ("Vũng Liêm: …") on one of the first ``lines`` lines, before any
+    line holding a sentence (the body), or None."""
     line_start = len(text) - len(text.lstrip())
-    label = None
-    for _ in range(HEADLINE_LINES):  # the title, after a line or two of page furniture ("BAOTAYNINH.VN trên Google News")
+    for _ in range(lines):  # the title, after lines of page furniture ("BAOTAYNINH.VN trên Google News")
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         label = HEADLINE_LABEL.match(text, line_start, min(line_end, line_start + TITLE_CHARS))
         if label is not None or SENTENCE_END.search(text, line_start, line_end):
-            break  # (a line holding a sentence is the body)
+            return label  # (a line holding a sentence is the body)
         line_start = line_end + 1
         while line_start < len(text) and text[line_start].isspace():
             line_start += 1
+    return None
+
+
+def headline_province(text: str, gazetteer: Gazetteer) -> tuple[int, tuple[AdminUnit, ...]] | None:
+    """"Gia Lai: Dành hơn 1.000 tỷ đồng …": a headline labelled with a province's bare name (after
+    page furniture, as the title lines are read): the label's start and the province's units."""
+    label = _headline_label(text, TITLE_LINES + 1)
+    if label is None or label.group("parent"):
+        return None
+    provinces = tuple(gazetteer.named("province", label.group("name")) or gazetteer.named_loosely("province", label.group("name")))
+    return (label.start("name"), provinces) if provinces else None
+
+
+def _headline_unit(text: str, gazetteer: Gazetteer) -> TypedName | None:
+    """The district a headline's label names bare, when the gazetteer holds one district of that
+    name (in the province the bracket names, when it names one) and no province bears it: what the
+    article is about."""
+    label = _headline_label(text, HEADLINE_LINES)
     if label is None:
         return None
     provinces = gazetteer.named("province", label.group("name"))
