@@ -1785,3 +1785,11 @@ def test_a_name_written_with_a_slip_of_case_takes_the_official_spelling():
 def test_a_count_of_the_peers_one_unit_is_among_is_not_that_units(sentence, figure, place):
     """"X là một trong số N huyện …": the figure counts X's peers, of the unit named after it if any."""
     assert _place_of(figure, sentence) == place
+
+
+def test_a_breakdown_paragraph_goes_on_with_the_unit_of_the_paragraph_before():
+    """"Trong đó, …" opening a paragraph breaks the one before down: its figures are that unit's."""
+    text = ("Tình hình các địa phương.\n\nHuyện Mường Tè có 3.150 hộ nghèo.\n\n"
+            "Trong đó, hộ đồng bào dân tộc thiểu số là 2.900 hộ.\n\nCả nước có 1,2 triệu hộ nghèo.\n")
+    places = [(q["text"], q["place"]) for q in records_from_text(text) if q["type"] == "quantity"]
+    assert places == [("3.150 hộ", "huyện Mường Tè"), ("2.900 hộ", "huyện Mường Tè"), ("1,2 triệu hộ", None)]

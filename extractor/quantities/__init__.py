@@ -169,6 +169,7 @@ def unit_labelled_lines(clean: CleanText, places) -> list[tuple[int, int, str]]:
     return scopes
 
 
+BREAKDOWN_PARAGRAPH = regex.compile(r"\s*(?i:trong\s+đó|cụ\s+thể)\s*[,:]")  # a paragraph breaking the one before down
 # "X là một trong số 74 huyện nghèo của cả nước": the figure counts X's peers, not X
 ONE_OF_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:một\s+trong)\s+(?:(?i:số)\s+)?(?:(?i:những|các)\s+)?$")
 ONE_OF_REACH = 24
@@ -205,6 +206,13 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
             if quantity.place is None:
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
+        if quantity.place is None and paragraph.kind != "footnote" and BREAKDOWN_PARAGRAPH.match(clean.text, paragraph.start, paragraph.end):
+            # "Hà Nội đón 6,54 triệu lượt khách.\n\nTrong đó, khách quốc tế …": a breakdown goes on with the unit in force
+            # at the end of the paragraph before
+            index = bisect_right(body_starts, paragraph.start) - 2
+            if index >= 0:
+                before = paragraph_at[body_starts[index]]
+                quantity.place = places.place_at(before, before.end)
         if quantity.place is None and unit_sections:
             quantity.place = next((place for start, end, place in reversed(unit_sections) if start <= quantity.anchor < end), None)
         if ONE_OF_BEFORE.search(clean.text, max(paragraph.start, quantity.start - ONE_OF_REACH), quantity.start):
