@@ -1793,3 +1793,12 @@ def test_a_breakdown_paragraph_goes_on_with_the_unit_of_the_paragraph_before():
             "Trong đó, hộ đồng bào dân tộc thiểu số là 2.900 hộ.\n\nCả nước có 1,2 triệu hộ nghèo.\n")
     places = [(q["text"], q["place"]) for q in records_from_text(text) if q["type"] == "quantity"]
     assert places == [("3.150 hộ", "huyện Mường Tè"), ("2.900 hộ", "huyện Mường Tè"), ("1,2 triệu hộ", None)]
+
+
+@pytest.mark.parametrize("sentence, figure, place", [
+    ("UBND TỈNH LAI CHÂU\n\nĐã có 1.500 hộ nghèo trên địa bàn tỉnh Cao Bằng thoát nghèo.", "1.500 hộ", "tỉnh Cao Bằng"),
+    ("UBND TỈNH LAI CHÂU\n\nLốc xoáy làm 1.100 nhà dân tại xã Bình Trung bị tốc mái.", "1.100 nhà", "xã Bình Trung"),
+])
+def test_a_unit_after_a_figure_in_its_clause_holds_a_figure_written_with_thousands(sentence, figure, place):
+    """A figure's own dot ("1.500") ends no clause; "trên địa bàn" before a named unit says where, as "tại" does."""
+    assert _place_of(figure, sentence) == place

@@ -655,7 +655,7 @@ def place_lookup(mentions: list[Mention], text: str):
     return lookup
 
 
-ORGANISATION_CLAUSE = regex.compile(r"[^.;:!?\n]{0,60}$")
+ORGANISATION_CLAUSE = regex.compile(r"(?:[^.;:!?\n]|(?<=\d)[.,](?=\d)){0,60}$")  # (a figure's own dots end no clause: "1.500 hộ")
 JOINED_NAME = regex.compile(r"\s*(?:,|và)\s*\p{Lu}")
 LOCATIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
 # a preposition that puts a class of units inside a measure's name: "tỷ lệ hộ nghèo tại các xã đặc biệt khó khăn",
@@ -690,7 +690,13 @@ def _unit_after(mention: Mention, text: str, position: int, organisation: bool) 
     if mention.place is None or not ORGANISATION_CLAUSE.match(text, position, mention.start) or JOINED_NAME.match(text, mention.end):
         return None  # (several units: "4 người bị thương ở huyện Bắc Yên và Quỳnh Nhai")
     reach = max(position, mention.start - 40)
-    if LOCATIVE_BEFORE.search(text, reach, mention.start) or (organisation and place_rules()["letterhead"].search(text, reach, mention.start)):
-        return mention.place
+    if LOCATIVE_BEFORE.search(text, reach, mention.start) \
+            or (AREA_BEFORE.search(text, reach, mention.start) and NAMED.search(text, mention.start, mention.end)) \
+            or (organisation and place_rules()["letterhead"].search(text, reach, mention.start)):
+        return mention.place  # (also "1.500 hộ nghèo trên địa bàn tỉnh Cao Bằng thoát nghèo")
     return None
+
+
+AREA_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){shared_patterns()['area_lead']}\s+$")
+NAMED = regex.compile(r"\s\p{Lu}")  # a unit written with its name ("trên địa bàn tỉnh Cao Bằng"; "trên địa bàn tỉnh" is the peers' scope)
 
