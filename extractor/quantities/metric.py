@@ -486,7 +486,7 @@ class MetricFinder:
         "05 tuyến 3.500m", the routes the length is of)."""
         if not metric[:1].isdigit() or not self.figure_starts:
             return False
-        at = self.text.rfind(metric, paragraph_start, position)
+        at = self.text.rfind(metric, max(paragraph_start, position - BEFORE_REACH - len(metric)), position)  # (bounded: a 5 MB line)
         index = bisect_left(self.figure_starts, at)
         return at >= 0 and index < len(self.figure_starts) and self.figure_starts[index] == at \
             and FIGURES_JOINED.fullmatch(self.text, at + len(metric), position) is not None
