@@ -206,8 +206,7 @@ MEASURE_ITEM_REACH = 60  # characters from a unit's name through its measure's h
 RANKED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:là|tiếp\s+(?:theo|đến)(?:\s+là)?)\s+$")
 WITH_MEASURE_AFTER = regex.compile(r"\s+với\s+(?!\d)")
 # a rank itself before "là": "Dẫn đầu là", "Đứng thứ hai là", "Xếp ở vị trí thứ ba là", "Tiếp theo là"
-RANK_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:dẫn\s+đầu|(?:đứng|xếp)(?:\s+ở)?(?:\s+vị\s+trí)?\s+(?:đầu|thứ\s+[\p{L}\d]+)"
-                            r"|tiếp\s+(?:theo|đến))\s+là\s+$")
+RANK_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{shared_patterns()['rank_lead']})\s+là\s+$")
 CLAUSE_AFTER = regex.compile(r"\s*,\s+(?=\p{Ll})")  # "…là Hà Nội, tổng lượt khách đạt …" (not a list of names)
 
 

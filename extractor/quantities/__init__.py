@@ -10,10 +10,11 @@ import regex
 from extractor.cleaning import CleanText
 from extractor.cleaning.lines import TABLE_ROW, UNIT_DECLARATION_LINE
 from extractor.numbers.digits import document_number_style, read_digits
-from extractor.places.mentions import place_rules
+from extractor.places.mentions import CLAUSE_END, place_rules
 from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_flattened_rows, table_row_quantities, without_row_numbers
 from extractor.quantities.goals import mark_goals
-from extractor.quantities.metric import MetricFinder, change_before_measure, changes_restated_in_brackets, distribute_grouped, distribute_respectively, unit_from_name
+from extractor.quantities.metric import (BREAKDOWN_OPENER, BREAKDOWN_OPENER_REACH, MetricFinder, change_before_measure,
+                                         changes_restated_in_brackets, distribute_grouped, distribute_respectively, unit_from_name)
 from extractor.quantities.parser import NUMBER, Quantity, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
@@ -169,17 +170,15 @@ def unit_labelled_lines(clean: CleanText, places) -> list[tuple[int, int, str]]:
     return scopes
 
 
-BREAKDOWN_PARAGRAPH = regex.compile(r"\s*(?i:trong\s+đó|cụ\s+thể)\s*[,:]")  # a paragraph breaking the one before down
 # "X là một trong số 74 huyện nghèo của cả nước": the figure counts X's peers, not X
 ONE_OF_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:một\s+trong)\s+(?:(?i:số)\s+)?(?:(?i:những|các)\s+)?$")
 ONE_OF_REACH = 24
-CLAUSE_STOP = regex.compile(r"[.;!?](?=\s|$)|\n")
 
 
 def _peers_scope(text: str, quantity: Quantity, paragraph, places) -> str | None:
     """The unit the peers a "một trong số N …" figure counts belong to, named after it in its clause
     ("… 54 xã đặc biệt khó khăn của tỉnh Lai Châu"), or None ("… của cả nước")."""
-    stop = CLAUSE_STOP.search(text, quantity.end, paragraph.end)
+    stop = CLAUSE_END.search(text, quantity.end, paragraph.end)
     clause_end = stop.start() if stop else paragraph.end
     return next((mention.place for mention in places.mentions(paragraph)
                  if mention.place is not None and quantity.end <= mention.start < clause_end), None)
@@ -206,7 +205,7 @@ def attach_context(found: list[tuple[Quantity, object]], clean: CleanText, place
             if quantity.place is None:
                 anchor_paragraph = paragraph_at[body_starts[bisect_right(body_starts, quantity.anchor) - 1]]
                 quantity.place = places.place_at(anchor_paragraph, quantity.anchor)
-        if quantity.place is None and paragraph.kind != "footnote" and BREAKDOWN_PARAGRAPH.match(clean.text, paragraph.start, paragraph.end):
+        if quantity.place is None and paragraph.kind != "footnote" and BREAKDOWN_OPENER.match(clean.text, paragraph.start, min(paragraph.end, paragraph.start + BREAKDOWN_OPENER_REACH)):
             # "Hà Nội đón 6,54 triệu lượt khách.\n\nTrong đó, khách quốc tế …": a breakdown goes on with the unit in force
             # at the end of the paragraph before
             index = bisect_right(body_starts, paragraph.start) - 2

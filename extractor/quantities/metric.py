@@ -305,7 +305,7 @@ class MetricFinder:
         if metric is not None and SOURCE_OPENER.match(metric):
             # "Theo tờ trình của UBND tỉnh đã có 92% …": the source a sentence opens on names nothing; what
             # follows its comma may ("Theo số liệu Tổng cục Thống kê, tổng sản phẩm trong nước (GDP) …")
-            metric = _trimmed(metric[metric.rfind(",") + 1:]) or None if "," in metric else None
+            metric = (_trimmed(metric[metric.rfind(",") + 1:]) or None) if "," in metric else None
         if metric is not None and (_only_a_measured_figure(metric) or self._opens_on_another_figure(metric, paragraph_start, quantity.start)):
             # "Gia Lai 77.688ha và Kon Tum có 12.752ha", "với 44 triệu lượt khách và 190.000 tỷ đồng": another figure names nothing
             metric = None
@@ -364,7 +364,7 @@ class MetricFinder:
             if joint is not None:
                 named = _before_phrase(self.text, joint.start(), paragraph_start, place_spans, paragraph_end, self)
                 if named:
-                    return _after_about(named)
+                    return _after_last(ABOUT_TOPIC, named)
         return metric
 
     def _find(self, quantity: Quantity, paragraph_start: int, paragraph_end: int, place_spans=(),
@@ -411,7 +411,7 @@ class MetricFinder:
             before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
             if before and rate_word.match(before):
                 return before
-            named = without_leading_verbs(_after_purpose(before)) if before else None
+            named = without_leading_verbs(_after_last(PURPOSE, before)) if before else None
             if named and rate_word.match(named):
                 return named  # "(các giải pháp để) nâng cao tỷ lệ người dân … đạt 92% tổng số hồ sơ": what is raised
             rate = rate_word.search(before) if before else None
@@ -720,10 +720,11 @@ TOTAL_WITH_REACH = 30
 ABOUT_TOPIC = regex.compile(r"(?<![\p{L}\p{M}])về\s+")
 
 
-def _after_about(phrase: str) -> str:
-    """"dẫn đầu cả nước về thu ngân sách": what a unit leads in, after "về" (else the phrase)."""
+def _after_last(pattern: "regex.Pattern[str]", phrase: str) -> str:
+    """The words after the last match of ``pattern`` ("dẫn đầu cả nước về thu ngân sách": after "về",
+    what a unit leads in; "các giải pháp để nâng cao tỷ lệ …": after "để", what is done), else the phrase."""
     found = None
-    for found in ABOUT_TOPIC.finditer(phrase):
+    for found in pattern.finditer(phrase):
         pass
     return phrase[found.end():] if found is not None and found.end() < len(phrase) else phrase
 
@@ -2215,14 +2216,6 @@ LEADING_VERB_WORDS = 3  # words of verbs before a measure's head ("tập trung n
 
 
 PURPOSE = regex.compile(r"(?<![\p{L}\p{M}])(?i:để|nhằm)\s+")
-
-
-def _after_purpose(phrase: str) -> str:
-    """The words after the last "để"/"nhằm" (what is done for a purpose names the measure), or all."""
-    last = None
-    for last in PURPOSE.finditer(phrase):
-        pass
-    return phrase[last.end():] if last is not None else phrase
 
 
 def without_leading_verbs(phrase: str) -> str:
