@@ -216,6 +216,8 @@ def quantity_records(raw: RawDocument, clean: CleanText, sections: list[Section]
             "kind": quantity.kind,
             "qualifier": quantity.qualifier,
             "change": quantity.change,
+            "basis": quantity.basis,
+            "basis_year": quantity.basis_year,
             **place_fields(places, quantity.place),
             "metric": quantity.metric,
             "goal": quantity.goal,

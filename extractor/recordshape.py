@@ -5,9 +5,9 @@ reason instead of failing deep inside."""
 from __future__ import annotations
 
 NUMBER_FIELDS = ("start", "end", "value", "low", "high", "denominator", "number", "level", "ref_start", "ref_end", "year",
-                 "target_value", "actual", "page", "goal_year")
+                 "target_value", "actual", "page", "goal_year", "basis_year")
 TEXT_FIELDS = ("type", "doc_id", "source", "id", "text", "unit", "kind", "qualifier", "place", "metric", "role", "status",
-               "label", "title", "term", "marker", "comparator", "indicator_code", "period")
+               "label", "title", "term", "marker", "comparator", "indicator_code", "period", "basis")
 LIST_FIELDS = ("targets", "quantities", "places", "targets_not_met", "warnings")
 
 

@@ -92,3 +92,17 @@ def test_a_change_names_its_indicator_when_the_metric_alone_does_not():
                {"type": "quantity", "metric": "Dân số", "unit": "%", "change": None}]
     classify_records(records)
     assert [record["indicator_code"] for record in records] == ["soc.population_growth", None]
+
+
+@pytest.mark.parametrize("text, figure, code", [
+    # a share of the plan of a production value is no growth rate; of an amount indicator it is that indicator's
+    ("Giá trị sản xuất công nghiệp đạt 2.310 tỷ đồng, đạt 100,04% kế hoạch.", "100,04%", None),
+    ("Tổng diện tích gieo trồng đạt 46.602 ha, bằng 97,3% so với kế hoạch.", "97,3%", "agri.sown_area"),
+    ("Giá trị sản xuất công nghiệp tăng 8,5% so với cùng kỳ.", "8,5%", "econ.growth_rate"),  # a change: the rate
+    ("Giải ngân vốn đầu tư công đạt 57% kế hoạch năm.", "57%", "econ.public_investment_disbursement"),  # of money
+])
+def test_a_share_of_the_plan_takes_an_amount_indicator(text, figure, code):
+    from extractor.api import records_from_text
+
+    quantity = next(r for r in records_from_text(text) if r["type"] == "quantity" and r["text"] == figure)
+    assert quantity["indicator_code"] == code

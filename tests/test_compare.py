@@ -362,3 +362,17 @@ def test_malformed_records_are_one_line_errors(tmp_path, line, reason):
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 1 and f"line 1: {reason}" in result.output, (command, result.output)
         assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_share_of_the_plan_lines_up_only_with_shares_of_a_plan(tmp_path):
+    """'bằng 112% dự toán' is how much of a planned amount was done, no level of the measure: it lines
+    up with another report's aim stated as a share of its plan, under a unit that says so."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Năm 2024, tổng thu ngân sách trên địa bàn bằng 98% dự toán.\n"
+                     "Phấn đấu năm 2025 tổng thu ngân sách trên địa bàn đạt 105% dự toán.\n", encoding="utf-8")
+    second.write_text("Năm 2024, tổng thu ngân sách trên địa bàn đạt 45 tỷ đồng, bằng 112% dự toán.\n", encoding="utf-8")
+    records = extract_records(str(first)) + extract_records(str(second))
+    comparison = compare_reports(reports_from_records(records, "test"), with_quantities=True)
+    units = {(row.measure, row.unit): sorted(m.value for ms in row.cells.values() for m in ms)
+             for row in comparison.aligned if row.key == "code:econ.budget_revenue"}
+    assert units == {("reported", "% (of plan)"): [98, 112]}

@@ -92,19 +92,26 @@ def unit_family(unit: str | None) -> str | None:
     return "count"
 
 
+AMOUNT_FAMILIES = frozenset({"money", "count", "area", "mass"})
+PLAN_BASES = ("plan", "budget_estimate")  # a share of these is how much of a planned amount was done
+
+
 @lru_cache(maxsize=65536)  # a dataset repeats the same metrics many times
-def classify(metric: str | None, unit: str | None = None) -> Classification | None:
+def classify(metric: str | None, unit: str | None = None, share_of_plan: bool = False) -> Classification | None:
     """The catalogue indicator ``metric`` names; with ``unit``, only indicators measured in that
     unit's family ("Số lao động … nông nghiệp, lâm nghiệp và thủy sản" counts people: not the
-    agriculture share of the economy)."""
+    agriculture share of the economy). A share of a plan ("Giá trị sản xuất … đạt 95% kế hoạch")
+    is of an amount: only indicators measured in one (not the growth rate)."""
     if not metric:
         return None
     text = words_of(metric)
-    family = unit_family(unit)
+    family = None if share_of_plan else unit_family(unit)
     best: list[_Wording] = []
     for wording in _wordings():
         if best and wording.length < best[0].length:
             break
+        if share_of_plan and not AMOUNT_FAMILIES & set(wording.indicator["families"]):
+            continue
         if family and family not in wording.indicator["families"] and not _count_like(family, wording.indicator["families"]):
             continue
         if _holds(text, wording.parts) and not _ruled_out(text, wording.indicator["id"]):
@@ -149,8 +156,9 @@ def _change_word(change: str) -> str:
     return context_rules()["change_words"][change]
 
 
-def _fields(metric: str | None, unit: str | None = None, change: str | None = None) -> dict:
-    found = classify(metric, unit)
+def _fields(metric: str | None, unit: str | None = None, change: str | None = None, basis: str | None = None) -> dict:
+    share_of_plan = basis in PLAN_BASES and change is None and unit_family(unit) == "percent"
+    found = classify(metric, unit, share_of_plan)
     if found is None and metric and change:
         # "tăng dân số 2%": the change verb left the metric ("dân số", increase) but names the indicator
         found = classify(f"{_change_word(change)} {metric}", unit)
@@ -162,9 +170,14 @@ def _fields(metric: str | None, unit: str | None = None, change: str | None = No
 def classify_records(records: list[dict]) -> None:
     """Add ``indicator_code``, ``indicator_name`` and ``indicator_evidence`` to every quantity,
     target (item and each of its figures) and result that names a metric."""
+    basis_of = {record.get("id"): record.get("basis") for record in records if record.get("type") == "quantity"}
     for record in records:
-        if record.get("type") == "quantity" or (record.get("type") == "indicator" and record.get("role") == "result"):
-            record.update(_fields(record.get("metric"), record.get("unit"), record.get("change")))
+        if record.get("type") == "quantity":
+            record.update(_fields(record.get("metric"), record.get("unit"), record.get("change"), record.get("basis")))
+        elif record.get("type") == "indicator" and record.get("role") == "result":
+            # a result's share is of the plan its figure names ("đạt 95% kế hoạch")
+            basis = next((basis_of.get(q) for q in record.get("quantities") or () if basis_of.get(q)), None)
+            record.update(_fields(record.get("metric"), record.get("unit"), record.get("change"), basis))
         elif record.get("type") == "indicator" and record.get("role") == "target":
             targets = record.get("targets") or []
             record.update(_fields(record.get("metric"), targets[0].get("unit") if len(targets) == 1 else None))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from extractor.catalogue.classify import PLAN_BASES
 from extractor.compare.loading import Report
 from extractor.compare.normalise import fold, load_rules, metric_key, token_similarity, unit_class
 
@@ -46,16 +47,24 @@ class Measure:
     text: str | None = None  # raw text of the figure
     record: str | None = None  # id of the quantity (or indicator) record
     change: str | None = None  # "increase"/"decrease": the figure is by how much the measure moves, no level
+    basis: str | None = None  # what a share or change is measured against ("plan", "same_period", …)
+
+    @property
+    def _unit_note(self) -> str | None:
+        """A change, or a share of a plan ("đạt 95% kế hoạch"), is no level of the measure."""
+        if self.change:
+            return self.change
+        return "of plan" if self.basis in PLAN_BASES else None
 
     @property
     def aligned_unit(self) -> str:
         """The unit class it lines up in: a fall of 0,5 % is no poverty rate of 0,5 %."""
         unit = unit_class(self.unit)
-        return f"{unit} ({self.change})" if self.change else unit
+        return f"{unit} ({self._unit_note})" if self._unit_note else unit
 
     @property
     def shown_unit(self) -> str:
-        return f"{self.unit or ''} ({self.change})".strip() if self.change else self.unit or ""
+        return f"{self.unit or ''} ({self._unit_note})".strip() if self._unit_note else self.unit or ""
 
 
 @dataclass
@@ -150,7 +159,7 @@ def target_measures(report: Report) -> tuple[list[Measure], list[Measure]]:
             continue
         measure = Measure(report.key, "target", quantity.get("metric"), key, quantity.get("unit"), quantity.get("value"),
                           quantity.get("low"), quantity.get("high"), _qualifier_comparator(quantity), _int(quantity.get("goal_year")),
-                          quantity.get("place"), change=quantity.get("change"))
+                          quantity.get("place"), change=quantity.get("change"), basis=quantity.get("basis"))
         measures.append(_located(measure, report, quantity))
     return measures, without_figure
 
@@ -242,7 +251,7 @@ def reported_rows(reports: list[Report], targets: list[Measure], clusters: Clust
             cluster = clusters.closest(key)
             measure = Measure(report.key, "reported", quantity.get("metric"), key, quantity.get("unit"), quantity.get("value"),
                               quantity.get("low"), quantity.get("high"), _qualifier_comparator(quantity), None, quantity.get("place"),
-                              change=quantity.get("change"))
+                              change=quantity.get("change"), basis=quantity.get("basis"))
             if cluster is None or measure.aligned_unit not in units_of_cluster[cluster]:
                 continue
             groups.setdefault((cluster, measure.aligned_unit), []).append(_located(measure, report, quantity))

@@ -65,6 +65,8 @@ class Quantity:
     denominator: int | float | None = None
     qualifier: str | None = None
     change: str | None = None  # "increase"/"decrease": the figure is the amount of a change, not a level
+    basis: str | None = None  # what a share or change is measured against: "plan", "same_period", …
+    basis_year: int | None = None  # the year the text names for the basis ("so với năm 2020")
     number_style: str = "vi"  # "vi", "en" or "plain": how the digits were read
     notes: list[str] = field(default_factory=list)
     # set by the quantity stage (extract_quantities) from the document's context:
@@ -226,6 +228,7 @@ def context_rules() -> dict:
     rules["change_verb"] = None if changes is None else regex.compile("(?i)" + "|".join(f"(?:{row['verb']})" for row in changes["verbs"]))
     rules["changes_before_measure"] = [] if changes is None else [
         (regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])({row['verb']})(?:\s+thêm)?\s+$"), row["change"]) for row in changes["verbs"]]
+    rules["bases"] = _basis_rules(data["bases"])
     rules["superlative_pairs"] = [regex.compile(row["pattern"]) for row in data.get("superlative_pairs", [])]
     rules["date_shaped_names"] = [regex.compile(row["before"]) for row in data.get("date_shaped_names", [])]
     rules["whole_word"] = {row["id"] for row in (*data["exclusions"], *data["qualifiers"], *data["bare_number_names"]) if row.get("whole_word")}
@@ -327,6 +330,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
     quantities.sort(key=lambda q: q.start)
     for quantity in quantities:
         quantity.change = _change(text, quantity, start, end)
+        quantity.basis, quantity.basis_year = _basis(text, quantity, start, end)
     _name_elided_nouns(text, quantities, start, counted_noun)
     return quantities
 
@@ -1504,6 +1508,74 @@ def _change(text: str, quantity: Quantity, start: int, end: int) -> str | None:
             return None
         return change
     return None
+
+
+@dataclass(frozen=True)
+class _BasisRules:
+    after: "regex.Pattern[str]"  # the lead and a basis right after a figure: "tăng 12% so với cùng kỳ"
+    direct: "regex.Pattern[str]"  # a basis right after a percentage, no lead: "đạt 95% kế hoạch"
+    unless_direct: "regex.Pattern[str]"
+    before: "regex.Pattern[str]"  # a basis, then a verb, before the figure: "so dự toán giao đạt 42%"
+    opening: "regex.Pattern[str]"  # a sentence opened by a basis: "So với cùng kỳ năm trước, …"
+    figure_before: "regex.Pattern[str]"  # a basis right after a figure of its own
+    kinds: dict[str, str]  # group name → basis
+
+
+def _basis_rules(data: dict) -> _BasisRules:
+    """One alternation per side, a named group per rule (the first rule matching decides)."""
+    def alternation(rows) -> str:
+        # each rule's own year group is renamed: one name per group in an alternation
+        return "|".join(f"(?P<{row['id'].replace('-', '_')}>{row['words'].replace('(?P<year>', '(?P<year_' + row['id'].replace('-', '_') + '>')})"
+                        for row in rows)
+    rows, direct_rows = data["rules"], [row for row in data["rules"] if row["direct"]]
+    words, tail, lead, gap = alternation(rows), data["year_tail"], data["lead"], data["gap"]
+    end = r"(?![\p{L}\p{M}])"
+    return _BasisRules(
+        after=regex.compile(rf"(?i)\s*\(?{gap}\s*(?<![\p{{L}}\p{{M}}])(?:{lead})\s+(?:{words}){end}{tail}"),
+        direct=regex.compile(rf"(?i)\s*(?:(?:của|tổng)\s+)?(?:{alternation(direct_rows)}){end}{tail}"),
+        unless_direct=regex.compile(rf"(?i){data['unless_direct']}"),
+        before=regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{lead})\s+(?:{words}){end}{tail}{gap}\s*,?\s*(?:{data['verbs']})"
+                             rf"(?:\s+(?:{shared_patterns()['about_word']}))?\s*$"),
+        opening=regex.compile(rf"(?i)\s*(?:[^.;:!?\n,\d]{{0,40}},\s*)?(?:{lead})\s+(?:{words}){end}{tail}[^.;:!?\n,\d]{{0,30}},"),
+        figure_before=regex.compile(r"\d\s*(?:%|[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)?\s*\(?\s*$"),
+        kinds={row["id"].replace("-", "_"): row["basis"] for row in rows})
+
+
+def _basis_of(found) -> tuple[str, int | None]:
+    name = next(name for name, value in found.groupdict().items() if value is not None and not name.startswith("year"))
+    year = next((int(value) for key, value in found.groupdict().items() if key.startswith("year") and value), None)
+    return name, year
+
+
+BASIS_REACH = 80  # characters of a basis and its verb before a figure
+BASIS_CLAUSE_START = regex.compile(r"(?r)[.;:!?()\n]")  # a basis before its figure stands in its clause (commas inside)
+
+
+def _basis(text: str, quantity: Quantity, start: int, end: int) -> tuple[str | None, int | None]:
+    """What a percentage, a multiple or a change is measured against ("plan", "same_period", …,
+    context_rules.json ``bases``) and the year the text names for it; (None, None) for a level or none."""
+    if not (quantity.unit or "").startswith(("%", "lần")) and quantity.change is None:
+        return None, None
+    rules = context_rules()["bases"]
+    found = rules.after.match(text, quantity.end, min(end, quantity.end + BASIS_REACH))
+    if found is None and (quantity.unit or "").startswith("%"):
+        found = rules.direct.match(text, quantity.end, min(end, quantity.end + BASIS_REACH))
+        if found is not None and rules.unless_direct.match(text, found.end(), min(end, found.end() + BASIS_REACH)):
+            found = None
+    if found is None:
+        clause = BASIS_CLAUSE_START.search(text, max(start, quantity.start - BASIS_REACH), quantity.start)
+        found = rules.before.search(text, clause.end() if clause else max(start, quantity.start - BASIS_REACH), quantity.start)
+        if found is not None and "," in found.group() and rules.figure_before.search(text, max(start, found.start() - 20), found.start()):
+            found = None  # "giảm 2% so với cùng kỳ, tăng 5% …": the 2%'s basis ("5.000 con so với cùng kỳ giảm 3%" is the 3%'s)
+    if found is None:
+        sentence = _sentence_start(text, quantity.start, start)
+        found = rules.opening.match(text, sentence, quantity.start)
+        if found is not None and ";" in text[found.end():quantity.start]:
+            found = None
+    if found is None:
+        return None, None
+    name, year = _basis_of(found)
+    return rules.kinds[name], year
 
 
 @lru_cache(maxsize=1)
