@@ -1754,7 +1754,12 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
     if abbreviation is not None and phrase.startswith("("):
         # "Tổng sản phẩm trong tỉnh (GRDP) 6 tháng …": the place cut out of the name left only its abbreviation
         return _before_phrase(text, position, paragraph_start, place_spans, paragraph_end, finder, bracketed, across_abbreviation=False)
-    if inside and (not phrase or _only_a_predicate(phrase)):
+    agent_after_place = inside and AGENT_AFTER_PLACE.match(text, inside[-1][1], position) is not None
+    if inside and (PLACE_DEMONSTRATIVE.fullmatch(phrase) or agent_after_place):
+        # "vốn đầu tư trên địa bàn tỉnh này …", "… trên địa bàn tỉnh do địa phương quản lý đạt": the words
+        # after the place point at it or say who runs the thing; the measure is named before the place
+        phrase = "" if not agent_after_place else phrase
+    if inside and (not phrase or agent_after_place or _only_a_predicate(phrase)):
         # "tỷ lệ nghèo toàn xã còn 3,49%": the place ends the phrase, not opens it; so it does before a
         # predicate alone after a measure's head ("tổng thu ngân sách trên địa bàn quận thực hiện đến hết
         # ngày 12/6 là …"; not "Uỷ ban kiểm tra Đảng uỷ xã thi hành kỷ luật 01 tổ chức đảng")
@@ -1766,7 +1771,9 @@ def _before_phrase(text: str, position: int, paragraph_start: int, place_spans, 
             kept.append(piece[:found.start()] if found else piece)
             cursor = max(cursor, end)
         before = _trimmed(" ".join(kept))
-        if not phrase or metric_rules()["measure_head"].search(before) \
+        if agent_after_place and before:
+            before = f"{before} {text[inside[-1][1]:position].split(maxsplit=1)[0]} {phrase}"  # (the "do" trimmed as a lead)
+        if not phrase or agent_after_place or metric_rules()["measure_head"].search(before) \
                 or (before and PERCENT_AT.match(text, position, position + PERCENT_AT_CHARS) and not _names_something(phrase)
                     and _names_something(before)):
             # (a body's name before it is no measure; a noun before a share is: "GRDP Đồng Nai đóng góp 5,49%")
@@ -1952,6 +1959,10 @@ def _only_a_proper_name(phrase: str) -> bool:
     if not 2 <= len(words) <= PLACE_ITEM_WORDS or not all(TITLE_CASE_WORD.fullmatch(word) for word in words):
         return False
     return all(tag == "Np" for _, tag in pos_tags(phrase))
+
+
+PLACE_DEMONSTRATIVE = regex.compile(r"(?i)(?:này|đó|ấy|nói\s+trên)")  # "trên địa bàn tỉnh này": part of the place
+AGENT_AFTER_PLACE = regex.compile(r"(?i)\s+do\s+(?=[\p{L}\p{M}])")  # "… trên địa bàn tỉnh do địa phương quản lý"
 
 
 def _only_a_predicate(phrase: str) -> bool:
