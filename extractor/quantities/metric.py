@@ -169,6 +169,9 @@ class MetricFinder:
                 colon = self.text.rfind(":", max(paragraph_start, quantity.start - TOPIC_REACH), quantity.start)
                 lead_end = colon if colon >= 0 else quantity.start
                 metric = _sentence_topic(self.text, paragraph_start, lead_end) or _measure_opening_the_sentence(self.text, paragraph_start, lead_end)
+        owned = _owner_topic(self.text, paragraph_start, quantity.start, metric) if metric else None
+        if owned:
+            metric = owned  # "Cây khoai lang, diện tích gieo trồng ước 376 ha": the crop the measure is of
         figure = " ".join(self.text[previous.start:previous.end].split()) if previous is not None else ""
         if metric and previous is not None and previous.metric and metric.lower().startswith(previous.metric.lower()) and figure in metric \
                 and (previous.unit == quantity.unit
@@ -680,6 +683,41 @@ def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | Non
         if len(tags) < 2 or tags[0] not in NAMING_TAGS:
             return None  # "Về kinh tế": one word, a field
     return _limited(topic)
+
+
+OWNER_TOPIC = regex.compile(r"\s*(?:[-–+*•]\s*)?(?P<topic>[^\W\d_][^,;:.!?()\d\n]{1,40}?),\s*")
+OWNER_TOPIC_WORDS = 4
+OWNER_TOPIC_TAGS = frozenset({"N", "Nc", "Nu", "L", "A", "M"})  # "Cây khoai lang", "Rau các loại", "Lúa đông xuân" (a crop's noun may read as a numeral)
+
+
+@lru_cache(maxsize=1)
+def _rate_name() -> "regex.Pattern[str]":
+    return regex.compile(rf"(?i){shared_patterns()['rate_head']}(?![\p{{L}}\p{{M}}])")
+
+
+def _owner_topic(text: str, paragraph_start: int, position: int, metric: str) -> str | None:
+    """A sentence opened by a short noun phrase and a comma, then a measure's name ("Cây khoai lang,
+    diện tích gieo trồng ước 376 ha", "Đàn trâu, tổng số con hiện có …"): the phrase says what the
+    measure is of, one of a series of such sentences; the metric keeps it ("Cây khoai lang, diện tích
+    gieo trồng"). Not a topic lead's ("Về …,"), a place's, a time's or a clause's."""
+    if not metric_rules()["measure_head"].match(metric) or _rate_name().match(metric):
+        return None  # (a rate's name says what it is of: "Ngành giáo dục, tỷ lệ học sinh lên lớp …")
+    start = _sentence_start(text, paragraph_start, position)
+    opening = OWNER_TOPIC.match(text, start, position)
+    if opening is None or not text.startswith(metric, opening.end()) and \
+            not text[opening.end():opening.end() + len(metric)].lower() == metric.lower():
+        return None
+    topic = opening.group("topic").strip()
+    if len(topic.split()) > OWNER_TOPIC_WORDS or metric_rules()["topic_lead"].match(opening.group()) \
+            or metric_rules()["leading"].match(topic.lower()) or metric_rules()["measure_head"].match(topic) \
+            or _names_only_a_place(topic):
+        return None
+    if place_rules()["type_word"].match(topic) or any(word[:1].isupper() for word in topic.split()[1:]):
+        return None  # "Xã Tân Lập, diện tích lúa …", "Bạc Liêu, diện tích …": a place, no owner of the measure
+    tagged = pos_tags(topic[:1].lower() + topic[1:])  # (a capital opening a short window reads as a name)
+    if not tagged or tagged[0][1] not in ("N", "Nc", "M") or any(tag not in OWNER_TOPIC_TAGS for _, tag in tagged):
+        return None
+    return _limited(f"{topic}, {metric}")
 
 
 def _sentence_start(text: str, paragraph_start: int, position: int) -> int:
