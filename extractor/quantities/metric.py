@@ -400,6 +400,17 @@ class MetricFinder:
         after = _after_phrase(self.text, quantity, paragraph_end, figure_starts=self.figure_starts)
         # a bounded window: the regex engine looks for the ")" it requires as far as it may read
         bracketed = CLOSING_BRACKET.match(self.text, quantity.end, min(paragraph_end, quantity.end + BRACKET_REACH)) is not None
+        if quantity.unit and quantity.unit.lower() in goal_rules()["aim_counts"]:
+            before = _before_phrase(self.text, quantity.start, paragraph_start, place_spans, paragraph_end, self, bracketed)
+            clause_start = self.boundaries(paragraph_start, paragraph_end).last_end(quantity.start) or paragraph_start
+            clause = self.text[max(clause_start, quantity.start - ACTION_REACH):quantity.start]
+            if before and not _names_aims(before) and any(tag == "V" and word.lower() not in metric_rules()["linking_verbs"] for word, tag in pos_tags(clause)):
+                # "Đảng bộ, chính quyền và Nhân dân đã nỗ lực … đạt 18/20 chỉ tiêu Nghị quyết đề ra": who strove
+                # and how name nothing of the aims; the aims' own words do (a noun before them, "công an là 24
+                # chỉ tiêu", is the part they are of)
+                if after and after.lower().startswith(quantity.unit.lower()):
+                    return after
+                return f"{quantity.unit} {after}" if after else quantity.unit
         share_of = metric_rules()["share_of"]
         if after and quantity.unit == "%" and share_of.search(self.text, max(paragraph_start, quantity.start - SHARE_REACH), quantity.start):
             # "Sản lượng lúa đặc sản chiếm trên 80% sản lượng lúa toàn tỉnh": after the figure the
@@ -718,6 +729,20 @@ def _owner_topic(text: str, paragraph_start: int, position: int, metric: str) ->
     if not tagged or tagged[0][1] not in ("N", "Nc", "M") or any(tag not in OWNER_TOPIC_TAGS for _, tag in tagged):
         return None
     return _limited(f"{topic}, {metric}")
+
+
+@lru_cache(maxsize=1)
+def _field_word() -> "regex.Pattern[str]":
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{shared_patterns()['field_word']})(?![\p{{L}}\p{{M}}])")
+
+
+def _names_aims(phrase: str) -> bool:
+    """Whether a phrase names aims, their field or a measure ("Nhóm chỉ tiêu kinh tế", "Về kinh tế",
+    "tỷ lệ chỉ tiêu …"), not an actor and a verb."""
+    lowered = phrase.lower()
+    return any(regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(noun)}(?![\p{{L}}\p{{M}}])", lowered)
+               for noun in goal_rules()["aim_counts"]) or bool(metric_rules()["measure_head"].search(phrase)) \
+        or bool(_field_word().search(phrase))
 
 
 def _sentence_start(text: str, paragraph_start: int, position: int) -> int:
