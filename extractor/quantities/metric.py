@@ -1598,6 +1598,9 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
         return False  # "Số hộ khá tăng, số hộ nghèo dưới 0,68%": a clause saying how a measure moved
     if len(words) > 1 and metric_rules()["reporting_verbs"].search(segment):
         return False  # "UBND tỉnh thông tin, kim ngạch …": who says it, not an item of the measure's name
+    if CAUSE_AT_END.search(segment) and not metric_rules()["measure_head"].match(
+            " ".join(text[comma_end:comma_end + LIST_REACH].split()[:LIST_ITEM_WORDS])):
+        return True  # "Tổng thiệt hại do mưa lũ, sạt lở đất … ước tính hơn 12 tỷ đồng": the causes of one measure
     if _shares_a_word_across(words[-1], text[comma_end:comma_end + LIST_REACH].split()[:2]):
         return True
     if _repeats_the_head(words, text[comma_end:comma_end + LIST_REACH].split()[:1]):
@@ -1754,6 +1757,7 @@ def _after_comma(text: str, paragraph_start: int, position: int) -> bool:
 
 
 LIST_TAGGED_AFTER = 5  # words after the comma tagged with the phrase
+CAUSE_AT_END = regex.compile(r"(?i)(?<![\p{L}\p{M}])\S.*?\s(?:do|vì)\s+[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}$")  # a measure, then its cause
 LIST_PHRASE_WORDS = 8  # words of a noun phrase whose last item a comma coordinates
 PHRASE_HEAD_TAGS = frozenset({"N", "Nc", "Np", "Ny"})
 STATE_TAGS = frozenset({"V", "A", "M"})  # a verb or adjective of state ("hỏng"; the tagger reads some as numerals: "hư hỏng", "ngập úng")
