@@ -276,15 +276,15 @@ WITH targets AS (
     FROM indicator WHERE role = 'target'
 )
 SELECT d.unit AS report_unit, d.unit_code AS report_unit_code, d.term, x.source, x.doc_id,
-       x.indicator_code, x.indicator_name, x."year", x.measure, x.comparator, x.change, x."value", x.low, x.high,
+       x.indicator_code, x.indicator_name, x."year", x.measure, x.comparator, x.change, x.basis, x."value", x.low, x.high,
        x.target_value, x.unit, x.status, x.metric, x.place, x.place_code, x.record, x."start", x."end"
 FROM (
-    SELECT source, doc_id, t.indicator_code, t.indicator_name, t."year", 'target' AS measure, t.comparator, t.change,
+    SELECT source, doc_id, t.indicator_code, t.indicator_name, t."year", 'target' AS measure, t.comparator, t.change, t.basis,
            t."value", t.low, t.high, NULL::DOUBLE AS target_value, t.unit, NULL::VARCHAR AS status, t.metric,
            place_resolved AS place, place_code, id AS record, "start", "end"
     FROM targets
     UNION ALL
-    SELECT source, doc_id, indicator_code, indicator_name, NULL::BIGINT, 'result', NULL, NULL, "value", NULL, NULL,
+    SELECT source, doc_id, indicator_code, indicator_name, NULL::BIGINT, 'result', NULL, NULL, NULL, "value", NULL, NULL,
            target_value, unit, status, metric, place_resolved, place_code, id, "start", "end"
     FROM indicator WHERE role = 'result'
 ) AS x JOIN document AS d USING (source)

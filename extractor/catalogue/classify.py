@@ -182,7 +182,7 @@ def classify_records(records: list[dict]) -> None:
             targets = record.get("targets") or []
             record.update(_fields(record.get("metric"), targets[0].get("unit") if len(targets) == 1 else None))
             for target in targets:
-                fields = _fields(target.get("metric"), target.get("unit"), target.get("change"))
+                fields = _fields(target.get("metric"), target.get("unit"), target.get("change"), target.get("basis"))
                 if fields["indicator_code"] is None and len(targets) == 1:
                     fields = {key: record.get(key) for key in fields}  # the item names its one figure
                 target.update(fields)

@@ -148,7 +148,7 @@ def target_measures(report: Report) -> tuple[list[Measure], list[Measure]]:
             code = target.get("indicator_code") or (indicator.get("indicator_code") if len(targets) == 1 else None)
             measure = Measure(report.key, "target", name, measure_key(name, code), target.get("unit"), target.get("value"),
                               target.get("low"), target.get("high"), target.get("comparator"), _int(target.get("year")),
-                              indicator.get("place"), item, change=target.get("change"))
+                              indicator.get("place"), item, change=target.get("change"), basis=target.get("basis"))
             measures.append(_located(measure, report, quantity or indicator))
     rules = load_rules()
     listed = {t.get("quantity") for i in report.indicators for t in (i.get("targets") or [])}

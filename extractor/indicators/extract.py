@@ -702,7 +702,8 @@ def attach_targets(items: list[TargetItem], quantities: list[tuple], text: str) 
                 metric = record["metric"]  # "… giảm 3% trở lên (còn 7%)": the words hold the figure before; the figure's own reading
             item.targets.append({
                 "value": quantity.value, "low": quantity.low, "high": quantity.high, "unit": quantity.unit,
-                "comparator": comparator, "change": quantity.change, "year": year, "quantity": record["id"], "metric": metric,
+                "comparator": comparator, "change": quantity.change, "basis": quantity.basis, "basis_year": quantity.basis_year,
+                "year": year, "quantity": record["id"], "metric": metric,
             })
             if metric:
                 records_by_id[record["id"]]["metric"] = metric
@@ -882,8 +883,8 @@ def _target_in_words(text: str, item: TargetItem) -> dict:
     no value, with the comparator the words give ("xếp loại … trở lên" is ">=", else "=")."""
     rules = indicator_rules()
     content = " ".join(text[start:end] for start, end in item.spans)
-    target = {"value": None, "low": None, "high": None, "unit": None, "comparator": "=", "change": None, "year": item.year,
-              "quantity": None, "metric": item.metric}
+    target = {"value": None, "low": None, "high": None, "unit": None, "comparator": "=", "change": None, "basis": None,
+              "basis_year": None, "year": item.year, "quantity": None, "metric": item.metric}
     none_left = rules["none_left"].search(content)
     if none_left:
         noun = first_noun(none_left.group("noun"))
