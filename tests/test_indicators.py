@@ -954,8 +954,6 @@ def test_a_result_names_what_its_figure_measures():
 def test_a_target_figure_carries_its_basis():
     """A target's figure says what it is measured against, as its quantity does: a rise over a named
     year, a share of the plan, none for a level."""
-    from extractor.api import records_from_text
-
     text = ("CÁC CHỈ TIÊU CHỦ YẾU\n1. Tổng thu ngân sách trên địa bàn tăng 10% so với năm 2025.\n"
             "2. Giải ngân vốn đầu tư công đạt 100% kế hoạch.\n3. Tỷ lệ hộ nghèo giảm còn 1%.\n")
     targets = [r["targets"][0] for r in records_from_text(text) if r["type"] == "indicator" and r["role"] == "target"]
