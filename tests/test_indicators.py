@@ -484,6 +484,9 @@ def test_results_table_blocks_per_former_unit(tmp_path):
     ("(9) Tốc độ tăng trưởng kinh tế bình quân thời kỳ 2026 - 2030 đạt 9%/năm.", "Tốc độ tăng trưởng kinh tế bình quân"),
     ("(10) Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2026-2030 giảm còn 1,5%.",
      "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2026-2030"),
+    # a label before its colon and figure keeps the figures it names ("dưới 5 tuổi", "1 vạn dân")
+    ("(11) Tỷ lệ trẻ em dưới 5 tuổi được uống vitamin A: 98%.", "Tỷ lệ trẻ em dưới 5 tuổi được uống vitamin A"),
+    ("(12) Số giường bệnh trên 1 vạn dân (giường): 32.", "Số giường bệnh trên 1 vạn dân"),
 ])
 def test_an_item_metric_keeps_the_standard_it_names(item, metric):
     text = "II. CÁC CHỈ TIÊU CHỦ YẾU NHIỆM KỲ 2025 - 2030\n" + item + "\nIII. NHIỆM VỤ\n"
@@ -856,6 +859,11 @@ def test_ordinal_word_labels_under_a_lead_in():
     # bullets after a sentence that names no targets
     "Trong năm, xã đã triển khai các nội dung sau:\n- Làm mới 3 km đường giao thông.\n- Hỗ trợ 12 hộ xây nhà.\n"
     "- Trồng mới 20 ha rừng.\n",
+    # a list of statistics under "chỉ tiêu" (an indicator) that cites its source after its items, or in its lead-in
+    "3. Chỉ tiêu về giáo dục\n- Số trường đạt chuẩn quốc gia (trường): 41\n- Tỷ lệ học sinh dưới 15 tuổi bỏ học: 0,3%\n"
+    "- Số giáo viên trên 1.000 dân (người): 12\n(Theo niên giám thống kê năm 2023)\n",
+    "Một số chỉ tiêu dân số (nguồn: Chi cục Thống kê huyện):\n- Dân số trung bình: 98.400 người\n"
+    "- Tỷ lệ tăng dân số tự nhiên: 1,1%\n- Tỷ số giới tính khi sinh: 109 bé trai/100 bé gái\n",
 ])
 def test_no_target_list_without_a_target_lead_in(text):
     assert _target_brief(text) == []

@@ -311,8 +311,21 @@ def _lead_ins_of_runs(clean: CleanText, sections: list[Section]) -> list[tuple[i
             continue  # ("UBND xã đã triển khai thực hiện các chỉ tiêu … như sau:": what was done)
         if any(pattern.search(lead) for _, pattern, _ in rules["results"]) or _under_a_review(sections, start):
             continue
+        if _cites_statistics(text, start, body[index + 1:]):
+            continue  # "5. Chỉ tiêu về chăm sóc sức khỏe" over "- Số bác sỹ …: 15" … "(Theo niên giám thống kê năm 2022)"
         found.append((start, paragraph.end))
     return found
+
+
+STATISTICS_RUN_REACH = 40  # item paragraphs read for the source a list of statistics cites after its last item
+
+
+def _cites_statistics(text: str, lead_start: int, following: list[Paragraph]) -> bool:
+    """Does the lead-in, the run of items after it or the paragraph right after them cite a source of statistics?"""
+    run = list(itertools.takewhile(lambda p: _is_item_paragraph(text, p), following[:STATISTICS_RUN_REACH]))
+    after = following[len(run):len(run) + 1]
+    end = (after or run)[-1].end if (after or run) else lead_start
+    return indicator_rules()["statistics_source"].search(text, lead_start, end) is not None
 
 
 def _opens_a_run_of_items(text: str, following: list[Paragraph]) -> bool:
@@ -395,7 +408,12 @@ def _names_a_group(clean: CleanText, section: Section) -> bool:
     heading = clean.text[section.clean_start:section.clean_end]
     label = parse_label(heading)
     body = heading[label[2]:] if label else heading
+    if FIGURE_AFTER_TITLE.match(clean.text, section.clean_end, min(len(clean.text), section.clean_end + 20)):
+        return False  # "1. Số đảng viên kết nạp mới: 45 đảng viên.": the title stops at the colon, its figure follows
     return len(body) <= SHORT_HEADING and not any(character.isdigit() for character in body)
+
+
+FIGURE_AFTER_TITLE = regex.compile(r"\s*:\s*\d")
 
 
 def _region_end(sections: list[Section], index: int, body_end: int, held=None) -> int:
@@ -629,9 +647,16 @@ def _item_metric(text: str, start: int, end: int) -> str | None:
     body = LEADING_ADVERBIAL.sub("", ITEM_LEAD.sub("", body.strip()))
     body = body[_running_total_end(body):].lstrip(" ,")  # "Lũy kế … có 72 xã …": a running total names nothing
     stop = ITEM_METRIC_STOP.search(body)
+    if stop and stop.group()[:1].isdigit():
+        # "Tỷ lệ trẻ em dưới 1 tuổi được tiêm đủ vắc xin: 92,55%": a label before its colon and figure keeps its digits
+        label = LABEL_BEFORE_FIGURE.match(body)
+        stop = ITEM_METRIC_STOP.search(body, label.end(1)) if label else stop
     metric = body[: stop.start()] if stop else body
     metric = " ".join(metric.split()).strip(" ,")
     return _without_trailing_comparator(metric) or None
+
+
+LABEL_BEFORE_FIGURE = regex.compile(r"((?:[^:;.\n(]|\.(?=\d))+?)\s*(?:\([^()]{0,30}\)\s*)?:\s*(?:[^\d\s:;]+\s+){0,3}\d")
 
 
 # a verb leading to the figure, or "từ" opening a range "từ 7,0 đến 7,5%"
@@ -1256,6 +1281,8 @@ def _partial_period(text: str, paragraph: Paragraph, match) -> str | None:
 
 TITLE_PARAGRAPHS = 3  # paragraphs opening a text where its title stands
 TITLE_CHARS = 250  # a longer paragraph is body text
+LEDE_OPENING_CHARS = 60  # the opening clause of a lede sentence too long to read whole
+LEDE_OPENING_END = regex.compile(r"[,:;]")
 
 
 # a web page's chrome before its title: a menu of short items ("Tiếng Việt | English"), a date and time
@@ -1276,7 +1303,10 @@ def _title_period(clean: CleanText) -> str | None:
             # a headline glued to its lede: the opening sentence, when it is short
             sentence = SENTENCE_STOP.search(clean.text, paragraph.start, paragraph.start + TITLE_CHARS)
             if sentence is None:
-                continue
+                # a long lede sentence: its opening clause only ("Từ đầu năm đến nay, T.X … đã chi trả …")
+                sentence = LEDE_OPENING_END.search(clean.text, paragraph.start, paragraph.start + LEDE_OPENING_CHARS)
+                if sentence is None:
+                    continue
             end = sentence.start()
         found = rules["partial_period"].search(clean.text, paragraph.start, end)
         if found and not rules["title_plan_words"].search(clean.text, paragraph.start, found.start()):

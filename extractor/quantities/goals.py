@@ -16,6 +16,7 @@ import regex
 from extractor.quantities.parser import Quantity
 from extractor.rules import load_rules
 
+AIM_COUNT_NOUN_REACH = 20  # characters after a figure read for the noun of aims it counts ("10 nhóm chỉ tiêu")
 GOAL_REACH = 600  # characters read back from a figure for its lead (a run of target clauses fits; a line of megabytes stays cheap)
 SENTENCE_BOUND = regex.compile(r"(?r)[.!?](?=\s+(?!\p{Ll}))|\n")  # ("… 11%/năm. tỷ lệ hộ nghèo …": a lower-case word goes on the sentence)
 COORDINATION = regex.compile(r",|(?<![\p{L}\p{M}])(?:và|hoặc)(?![\p{L}\p{M}])")
@@ -36,6 +37,7 @@ def goal_rules() -> dict:
     return {
         "lead": alternation(data["leads"]),
         "clause_lead": alternation([rule for rule in data["leads"] if rule.get("clause")]),
+        "announcing_lead": alternation([rule for rule in data["leads"] if rule.get("announces")]),
         "aim_counts": frozenset(data["aim_counts"]),
         "result": alternation(data["result_markers"]),
         "done": alternation([rule for rule in data["result_markers"] if not rule.get("estimate")]),
@@ -109,8 +111,9 @@ def _mark_listed_aim(quantity: Quantity, paragraph, text: str, announced) -> Non
 
 def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, under_list_lead: dict, last_goal) -> None:
     rules = goal_rules()
-    if paragraph.kind == "footnote" or quantity.kind == "duration" or quantity.unit in rules["aim_counts"]:
-        return  # (a duration, or a count of aims, "05 chỉ tiêu về kinh tế", sets no target)
+    if paragraph.kind == "footnote" or quantity.kind == "duration" or quantity.unit in rules["aim_counts"] \
+            or _aim_count().match(text, quantity.start, min(len(text), quantity.end + AIM_COUNT_NOUN_REACH)):
+        return  # (a duration, or a count of aims, "05 chỉ tiêu về kinh tế", "10 nhóm chỉ tiêu", sets no target)
     sentence_start = _sentence_start(text, paragraph, quantity)
     lead = _last(rules["lead"], text, sentence_start, quantity.start)
 
@@ -140,13 +143,35 @@ def _mark_goal(quantity: Quantity, paragraph, text: str, term_end: int | None, u
         quantity.goal = True
         quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, None) or last_goal[2] or None
         return
+    if lead is not None and _clause_ended(text, lead, quantity.start):
+        # "Đại hội xác định 15 chỉ tiêu, trong đó có mục tiêu …đạt 12%/năm; thu nhập … đạt 80 triệu đồng": the
+        # aim named in passing ends with its clause; a lead before it may still hold for the whole sentence
+        lead = _last_holding_lead(text, sentence_start, lead.start(), quantity.start)
+        if lead is None:
+            return  # "với mục tiêu gần dân, sát dân; có 90% …"
     if lead is None or _reported_after_lead(text, lead, sentence_start, quantity.start):
         return
-    if rules["clause_lead"].fullmatch(lead.group()) and text.find(":", lead.end(), quantity.start) < 0 \
-            and CLAUSE_BOUND.search(text, lead.end(), quantity.start) is not None:
-        return  # "với mục tiêu gần dân, sát dân; có 90% …": the aim named in passing ends with its clause
     quantity.goal = True
     quantity.goal_year = _goal_year(text, sentence_start, quantity, paragraph.end, term_end)
+    announcing = _last(rules["announcing_lead"], text, sentence_start, quantity.start)
+    if announcing is not None and not _reported_after_lead(text, announcing, sentence_start, quantity.start):
+        quantity.notes.append(LISTED_AIM)  # "… xác định 12 chỉ tiêu …; thu ngân sách đạt và vượt ít nhất 10% so với chỉ tiêu"
+
+
+def _clause_ended(text: str, lead, position: int) -> bool:
+    """Is the lead one that holds for its own clause only, and has that clause ended before ``position``
+    (a colon after it opens a list, which goes on)?"""
+    return goal_rules()["clause_lead"].fullmatch(lead.group()) is not None and text.find(":", lead.end(), position) < 0 \
+        and CLAUSE_BOUND.search(text, lead.end(), position) is not None
+
+
+def _last_holding_lead(text: str, sentence_start: int, end: int, position: int):
+    """The last lead of the sentence before ``end`` that still holds at ``position``."""
+    holding = None
+    for lead in goal_rules()["lead"].finditer(text, sentence_start, end):
+        if not _clause_ended(text, lead, position):
+            holding = lead
+    return holding
 
 
 def _aims_announced(quantity: Quantity, paragraph, text: str, term_end: int | None) -> int | None:
@@ -246,12 +271,26 @@ def _last(pattern: "regex.Pattern[str]", text: str, start: int, end: int):
 
 def _horizon_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end: int) -> int | None:
     """The year of the figure's clause when it is written as a horizon ("đến năm 2030"), else None."""
-    window = (max(sentence_start, quantity.start - GOAL_REACH), min(paragraph_end, quantity.end + GOAL_REACH))
+    reach = min(paragraph_end, quantity.end + GOAL_REACH)
+    sentence_end = SENTENCE_END.search(text, quantity.end, reach)  # (not the next sentence's "Xã phấn đấu đến năm 2030 …")
+    window = (max(sentence_start, quantity.start - GOAL_REACH), sentence_end.start() if sentence_end else reach)
     horizons = {int(found.group(1)) for found in goal_rules()["horizon"].finditer(text, *window)}
     if not horizons:
         return None  # (most figures: the clause's year is not read)
     year = _goal_year(text, sentence_start, quantity, paragraph_end, None)
     return year if year in horizons else None
+
+
+LIST_ITEM_START = regex.compile(r"\s*")
+
+
+def _list_opening_year(text: str, opening, position: int):
+    """"… các mục tiêu cụ thể: đến năm 2030 tỷ lệ hộ nghèo dưới 0,5%; 100% tuyến phố …": a list after the
+    opening clause's colon whose first item opens on a year is for that year, all its items."""
+    if opening is None or text[opening.start()] != ":":
+        return None
+    item_start = LIST_ITEM_START.match(text, opening.end(), position).end()
+    return goal_rules()["year"].match(text, item_start, position)
 
 
 def _goal_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end: int, term_end: int | None) -> int | None:
@@ -269,7 +308,8 @@ def _goal_year(text: str, sentence_start: int, quantity: Quantity, paragraph_end
     coordination = COORDINATION.search(text, quantity.end, clause_end)
     year = rules["year"].search(text, quantity.end, coordination.start() if coordination else clause_end) \
         or _last(rules["year"], text, clause_start, quantity.start) \
-        or _last(rules["year"], text, sentence_start, opening.start() if opening else quantity.start)
+        or _last(rules["year"], text, sentence_start, opening.start() if opening else quantity.start) \
+        or _list_opening_year(text, opening, quantity.start)
     if year is not None:
         return int(year.group(1))
     sentence_stop = SENTENCE_END.search(text, quantity.end, paragraph_end)

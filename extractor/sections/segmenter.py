@@ -20,7 +20,7 @@ from extractor.rules import load_rules
 
 SCHEME_KEYS = {"id", "family", "pattern", "note"}
 SENTENCE_BREAK = regex.compile(r"(?<=[^\s.]{2}[.!?…][”\"’)]?)\s+(?=[\p{Lu}“\"])")
-COLON_BODY = regex.compile(r":\s+(?=\p{Lu})")
+COLON_BODY = regex.compile(r":\s+(?=\p{Lu}|\d)")  # body text or a figure ("Tổng số giường bệnh: 540, trong đó:")
 TRAILING = regex.compile(r"[\s:.;,]+$")
 SENTENCE_END = regex.compile(r"[.!?…][”\"’)]*$")
 FULL_STOP = regex.compile(r"[.!?][”\"’)]*$")
