@@ -2090,7 +2090,16 @@ def _without_acting_owner(phrase: str) -> str:
     if is_compound_word(f"{head} {rest.split()[0]}".lower()):
         return phrase
     tagged = pos_tags(" ".join(rest.split()[:3]))
-    return rest if tagged and tagged[0][1] == "V" else phrase
+    if tagged and tagged[0][1] == "V":
+        return rest
+    # a short window may mistag the verb ("chi trả" read as a noun): tagged after its owner, as written
+    owner_words = len(owner.group().split())
+    in_context = pos_tags(" ".join(phrase.split()[:owner_words + 3]))
+    syllables, index = 0, 0
+    while index < len(in_context) and syllables < owner_words:
+        syllables += len(in_context[index][0].split())
+        index += 1
+    return rest if syllables == owner_words and index < len(in_context) and in_context[index][1] == "V" else phrase
 
 
 @lru_cache(maxsize=1)
