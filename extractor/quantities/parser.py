@@ -316,7 +316,8 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
             if partner and _day_and_month(match.group(), partner.group(), text[partner.end():partner.end() + AFTER_WINDOW]):
                 position = partner.end()  # "Ngày 4 và 5-3": no falling range but a day and a month, neither a figure
             continue
-        if (_names_bare_number(text, quantity, start, end, match.group()) and _breakdown_total(text, quantity, quantities, start) is None) \
+        if (_names_bare_number(text, quantity, start, end, match.group())
+                and _breakdown_total(text, quantity, quantities + _spelled_total(text, quantity, start, counted_noun), start) is None) \
                 or _date_named(text, quantity, start):
             position = excluded_end = _excluded_token_end(text, match, end)  # "phụ lục 3, 4": the list shares it
             continue
@@ -489,24 +490,55 @@ def _breakdown_items() -> "regex.Pattern[str]":
     from extractor.places.mentions import place_rules  # (places read quantities: imported when asked)
 
     unit_name = rf"(?:(?:{place_rules()['type_word'].pattern})\s*)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’-]*){{0,4}}\s*:?\s*"
-    return regex.compile(rf"\s*(?:{unit_name}\d[\d.,]*(?:\s+[\p{{L}}\p{{M}}]+){{0,3}}\s*[,;]\s*)*{unit_name}")
+    item_gap = r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)"  # "Cà Mau 5, và Trà Vinh 3", "Cà Mau 5 và Trà Vinh 3"
+    return regex.compile(rf"\s*(?:{unit_name}\d[\d.,]*(?:\s+[\p{{L}}\p{{M}}]+){{0,3}}?{item_gap})*{unit_name}")
 
 
 TOTAL_TO_BRACKET = regex.compile(r"[^\d.;:!?()]{0,60}\(")  # "6 tàu bị chìm, hỏng (": the total's words, then the bracket
 
 
 def _breakdown_total(text: str, quantity: Quantity, earlier: list[Quantity], start: int) -> Quantity | None:
-    """"6 tàu bị chìm (Cà Mau 2, TP Hồ Chí Minh 1, Bình Định 1)": a bare number after a unit's name
-    in a bracket that breaks a count down by unit counts what the count does (the count it belongs to)."""
+    """"6 tàu bị chìm (Cà Mau 2, TP Hồ Chí Minh 1, Bình Định 1)", "8.876 ha lúa bị ngập (Điện Biên
+    125,17; …)": a bare number after a unit's name in a bracket that breaks a count or a measure down
+    by unit counts or measures what the total does (the total it belongs to)."""
     if quantity.unit is not None or quantity.kind != "count" or not earlier:
         return None
-    opening = text.rfind("(", start, quantity.start)
-    if opening < 0 or text.find(")", opening, quantity.start) >= 0 or not _breakdown_items().fullmatch(text, opening + 1, quantity.start):
+    opening = _open_bracket(text, start, quantity.start)
+    if opening is None or not _breakdown_items().fullmatch(text, opening + 1, quantity.start):
         return None
     total = next((q for q in reversed(earlier) if q.end <= opening), None)
-    if total is None or total.kind != "count" or total.unit is None or not TOTAL_TO_BRACKET.fullmatch(text, total.end, opening + 1):
+    if total is None or total.unit is None or not _shares_its_unit(text, total) or not TOTAL_TO_BRACKET.fullmatch(text, total.end, opening + 1):
         return None
     return total
+
+
+SPELLED_TOTAL_REACH = 80  # characters before a bracket read for a total written in words
+
+
+def _spelled_total(text: str, quantity: Quantity, start: int, counted_noun) -> list[Quantity]:
+    """"bốn người mất tích (Yên Bái 1; …)": the total in words before the bracket a bare number opens
+    (words are read after the figures, so the look-up asks for them here)."""
+    opening = _open_bracket(text, start, quantity.start)
+    if opening is None:
+        return []
+    return _spelled_quantities(text, max(start, opening - SPELLED_TOTAL_REACH), opening, [], counted_noun)[-1:]
+
+
+def _open_bracket(text: str, start: int, position: int) -> int | None:
+    """The bracket still open at ``position`` (read back to ``start``), if any."""
+    opening = text.rfind("(", start, position)
+    return None if opening < 0 or text.find(")", opening, position) >= 0 else opening
+
+
+def _shares_its_unit(text: str, total: Quantity) -> bool:
+    """A count, or a measure written without a magnitude word ("8.876 ha", not "69,4 vạn tấn" nor
+    money's "76 tỷ đồng"), whose unit its bare parts are in."""
+    if total.kind == "count":
+        return True
+    if total.kind not in BREAKDOWN_MEASURES:
+        return False
+    number = NUMBER.match(text, total.start, total.end)
+    return number is not None and magnitude_run().match(text, number.end(), total.end) is None
 
 
 def _breakdown_noun(text: str, earlier: list[Quantity], sentence: int, position: int) -> str | None:
@@ -554,9 +586,10 @@ def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Q
     word = _word_before(text, quantity.start)
     if word is None:
         return None
+    opening = _open_bracket(text, sentence, quantity.start)
     for sibling in reversed(earlier):
-        if sibling.start < sentence:
-            return None
+        if sibling.start < (sentence if opening is None else opening):
+            return None  # (inside a bracket: only its own items, not an earlier bracket's)
         if sibling.unit is not None and sibling.kind not in ("percent", "fraction", "money") \
                 and not (sibling.kind == "rate" and sibling.unit.split("/")[0] in MONEY_UNITS) and _word_before(text, sibling.start) == word:
             # (no money: its magnitude, "triệu", is written with the figure and would be lost: "… 36,2 triệu đồng/người, … đạt 39")
@@ -580,6 +613,7 @@ def _bracket_sibling_unit(text: str, earlier: list[Quantity], sentence: int, qua
 
 MONEY_UNITS = frozenset({"đồng", "USD"})
 SIBLING_MEASURES = frozenset({"area", "mass", "length"})  # units that carry no magnitude word to copy wrongly
+BREAKDOWN_MEASURES = SIBLING_MEASURES | {"other"}  # a total's unit its bracket's bare parts share ("m3", "lít", "kWh")
 
 
 # "tiếp nhận 350, giải quyết 342 hồ sơ": a verb and a bare number, then a verb and a count of a noun
@@ -914,8 +948,9 @@ AFTER_PROPER_NAME = "after-proper-name"
 NAME_RUN = r"\p{Lu}[\p{L}\p{M}&]*(?:[ \t]+\p{Lu}[\p{L}\p{M}&]*){0,4}"
 NAME_BEFORE_NUMBER = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?P<name>{NAME_RUN})[ \t]+$")
 # the next item of a list of names and figures: ", Thăng Bình 114", "; và Núi Thành 115"
-NEXT_NAMED_FIGURE = regex.compile(rf"[ \t]*[,;][ \t]*(?:và[ \t]+)?(?P<name>{NAME_RUN})[ \t]+(?P<number>\d[\d.,]*)(?![\d/])")
-PREVIOUS_NAMED_FIGURE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?P<name>{NAME_RUN})[ \t]+(?P<number>\d[\d.,]*)(?:[ \t]+[\p{{Ll}}\p{{M}}]+){{0,2}}[ \t]*[,;][ \t]*(?:và[ \t]+)?$")
+NAMED_FIGURE_GAP = r"(?:[ \t]*[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)"  # ", ", "; và ", " và " (the last item)
+NEXT_NAMED_FIGURE = regex.compile(rf"{NAMED_FIGURE_GAP}(?P<name>{NAME_RUN})[ \t]+(?P<number>\d[\d.,]*)(?![\d/])")
+PREVIOUS_NAMED_FIGURE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}])(?P<name>{NAME_RUN})[ \t]+(?P<number>\d[\d.,]*)(?:[ \t]+[\p{{Ll}}\p{{M}}]+){{0,2}}?{NAMED_FIGURE_GAP}$")
 SHARE_IN_BRACKET = regex.compile(r"[ \t]*\([ \t]*\d[\d.,]*[ \t]*%[ \t]*\)")
 NAMED_LIST_REACH = 80
 
