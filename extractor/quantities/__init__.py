@@ -15,7 +15,7 @@ from extractor.quantities.cells import FLATTENED_ROW_CELL, header_cells, read_fl
 from extractor.quantities.goals import mark_goals
 from extractor.quantities.metric import (BREAKDOWN_OPENER, BREAKDOWN_OPENER_REACH, MetricFinder, change_before_measure,
                                          changes_restated_in_brackets, distribute_grouped, distribute_respectively, unit_from_name)
-from extractor.quantities.parser import NUMBER, Quantity, find_quantities
+from extractor.quantities.parser import NUMBER, Quantity, breakdown_list_total, find_quantities
 from extractor.sections import Section, parse_label
 from extractor.spans import SpanIndex, bracket_open_at
 
@@ -46,14 +46,18 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
     skipped = SpanIndex(sorted(set(label_spans)))  # heading and item labels: no figure
     line_break = _source_line_break(clean)
     header = None  # the header row of the table being read
+    list_total = None  # the total the list being read breaks down ("Tổng số giường bệnh: 2.411, trong đó:")
     for paragraph in clean.paragraphs:
+        if list_total is not None and not LIST_ITEM_MARK.match(clean.text, paragraph.start, paragraph.end):
+            list_total = None
         if paragraph.kind == TABLE_ROW:
             header = header_cells(clean, paragraph) or header
             found.extend((quantity, paragraph) for quantity in table_row_quantities(clean, paragraph, skipped, header))
             continue
         if not UNIT_DECLARATION_LINE.fullmatch(clean.text, paragraph.start, paragraph.end):
             header = None  # (a table's "Đơn vị tính: Tỷ đồng" line between its header and its rows ends nothing)
-        quantities = find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break)
+        quantities = find_quantities(clean.text, paragraph.start, paragraph.end, skipped, line_break=line_break, list_total=list_total)
+        list_total = breakdown_list_total(clean.text, quantities, paragraph.end) or list_total
         found.extend((quantity, paragraph) for quantity in read_flattened_rows(clean.text, paragraph.start, quantities))
     found = without_row_numbers(clean, found, line_break)
     _in_the_documents_style(clean.text, found)
@@ -66,6 +70,9 @@ def extract_quantities(clean: CleanText, sections: list[Section], places=None, t
         found = [(quantity, paragraph) for quantity, paragraph in found if not _names_nothing(quantity)]
         mark_goals(found, clean, term_end)
     return found
+
+
+LIST_ITEM_MARK = regex.compile(r"[ \t]*[-–+*•][ \t]")  # "- Bệnh viện: 1.843 giường": a dash-led item of the list above
 
 
 MEASURE_KINDS = frozenset({"area", "length", "mass", "other", "rate"})

@@ -287,11 +287,12 @@ def _text_before(text: str, start: int, position: int) -> str:
 
 
 def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tuple[int, int]]" = (), counted_noun=None,
-                    line_break=None) -> list[Quantity]:
+                    line_break=None, list_total: Quantity | None = None) -> list[Quantity]:
     """Quantities in ``text[start:end]`` (one paragraph). ``skip`` spans (heading labels; a SpanIndex
     built once per document, or a list) are ignored.
     ``counted_noun(text_after) -> str | None`` names the noun counted after a bare number.
-    ``line_break(start, end) -> bool``: did the source break a line there that the cleaner joined?"""
+    ``line_break(start, end) -> bool``: did the source break a line there that the cleaner joined?
+    ``list_total``: the total a list this paragraph is an item of breaks down (``breakdown_list_total``)."""
     counted_noun = counted_noun or first_noun
     skipped = skip if isinstance(skip, SpanIndex) else SpanIndex(skip)
     quantities: list[Quantity] = []
@@ -332,7 +333,7 @@ def find_quantities(text: str, start: int, end: int, skip: "SpanIndex | list[tup
     for quantity in quantities:
         quantity.change = _change(text, quantity, start, end)
         quantity.basis, quantity.basis_year = _basis(text, quantity, start, end)
-    _name_elided_nouns(text, quantities, start, counted_noun)
+    _name_elided_nouns(text, quantities, start, counted_noun, list_total)
     return quantities
 
 
@@ -448,11 +449,12 @@ LIST_SEPARATOR = regex.compile(r"\s*[;,]\s*")
 MAX_SIBLINGS = 40  # earlier figures of the sentence looked at
 
 
-def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counted_noun) -> None:
+def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counted_noun, list_total: Quantity | None = None) -> None:
     """A bare number takes the noun the sentence states for it, in this order: the count a
     breakdown belongs to ("23.362 hồ sơ (trong đó: hộ tịch 2.481, …)"), "số X … là N" ("Tổng số
-    người … là 23"), a label before a colon ("Cán bộ công chức: 06"), or a sibling in the same
-    list after the same word ("bản A được 370m; bản B được 700")."""
+    người … là 23"), a label before a colon ("Cán bộ công chức: 06"; under a line that opens a
+    breakdown, "Tổng số giường bệnh: 2.411, trong đó:", the label names a part and the total's noun
+    counts it), or a sibling in the same list after the same word ("bản A được 370m; bản B được 700")."""
     for index, quantity in enumerate(quantities):
         if quantity.unit is not None or quantity.kind not in ("count", "fraction"):
             continue
@@ -461,6 +463,7 @@ def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counte
         noun = (_breakdown_total(text, quantity, earlier, start)
                 or _breakdown_noun(text, earlier, sentence, quantity.start)
                 or _number_of_noun(text, sentence, quantity.start, counted_noun)
+                or _labelled_part_of(text, list_total, start, quantity.start)
                 or _label_noun(text, sentence, quantity.start, counted_noun)
                 or _sibling_unit(text, earlier, sentence, quantity)
                 or _bracket_sibling_unit(text, earlier, sentence, quantity)
@@ -472,6 +475,9 @@ def _name_elided_nouns(text: str, quantities: list[Quantity], start: int, counte
             quantity.unit, quantity.kind = noun.unit, noun.kind if quantity.kind == "count" else quantity.kind
         else:
             quantity.unit = noun
+            per = _base_in_label(text, sentence, quantity.start, counted_noun)
+            if per is not None and quantity.kind == "count":
+                quantity.unit, quantity.kind = f"{noun}/{per}", "rate"
         quantity.notes.append(ELIDED_NOUN)
 
 
@@ -579,6 +585,51 @@ def _label_noun(text: str, sentence: int, position: int, counted_noun) -> str | 
 
 
 CODE_WORD = regex.compile(r"[\p{L}\d][-_.][\p{L}\d]")  # letters joined by a hyphen, an underscore or a dot: a code
+# "Số bác sỹ bình quân 1 vạn dân (người): 15", "Số người nhiễm HIV … trên 100.000 dân: 4,1": a label's base
+LABEL_PER_BASE = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:bình\s+quân|trung\s+bình|trên)|/)\s*"
+                               r"(?P<base>(?:(?:1|một)\s+)?(?:vạn|nghìn|ngàn)|1(?:0{1,2})?(?:\.000)+)(?=\s+\p{L})")
+LABEL_REACH = 120  # characters back from a labelled figure to its label's base
+
+
+def _base_in_label(text: str, sentence: int, position: int, counted_noun) -> str | None:
+    """The base a label before a colon counts its noun per ("bình quân 1 vạn dân" → "1 vạn dân"):
+    the bare figure after it is a rate, as "15 bác sỹ/vạn dân" written after the number is."""
+    reach = max(sentence, position - LABEL_REACH)
+    if not LABEL_END.search(text, max(reach, position - 12), position):
+        return None
+    found = None
+    for found in LABEL_PER_BASE.finditer(text, reach, position):
+        pass  # (the last base before the figure)
+    if found is None:
+        return None
+    noun = counted_noun(_text_after(text, found.end(), position, counted_noun))
+    if noun is None:
+        return None
+    noun_end = _noun_end(text, found.end(), noun[1])
+    return " ".join(unicodedata.normalize("NFC", text[found.start("base"):noun_end]).lower().split())
+LIST_OPENER_END = regex.compile(r"\s*,?\s*(?i:" + BREAKDOWN_WORDS + r")\s*:\s*")  # "…: 2.411, trong đó:"
+
+
+def breakdown_list_total(text: str, quantities: list[Quantity], end: int) -> Quantity | None:
+    """"2. Tổng số giường bệnh: 2.411, trong đó:": the total a paragraph ends on before the list of
+    its parts opens (a count or a measure its parts share)."""
+    if not quantities:
+        return None
+    total = quantities[-1]
+    if total.unit is None or not _shares_its_unit(text, total) or not LIST_OPENER_END.fullmatch(text, total.end, end):
+        return None
+    return total
+
+
+def _labelled_part_of(text: str, list_total: Quantity | None, start: int, position: int) -> Quantity | None:
+    """"- Phòng khám đa khoa khu vực: 86" under "Tổng số giường bệnh: 2.411, trong đó:": the figure
+    right after the label opening a listed part counts what the total does."""
+    if list_total is None or LABELLED_ITEM.fullmatch(text, start, position) is None:
+        return None
+    return list_total
+
+
+LABELLED_ITEM = regex.compile(r"[ \t]*[-–+*•][ \t]*[^;:()\d\n]{2,60}?\s*:\s*")  # "- Bệnh viện đa khoa: "
 
 
 def _sibling_unit(text: str, earlier: list[Quantity], sentence: int, quantity: Quantity) -> Quantity | None:
