@@ -589,16 +589,20 @@ CODE_WORD = regex.compile(r"[\p{L}\d][-_.][\p{L}\d]")  # letters joined by a hyp
 LABEL_PER_BASE = regex.compile(r"(?i)(?:(?<![\p{L}\p{M}])(?:bình\s+quân|trung\s+bình|trên)|/)\s*"
                                r"(?P<base>(?:(?:1|một)\s+)?(?:vạn|nghìn|ngàn)|1(?:0{1,2})?(?:\.000)+)(?=\s+\p{L})")
 LABEL_REACH = 120  # characters back from a labelled figure to its label's base
+ITEM_BOUNDARY = regex.compile(r"(?r)[;:\n]")  # the start of a list item's label
 
 
 def _base_in_label(text: str, sentence: int, position: int, counted_noun) -> str | None:
     """The base a label before a colon counts its noun per ("bình quân 1 vạn dân" → "1 vạn dân"):
     the bare figure after it is a rate, as "15 bác sỹ/vạn dân" written after the number is."""
     reach = max(sentence, position - LABEL_REACH)
-    if not LABEL_END.search(text, max(reach, position - 12), position):
+    label_end = LABEL_END.search(text, max(reach, position - 12), position)
+    if label_end is None:
         return None
+    item_start = ITEM_BOUNDARY.search(text, reach, label_end.start())
+    reach = item_start.end() if item_start else reach  # ("…; Bác sĩ bình quân 1 vạn dân là 19,23; Số ca mắc …": the item before's)
     found = None
-    for found in LABEL_PER_BASE.finditer(text, reach, position):
+    for found in LABEL_PER_BASE.finditer(text, reach, label_end.start()):
         pass  # (the last base before the figure)
     if found is None:
         return None
