@@ -2341,8 +2341,12 @@ def _closes_a_compound(phrase: str, trailing) -> bool:
         # the dictionary is asked first, the segmenter only then
         if not ends_a_compound(phrase, start, linker):
             return False
-        if linker in SPATIAL_LINKERS and is_common_word(" ".join(phrase[:trailing.end()].split()[-2:]).lower()):
-            return True  # "đại hội cấp trên": a word the dictionary holds though the segmenter splits it
+        words = phrase[:trailing.end()].lower().split()
+        if linker in SPATIAL_LINKERS and is_common_word(" ".join(words[-2:])) \
+                and not (len(words) > 2 and is_common_word(" ".join(words[-3:-1]))):
+            # "đại hội cấp trên": a word the dictionary holds though the segmenter splits it (not "trợ cấp trên
+            # 73 triệu": the "cấp" closes the word before it, the "trên" bounds the figure)
+            return True
         last = word_tokens(" ".join(phrase[:trailing.end()].split()[-3:]))
         return bool(last) and " " in last[-1] and last[-1].lower().endswith(f" {linker}") and last[-1].lower() != f"{linker} {linker}"  # (not "là là")
     return ends_a_compound(phrase, start, linker.split()[0])
