@@ -1290,7 +1290,11 @@ def _after_phrase(text: str, quantity: Quantity, paragraph_end: int, max_words: 
         # of a list of units, "3 đảng bộ xã A, xã B và xã C")
         if place_rules()["type_word"].fullmatch(quantity.unit):
             phrase = _without_members(phrase, quantity.unit)  # "3 xã Bắc Phong, Bình Thanh, Thung Nai": the units counted, by name
-        phrase = _at_a_named_place().split(phrase, maxsplit=1)[0]
+        located = _at_a_named_place().split(phrase, maxsplit=1)
+        phrase = located[0]
+        state = _state_after_a_place().match(located[1]) if len(located) == 2 else None
+        if state is not None:
+            phrase = f"{phrase} {state.group('state')}"  # "25 ngôi nhà ở thôn Đông bị ngập": what befell them, past where they are
         phrase = RAISING_A_MEASURE.split(phrase, maxsplit=1)[0]  # "3 câu lạc bộ nâng tổng số câu lạc bộ … lên 66": the next measure
         before_unit = _and_a_unit().split(phrase, maxsplit=1)[0]
         if not place_rules()["type_word"].search(before_unit):
@@ -2114,6 +2118,15 @@ def _at_a_named_place() -> "regex.Pattern[str]":
     """"người chết tại bản Háng Bla, xã Khao Mang": where a count is, a unit or a hamlet named after
     "tại"/"ở", is its place, no part of what it counts (not "tại các xã đặc biệt khó khăn")."""
     return regex.compile(rf"\s+(?i:tại|ở)\s+(?=(?:{place_rules()['type_word'].pattern})\s+\p{{Lu}}|{shared_patterns()['locality']})")
+
+
+@lru_cache(maxsize=1)
+def _state_after_a_place() -> "regex.Pattern[str]":
+    """The names of a place ("thôn Đông", "thôn Nà Diệc, xã Văn Lang"), then a passive state ("bị ngập")."""
+    name_word = rf"(?:{place_rules()['type_word'].pattern}|(?i:{shared_patterns()['settlement_word']})|\p{{Lu}}[\p{{L}}\p{{M}}]*|\d{{1,3}})"
+    return regex.compile(rf"(?:[ \t,]*{name_word})+[ \t]+(?P<state>(?:bị|được)[ \t]+[\p{{L}}\p{{M}}]+(?:[ \t]+[\p{{L}}\p{{M}}]+)?)")
+
+
 CLOSING_QUOTES = ("”", '"')
 OPENING_QUOTES = ("“", '"')
 QUOTE_REACH = 80  # characters of a quoted name
