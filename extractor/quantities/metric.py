@@ -1594,6 +1594,12 @@ def _continues_a_noun_list(text: str, scan: BoundaryScan, paragraph_start: int, 
         return False  # "… Vân Kiều và Kinh, trong đó người dân tộc thiểu số là 812 hộ": a breakdown opens after it
     if metric_rules()["topic_lead"].match(text, start, comma_end):
         return False  # "Về kinh tế, tốc độ …", "Đối với tỷ lệ hồ sơ …, tháng 7 đạt …": a topic, then the clause
+    first_after = text[comma_end:comma_end + LIST_REACH].split()[:1]
+    if first_after and first_after[0].lower() in metric_rules()["linking_verbs"] \
+            and first_after[0].lower() not in text[start:comma_end].lower().split():
+        # "… xã Bình Trị và Tân Tạo, có diện tích hơn 20 km2": a predicate of the subject before, no item (not
+        # the second of two alike, "tỷ lệ lao động có bằng cấp, có chứng chỉ")
+        return False
     segment = metric_rules()["leading"].sub("", text[start:comma_end - 1].strip())  # "Trong đó đàn trâu, bò có …"
     words = segment.split()
     if not words or any(c.isdigit() for c in segment):
