@@ -1802,3 +1802,87 @@ def test_a_breakdown_paragraph_goes_on_with_the_unit_of_the_paragraph_before():
 def test_a_unit_after_a_figure_in_its_clause_holds_a_figure_written_with_thousands(sentence, figure, place):
     """A figure's own dot ("1.500") ends no clause; "trên địa bàn" before a named unit says where, as "tại" does."""
     assert _place_of(figure, sentence) == place
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Sáng 9/8, Đảng bộ phường Tam Điệp tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.\n\nTại đại hội, Ban Thường vụ "
+     "Tỉnh ủy Ninh Bình công bố quyết định chỉ định Ban Chấp hành gồm 29 đồng chí.\n\nPhường có 3.800 đảng viên.\n",
+     "phường Tam Điệp"),
+    ("Sáng 9/8, Đảng bộ phường Tam Điệp tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.\n\nĐại hội nghe đọc quyết định của "
+     "Ban Thường vụ Tỉnh ủy Ninh Bình chỉ định 31 đồng chí vào Ban Chấp hành.\n\nPhường có 3.800 đảng viên.\n",
+     "phường Tam Điệp"),
+    ("Sáng 9/8, Đảng bộ phường Tam Điệp tổ chức Đại hội lần thứ I, nhiệm kỳ 2025-2030.\n\nThay mặt Ban Thường vụ Tỉnh ủy "
+     "Ninh Bình, đồng chí Nguyễn Văn B trao quyết định chỉ định Ban Chấp hành gồm 29 đồng chí.\n", "phường Tam Điệp"),
+    # must not fire: the Party committee heading a letterhead issues the text
+    ("TỈNH ỦY NINH BÌNH\n\nBÁO CÁO\nKết quả thu ngân sách năm 2024\n\nThu ngân sách toàn tỉnh đạt 21.500 tỷ đồng.\n",
+     "tỉnh Ninh Bình"),
+])
+def test_a_party_committee_acting_in_a_body_sentence_is_no_letterhead(text, unit):
+    """"Tại đại hội, Ban Thường vụ Tỉnh ủy X công bố …", "… quyết định của Ban Thường vụ Tỉnh ủy X chỉ định …": a
+    committee its predicate follows, or that stands inside a running sentence, acts in the body; it heads no letterhead."""
+    assert records_from_text(text)[0]["unit"] == unit
+
+
+@pytest.mark.parametrize("text", [
+    "Sáng 12/10, UBND tỉnh họp phiên thường kỳ tháng 9.\n\nKim ngạch xuất khẩu 9 tháng đạt 2.100 triệu USD, tăng 9,4%, "
+    "xếp thứ 3 khu vực (sau tỉnh Lạng Sơn).\n",
+    "Sáng 12/10, UBND tỉnh tổ chức hội nghị sơ kết quý III.\n\nThu ngân sách đạt 8.300 tỷ đồng, tăng 6,1%, chỉ đứng sau "
+    "tỉnh Nghệ An trong vùng.\n",
+    # a province written with another type word than the body's ("UBND tỉnh … thành phố Hà Nội") is another unit
+    "Chiều 8/9/2025, UBND tỉnh tổ chức hội nghị xúc tiến đầu tư.\n\nĐoàn công tác đã làm việc với thành phố Hà Nội, "
+    "năm 2025 đón 1,4 triệu lượt khách.\n",
+])
+def test_a_unit_the_text_ranks_itself_behind_or_of_another_type_is_not_its_unnamed_unit(text):
+    """"UBND tỉnh …" over "(sau tỉnh X)", "chỉ đứng sau tỉnh X": the peer a text ranks behind is not the tỉnh it does
+    not name."""
+    assert records_from_text(text)[0]["unit"] is None
+
+
+@pytest.mark.parametrize("tail", [
+    ".\nCác tin khác\n",
+    "...Những tin mới hơn\nNhững tin cũ hơn\n",  # (the headings glued to the last sentence and joined on one line)
+])
+def test_units_in_the_titles_a_page_links_to_do_not_issue_it(tail):
+    """A page's "Tin liên quan" / "Những tin cũ hơn" lists other texts' titles: their units vote for nothing."""
+    text = ("Nhà văn hóa xã Chiềng Mung được xây mới khang trang. Ảnh: Thu Hà\nTheo ông Long, năm 2024 xã có 4 bản đạt "
+            f"chuẩn văn hóa; tỷ lệ hộ nghèo còn 2,1%{tail}Hội nghị tổng kết công tác dân vận tỉnh Thanh Hóa năm 2024\n"
+            "Kế hoạch số 45/KH-UBND của UBND tỉnh Thanh Hóa về chuyển đổi số\n")
+    document = records_from_text(text)[0]
+    assert (document["unit"], document["province"]) == ("xã Chiềng Mung", "tỉnh Sơn La")
+
+
+def test_the_only_name_a_type_word_refers_to_issues_the_text_with_its_candidates():
+    """A caption's "… tại xã Bình Lợi", then "trên địa bàn xã", over a page's links: the one name the text writes
+    (its links' units aside) is its unit, though namesakes leave it open."""
+    text = ("Đường giao thông nông thôn sáng, xanh, sạch, đẹp tại xã Bình Lợi. Ảnh: Minh Anh\nTheo ông Long, địa phương "
+            "tiếp tục giữ vững các tiêu chí. Năm 2024, tỷ lệ người dân trên địa bàn xã tham gia bảo hiểm y tế đạt 97%.\n"
+            "Những tin cũ hơn\nHội nghị tổng kết công tác dân vận tỉnh Thanh Hóa năm 2024\n")
+    document = records_from_text(text)[0]
+    assert document["unit"] == "xã Bình Lợi" and len(document["unit_candidates"]) > 1 and document["province"] is None
+
+
+@pytest.mark.parametrize("text, unit, province", [
+    # a roundup of several provinces no unit issues: a caption's typed province is none of its own
+    ("Mưa lũ tại các tỉnh miền Trung làm 9 người chết (Quảng Ngãi: 4 người, Quảng Nam: 3 người, Bình Định: 2 người).\n\n"
+     "Tại Quảng Nam, 1.200 nhà bị ngập. Bình Định có 800 nhà bị ngập, Quảng Ngãi có 600 nhà.\n\n"
+     "(Ảnh: người dân xã Tịnh Khê, tỉnh Quảng Ngãi dọn dẹp sau lũ)\n", None, None),
+    # the address of the communes a count lists is the unit of the opening sentence
+    ("Chiều qua, mưa đá đã xảy ra tại 2 xã Đồng Văn và Nghĩa Đồng, huyện Tân Kỳ, Nghệ An.\n\nTheo báo cáo của Ban chỉ "
+     "huy PCTT-TKCN huyện, mưa đá làm 60 nhà bị tốc mái.\n", "huyện Tân Kỳ", "tỉnh Nghệ An"),
+    # must not fire: one province's text naming a neighbour
+    ("Năm 2024, tỉnh Hà Tĩnh đón 3,2 triệu lượt khách. Tỉnh Hà Tĩnh hợp tác với Nghệ An và Quảng Bình.\n", "tỉnh Hà Tĩnh",
+     "tỉnh Hà Tĩnh"),
+])
+def test_a_roundups_province_and_the_address_of_counted_communes(text, unit, province):
+    document = records_from_text(text)[0]
+    assert (document["unit"], document["province"]) == (unit, province)
+
+
+@pytest.mark.parametrize("written, unit", [("huyện Chơn Thành", "huyện Chơn Thành"), ("T.X Sông Công", "thị xã Sông Công")])
+def test_the_reporting_unit_keeps_the_type_its_places_are_written_with(written, unit):
+    """A unit regraded since (a thị xã made a thành phố, same code): the document's unit is named as its places are,
+    under the type the text gives it; the code says which unit it is today."""
+    text = (f"{written}: Chi trả 12 tỷ đồng trợ cấp xã hội\n\nNăm 2019, {written} đã chi trả trợ cấp cho 4.200 đối tượng "
+            "bảo trợ xã hội.\n")
+    document = records_from_text(text)[0]
+    assert document["unit"] == unit == document["places"][0]

@@ -69,6 +69,8 @@ SENTENCE_OPENING = regex.compile(r"(?:^|[.!?;:]|\n)\s*$")  # a type word opening
 VINTAGE_MARK_REACH = 12
 # "(mới)", "(cũ)", "cũ"; a bare "mới" only before punctuation ("mới" is also "just": "xã X mới đạt …")
 VINTAGE_MARK = regex.compile(r"\s*\(\s*((?i:mới|cũ))\s*\)|\s+((?i:cũ)(?![\p{L}\p{M}])|(?i:mới)(?=\s*(?:[,.;:)]|$)))")
+PROVINCE_TYPES = ("tỉnh", "thành phố")
+PROVINCE_VOTE = 0.99  # a province's votes that point to it (a name of units in two provinces gives each half)
 ANCHOR_VOTE = 1000  # the reporting unit's province and district outvote any mentions
 FORMED_FROM_NAMED = 2  # other predecessors a text names with a unit formed in 2025 (1 where it tells of a formation)
 SCOPE_REACH = 1500  # characters back from a type word alone to the unit of its paragraph it stands for
@@ -174,13 +176,21 @@ class DocumentPlaces:
         # a text that tells of units formed from others, and is not dated before the merger, needs one
         # predecessor named to be about a 2025 unit ("Xã Chí Đám được thành lập trên cơ sở sáp nhập xã Chí Đám và xã Hùng Xuyên")
         formation = self.vintage != OLD and formation_told
-        self._listed = listed_provinces(text, typed)
+        self._roundup_of_provinces = False  # (set once the places are read: see province())
+        self._related_links = related_links(text)
+        linked = frozenset(m.start for m in typed if self._in_related_links(m.start))
+        # peers the text compares itself with, and units of the titles of other texts it links to: never the text's unit
+        self._others = compared_units(text, typed) | linked
+        # and with provinces listed as peers, and provinces compared with: no vote for its province, no issuer
+        self._listed = listed_provinces(text, typed) | linked | {m.start for m in typed if m.start in self._others
+                                                                 and m.candidates and all(u.level == "province" for u in m.candidates)}
         self._headline_province = headline_province(text, self.gazetteer)
         self._roundup = roundup_start(text, typed, self.gazetteer)
         guessed = not unit and self._roundup is None  # (a roundup of peers is issued by a letterhead above it, or by none)
         self._evidence = _Evidence(typed, self.gazetteer, self.vintage, 1 if formation else FORMED_FROM_NAMED, self._listed,
                                    (text, merger_lists(text)) if formation else None)
         typed = [self._retyped_at_home(mention) for mention in typed]
+        self._typed_mentions = typed
         self.unit_source = "given" if unit else "text"
         # a name the gazetteer gives to several units that nothing in the document tells apart
         # ("xã Văn Lang": Phú Thọ and Thái Nguyên since 2025) is kept as a name with its candidates
@@ -200,7 +210,6 @@ class DocumentPlaces:
             place = self._resolve(mention)
             spans.append((mention.start, mention.end, place.name))
         self.typed_places = [self.places[name] for _, _, name in spans]
-        self._typed_mentions = typed
         self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
         if self.reporting_candidates:
             self.reporting_name = next(self._resolve(m).name for m in typed if set(self.reporting_candidates) <= set(m.candidates))
@@ -216,9 +225,16 @@ class DocumentPlaces:
         if self.reporting_unit is None and self.reporting_name is None and not self.reporting_candidates and guessed:
             self.reporting_unit = self._only_unit_its_type_words_refer_to(typed, bare_provinces)
             self.reporting_name = self.name_of(self.reporting_unit) if self.reporting_unit else None
+            if self.reporting_unit is None:
+                only = self._only_name_its_type_words_refer_to(typed)
+                if only is not None:
+                    self.reporting_candidates = self._unsettled(only.candidates) or ()
+                    self.reporting_name = self._resolve(only).name if self.reporting_candidates else None
         spans += self._bare_type_words(spans)
         spans.sort()
         self._spans = spans
+        self._roundup_of_provinces = self.reporting_unit is None and self.reporting_name is None \
+            and self._evidence.province is not None and not self._mostly_of(self._evidence.province)
         self._span_starts = [s for s, _, _ in spans]
         self._by_paragraph: dict[tuple[int, int], tuple] = {}
 
@@ -238,10 +254,18 @@ class DocumentPlaces:
 
     def official_name(self, unit: AdminUnit) -> str:
         """A unit's official name, or the former one it bore when the document calls it by that
-        ("tỉnh Thừa Thiên Huế" in a 2022 report: the gazetteer's "thành phố Huế")."""
+        ("tỉnh Thừa Thiên Huế" in a 2022 report: the gazetteer's "thành phố Huế"), or its name under the
+        type of its level the document gives it, as its places do ("T.X Phổ Yên" in a 2018 report: the
+        gazetteer's "thành phố Phổ Yên", a thị xã until 2022)."""
         written = [place.name.split(" ") for place in self.places.values() if place.unit == unit]
-        return next((former for words in written for cut in range(1, len(words))
-                     if (former := unit.former_name(" ".join(words[cut:])))), unit.full_name)
+        former = next((former for words in written for cut in range(1, len(words))
+                       if (former := unit.former_name(" ".join(words[cut:])))), None)
+        if former is not None:
+            return former
+        types = place_rules()["unit_types"]
+        return next((place.name for place in self.places.values() if place.unit == unit
+                     and (unit_type := _written_type(place.name)) not in (None, unit.type) and unit.level in types[unit_type]
+                     and name_key(place.name[len(unit_type):]) == name_key(unit.name)), unit.full_name)
 
     def province(self) -> AdminUnit | None:
         if self.reporting_unit is not None:
@@ -249,7 +273,31 @@ class DocumentPlaces:
         absorbing = self.absorbed_into(self.reporting_name)
         if absorbing is not None:  # the issuer's own province, whatever other provinces the text names
             return self.gazetteer.province_of(absorbing)  # "huyện Nông Sơn" (merged into huyện Quế Sơn): Quảng Nam
-        return self._evidence.province
+        return None if self._roundup_of_provinces else self._evidence.province
+
+    def _in_related_links(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self._related_links)
+
+    def _mostly_of(self, province: AdminUnit) -> bool:
+        """Is the province named more often than the other provinces together, or are fewer than
+        ROUNDUP_PROVINCES provinces named (typed or bare)? A text no unit issues that names several
+        provinces as much ("các tỉnh miền núi phía Bắc … (Hà Giang: 16 nhà, Lai Châu: 07 nhà, Thái Nguyên:
+        24 nhà)", a caption's "xã San Sả Hồ, huyện Sa Pa, tỉnh Lào Cai" in a national roundup) is a roundup,
+        none of whose provinces is its own."""
+        keys = set(_province_keys(province, self.gazetteer))
+        named: Counter = Counter()
+        for start, _, name in self._spans:
+            if self._in_related_links(start):
+                continue  # (the titles of other texts)
+            unit = self.unit_of(name)
+            if unit is not None:
+                if unit.level == "province":
+                    named[(unit.vintage, unit.code) in keys or unit.name] += 1
+            elif _written_type(name) in PROVINCE_TYPES and self.gazetteer.named("province", name.split(" ", 1)[1]):
+                # (a province's name both vintages bear, undated)
+                named[any((u.vintage, u.code) in keys for u in self.gazetteer.named("province", name.split(" ", 1)[1])) or name] += 1
+        own = named.pop(True, 0)
+        return len(named) + 1 < ROUNDUP_PROVINCES or own > sum(named.values())
 
     def real_places(self) -> list[Place]:
         """The units the text names (typed mentions that are real units), each once, in order of
@@ -418,13 +466,23 @@ class DocumentPlaces:
         for match in rules["body_of_unnamed_unit"].finditer(self.text, 0, min(len(self.text), NEWS_OPENING_CHARS)):
             if self._owns_a_cited_plan(match.start()):
                 continue  # "… theo NQ05 HĐND thành phố": the body whose plan is cited, not the text's
-            levels = rules["unit_types"][unit_type_of(match.group(1))]
+            unit_type = unit_type_of(match.group(1))
+            levels = rules["unit_types"][unit_type]
             if "province" in levels and self._evidence.province is not None:
-                return self._evidence.province
+                # (a province the text writes with another type word is another unit: "UBND tỉnh …" over "thành phố Huế")
+                return self._evidence.province if unit_type in self._written_types(self._evidence.province) else None
             districts = [code for code, count in self._evidence.districts.items() if count > 0]
             if "district" in levels and len(districts) == 1:
                 return next((u for u in self.gazetteer.units if u.level == "district" and u.code == districts[0]), None)
         return None
+
+    def _written_types(self, province: AdminUnit) -> set[str]:
+        """The type words the text writes the province with (its own type when it writes none; a
+        former type too, "tỉnh Thừa Thiên Huế" of what is now "thành phố Huế")."""
+        keys = set(_province_keys(province, self.gazetteer))
+        written = {mention.written_type for mention in self._typed_mentions
+                   if any((unit.vintage, unit.code) in keys for unit in mention.candidates if unit.level == "province")}
+        return written or {province.type}
 
     def _owns_a_cited_plan(self, start: int) -> bool:
         """Whether a plan or resolution is cited right before ``start`` ("theo NQ05 HĐND thành phố"):
@@ -446,6 +504,7 @@ class DocumentPlaces:
         tổ chức …", "toàn phường …": a text whose only named unit (with its parents) is named where a
         speaker serves, and whose type word stands alone for a unit elsewhere, is that unit's (or its
         district's or province's, whichever type word stands alone most)."""
+        typed = [mention for mention in typed if mention.start not in self._others]  # ("(sau tỉnh Quảng Ninh)": a peer)
         units = {unit for mention in typed for unit in [self._evidence.choose(mention.candidates, self.vintage)] if unit is not None}
         lowest = [unit for unit in units if unit.level == "commune"] or [unit for unit in units if unit.level == "district"]
         if not lowest:  # a province's text ("Đối với tỉnh Lạng Sơn, …; trên địa bàn tỉnh …"), when it names no other province bare
@@ -468,10 +527,27 @@ class DocumentPlaces:
         best = max(line, key=lambda unit: (counts[unit], LEVEL_RANK[unit.level]))  # (a tie: the higher, "100% xã, thị trấn" is counted)
         return best if counts[best] >= TYPE_WORD_REFERENCES else None
 
+    def _only_name_its_type_words_refer_to(self, typed: list[TypedName]) -> TypedName | None:
+        """"Đường nông thôn mới … tại xã Bình Lợi", then "trên địa bàn xã …": a text naming one unit only,
+        whose namesakes nothing tells apart, and whose type word stands alone for a unit, is that name's."""
+        named = {(mention.written_type, name_key(mention.name)): mention for mention in typed
+                 if mention.start not in self._others}
+        if len(named) != 1:
+            return None
+        only = next(iter(named.values()))
+        if len({unit.level for unit in only.candidates}) != 1 or self._unsettled(only.candidates) is None:
+            return None
+        return only if any(spell(match.group(0)) == only.written_type and self._stands_alone_for_a_unit(match)
+                           and not self._owns_a_cited_plan(match.start())
+                           for match in place_rules()["type_word"].finditer(self.text)) else None
+
     def _unsettled(self, candidates: tuple[AdminUnit, ...]) -> tuple[AdminUnit, ...] | None:
         """The candidates of a name that names several units the document does not tell apart."""
         if len(candidates) > 1 and self._evidence.choose(candidates, self.vintage) is None:
-            return tuple(u for u in candidates if u.vintage == self.vintage) or candidates  # a dated text: its vintage
+            # those of the province the document points to ("phường Tân An" in a text naming Cần Thơ: its old and new
+            # ward, not the namesakes elsewhere), then of a dated text's vintage
+            candidates = tuple(u for u in candidates if self._evidence.in_voted_province(u)) or candidates
+            return tuple(u for u in candidates if u.vintage == self.vintage) or candidates
         return None
 
     def _issuer(self, typed: list[TypedName], pick):
@@ -489,8 +565,8 @@ class DocumentPlaces:
                 continue  # (the peers of a roundup issue nothing)
             if mention.start in addresses:
                 continue  # ("HĐND phường Tân Định, TPHCM tổ chức …": the city is the ward's address, not the issuer)
-            if mention.member or _opens_a_list(self.text, mention) or mention.start in self._listed:
-                continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"), a peer in a list: none issues it
+            if mention.member or _opens_a_list(self.text, mention) or mention.start in self._listed or mention.start in self._others:
+                continue  # the first of a list of units ("có Đảng bộ huyện X, huyện Y, …"), a peer in a list or compared with: none issues it
             after_organisation = rules["letterhead"].search(self._line_before(mention.start)) is not None
             if not after_organisation:
                 continue
@@ -510,12 +586,14 @@ class DocumentPlaces:
             scores[unit] += 10 if in_letterhead else 1
         for match in rules["organisation"].finditer(self.text, 0, min(limit, self._roundup or limit)):  # "Thành đoàn Hà Tĩnh", "TỈNH ỦY SƠN LA"
             unit_type = rules["organisation_types"][spell(match.group(1))] if spell(match.group(1)) in rules["organisation_types"] else None
-            if unit_type is None or not self._on_letterhead_line(match.start(), limit):
+            if unit_type is None or self._in_related_links(match.start()):
                 continue
             if rules["office_before"].search(self.text, max(0, match.start() - OFFICE_REACH), match.start()):
                 continue  # "…, Bí thư Tỉnh ủy Lạng Sơn phát biểu chỉ đạo Đại hội" (a photo's caption): where a speaker serves
             name = read_name(self.text, match.end(), self.gazetteer, rules["unit_types"][unit_type], unit_type)
-            if name:
+            # (its predicate after the name, or running words of a sentence before it: a body acting in a sentence,
+            # "Tại đại hội, Ban Thường vụ Tỉnh ủy X công bố …", "… quyết định của Ban Thường vụ Tỉnh ủy X chỉ định …", no letterhead)
+            if name and self._on_letterhead_line(match.start(), limit, name[0]) and not self._inside_a_running_sentence(match.start()):
                 unit = pick(name[2])
                 if unit is not None:
                     scores[unit] += 10
@@ -538,14 +616,14 @@ class DocumentPlaces:
         scores = scores or cited
         return max(scores, key=lambda u: (scores[u], -LEVEL_RANK[_level(u)], -first_seen[u])) if scores else None
 
-    def _addresses(self, typed: list[TypedName]) -> set[int]:
-        """Starts of the mentions that only give the address of the unit right before them: a higher
-        unit after a comma ("phường Tân Định, TPHCM", "xã Minh Thọ, huyện Nông Cống")."""
-        addresses = set()
+    def _addresses(self, typed: list[TypedName]) -> dict[int, TypedName]:
+        """Starts of the mentions that only give the address of the unit right before them (a higher
+        unit after a comma: "phường Tân Định, TPHCM", "xã Minh Thọ, huyện Nông Cống"), each with that unit."""
+        addresses = {}
         for before, mention in zip(typed, typed[1:]):
             if before.candidates and mention.candidates and ADDRESS_COMMA.fullmatch(self.text, before.end, mention.start) \
                     and min(LEVEL_RANK[c.level] for c in mention.candidates) > max(LEVEL_RANK[c.level] for c in before.candidates):
-                addresses.add(mention.start)
+                addresses[mention.start] = before
         return addresses
 
     def _on_letterhead_line(self, position: int, limit: int, end: int | None = None) -> bool:
@@ -560,6 +638,18 @@ class DocumentPlaces:
         # a unit its clause's predicate follows opens a sentence, no letterhead: "UBND tỉnh Hải Dương vừa ban hành …",
         # "Hội Nông dân xã Suối Ngô là đơn vị cuối cùng …"
         return end is None or not (COPULA_AFTER.match(self.text, end) or predicate_follows(self.text, end, min(len(self.text), end + PREDICATE_REACH)))
+
+    def _inside_a_running_sentence(self, start: int) -> bool:
+        """Does ``start`` stand inside a sentence of a paragraph: words in lower case (no clause lead)
+        between its sentence's start and it, and the sentence ends on its line? (A letterhead or title
+        line opens on its body, or is in capitals, and ends on no sentence's end.)"""
+        line_end = self.text.find("\n", start, start + TITLE_CHARS)
+        if SENTENCE_END.search(self.text, start, line_end if line_end >= 0 else min(len(self.text), start + TITLE_CHARS)) is None:
+            return False
+        opening = SENTENCE_BOUND.search(self.text, max(0, start - LETTERHEAD_REACH), start)
+        lead_start = opening.end() if opening else max(0, start - LETTERHEAD_REACH)
+        lead = place_rules()["subject_lead"].match(self.text, lead_start, start)
+        return LOWER_CASE_WORD.search(self.text, lead.end() if lead else lead_start, start) is not None
 
     def _unit_of_title_line(self, typed: list[TypedName], pick) -> AdminUnit | None:
         """The lowest unit the title names, else the one the opening sentence under it names
@@ -589,14 +679,19 @@ class DocumentPlaces:
             if opening and sentence is not None:
                 read_end = min(sentence.start(), read_end)
             on_line = [mention for mention in typed if line_start <= mention.start < read_end
-                       and not _in_a_figures_bracket(self.text, line_start, mention) and mention.start not in addresses]
+                       and not _in_a_figures_bracket(self.text, line_start, mention)]
+            # the address of units a count lists is where they all lie, the line's unit ("tại 2 xã Lê Hóa và Thuận Hóa,
+            # huyện Tuyên Hóa, Quảng Bình"); another unit's address only says where that one lies
+            counted_addressed = {m.start for m in _counted_members(self.text, [m for m in on_line if m.start not in addresses])}
+            on_line = [mention for mention in on_line if mention.start not in addresses or addresses[mention.start].start in counted_addressed]
             parts = BREAKDOWN_OPENING.search(self.text, line_start, read_end)
             if parts is not None and any(mention.start < parts.start() for mention in on_line):
                 # "Huyện Tuy An có 33 tàu bị chìm, trong đó xã An Hòa Hải có 27 chiếc": the units of a breakdown are parts
                 on_line = [mention for mention in on_line if mention.start < parts.start()]
             counted = _counted_members(self.text, on_line)
             named = [(mention, unit) for mention in on_line
-                     if mention not in counted and not mention.member and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
+                     if mention not in counted and not mention.member and mention.start not in self._others
+                     and not (opening and _object_of_a_verb(self.text, line_start, mention.start))
                      and not self._listed_with_bare_provinces(mention)
                      for unit in [pick(mention.candidates)] if unit is not None]
             if label is not None and line_start > label[0]:
@@ -949,6 +1044,41 @@ LISTED_GAP = regex.compile(r"\s*(?:,|và|;)\s*(?:\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{
 LISTED_PROVINCES = 3  # provinces one list names at least: peers ("nhóm 5 tỉnh, thành … (bao gồm A, B, C, D, E)")
 
 
+@lru_cache(maxsize=1)
+def related_links_heading() -> "regex.Pattern[str]":
+    """A line of the headings of a page's links (one or several: "Những tin mới hơn Những tin cũ hơn"),
+    alone or after a sentence's end ("… đạt trên 99%...Những tin mới hơn")."""
+    heading = load_rules("extractor.places", "rules.json")["related_links_heading"]
+    return regex.compile(rf"(?m)(?:^|(?<=[.!?…]))[ \t]*{heading}(?:[ \t]*[:|/]?[ \t]*{heading})*[ \t]*:?[ \t]*$")
+
+
+def related_links(text: str) -> list[tuple[int, int]]:
+    """Where a page lists links to other texts: from a heading ("Những tin cũ hơn", "Tin liên quan";
+    ``related_links_heading``) over the lines after it that hold no sentence (a title each), up to the
+    first that does."""
+    blocks = []
+    for heading in related_links_heading().finditer(text):
+        if blocks and heading.start() < blocks[-1][1]:
+            continue  # (a heading inside the block before: "Những tin mới hơn ⏎ Những tin cũ hơn")
+        end = heading.end()
+        for line in LINE.finditer(text, heading.end()):
+            if line.end() - line.start() > TITLE_CHARS or SENTENCE_END.search(text, line.start(), line.end()):
+                break
+            end = line.end()
+        blocks.append((heading.start(), end))
+    return blocks
+
+
+COMPARED_REACH = 30  # characters before a unit read for the comparison that makes it a peer
+
+
+def compared_units(text: str, typed: list[TypedName]) -> frozenset[int]:
+    """The starts of mentions a text ranks itself behind or compares itself with ("đứng thứ 2 vùng (sau
+    tỉnh Quảng Ninh)", "chỉ thấp hơn tỉnh Lâm Đồng"; ``compared_before``): peers, not the text's unit."""
+    compared = document_rule("compared_before")
+    return frozenset(m.start for m in typed if compared.search(text, max(0, m.start - COMPARED_REACH), m.start))
+
+
 def listed_provinces(text: str, typed: list[TypedName]) -> frozenset[int]:
     """The starts of province mentions written one after another in a list of LISTED_PROVINCES or
     more: peers a text compares itself with, each no more the text's than a district is."""
@@ -1055,6 +1185,10 @@ class _Evidence:
         self._merger_lists = merger_lists
         self._bare_listed: dict[str, bool] = {}  # name key → written bare in a merger's list
 
+    def in_voted_province(self, unit: AdminUnit) -> bool:
+        """Does the unit lie in a province the document's mentions vote for (a whole vote at least)?"""
+        return self.provinces.get((unit.vintage, unit.province_code), 0) > PROVINCE_VOTE
+
     def anchor(self, unit: AdminUnit, gazetteer: Gazetteer) -> None:
         """The reporting unit settles the province (and district) beyond any vote."""
         province = unit if unit.level == "province" else gazetteer.province_of(unit)
@@ -1123,7 +1257,7 @@ class _Evidence:
 
         def score(unit: AdminUnit):
             province_key = (unit.vintage, unit.province_code)
-            return (self.provinces.get(province_key, 0) > 0.99, self.districts.get(unit.district_code or "", 0) > 0,
+            return (self.provinces.get(province_key, 0) > PROVINCE_VOTE, self.districts.get(unit.district_code or "", 0) > 0,
                     unit.vintage == vintage, self.provinces.get(province_key, 0))
 
         ranked = sorted(candidates, key=score, reverse=True)
@@ -1321,6 +1455,7 @@ HEADLINE_LABEL = regex.compile(rf"[ \t]*(?P<name>{HEADLINE_WORDS})[ \t]*"
                                r"(?:\([ \t]*(?P<parent>\p{Lu}[^()\n:]{1,40}?)[ \t]*\))?[ \t]*:")
 
 
+LOWER_CASE_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}")
 COPULA_AFTER = regex.compile(r"\s+là\s+(?!\d)")
 HEADLINE_LINES = 3  # lines read for a headline's label
 
