@@ -1886,3 +1886,45 @@ def test_the_reporting_unit_keeps_the_type_its_places_are_written_with(written, 
             "bảo trợ xã hội.\n")
     document = records_from_text(text)[0]
     assert document["unit"] == unit == document["places"][0]
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    # a labelled breakdown item holds to its bracket's end: the total after it is no item's
+    ("Bão làm 30 ngôi nhà bị sập (Nghệ An: 10 nhà, Hà Tĩnh: 20 nhà), 150 ngôi nhà bị tốc mái.", "150 ngôi nhà", None),
+    ("Lũ làm 120 ha ngô bị đổ (Sơn La 50ha, Điện Biên: 70 ha) và 3 tấn ngô giống bị hỏng tại Lai Châu.", "3 tấn", "tỉnh Lai Châu"),
+    # the units of a sentence's series hold to its end; the sentences after are not the last unit's
+    ("Mưa đá gây thiệt hại ở nhiều nơi, như: Xã Chiềng Mung có 12 nhà bị tốc mái; xã Hát Lót có 7 nhà bị hỏng. "
+     "Ngoài ra, mưa đá còn làm 30 ha ngô bị dập nát.", "30 ha", None),
+    ("Lốc làm 20 nhà bị tốc mái; xã Chiềng Mung có 12 nhà, xã Hát Lót có 8 nhà. Thiệt hại ước khoảng 900 triệu đồng.",
+     "900 triệu đồng", None),
+    ("Mưa đá gây thiệt hại ở nhiều nơi, như: Xã Chiềng Mung có 12 nhà bị tốc mái; xã Hát Lót có 7 nhà bị hỏng. "
+     "Ngoài ra, mưa đá còn làm 30 ha ngô bị dập nát.", "7 nhà", "xã Hát Lót"),
+    # a whole unit named after the figure in its clause is the figure's, not the subject's below it
+    ("Xã Cò Nòi có 9 bản bị ngập; lũ còn làm hư hỏng 12 cầu tràn và 3 trường học trên toàn huyện.", "3 trường học", "huyện Mai Sơn"),
+    # a unit after "trong đó" is the part's, not the total's
+    ("Lũ quét làm 9 người chết, trong đó ở Yên Bái là 6 người.", "9 người", None),
+    ("Lũ quét làm 9 người chết, trong đó ở Yên Bái là 6 người.", "6 người", "tỉnh Yên Bái"),
+    # a located thing's address may name hamlets before its commune; the figures after it in its clause are there too
+    ("Mưa lớn làm 02 ngôi nhà ở bản Pá Khoang, xã Chiềng Mung bị sập 20 m tường rào.", "02 ngôi nhà", "xã Chiềng Mung"),
+    ("Mưa lớn làm 02 ngôi nhà ở bản Pá Khoang, xã Chiềng Mung bị sập 20 m tường rào.", "20 m", "xã Chiềng Mung"),
+    ("Trên tuyến đường xảy ra 03 điểm sạt lở tại bản Nà Sản, Co Pồng, xã Hát Lót với khối lượng khoảng 200m3.", "03 điểm", "xã Hát Lót"),
+    ("Trên tuyến đường xảy ra 03 điểm sạt lở tại bản Nà Sản, Co Pồng, xã Hát Lót với khối lượng khoảng 200m3.", "200m3", "xã Hát Lót"),
+    # a Party committee's new term, written without years, stands between its unit and the predicate
+    ("Tại đại hội, Ban Chấp hành Đảng bộ xã Chiềng Mung khóa mới gồm 23 ủy viên ra mắt.", "23 ủy viên", "xã Chiềng Mung"),
+    ("Ban Thường vụ Huyện ủy Mai Sơn chỉ định Ban Chấp hành Đảng bộ xã Cò Nòi nhiệm kỳ mới gồm 19 đồng chí.", "19 đồng chí", "xã Cò Nòi"),
+])
+def test_a_units_scope_ends_with_its_item_its_series_or_its_part(text, figure, place):
+    assert _place_of(figure, text) == place
+
+
+def test_a_bullet_glyph_before_a_unit_leaves_it_the_subject():
+    text = "Đê tả sông Mã qua xã Cò Nòi bị sạt lở dài 40m.\n\n► Tại xã Hát Lót, nước dâng cao gây sạt mái đê dài khoảng 15m.\n"
+    assert _place_of("15m", text) == "xã Hát Lót"
+
+
+def test_a_unit_the_text_names_with_its_type_breaks_no_tie_of_bare_names_between_levels():
+    """"Phong Thổ: 4 người, Mường Tè: 3 người, …" are districts and towns of Lai Châu alike; a commune
+    named elsewhere ("qua xã Mường Mô") does not make them the towns."""
+    text = ("Lũ làm 9 người mất tích ở Lai Châu (Phong Thổ: 4 người, Mường Tè: 3 người, Tân Uyên: 2 người).\n\n"
+            "Đường tỉnh 127 qua xã Mường Mô bị sạt lở.\n")
+    assert [_place_of(figure, text) for figure in ("4 người", "3 người", "2 người")] == ["huyện Phong Thổ", "huyện Mường Tè", "huyện Tân Uyên"]

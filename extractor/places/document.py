@@ -890,9 +890,9 @@ class DocumentPlaces:
                 runs.append((run, units))
         if not runs:
             return []
-        named = {(name_key(run.group()), (unit.province_code, unit.vintage, unit.level)) for run, units in runs for unit in units}
-        named |= {(name_key(place.unit.name), (place.unit.province_code, place.unit.vintage, place.unit.level))
-                  for place in self.typed_places if place.unit is not None and place.unit.level in BARE_NAME_LEVELS}  # the text's own units
+        bare = {(name_key(run.group()), (unit.province_code, unit.vintage, unit.level)) for run, units in runs for unit in units}
+        named = bare | {(name_key(place.unit.name), (place.unit.province_code, place.unit.vintage, place.unit.level))
+              for place in self.typed_places if place.unit is not None and place.unit.level in BARE_NAME_LEVELS}  # the text's own units
         names_by_group = Counter(group for _, group in named)
 
         def rank(group) -> tuple[int, int]:  # names it bears, then its level (a tie goes to the higher)
@@ -901,7 +901,11 @@ class DocumentPlaces:
         ranked = sorted(names_by_group, key=rank, reverse=True)
         if not ranked or names_by_group[ranked[0]] < BARE_NAMES_TO_SETTLE or (len(ranked) > 1 and rank(ranked[1]) == rank(ranked[0])):
             return []
-        group = ranked[0]
+        # between the levels of that province the bare names alone decide: a unit the text names with its type elsewhere
+        # ("tỉnh lộ 128 qua xã Làng Mô") breaks no tie of "Than Uyên, Tam Đường, Sìn Hồ" between districts and towns
+        bare_by_group = Counter(group for _, group in bare)
+        group = max((other for other in names_by_group if other[:2] == ranked[0][:2]),
+                    key=lambda other: (bare_by_group[other], LEVEL_RANK[other[2]]))
         found = []
         for run, units in runs:
             of_group = [unit for unit in units if (unit.province_code, unit.vintage, unit.level) == group]

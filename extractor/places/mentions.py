@@ -153,6 +153,7 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
     asides += [(mention[0], mention[1]) for index, mention in enumerate(found) if index in merged]
     found = [mention for index, mention in enumerate(found) if index not in merged]
     mentions = []
+    series_end = start  # the end of the sentence whose series of units is being read
     boundaries = BoundaryScan(rules["boundary"], text, start, end) if found else None
     for index, (mention_start, mention_end, place) in enumerate(found):
         labels_what_follows = text[mention_end:mention_end + 2].lstrip().startswith(":")  # "Xã Cò Nòi: …"
@@ -187,16 +188,46 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             # holds to its item's end only (a name after it the gazetteer does not know is no item of this one)
             item_end = ITEM_END.search(text, mention_end, end)
             until = item_end.start() if item_end else end
+            if bracket_open_at(text, start, mention_start):  # "(…, Thái Nguyên: 24 nhà), 264 ngôi nhà …": the bracket ends the last item
+                close = text.find(")", mention_end, until)
+                until = close if close >= 0 else until
         elif subject and bracket_open_at(text, start, mention_start):
             # "108 nhà (Trà Vinh 22 nhà, Bạc Liêu 61 nhà). Tổng thiệt hại …": a breakdown's unit holds
             # inside its bracket only; after it the scope before resumes
             close = text.find(")", mention_end, end)
             until = close if close >= 0 else None
+        elif not subject and place is not None and _located_thing_before(text, start, mention_start):
+            # "01 ngôi nhà ở thôn Nà Diệc, xã Văn Lang bị tốc mái 30 tấm lợp": the figures after a located unit in
+            # its clause are of the thing located there (and no subject of the sentences after)
+            clause_end = LOCATED_CLAUSE_END.search(text, mention_end, end)
+            until = clause_end.start() if clause_end else end
+        elif subject and place is not None and (mention_start < series_end or _opens_an_item_of_its_sentence(text, start, mention_start)):
+            # "Tiêu biểu như: xã A …; xã B có 9 thôn bị cô lập. Ngoài ra, mưa lớn làm …": the units of a
+            # sentence's series hold to that sentence's end; after it the scope before resumes
+            if mention_start >= series_end:
+                sentence_end = SENTENCE_END.search(text, mention_end, end)
+                series_end = sentence_end.start() if sentence_end else end
+            until = series_end
         mentions.append(Mention(mention_start, mention_end, place, subject, until))
     return _mark_joint_subjects(text, _read_addresses(text, mentions, within)), asides
 
 
 CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
+SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
+ITEM_SENTENCE_REACH = 400  # characters back from a mention to the opening of its sentence's series
+# (searched backwards) what opens or goes on with a series of items: a ";" or a colon after a list word
+SERIES_MARK_BEFORE = regex.compile(r"(?r);|(?<![\p{L}\p{M}])(?i:gồm|gồm\s+có|như|là)\s*:")
+
+
+def _opens_an_item_of_its_sentence(text: str, start: int, mention_start: int) -> bool:
+    """A unit opening what follows a ";" or a list's colon in its sentence ("Tiêu biểu như: Xã A …;
+    xã B có 9 thôn …") names one item of a series, not the subject of the sentences after it."""
+    mark = SERIES_MARK_BEFORE.search(text, max(start, mention_start - ITEM_SENTENCE_REACH), mention_start)
+    if mark is None or SENTENCE_END.search(text, mark.start(), mention_start) is not None:
+        return False
+    subject_lead = place_rules()["subject_lead"]
+    return bool(subject_lead.fullmatch(text, mark.end(), mention_start) if _reads_only_its_span(subject_lead)
+                else subject_lead.fullmatch(text[mark.end():mention_start]))
 # "đơn vị được Hội Nông dân tỉnh chọn làm điểm": the agent of a passive acts on the subject, it is none
 PASSIVE_AGENT_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])được\s+(?:[\p{L}\p{M}]+\s+){0,5}$")
 ITEM_OPENING_BEFORE = regex.compile(r"(?::|(?<![\p{L}\p{M}])(?:và|là))[ \t]*$")  # a colon opening a list, "là" or "và" before an item
@@ -465,6 +496,7 @@ SUBJECT_STAND_IN = "UBND"
 LINKING_TAGS = frozenset({"E", "C"})
 
 
+NEW_TERM = r"(?i:nhiệm\s+kỳ|khóa|khoá)\s+(?:mới|tới)(?![\p{L}\p{M}])"  # "Ban Chấp hành Đảng bộ phường X khóa mới gồm …": a term with no years
 HIGHER_LEVELS = ("district", "province")  # the levels whose units may follow a unit to say where it lies
 ASIDE_REACH_AFTER = 80  # characters of a bracketed aside or a parent unit between a mention and its predicate
 @lru_cache(maxsize=2)
@@ -480,7 +512,7 @@ def aside_before_predicate(timed: bool = False) -> "regex.Pattern[str]":
     higher_type = "|".join(regex.escape(word).replace("\\ ", r"\s+") for word in sorted(higher, key=len, reverse=True))
     return regex.compile(
         r"(?:\s*\([^()\n\d]{1,60}\)|\s*\(\s*(?i:" + shared['term'] + r")\s*\)|(?:\s*,|\s+[-–])\s*(?i:" + higher_type + r")\s*" + NAME_SYLLABLE + r"(?:\s+" + NAME_SYLLABLE
-        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s*,?\s*(?i:{shared['term']})(?:\s*,(?=\s))?|\s+(?:{shared['now_word']})"
+        + rf"){{0,3}}(?=[\s,])|\s+(?:{shared['session_ordinal']})|\s+{NEW_TERM}|\s*,?\s*(?i:{shared['term']})(?:\s*,(?=\s))?|\s+(?:{shared['now_word']})"
         + (rf"|\s+(?:{shared['time_adjunct']})|\s*\(\s*(?i:{shared['price_basis']})[^()\n]{{0,20}}\)" if timed else "") + ")+")
 
 
@@ -579,13 +611,30 @@ def _following(mentions: list[Mention], index: int, text: str) -> Mention | None
     if following.place is None and index + 1 < len(mentions) and mentions[index + 1].place is not None \
             and ADDRESS_GAP.fullmatch(text, following.end, mentions[index + 1].start):
         return Mention(following.start, mentions[index + 1].end, mentions[index + 1].place, False)
+    if following.place is None and place_rules()["locality_subject"].match(text, following.start, following.end):
+        # more hamlets, named bare or with their word, before the commune: "tại thôn Pác Thôm, Nặm Rặc, xã Văn Vũ"
+        later = index + 1
+        while later < len(mentions) and mentions[later].place is None \
+                and HAMLETS_GAP.fullmatch(text, mentions[later - 1].end, mentions[later].start):
+            later += 1
+        if later < len(mentions) and mentions[later].place is not None and later - index <= ADDRESS_HAMLETS \
+                and HAMLETS_GAP.fullmatch(text, mentions[later - 1].end, mentions[later].start):
+            return Mention(following.start, mentions[later].end, mentions[later].place, False)
     return following
+
+
+ADDRESS_HAMLETS = 4  # hamlets an address may name before its commune
+HAMLETS_GAP = regex.compile(rf"\s*,\s*(?:{NAME_SYLLABLE}(?:\s+{NAME_SYLLABLE}){{0,3}}\s*,\s*){{0,3}}")
 
 
 def _scope_or_unit_after(text: str, position: int, scope: str | None, scope_end: int | None, following: Mention | None) -> str | None:
     """The subject's place, unless the figure's own clause names its unit after it and no subject
     of that clause does ("Lốc xoáy cũng khiến 11 nhà dân tại xã Bình Trung bị tốc mái" after a
     sentence about xã Bình Sa)."""
+    if scope is not None and following is not None:
+        whole = _whole_unit_after(following, text, position)
+        if whole is not None and whole[1] > _rank(scope):
+            return whole[0]  # "…, 2 điểm trường và hàng trăm cây bóng mát trên toàn tỉnh": the whole unit's, not the commune's
     unit = _unit_after(following, text, position, organisation=scope is None) if following is not None else None
     if unit is None or (scope is not None and CLAUSE_END.search(text, scope_end, position) is None and _rank(unit) >= _rank(scope)):
         # (the clause search runs only where a unit follows: it may read back far; a lower unit after the
@@ -655,6 +704,8 @@ def place_lookup(mentions: list[Mention], text: str):
 
 
 ORGANISATION_CLAUSE = regex.compile(r"(?:[^.;:!?\n]|(?<=\d)[.,](?=\d)){0,60}$")  # (a figure's own dots end no clause: "1.500 hộ")
+# a part of the figure before opens: the unit after it is the part's ("12 người mất tích, trong đó ở Lai Châu là 7 người")
+SUBSET_OPENER = regex.compile(r"(?<![\p{L}\p{M}])(?i:trong\s+đó|trong\s+số\s+(?:đó|này)|riêng)(?![\p{L}\p{M}])")
 JOINED_NAME = regex.compile(r"\s*(?:,|và)\s*\p{Lu}")
 LOCATIVE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:tại|ở)\s+$")
 # a preposition that puts a class of units inside a measure's name: "tỷ lệ hộ nghèo tại các xã đặc biệt khó khăn",
@@ -669,7 +720,12 @@ def names_a_class_in_a_phrase(text: str, paragraph_start: int, mention_start: in
     window = max(paragraph_start, mention_start - 8)
     return LOCATIVE_BEFORE.search(text, window, mention_start) is not None \
         or (CLASS_OF_UNITS_BEFORE.search(text, window, mention_start) is not None and CLASS_OF_UNITS.match(text, mention_start) is not None)
-LOCATED_COUNT_BEFORE = regex.compile(r"(?<![\d.,])\d(?:[\d.]*\d)?(?:,\d+)?\s+[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,3}\s+(?:tại|ở)\s+$")
+# (hamlets of the address may stand between "ở/tại" and the unit: "01 ngôi nhà ở thôn Nà Diệc, xã Văn Lang",
+# "02 điểm sạt lở tại thôn Pác Thôm, Nặm Rặc, xã Văn Vũ")
+LOCATED_COUNT_BEFORE = regex.compile(r"(?<![\d.,])\d(?:[\d.]*\d)?(?:,\d+)?\s+[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,5}\s+(?:tại|ở)\s+"
+                                     rf"(?:(?:{shared_patterns()['locality']})(?:\s*,\s*{NAME_SYLLABLE}(?:\s+{NAME_SYLLABLE}){{0,3}})*\s*,?\s*)?$")
+# where a located unit stops holding the figures after it: its clause's end, or a comma opening the next counted item
+LOCATED_CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n|,(?=\s*(?:(?:" + shared_patterns()["about_word"] + r")\s+)?\d)")
 
 
 def _located_thing_before(text: str, start: int, mention_start: int) -> bool:
@@ -678,7 +734,7 @@ def _located_thing_before(text: str, start: int, mention_start: int) -> bool:
     return LOCATED_COUNT_BEFORE.search(text, max(start, mention_start - LOCATED_REACH), mention_start) is not None
 
 
-LOCATED_REACH = 60
+LOCATED_REACH = 90
 
 
 def _unit_after(mention: Mention, text: str, position: int, organisation: bool) -> str | None:
@@ -686,14 +742,36 @@ def _unit_after(mention: Mention, text: str, position: int, organisation: bool) 
     ``organisation`` (no subject before names a unit) also the body of a unit it is counted into
     ("Đại hội đã bầu 15 vị vào Ban Chấp hành Đảng bộ xã khóa X"; after a subject the body is more
     often the actor: "…; 05 năm liền được UBND tỉnh tặng bằng khen")."""
-    if mention.place is None or not ORGANISATION_CLAUSE.match(text, position, mention.start) or JOINED_NAME.match(text, mention.end):
-        return None  # (several units: "4 người bị thương ở huyện Bắc Yên và Quỳnh Nhai")
+    if mention.place is None or not ORGANISATION_CLAUSE.match(text, position, mention.start) or JOINED_NAME.match(text, mention.end) \
+            or SUBSET_OPENER.search(text, position, mention.start):
+        return None  # (several units: "4 người bị thương ở huyện Bắc Yên và Quỳnh Nhai"; a part: "12 người, trong đó ở Lai Châu là 7")
     reach = max(position, mention.start - 40)
     if LOCATIVE_BEFORE.search(text, reach, mention.start) \
             or (AREA_BEFORE.search(text, reach, mention.start) and NAMED.search(text, mention.start, mention.end)) \
             or (organisation and place_rules()["letterhead"].search(text, reach, mention.start)):
         return mention.place  # (also "1.500 hộ nghèo trên địa bàn tỉnh Cao Bằng thoát nghèo")
     return None
+
+
+WHOLE_LEAD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:toàn|cả)\s+$")
+WHOLE_UNIT = regex.compile(r"(?i:toàn|cả)\s+(.+)")  # a plural subject's span: "toàn tỉnh", "cả nước"
+WHOLE_LEAD_REACH = 8
+ABOVE_ALL_LEVELS = max(LEVEL_RANK.values()) + 1  # "cả nước", "toàn vùng"
+
+
+def _whole_unit_after(mention: Mention, text: str, position: int) -> tuple[str | None, int] | None:
+    """"37 ngôi nhà … trên toàn tỉnh": a whole unit named after a figure in its clause, its place (None
+    when the text names no such unit) and its level's rank; None if the mention is no such."""
+    if not ORGANISATION_CLAUSE.match(text, position, mention.start):
+        return None
+    if mention.place is not None:
+        lead = WHOLE_LEAD_BEFORE.search(text, max(position, mention.start - WHOLE_LEAD_REACH), mention.start)
+        return (mention.place, _rank(mention.place)) if lead else None
+    whole = WHOLE_UNIT.fullmatch(text, mention.start, mention.end)
+    if whole is None:
+        return None
+    rank = _rank(whole.group(1))
+    return None, (ABOVE_ALL_LEVELS if rank < 0 else rank)
 
 
 AREA_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){shared_patterns()['area_lead']}\s+$")
