@@ -1901,6 +1901,12 @@ def test_the_reporting_unit_keeps_the_type_its_places_are_written_with(written, 
      "Ngoài ra, mưa đá còn làm 30 ha ngô bị dập nát.", "7 nhà", "xã Hát Lót"),
     # a whole unit named after the figure in its clause is the figure's, not the subject's below it
     ("Xã Cò Nòi có 9 bản bị ngập; lũ còn làm hư hỏng 12 cầu tràn và 3 trường học trên toàn huyện.", "3 trường học", "huyện Mai Sơn"),
+    # must not fire: the whole a rank or a share is of is no place of the figure
+    ("Quy mô kinh tế của tỉnh Sơn La ước đạt 80.000 tỷ đồng, đứng thứ 30 trong cả nước.", "80.000 tỷ đồng", "tỉnh Sơn La"),
+    # must not fire: a type abbreviation's dot ends no sentence of a series; a type word alone after ";" is no item
+    ("Hỗ trợ các địa phương: TP. Châu Đốc 10 hộ, kinh phí 3 triệu đồng; TX. Tân Châu 20 hộ, kinh phí 6 triệu đồng; "
+     "huyện An Phú 30 hộ, kinh phí 9 triệu đồng.", "6 triệu đồng", "thị xã Tân Châu"),
+    (LETTERHEAD + "Xã Cò Nòi có 3.200 hộ. Lúa đạt 300 ha; hiện nay UBND xã chỉ đạo chăm sóc lúa. Ngô đạt 150 ha.", "150 ha", "xã Cò Nòi"),
     # a unit after "trong đó" is the part's, not the total's
     ("Lũ quét làm 9 người chết, trong đó ở Yên Bái là 6 người.", "9 người", None),
     ("Lũ quét làm 9 người chết, trong đó ở Yên Bái là 6 người.", "6 người", "tỉnh Yên Bái"),

@@ -201,11 +201,13 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
             # its clause are of the thing located there (and no subject of the sentences after)
             clause_end = LOCATED_CLAUSE_END.search(text, mention_end, end)
             until = clause_end.start() if clause_end else end
-        elif subject and place is not None and (mention_start < series_end or _opens_an_item_of_its_sentence(text, start, mention_start)):
-            # "Tiêu biểu như: xã A …; xã B có 9 thôn bị cô lập. Ngoài ra, mưa lớn làm …": the units of a
-            # sentence's series hold to that sentence's end; after it the scope before resumes
+        elif subject and place is not None and rules["type_reference"].fullmatch(text, mention_start, mention_end) is None \
+                and (mention_start < series_end or _opens_an_item_of_its_sentence(text, start, mention_start)):
+            # "Tiêu biểu như: xã A …; xã B có 9 thôn bị cô lập. Ngoài ra, mưa lớn làm …": the units a sentence's
+            # series names hold to that sentence's end; after it the scope before resumes ("…; UBND xã chỉ đạo …"
+            # refers to a unit the text knows: no item)
             if mention_start >= series_end:
-                sentence_end = SENTENCE_END.search(text, mention_end, end)
+                sentence_end = sentence_end_pattern().search(text, mention_end, end)
                 series_end = sentence_end.start() if sentence_end else end
             until = series_end
         mentions.append(Mention(mention_start, mention_end, place, subject, until))
@@ -213,7 +215,13 @@ def find_mentions(text: str, start: int, end: int, resolved: list[tuple[int, int
 
 
 CLAUSE_END = regex.compile(r"[.;!?](?=\s|$)|\n")
-SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
+
+
+@lru_cache(maxsize=1)
+def sentence_end_pattern() -> "regex.Pattern[str]":
+    """The end of a sentence; not the dot of a type word's abbreviation ("TX. Tân Châu 107 hộ")."""
+    dotted = sorted({word[:-1] for word in place_rules()["abbreviations"] if word.endswith(".")}, key=len, reverse=True)
+    return regex.compile(rf"(?<!(?<![\p{{L}}\p{{M}}.])(?i:{'|'.join(regex.escape(word) for word in dotted)}))[.!?](?=\s|$)|\n")
 ITEM_SENTENCE_REACH = 400  # characters back from a mention to the opening of its sentence's series
 # (searched backwards) what opens or goes on with a series of items: a ";" or a colon after a list word
 SERIES_MARK_BEFORE = regex.compile(r"(?r);|(?<![\p{L}\p{M}])(?i:gồm|gồm\s+có|như|là)\s*:")
@@ -223,7 +231,7 @@ def _opens_an_item_of_its_sentence(text: str, start: int, mention_start: int) ->
     """A unit opening what follows a ";" or a list's colon in its sentence ("Tiêu biểu như: Xã A …;
     xã B có 9 thôn …") names one item of a series, not the subject of the sentences after it."""
     mark = SERIES_MARK_BEFORE.search(text, max(start, mention_start - ITEM_SENTENCE_REACH), mention_start)
-    if mark is None or SENTENCE_END.search(text, mark.start(), mention_start) is not None:
+    if mark is None or sentence_end_pattern().search(text, mark.start(), mention_start) is not None:
         return False
     subject_lead = place_rules()["subject_lead"]
     return bool(subject_lead.fullmatch(text, mark.end(), mention_start) if _reads_only_its_span(subject_lead)
@@ -753,25 +761,27 @@ def _unit_after(mention: Mention, text: str, position: int, organisation: bool) 
     return None
 
 
-WHOLE_LEAD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:toàn|cả)\s+$")
-WHOLE_UNIT = regex.compile(r"(?i:toàn|cả)\s+(.+)")  # a plural subject's span: "toàn tỉnh", "cả nước"
-WHOLE_LEAD_REACH = 8
-ABOVE_ALL_LEVELS = max(LEVEL_RANK.values()) + 1  # "cả nước", "toàn vùng"
+# "trên toàn tỉnh", "tại cả huyện": where the figure is, a whole unit ("chiếm 10% diện tích toàn huyện", "đứng thứ 7
+# cả nước" name the whole a share or a rank is of, no place)
+WHOLE_LEAD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:trên|tại|ở)\s+(?i:toàn|cả)\s+$")
+WHOLE_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?i:trên|tại|ở)\s+$")
+WHOLE_LEAD_REACH = 16
+WHOLE_UNIT = regex.compile(r"(?i:toàn|cả)\s+(.+)")  # a plural subject's span: "toàn tỉnh"
 
 
 def _whole_unit_after(mention: Mention, text: str, position: int) -> tuple[str | None, int] | None:
-    """"37 ngôi nhà … trên toàn tỉnh": a whole unit named after a figure in its clause, its place (None
-    when the text names no such unit) and its level's rank; None if the mention is no such."""
+    """"37 ngôi nhà … trên toàn tỉnh": a whole unit where a figure is, named after it in its clause, its
+    place (None when the text names no such unit) and its level's rank; None if the mention is no such."""
     if not ORGANISATION_CLAUSE.match(text, position, mention.start):
         return None
     if mention.place is not None:
         lead = WHOLE_LEAD_BEFORE.search(text, max(position, mention.start - WHOLE_LEAD_REACH), mention.start)
         return (mention.place, _rank(mention.place)) if lead else None
     whole = WHOLE_UNIT.fullmatch(text, mention.start, mention.end)
-    if whole is None:
+    if whole is None or _rank(whole.group(1)) < 0 \
+            or not WHOLE_PREPOSITION_BEFORE.search(text, max(position, mention.start - WHOLE_LEAD_REACH), mention.start):
         return None
-    rank = _rank(whole.group(1))
-    return None, (ABOVE_ALL_LEVELS if rank < 0 else rank)
+    return None, _rank(whole.group(1))
 
 
 AREA_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){shared_patterns()['area_lead']}\s+$")
