@@ -169,6 +169,15 @@ class MetricFinder:
                 colon = self.text.rfind(":", max(paragraph_start, quantity.start - TOPIC_REACH), quantity.start)
                 lead_end = colon if colon >= 0 else quantity.start
                 metric = _sentence_topic(self.text, paragraph_start, lead_end) or _measure_opening_the_sentence(self.text, paragraph_start, lead_end)
+        growth = GROWTH_LEVEL_BEFORE.search(self.text, max(paragraph_start, quantity.start - GROWTH_LEVEL_REACH), quantity.start) \
+            if metric else None
+        subject = SUBJECT_BEFORE_PREDICATE.match(metric) if growth else None
+        if subject:
+            # "ngành du lịch tiếp tục giữ vai trò mũi nhọn với mức tăng 15%": the growth is the subject's; how it
+            # fared says nothing of what is measured ("với mức tăng trưởng 7,63%": its growth rate, as after a share)
+            metric = subject.group("subject")
+            if growth.group("growth"):
+                metric = f"tăng trưởng {metric}"
         owned = _owner_topic(self.text, paragraph_start, quantity.start, metric) if metric else None
         if owned:
             metric = owned  # "Cây khoai lang, diện tích gieo trồng ước 376 ha": the crop the measure is of
@@ -696,6 +705,10 @@ def _sentence_topic(text: str, paragraph_start: int, position: int) -> str | Non
     return _limited(topic)
 
 
+GROWTH_LEVEL_BEFORE = regex.compile(r"(?i)(?<![\p{L}\p{M}])với\s+(?:mức|tốc\s+độ)\s+tăng(?P<growth>\s+trưởng)?(?:\s+(?:bình\s+quân|khoảng|gần|trên|hơn|là|đạt))*\s*$")
+GROWTH_LEVEL_REACH = 60
+SUBJECT_BEFORE_PREDICATE = regex.compile(
+    r"(?i)(?P<subject>[\p{L}\p{M}][^,;:]*?)\s+(?:tiếp\s+tục|vẫn|đã|đang|dẫn\s+đầu|duy\s+trì|giữ(?:\s+vững)?|đứng|xếp)(?![\p{L}\p{M}])")
 OWNER_TOPIC = regex.compile(r"\s*(?:[-–+*•]\s*)?(?P<topic>[^\W\d_][^,;:.!?()\d\n]{1,40}?),\s*")
 OWNER_TOPIC_WORDS = 4
 OWNER_TOPIC_TAGS = frozenset({"N", "Nc", "Nu", "L", "A", "M"})  # "Cây khoai lang", "Rau các loại", "Lúa đông xuân" (a crop's noun may read as a numeral)
