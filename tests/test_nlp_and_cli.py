@@ -143,6 +143,8 @@ def test_components_fill_span_groups_whose_spans_stand_for_records(short_doc):
     area = next(span for span in doc.spans["quantities"] if span.text.startswith("1.866"))
     assert (area._.value, area._.unit, area._.place) == (1866, "ha", "xã Hát Lót")
     assert area._.record_id == area._.record["id"] and area._.raw_text == "1.866 ha"
+    rise = next(span for span in doc.spans["quantities"] if span.text == "12%")
+    assert (rise._.change, rise._.basis, rise._.basis_year, area._.basis) == ("increase", "named_period", 2023, None)
     assert [span.text for span in doc.spans["places"]][:2] == ["XÃ MAI SƠN", "xã Hát Lót"]
     assert doc.spans["places"][1]._.place_code  # a gazetteer code
     assert [span._.label for span in doc.spans["sections"]] == ["I", "II"]

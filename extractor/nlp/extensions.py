@@ -20,7 +20,8 @@ STORED_DOC_ATTRIBUTES = (
     "record_spans",  # record id → [clean start, clean end] (extractor_records)
     "place_mentions",  # place mentions as records: id "p1" …, clean start/end, place, code (extractor_records)
 )
-RECORD_FIELDS = ("value", "unit", "kind", "place", "place_code", "metric", "indicator_code", "role", "label", "title", "level")
+RECORD_FIELDS = ("value", "unit", "kind", "change", "basis", "basis_year", "place", "place_code", "metric", "indicator_code", "role",
+                 "label", "title", "level")
 
 
 def register_extensions() -> None:
