@@ -1934,3 +1934,11 @@ def test_a_unit_the_text_names_with_its_type_breaks_no_tie_of_bare_names_between
     text = ("Lũ làm 9 người mất tích ở Lai Châu (Phong Thổ: 4 người, Mường Tè: 3 người, Tân Uyên: 2 người).\n\n"
             "Đường tỉnh 127 qua xã Mường Mô bị sạt lở.\n")
     assert [_place_of(figure, text) for figure in ("4 người", "3 người", "2 người")] == ["huyện Phong Thổ", "huyện Mường Tè", "huyện Tân Uyên"]
+
+
+def test_a_lists_province_type_word_is_no_centrally_run_citys_own():
+    """'các tỉnh Yên Bái, Hà Nội, Hà Nam': the list's type word is distributed to each name, but Hà Nội is
+    a province-level city; its place is 'thành phố Hà Nội' (a former province's name keeps its type)."""
+    text = "Mưa lũ gây thiệt hại tại các tỉnh Yên Bái, Hà Nội, Hà Nam (Yên Bái 120 ha, Hà Nội 7.255 ha, Hà Nam 300 ha).\n"
+    places = [r["place"] for r in records_from_text(text) if r["type"] == "quantity"]
+    assert places == ["tỉnh Yên Bái", "thành phố Hà Nội", "tỉnh Hà Nam"]

@@ -754,7 +754,11 @@ class DocumentPlaces:
             if (name_key(written) != name_key(unit.name) and unit.former_name(written) is None) \
                     or written.casefold() == unit.name.casefold():
                 written = unit.name  # an abbreviation, a slip of case ("Lâm BÌnh"); a spelling ("Đakrông") or a former name stays
-        name = f"{mention.written_type} {written}"
+        written_type = mention.written_type
+        if unit is not None and unit.level == "province" and written_type == "tỉnh" and unit.type == "thành phố" \
+                and name_key(written) == name_key(unit.name):  # (not a former province's name: "tỉnh Thừa Thiên Huế")
+            written_type = unit.type  # "các tỉnh Yên Bái, Hà Nội, Hà Nam": a list's type word is no city's own
+        name = f"{written_type} {written}"
         known = self.places.get(name)
         if known is None or (known.unit is None and unit is not None):
             absorbed_into = self._absorbing_unit(mention.written_type, written) if unit is None and not candidates else None
