@@ -188,10 +188,15 @@ def _aims_announced(quantity: Quantity, paragraph, text: str, term_end: int | No
 
 
 @lru_cache(maxsize=1)
+def aim_nouns() -> str:
+    """The nouns of aims (``aim_counts``) as one alternation, longest first."""
+    return "|".join(r"\s+".join(map(regex.escape, noun.split())) for noun in sorted(goal_rules()["aim_counts"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _aim_count() -> "regex.Pattern[str]":
     """A number and a count of aims (``aim_counts``): an announcement counts its aims once."""
-    nouns = "|".join(r"\s+".join(map(regex.escape, noun.split())) for noun in sorted(goal_rules()["aim_counts"], key=len, reverse=True))
-    return regex.compile(rf"\d+\s+(?i:{nouns})(?![\p{{L}}\p{{M}}])")
+    return regex.compile(rf"\d+\s+(?i:{aim_nouns()})(?![\p{{L}}\p{{M}}])")
 TERM_OPENING = regex.compile(r"\s*(?:(?i:trong)\s+)?")
 
 

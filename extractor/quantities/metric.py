@@ -16,7 +16,7 @@ from itertools import chain
 import regex
 
 from extractor.cleaning.lines import line_rules
-from extractor.quantities.goals import goal_rules
+from extractor.quantities.goals import aim_nouns, goal_rules
 from extractor.catalogue.classify import classify, words_of
 from extractor.quantities.parser import (AFTER_WINDOW, ELIDED_NOUN, LABEL_COLON, NUMBER, PLAN_BRACKET_REACH, SENTENCE_REACH, SENTENCE_START,
                                         Quantity, context_rules, first_noun, magnitude_run, plan_bracket_before, reads_as_one_word, unit_table)
@@ -714,22 +714,16 @@ OWNER_TOPIC_WORDS = 4
 OWNER_TOPIC_TAGS = frozenset({"N", "Nc", "Nu", "L", "A", "M"})  # "Cây khoai lang", "Rau các loại", "Lúa đông xuân" (a crop's noun may read as a numeral)
 
 
-@lru_cache(maxsize=1)
-def _rate_name() -> "regex.Pattern[str]":
-    return regex.compile(rf"(?i){shared_patterns()['rate_head']}(?![\p{{L}}\p{{M}}])")
-
-
 def _owner_topic(text: str, paragraph_start: int, position: int, metric: str) -> str | None:
     """A sentence opened by a short noun phrase and a comma, then a measure's name ("Cây khoai lang,
     diện tích gieo trồng ước 376 ha", "Đàn trâu, tổng số con hiện có …"): the phrase says what the
     measure is of, one of a series of such sentences; the metric keeps it ("Cây khoai lang, diện tích
     gieo trồng"). Not a topic lead's ("Về …,"), a place's, a time's or a clause's."""
-    if not metric_rules()["measure_head"].match(metric) or _rate_name().match(metric):
+    if not metric_rules()["measure_head"].match(metric) or metric_rules()["rate_word"].match(metric):
         return None  # (a rate's name says what it is of: "Ngành giáo dục, tỷ lệ học sinh lên lớp …")
     start = _sentence_start(text, paragraph_start, position)
     opening = OWNER_TOPIC.match(text, start, position)
-    if opening is None or not text.startswith(metric, opening.end()) and \
-            not text[opening.end():opening.end() + len(metric)].lower() == metric.lower():
+    if opening is None or text[opening.end():opening.end() + len(metric)].lower() != metric.lower():
         return None
     topic = opening.group("topic").strip()
     if len(topic.split()) > OWNER_TOPIC_WORDS or metric_rules()["topic_lead"].match(opening.group()) \
@@ -745,17 +739,14 @@ def _owner_topic(text: str, paragraph_start: int, position: int, metric: str) ->
 
 
 @lru_cache(maxsize=1)
-def _field_word() -> "regex.Pattern[str]":
-    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{shared_patterns()['field_word']})(?![\p{{L}}\p{{M}}])")
+def _aim_or_field() -> "regex.Pattern[str]":
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{aim_nouns()}|{shared_patterns()['field_word']})(?![\p{{L}}\p{{M}}])")
 
 
 def _names_aims(phrase: str) -> bool:
     """Whether a phrase names aims, their field or a measure ("Nhóm chỉ tiêu kinh tế", "Về kinh tế",
     "tỷ lệ chỉ tiêu …"), not an actor and a verb."""
-    lowered = phrase.lower()
-    return any(regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(noun)}(?![\p{{L}}\p{{M}}])", lowered)
-               for noun in goal_rules()["aim_counts"]) or bool(metric_rules()["measure_head"].search(phrase)) \
-        or bool(_field_word().search(phrase))
+    return bool(_aim_or_field().search(phrase) or metric_rules()["measure_head"].search(phrase))
 
 
 def _sentence_start(text: str, paragraph_start: int, position: int) -> int:

@@ -1613,10 +1613,12 @@ class _BasisRules:
 
 def _basis_rules(data: dict) -> _BasisRules:
     """One alternation per side, a named group per rule (the first rule matching decides)."""
+    def group(row) -> str:
+        return row["id"].replace("-", "_")  # (a group's name is an identifier)
+
     def alternation(rows) -> str:
         # each rule's own year group is renamed: one name per group in an alternation
-        return "|".join(f"(?P<{row['id'].replace('-', '_')}>{row['words'].replace('(?P<year>', '(?P<year_' + row['id'].replace('-', '_') + '>')})"
-                        for row in rows)
+        return "|".join(f"(?P<{group(row)}>{row['words'].replace('(?P<year>', f'(?P<year_{group(row)}>')})" for row in rows)
     rows, direct_rows = data["rules"], [row for row in data["rules"] if row["direct"]]
     words, tail, lead, gap = alternation(rows), data["year_tail"], data["lead"], data["gap"]
     end = r"(?![\p{L}\p{M}])"
@@ -1628,7 +1630,7 @@ def _basis_rules(data: dict) -> _BasisRules:
                              rf"(?:\s+(?:{shared_patterns()['about_word']}))?\s*$"),
         opening=regex.compile(rf"(?i)\s*(?:[^.;:!?\n,\d]{{0,40}},\s*)?(?:{lead})\s+(?:{words}){end}{tail}[^.;:!?\n,\d]{{0,30}},"),
         figure_before=regex.compile(r"\d\s*(?:%|[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)?\s*\(?\s*$"),
-        kinds={row["id"].replace("-", "_"): row["basis"] for row in rows})
+        kinds={group(row): row["basis"] for row in rows})
 
 
 def _basis_of(found) -> tuple[str, int | None]:
